@@ -1,0 +1,2 @@
+/** picocli commands: bot, practice, grade, eval, bank ... */
+package dev.interviewtutor.cli;

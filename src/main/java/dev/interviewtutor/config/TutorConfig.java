@@ -1,0 +1,181 @@
+package dev.interviewtutor.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the application, read once from the environment (and overridden by command-line options).
+ * Secrets are held here but never printed: {@link #toString()} masks them.
+ *
+ * @param db                 SQLite database file ({@code TUTOR_DB}, default {@code ./data/tutor.db})
+ * @param knowledgeDir       directory of bank files ({@code TUTOR_KNOWLEDGE}, default {@code ./knowledge})
+ * @param promptsDir         directory of LLM prompt templates ({@code TUTOR_PROMPTS}, default {@code ./prompts})
+ * @param llmProvider        {@code TUTOR_LLM_PROVIDER}: none, openai, ollama, anthropic, gemini (default none)
+ * @param llmModel           {@code TUTOR_LLM_MODEL}, provider default when empty
+ * @param llmBaseUrl         {@code TUTOR_LLM_BASE_URL}, for OpenAI-compatible servers and Ollama
+ * @param llmApiKey          the provider's key from its usual variable (OPENAI_API_KEY, ANTHROPIC_API_KEY, ...)
+ * @param llmTimeout         {@code TUTOR_LLM_TIMEOUT_SECONDS}, default 20
+ * @param llmDailyBudget     {@code TUTOR_LLM_DAILY_BUDGET}: LLM calls per server per day, default 500
+ * @param llmFollowUps       {@code TUTOR_LLM_FOLLOW_UPS}: ask one follow-up after a partial answer, default true
+ * @param discordToken       {@code DISCORD_TOKEN}, empty when absent
+ * @param discordGuildId     {@code DISCORD_GUILD_ID}: register commands on this server only (development)
+ * @param discordRestUrl     {@code DISCORD_REST_URL}: base URL of the Discord REST API (a proxy), optional
+ * @param discordGatewayUrl  {@code DISCORD_GATEWAY_URL}: gateway URL (a proxy), optional
+ * @param answersPerMinute   {@code TUTOR_ANSWERS_PER_MINUTE}: graded answers per person per minute, default 6
+ */
+public record TutorConfig(
+    Path db,
+    Path knowledgeDir,
+    Path promptsDir,
+    String llmProvider,
+    String llmModel,
+    Optional<URI> llmBaseUrl,
+    String llmApiKey,
+    Duration llmTimeout,
+    int llmDailyBudget,
+    boolean llmFollowUps,
+    String discordToken,
+    Optional<Long> discordGuildId,
+    Optional<URI> discordRestUrl,
+    Optional<URI> discordGatewayUrl,
+    int answersPerMinute) {
+
+  /** Reads every setting from the given environment; an invalid value throws naming the variable. */
+  public static TutorConfig fromEnvironment(Map<String, String> env) {
+    String provider = get(env, "TUTOR_LLM_PROVIDER", "none").toLowerCase(Locale.ROOT);
+    if (!provider.matches("none|openai|ollama|anthropic|gemini")) {
+      throw new ConfigException(
+          "TUTOR_LLM_PROVIDER='" + provider + "' is not one of: none, openai, ollama, anthropic, gemini");
+    }
+    return new TutorConfig(
+        Path.of(get(env, "TUTOR_DB", "data/tutor.db")),
+        Path.of(get(env, "TUTOR_KNOWLEDGE", "knowledge")),
+        Path.of(get(env, "TUTOR_PROMPTS", "prompts")),
+        provider,
+        get(env, "TUTOR_LLM_MODEL", ""),
+        uri(env, "TUTOR_LLM_BASE_URL"),
+        apiKeyFor(provider, env),
+        Duration.ofSeconds(positiveInt(env, "TUTOR_LLM_TIMEOUT_SECONDS", 20)),
+        positiveInt(env, "TUTOR_LLM_DAILY_BUDGET", 500),
+        bool(env, "TUTOR_LLM_FOLLOW_UPS", true),
+        get(env, "DISCORD_TOKEN", ""),
+        snowflake(env, "DISCORD_GUILD_ID"),
+        uri(env, "DISCORD_REST_URL"),
+        uri(env, "DISCORD_GATEWAY_URL"),
+        positiveInt(env, "TUTOR_ANSWERS_PER_MINUTE", 6));
+  }
+
+  /** The defaults, as with an empty environment. */
+  public static TutorConfig defaults() {
+    return fromEnvironment(Map.of());
+  }
+
+  public boolean llmConfigured() {
+    return !"none".equals(llmProvider);
+  }
+
+  public boolean discordConfigured() {
+    return !discordToken.isBlank();
+  }
+
+  public TutorConfig withDb(Path value) {
+    return new TutorConfig(value, knowledgeDir, promptsDir, llmProvider, llmModel, llmBaseUrl, llmApiKey,
+        llmTimeout, llmDailyBudget, llmFollowUps, discordToken, discordGuildId, discordRestUrl,
+        discordGatewayUrl, answersPerMinute);
+  }
+
+  public TutorConfig withKnowledgeDir(Path value) {
+    return new TutorConfig(db, value, promptsDir, llmProvider, llmModel, llmBaseUrl, llmApiKey, llmTimeout,
+        llmDailyBudget, llmFollowUps, discordToken, discordGuildId, discordRestUrl, discordGatewayUrl,
+        answersPerMinute);
+  }
+
+  public TutorConfig withPromptsDir(Path value) {
+    return new TutorConfig(db, knowledgeDir, value, llmProvider, llmModel, llmBaseUrl, llmApiKey, llmTimeout,
+        llmDailyBudget, llmFollowUps, discordToken, discordGuildId, discordRestUrl, discordGatewayUrl,
+        answersPerMinute);
+  }
+
+  @Override
+  public String toString() {
+    return "TutorConfig[db=" + db + ", knowledgeDir=" + knowledgeDir + ", promptsDir=" + promptsDir
+        + ", llmProvider=" + llmProvider + ", llmModel=" + llmModel + ", llmBaseUrl=" + llmBaseUrl
+        + ", llmApiKey=" + (llmApiKey.isEmpty() ? "<none>" : "<set>") + ", llmTimeout=" + llmTimeout
+        + ", llmDailyBudget=" + llmDailyBudget + ", llmFollowUps=" + llmFollowUps
+        + ", discordToken=" + (discordToken.isEmpty() ? "<none>" : "<set>") + ", discordGuildId="
+        + discordGuildId + ", discordRestUrl=" + discordRestUrl + ", discordGatewayUrl=" + discordGatewayUrl
+        + ", answersPerMinute=" + answersPerMinute + "]";
+  }
+
+  private static String apiKeyFor(String provider, Map<String, String> env) {
+    return switch (provider) {
+      case "openai" -> get(env, "OPENAI_API_KEY", "");
+      case "anthropic" -> get(env, "ANTHROPIC_API_KEY", "");
+      case "gemini" -> get(env, "GOOGLE_AI_GEMINI_API_KEY", get(env, "GEMINI_API_KEY", ""));
+      default -> "";
+    };
+  }
+
+  private static String get(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  private static int positiveInt(Map<String, String> env, String name, int fallback) {
+    String raw = get(env, name, "");
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw);
+      if (value <= 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + "='" + raw + "' must be a positive whole number (default " + fallback + ")");
+    }
+  }
+
+  private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+    String raw = get(env, name, "").toLowerCase(Locale.ROOT);
+    return switch (raw) {
+      case "" -> fallback;
+      case "true", "yes", "1", "on" -> true;
+      case "false", "no", "0", "off" -> false;
+      default -> throw new ConfigException(name + "='" + raw + "' must be true or false");
+    };
+  }
+
+  private static Optional<URI> uri(Map<String, String> env, String name) {
+    String raw = get(env, name, "");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = URI.create(raw);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+      return Optional.of(uri);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name + "='" + raw + "' is not an absolute URL such as http://127.0.0.1:8080/");
+    }
+  }
+
+  private static Optional<Long> snowflake(Map<String, String> env, String name) {
+    String raw = get(env, name, "");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseUnsignedLong(raw));
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + "='" + raw + "' must be a Discord id (digits only)");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The terminal front-end over the practice services. */
+package dev.interviewtutor.console;

@@ -1,0 +1,31 @@
+package dev.interviewtutor.knowledge;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A headed block inside a question: a {@code ### Heading} or a {@code **Bold label:**} pseudo-heading, with its
+ * bullets and free paragraphs (for example a {@code ❌ ...} line under {@code ### Bad Use Case}).
+ *
+ * @param heading    the heading text without markup ("Scaling Methods", "Used for")
+ * @param kind       whether it was a real heading or a bold label
+ * @param parent     the heading this block sits under ("Explanation" for a bold label inside it), or empty
+ * @param bullets    bullet items in order, Markdown inline markup kept as written
+ * @param paragraphs non-bullet lines in order
+ */
+public record Section(String heading, Kind kind, String parent, List<String> bullets, List<String> paragraphs) {
+
+  public enum Kind {
+    HEADING,
+    BOLD_LABEL
+  }
+
+  public Section {
+    bullets = List.copyOf(bullets);
+    paragraphs = List.copyOf(paragraphs);
+  }
+
+  static String normalise(String heading) {
+    return heading.strip().replaceAll(":$", "").strip().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,2 @@
+/** SQLite persistence: connection setup, migrations, repositories. */
+package dev.interviewtutor.store;
