@@ -1,0 +1,462 @@
+package dev.interviewtutor.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback Discord for tests: a REST server and a gateway on 127.0.0.1 that the real JDA client logs in to.
+ * Every REST call is recorded; tests wait for the calls they expect with {@link #await}. Events (slash commands,
+ * buttons, modal submits, autocomplete, messages) are pushed over the gateway on demand.
+ */
+public final class FakeDiscord implements AutoCloseable {
+  public static final long APP_ID = 900000000000000001L;
+  public static final long BOT_ID = APP_ID;
+  public static final long GUILD_ID = 900000000000000100L;
+  public static final long TEXT_CHANNEL_ID = 900000000000000200L;
+  public static final String BOT_NAME = "InterviewTutor";
+
+  private static final Pattern WEBHOOK_MESSAGE = Pattern.compile("webhooks/\\d+/([^/]+)/messages/([^/]+)");
+  private static final Pattern WEBHOOK = Pattern.compile("webhooks/\\d+/([^/]+)");
+  private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
+  private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
+  private static final Pattern THREADS = Pattern.compile("channels/(\\d+)/(?:messages/\\d+/)?threads");
+
+  private final HttpServer http;
+  private final ExecutorService httpPool = Executors.newFixedThreadPool(16);
+  private final FakeGateway gateway;
+  private final List<RecordedRequest> requests = new ArrayList<>();
+  private final Map<String, Long> channelOfToken = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+  private final Map<Long, Long> dmChannelOfUser = new ConcurrentHashMap<>();
+  private final Map<Long, ObjectNode> threads = new ConcurrentHashMap<>();
+  private final String acceptedToken;
+  private volatile Duration restDelay = Duration.ZERO;
+
+  private FakeDiscord(String acceptedToken) throws IOException {
+    this.acceptedToken = acceptedToken;
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+    http.createContext("/", this::handle);
+    http.setExecutor(httpPool);
+    http.start();
+    gateway = FakeGateway.start(acceptedToken, () -> Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0)));
+  }
+
+  /** Starts a fake that accepts only {@code token}; any other token gets 401 (REST) and close 4004 (gateway). */
+  public static FakeDiscord start(String acceptedToken) throws IOException {
+    return new FakeDiscord(acceptedToken);
+  }
+
+  public String restUrl() {
+    return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
+  }
+
+  public String gatewayUrl() {
+    return "ws://127.0.0.1:" + gateway.port() + "/";
+  }
+
+  /** Adds latency to every REST answer, to simulate a slow network. */
+  public void setRestDelay(Duration delay) {
+    this.restDelay = delay;
+  }
+
+  static long commandId(String name) {
+    return 910000000000000000L + Math.abs(name.hashCode() % 1000000);
+  }
+
+  // ---------------------------------------------------------------- events sent to the bot
+
+  /** Sends a slash command used in the server's text channel. Options from {@link Payloads#option}. */
+  public SentInteraction slashCommand(FakeUser user, String name, JsonNode... options) {
+    return slashCommandIn(user, TEXT_CHANNEL_ID, true, name, options);
+  }
+
+  /** Sends a slash command used in the person's DM with the bot. */
+  public SentInteraction slashCommandInDm(FakeUser user, String name, JsonNode... options) {
+    return slashCommandIn(user, dmChannelOf(user), false, name, options);
+  }
+
+  public SentInteraction slashCommandIn(FakeUser user, long channelId, boolean inGuild, String name, JsonNode... options) {
+    return send(2, user, channelId, inGuild, i -> Payloads.commandData(i, name, options, inGuild));
+  }
+
+  /** Sends an autocomplete request; one option must be {@link Payloads#focused}. */
+  public SentInteraction autocomplete(FakeUser user, String name, JsonNode... options) {
+    return send(4, user, TEXT_CHANNEL_ID, true, i -> Payloads.commandData(i, name, options, true));
+  }
+
+  /** Clicks a button with {@code customId} on a message the bot sent (as returned by {@link #message}). */
+  public SentInteraction clickButton(FakeUser user, JsonNode message, String customId) {
+    long channel = message.path("channel_id").asLong(TEXT_CHANNEL_ID);
+    boolean inGuild = !isDm(channel);
+    return send(3, user, channel, inGuild, i -> Payloads.buttonData(i, customId, message));
+  }
+
+  /** Submits a modal with text input values by custom id, from the channel of {@code message} (or the server). */
+  public SentInteraction submitModal(FakeUser user, long channelId, String customId, Map<String, String> values) {
+    boolean inGuild = !isDm(channelId);
+    return send(5, user, channelId, inGuild, i -> Payloads.modalData(i, customId, new LinkedHashMap<>(values)));
+  }
+
+  /** Posts a plain message from a person in a channel (a thread or their DM). */
+  public String postMessage(FakeUser author, long channelId, String content) {
+    String id = Snowflakes.nowString();
+    boolean inGuild = !isDm(channelId);
+    gateway.dispatch("MESSAGE_CREATE", Payloads.userMessage(id, channelId, author, content, inGuild));
+    return id;
+  }
+
+  private SentInteraction send(int type, FakeUser user, long channelId, boolean inGuild, java.util.function.Consumer<ObjectNode> data) {
+    String id = Snowflakes.nowString();
+    String token = "tok" + id;
+    ObjectNode payload = Payloads.interaction(type, user, channelId, inGuild, id, token);
+    payload.set("channel", channelObject(channelId, user));
+    data.accept(payload);
+    channelOfToken.put(token, channelId);
+    long sent = System.nanoTime();
+    gateway.dispatch("INTERACTION_CREATE", payload);
+    return new SentInteraction(id, token, payload, sent);
+  }
+
+  private ObjectNode channelObject(long channelId, FakeUser user) {
+    if (channelId == TEXT_CHANNEL_ID) {
+      return Payloads.textChannel(TEXT_CHANNEL_ID, "study");
+    }
+    ObjectNode thread = threads.get(channelId);
+    if (thread != null) {
+      return thread.deepCopy();
+    }
+    return Payloads.dmChannel(channelId, user);
+  }
+
+  /** The DM channel id between the bot and this person (created on first use, as Discord does). */
+  public long dmChannelOf(FakeUser user) {
+    return dmChannelOfUser.computeIfAbsent(user.id(), u -> Snowflakes.now());
+  }
+
+  private boolean isDm(long channelId) {
+    return dmChannelOfUser.containsValue(channelId);
+  }
+
+  // ---------------------------------------------------------------- what the bot did
+
+  /** Every REST request so far, in arrival order. */
+  public List<RecordedRequest> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** Waits until a request matching {@code what} has arrived, returning the first such request. */
+  public RecordedRequest await(String description, Predicate<RecordedRequest> what, Duration timeout) {
+    List<RecordedRequest> all = awaitCount(description, what, 1, timeout);
+    return all.get(0);
+  }
+
+  /** Waits until {@code count} requests match; returns them in arrival order. */
+  public List<RecordedRequest> awaitCount(String description, Predicate<RecordedRequest> what, int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (requests) {
+      while (true) {
+        List<RecordedRequest> matching = requests.stream().filter(what).toList();
+        if (matching.size() >= count) {
+          return matching;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          StringBuilder seen = new StringBuilder();
+          requests.stream().skip(Math.max(0, requests.size() - 25)).forEach(r -> seen.append("\n  ").append(r));
+          throw new AssertionError("Timed out after " + timeout + " waiting for " + count + " x " + description
+              + " (saw " + matching.size() + "). Last requests:" + seen);
+        }
+        try {
+          requests.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+      }
+    }
+  }
+
+  /** The initial response (callback) to an interaction. */
+  public RecordedRequest awaitCallback(SentInteraction interaction, Duration timeout) {
+    return await("callback of interaction " + interaction.id(),
+        r -> r.is("POST", interaction.callbackPath()), timeout);
+  }
+
+  /** The first follow-up or edit of the original response sent through the interaction's webhook. */
+  public RecordedRequest awaitWebhook(SentInteraction interaction, Duration timeout) {
+    return await("webhook message of interaction " + interaction.id(),
+        r -> r.path().startsWith(interaction.webhookPath()) && !r.method().equals("GET"), timeout);
+  }
+
+  /** The message the fake returned for a request (with its id, channel id and components), for button clicks. */
+  public JsonNode message(String messageId) {
+    ObjectNode m = messages.get(messageId);
+    if (m == null) {
+      throw new AssertionError("no message " + messageId);
+    }
+    return m.deepCopy();
+  }
+
+  /** The most recent message the bot created or edited whose JSON contains {@code text}. */
+  public JsonNode messageContaining(String text) {
+    return messages.values().stream()
+        .filter(m -> m.toString().contains(text))
+        .max(java.util.Comparator.comparing(m -> Long.parseLong(m.get("id").asText())))
+        .orElseThrow(() -> new AssertionError("no bot message contains '" + text + "'"))
+        .deepCopy();
+  }
+
+  /** Threads the bot created, by id. */
+  public Map<Long, ObjectNode> threads() {
+    return Map.copyOf(threads);
+  }
+
+  public int gatewayConnections() {
+    return gateway.identifyCount();
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String full = exchange.getRequestURI().getPath();
+      String path = full.startsWith("/api/v10/") ? full.substring("/api/v10/".length()) : full.replaceFirst("^/", "");
+      String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+      String method = exchange.getRequestMethod();
+      JsonNode body = readBody(exchange);
+      RecordedRequest recorded = new RecordedRequest(method, path, query, body, System.nanoTime());
+      if (!restDelay.isZero()) {
+        try {
+          Thread.sleep(restDelay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      Answer answer;
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      if (!path.startsWith("interactions/") && !path.startsWith("webhooks/")
+          && !("Bot " + acceptedToken).equals(auth)) {
+        answer = new Answer(401, error(0, "401: Unauthorized"));
+      } else {
+        try {
+          answer = route(method, path, body);
+        } catch (RuntimeException e) {
+          answer = new Answer(500, error(0, "fake failed: " + e));
+        }
+      }
+      // Record after the answer is computed so a test that sees the request also sees its effects.
+      synchronized (requests) {
+        requests.add(recorded);
+        requests.notifyAll();
+      }
+      byte[] bytes = answer.body == null ? new byte[0] : answer.body.toString().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      if (answer.status == 204) {
+        exchange.sendResponseHeaders(204, -1);
+      } else {
+        exchange.sendResponseHeaders(answer.status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+          exchange.getResponseBody().write(bytes);
+        }
+      }
+    }
+  }
+
+  private record Answer(int status, JsonNode body) {}
+
+  private static ObjectNode error(int code, String message) {
+    ObjectNode e = Payloads.object();
+    e.put("code", code);
+    e.put("message", message);
+    return e;
+  }
+
+  private Answer route(String method, String path, JsonNode body) {
+    Matcher m;
+    if (path.equals("gateway/bot") || path.equals("gateway")) {
+      ObjectNode g = Payloads.object();
+      g.put("url", gatewayUrl());
+      g.put("shards", 1);
+      ObjectNode limit = g.putObject("session_start_limit");
+      limit.put("total", 1000);
+      limit.put("remaining", 1000);
+      limit.put("reset_after", 0);
+      limit.put("max_concurrency", 1);
+      return ok(g);
+    }
+    if (path.equals("users/@me") && method.equals("GET")) {
+      ObjectNode me = Payloads.user(BOT_ID, BOT_NAME, true);
+      me.put("verified", true);
+      me.put("mfa_enabled", false);
+      me.put("flags", 0);
+      return ok(me);
+    }
+    if (path.equals("applications/@me") || path.equals("oauth2/applications/@me")) {
+      ObjectNode app = Payloads.object();
+      app.put("id", Long.toString(APP_ID));
+      app.put("name", BOT_NAME);
+      app.put("description", "");
+      app.putNull("icon");
+      app.put("bot_public", false);
+      app.put("bot_require_code_grant", false);
+      app.put("flags", 0);
+      app.putArray("tags");
+      app.set("owner", Payloads.user(1, "owner", false));
+      return ok(app);
+    }
+    if (path.matches("applications/\\d+/(guilds/\\d+/)?commands") && method.equals("PUT")) {
+      ArrayNode out = Payloads.JSON.createArrayNode();
+      for (JsonNode command : body) {
+        ObjectNode c = command.deepCopy();
+        c.put("id", Long.toString(commandId(command.path("name").asText())));
+        c.put("application_id", Long.toString(APP_ID));
+        c.put("version", "1");
+        if (!c.has("type")) {
+          c.put("type", 1);
+        }
+        out.add(c);
+      }
+      return ok(out);
+    }
+    if (path.matches("applications/\\d+/(guilds/\\d+/)?commands") && method.equals("GET")) {
+      return ok(Payloads.JSON.createArrayNode());
+    }
+    if (path.matches("interactions/\\d+/[^/]+/callback")) {
+      return new Answer(204, null);
+    }
+    if ((m = WEBHOOK_MESSAGE.matcher(path)).matches()) {
+      if (method.equals("DELETE")) {
+        return new Answer(204, null);
+      }
+      String key = "hook:" + m.group(1) + ":" + m.group(2);
+      ObjectNode existing = messages.get(key);
+      if (method.equals("GET")) {
+        return existing == null ? new Answer(404, error(10008, "Unknown Message")) : ok(existing);
+      }
+      long channel = channelOfToken.getOrDefault(m.group(1), TEXT_CHANNEL_ID);
+      String id = existing != null ? existing.get("id").asText()
+          : m.group(2).equals("@original") ? Snowflakes.nowString() : m.group(2);
+      ObjectNode msg = botMessage(id, channel, body, existing);
+      msg.put("webhook_id", Long.toString(APP_ID));
+      messages.put(key, msg);
+      messages.put(id, msg);
+      return ok(msg);
+    }
+    if ((m = WEBHOOK.matcher(path)).matches() && method.equals("POST")) {
+      long channel = channelOfToken.getOrDefault(m.group(1), TEXT_CHANNEL_ID);
+      String id = Snowflakes.nowString();
+      ObjectNode msg = botMessage(id, channel, body, null);
+      msg.put("webhook_id", Long.toString(APP_ID));
+      messages.put(id, msg);
+      messages.put("hook:" + m.group(1) + ":" + id, msg);
+      return ok(msg);
+    }
+    if ((m = THREADS.matcher(path)).matches() && method.equals("POST")) {
+      long parent = Long.parseLong(m.group(1));
+      long id = Snowflakes.now();
+      boolean isPrivate = body.path("type").asInt(12) == 12;
+      ObjectNode thread = Payloads.thread(id, parent, body.path("name").asText("thread"), BOT_ID, isPrivate);
+      threads.put(id, thread);
+      gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
+      return new Answer(201, thread);
+    }
+    if (path.matches("channels/\\d+/thread-members/.+") && (method.equals("PUT") || method.equals("DELETE"))) {
+      return new Answer(204, null);
+    }
+    if ((m = CHANNEL_MESSAGE.matcher(path)).matches()) {
+      if (method.equals("DELETE")) {
+        return new Answer(204, null);
+      }
+      ObjectNode existing = messages.get(m.group(2));
+      ObjectNode msg = botMessage(m.group(2), Long.parseLong(m.group(1)), body, existing);
+      messages.put(m.group(2), msg);
+      return ok(msg);
+    }
+    if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
+      String id = Snowflakes.nowString();
+      ObjectNode msg = botMessage(id, Long.parseLong(m.group(1)), body, null);
+      messages.put(id, msg);
+      return ok(msg);
+    }
+    if (path.equals("users/@me/channels") && method.equals("POST")) {
+      long user = body.path("recipient_id").asLong();
+      long channel = dmChannelOfUser.computeIfAbsent(user, u -> Snowflakes.now());
+      return ok(Payloads.dmChannel(channel, new FakeUser(user, "user" + user, 0)));
+    }
+    return new Answer(404, error(0, "404: Not Found (fake Discord has no route for " + method + " " + path + ")"));
+  }
+
+  private static Answer ok(JsonNode body) {
+    return new Answer(200, body);
+  }
+
+  private ObjectNode botMessage(String id, long channelId, JsonNode body, ObjectNode existing) {
+    ObjectNode msg = existing != null ? existing.deepCopy()
+        : Payloads.userMessage(id, channelId, new FakeUser(BOT_ID, BOT_NAME, FakeUser.ADMIN_PERMISSIONS), "",
+            !isDm(channelId));
+    ((ObjectNode) msg.get("author")).put("bot", true);
+    msg.put("application_id", Long.toString(APP_ID));
+    if (body != null && body.isObject()) {
+      for (String field : List.of("content", "embeds", "components", "flags")) {
+        if (body.has(field)) {
+          msg.set(field, body.get(field));
+        }
+      }
+    }
+    return msg;
+  }
+
+  private static JsonNode readBody(HttpExchange exchange) throws IOException {
+    byte[] raw;
+    try (InputStream in = exchange.getRequestBody()) {
+      raw = in.readAllBytes();
+    }
+    if (raw.length == 0) {
+      return MissingNode.getInstance();
+    }
+    String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+    String text = new String(raw, StandardCharsets.UTF_8);
+    if (contentType.startsWith("multipart/form-data")) {
+      int at = text.indexOf("name=\"payload_json\"");
+      if (at < 0) {
+        return MissingNode.getInstance();
+      }
+      int start = text.indexOf("\r\n\r\n", at) + 4;
+      int end = text.indexOf("\r\n--", start);
+      text = text.substring(start, end);
+    }
+    try {
+      return Payloads.JSON.readTree(text);
+    } catch (IOException e) {
+      return Payloads.JSON.getNodeFactory().textNode(text);
+    }
+  }
+
+  @Override
+  public void close() {
+    gateway.shutdown();
+    http.stop(0);
+    httpPool.shutdownNow();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.interviewtutor.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/** The gateway half of {@link FakeDiscord}: HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, dispatches. */
+final class FakeGateway extends WebSocketServer {
+  private final String acceptedToken;
+  private final Supplier<ObjectNode> guild;
+  private final CountDownLatch started = new CountDownLatch(1);
+  private final Set<WebSocket> identified = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger sequence = new AtomicInteger();
+  private final AtomicInteger identifies = new AtomicInteger();
+
+  private FakeGateway(String acceptedToken, Supplier<ObjectNode> guild) {
+    super(new InetSocketAddress("127.0.0.1", 0));
+    this.acceptedToken = acceptedToken;
+    this.guild = guild;
+    setReuseAddr(true);
+    setDaemon(true);
+  }
+
+  static FakeGateway start(String acceptedToken, Supplier<ObjectNode> guild) throws IOException {
+    FakeGateway gateway = new FakeGateway(acceptedToken, guild);
+    gateway.start();
+    try {
+      if (!gateway.started.await(10, TimeUnit.SECONDS)) {
+        throw new IOException("fake gateway did not start");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    return gateway;
+  }
+
+  int port() {
+    return getPort();
+  }
+
+  int identifyCount() {
+    return identifies.get();
+  }
+
+  /** Sends a dispatch event to every identified session. */
+  void dispatch(String type, JsonNode data) {
+    ObjectNode frame = Payloads.object();
+    frame.put("op", 0);
+    frame.put("t", type);
+    frame.put("s", sequence.incrementAndGet());
+    frame.set("d", data);
+    String text = frame.toString();
+    for (WebSocket socket : identified) {
+      if (socket.isOpen()) {
+        socket.send(text);
+      }
+    }
+  }
+
+  @Override
+  public void onStart() {
+    started.countDown();
+  }
+
+  @Override
+  public void onOpen(WebSocket socket, ClientHandshake handshake) {
+    ObjectNode hello = Payloads.object();
+    hello.put("op", 10);
+    hello.putObject("d").put("heartbeat_interval", 41250);
+    socket.send(hello.toString());
+  }
+
+  @Override
+  public void onMessage(WebSocket socket, String message) {
+    JsonNode frame;
+    try {
+      frame = Payloads.JSON.readTree(message);
+    } catch (IOException e) {
+      socket.close(4002, "Decode error");
+      return;
+    }
+    switch (frame.path("op").asInt(-1)) {
+      case 1 -> {
+        ObjectNode ack = Payloads.object();
+        ack.put("op", 11);
+        socket.send(ack.toString());
+      }
+      case 2 -> identify(socket, frame.path("d"));
+      case 6 -> {
+        // No resume support: tell the client to identify again.
+        ObjectNode invalid = Payloads.object();
+        invalid.put("op", 9);
+        invalid.put("d", false);
+        socket.send(invalid.toString());
+      }
+      default -> { }
+    }
+  }
+
+  private void identify(WebSocket socket, JsonNode data) {
+    String token = data.path("token").asText().replaceFirst("^Bot ", "");
+    if (!acceptedToken.equals(token)) {
+      socket.close(4004, "Authentication failed.");
+      return;
+    }
+    identifies.incrementAndGet();
+    ObjectNode ready = Payloads.object();
+    ready.put("v", 10);
+    ready.set("user", Payloads.user(FakeDiscord.BOT_ID, FakeDiscord.BOT_NAME, true));
+    ready.putArray("guilds").addObject().put("id", Long.toString(FakeDiscord.GUILD_ID)).put("unavailable", true);
+    ready.put("session_id", "session-" + identifies.get());
+    ready.put("resume_gateway_url", "ws://127.0.0.1:" + port() + "/");
+    ready.putArray("private_channels");
+    ready.putArray("relationships");
+    ready.putArray("presences");
+    ready.putObject("application").put("id", Long.toString(FakeDiscord.APP_ID)).put("flags", 0);
+    identified.add(socket);
+    send(socket, "READY", ready);
+    send(socket, "GUILD_CREATE", guild.get());
+  }
+
+  private void send(WebSocket socket, String type, JsonNode data) {
+    ObjectNode frame = Payloads.object();
+    frame.put("op", 0);
+    frame.put("t", type);
+    frame.put("s", sequence.incrementAndGet());
+    frame.set("d", data);
+    socket.send(frame.toString());
+  }
+
+  @Override
+  public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+    identified.remove(socket);
+  }
+
+  @Override
+  public void onError(WebSocket socket, Exception ex) {
+    // Client disconnects during shutdown are expected.
+  }
+
+  void shutdown() {
+    try {
+      stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

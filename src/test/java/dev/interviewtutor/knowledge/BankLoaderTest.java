@@ -1,0 +1,161 @@
+package dev.interviewtutor.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.interviewtutor.UserFacingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BankLoaderTest {
+  @TempDir Path dir;
+
+  private static final String GOOD = """
+      # 1. What Is A?
+
+      ### Explanation
+
+      A is the first letter.
+      """;
+
+  @Test
+  void should_load_every_bank_except_the_readme_in_file_name_order() throws IOException {
+    write("b-second.md", GOOD.replace("1.", "2.").replace("What Is A?", "What Is B?"));
+    write("a-first.md", GOOD);
+    write("README.md", "# Not a bank\n\nAnything goes here.\n");
+    write("notes.txt", "ignored");
+
+    QuestionBank bank = BankLoader.load(dir);
+
+    assertEquals(List.of("1", "2"), bank.questions().stream().map(Question::id).toList());
+    assertEquals(List.of("a-first", "b-second"), bank.topics());
+  }
+
+  @Test
+  void should_load_the_seed_bank_copied_into_a_directory() throws IOException {
+    Files.copy(SeedBankParserTest.SEED, dir.resolve("interview-questions-71-80.md"));
+    QuestionBank bank = BankLoader.load(dir);
+    assertEquals(10, bank.questions().size());
+    assertEquals("Heap vs Stack", bank.find("78").orElseThrow().title());
+  }
+
+  @Test
+  void should_report_every_problem_in_every_file_at_once_with_file_and_line() throws IOException {
+    Path noTitle = write("a-no-title.md", """
+        # 1. What Is A?
+
+        ### Explanation
+
+        A is a letter.
+
+        # 2.
+
+        ### Explanation
+
+        Nobody asked.
+        """);
+    Path duplicate = write("b-duplicate.md", """
+        # 1. What Is A Again?
+
+        ### Explanation
+
+        Said twice.
+        """);
+    Path stray = write("c-stray.md", """
+        ### Explanation
+
+        Written before any question.
+
+        # 3. What Is C?
+
+        ### Interview Tip
+
+        C comes third.
+        """);
+    Path fence = write("d-fence.md", """
+        # 4. What Is D?
+
+        ### Example
+
+        ```js
+        console.log("d");
+        """);
+    Path empty = write("e-empty.md", "");
+    Path noQuestions = write("f-no-questions.md", "Just some notes without any question heading.\n");
+    Path badUtf8 = dir.resolve("g-bad-utf8.md");
+    byte[] head = "# 7. What Is G?\n\n### Explanation\n\nG is ".getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "good.\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[head.length + 2 + tail.length];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    bytes[head.length] = (byte) 0xC3; // a lone lead byte, as left by a Latin-1 editor
+    bytes[head.length + 1] = (byte) 0x28;
+    System.arraycopy(tail, 0, bytes, head.length + 2, tail.length);
+    Files.write(badUtf8, bytes);
+
+    BankException error = assertThrows(BankException.class, () -> BankLoader.load(dir));
+
+    List<String> problems = error.problems().stream().map(BankProblem::toString).toList();
+    assertHas(problems, noTitle + ":7: question 2 has no title");
+    assertHas(problems, duplicate + ":1: duplicate question id 1 — also defined at " + noTitle + ":1");
+    assertHas(problems, stray + ":1: the section `### Explanation` comes before the first question");
+    assertHas(problems, fence + ":5: code block opened here is never closed");
+    assertHas(problems, empty + ":1: the file is empty");
+    assertHas(problems, noQuestions + ":1: ");
+    assertHas(problems, noQuestions + ":1: no questions found");
+    assertHas(problems, badUtf8 + ":5: invalid UTF-8");
+    assertTrue(error instanceof UserFacingException);
+    for (String problem : problems) {
+      assertTrue(error.getMessage().contains(problem), "the message lists " + problem);
+      assertTrue(problem.contains(" — "), "says what to fix: " + problem);
+    }
+  }
+
+  @Test
+  void should_name_a_missing_directory() {
+    Path missing = dir.resolve("nope");
+    BankException error = assertThrows(BankException.class, () -> BankLoader.load(missing));
+    assertEquals(1, error.problems().size());
+    assertTrue(error.getMessage().contains(missing + ": the knowledge directory does not exist"), error.getMessage());
+    assertTrue(error.getMessage().contains("TUTOR_KNOWLEDGE"), error.getMessage());
+  }
+
+  @Test
+  void should_refuse_a_directory_without_banks() throws IOException {
+    write("README.md", "# Banks\n");
+    BankException error = assertThrows(BankException.class, () -> BankLoader.load(dir));
+    assertTrue(error.getMessage().contains("no *.md question banks"), error.getMessage());
+  }
+
+  @Test
+  void should_report_duplicates_within_one_file_naming_both_lines() throws IOException {
+    Path file = write("dup.md", GOOD + "\n" + GOOD);
+    BankException error = assertThrows(BankException.class, () -> BankLoader.load(dir));
+    assertEquals(List.of(file + ":7: duplicate question id 1 — also defined at " + file + ":1; give each question "
+        + "its own number"), error.problems().stream().map(BankProblem::toString).toList());
+  }
+
+  @Test
+  void should_report_a_heading_without_a_number_and_a_question_with_nothing_to_grade() throws IOException {
+    Path file = write("odd.md", GOOD + "\n# Worker Threads\n\nText.\n\n# 9. What Is Nothing?\n\n### Example\n\n```\nx\n```\n");
+    BankException error = assertThrows(BankException.class, () -> BankLoader.load(dir));
+    List<String> problems = error.problems().stream().map(BankProblem::toString).toList();
+    assertHas(problems, file + ":7: heading `# Worker Threads` has no question number");
+    assertHas(problems, file + ":11: question 9 has nothing to grade against");
+    assertEquals(2, problems.size(), problems.toString());
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+  }
+
+  private static void assertHas(List<String> problems, String prefix) {
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith(prefix)),
+        "expected a problem starting with <" + prefix + "> in " + String.join("\n", problems));
+  }
+}
