@@ -1,0 +1,243 @@
+package dev.interviewtutor.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Small text rules used to turn a question's prose into rubric entries: plain text from inline Markdown, sentence
+ * and clause splitting, and the wrong belief behind a negated statement.
+ */
+final class RubricText {
+  private RubricText() {}
+
+  private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\([^)]*\\)");
+  private static final Pattern MARKERS = Pattern.compile("^(❌|✅|✔️?|✗|⚠️?|👉|💡)\\s*");
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\d`\"'(])");
+  private static final Pattern NOT_EQUAL = Pattern.compile("^(.+?)\\s*(?:≠|!=)\\s*(.+)$");
+  private static final Pattern CONTRAST = Pattern.compile("^(.*\\S),\\s+(?:and\\s+)?not\\s+(.+)$");
+  private static final Pattern PREPOSITION = Pattern.compile("^(.*?)\\s+(?:using|with|by|through|via)\\s+.*$");
+  private static final Pattern PLURAL_PER = Pattern.compile("^(\\w+?[^s\\W])s\\s+per\\s+(.+)$");
+  private static final Pattern IMPERATIVE_NEGATION =
+      Pattern.compile("^(?:don'?t|do not|never)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern AVOID = Pattern.compile("^avoid\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TRAILING_REASON = Pattern.compile("^(.*?\\S)\\s*\\(([^()]+)\\)\\s*\\.?$");
+  private static final Pattern DASH_REASON = Pattern.compile("^(.*?\\S)\\s+(?:—|–|--|-)\\s+(.+)$");
+  private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "some", "any", "all", "every", "no", "more",
+      "less", "always", "never", "only", "just", "very", "too", "each", "its", "their", "your");
+  private static final Pattern ADJECTIVE_ENDING =
+      Pattern.compile(".*(y|ive|ful|ous|able|ible|al|ic|ed|less|ing|ent|ant|est)$");
+
+  /** Inline Markdown removed: bold, emphasis markers, code backticks, links; a leading ❌/✅ marker dropped. */
+  static String plain(String markdown) {
+    String text = LINK.matcher(markdown).replaceAll("$1");
+    text = text.replace("**", "").replace("__", "").replace("`", "");
+    text = MARKERS.matcher(text.strip()).replaceFirst("");
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  static boolean startsWithCross(String text) {
+    return text.strip().startsWith("❌") || text.strip().startsWith("✗");
+  }
+
+  /** Sentences of a paragraph; abbreviations like "Node.js" stay whole because a split needs a following space. */
+  static List<String> sentences(String paragraph) {
+    List<String> out = new ArrayList<>();
+    for (String part : SENTENCE_END.split(paragraph.strip())) {
+      String s = part.strip();
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Clauses of a sentence for reference answers: split at ';', ':' and ", and/but/while/which/so", min 3 words. */
+  static List<String> clauses(String sentence) {
+    String[] parts = sentence.split("\\s*;\\s*|:\\s+|,\\s+(?=(?:and|but|while|whereas|which|so|because)\\s)");
+    List<String> out = new ArrayList<>();
+    for (String part : parts) {
+      String clause = part.strip().replaceAll("^(?:and|but|while|whereas|so)\\s+", "");
+      if (clause.isEmpty()) {
+        continue;
+      }
+      if (words(clause) < 3 && !out.isEmpty()) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + ", " + clause);
+      } else {
+        out.add(clause);
+      }
+    }
+    return out;
+  }
+
+  static int words(String text) {
+    String s = text.strip();
+    return s.isEmpty() ? 0 : s.split("\\s+").length;
+  }
+
+  static String withoutFinalStop(String text) {
+    return text.strip().replaceAll("[.!]+$", "").strip();
+  }
+
+  /** A statement as a learner would say it: "X ≠ Y" becomes "X is not Y"; other text unchanged. */
+  static String positiveForm(String statement) {
+    String s = withoutFinalStop(plain(statement));
+    Matcher ne = NOT_EQUAL.matcher(s);
+    if (ne.matches()) {
+      String[] adverbAndRest = adverb(ne.group(2));
+      return capitalise(ne.group(1).strip()) + " is not " + adverbAndRest[0] + withArticle(adverbAndRest[1]);
+    }
+    return s;
+  }
+
+  /**
+   * The wrong belief behind a negated statement, as a positive statement, if the statement is negated:
+   * "X ≠ Y" → "X is Y"; "A scales horizontally, not vertically" → "A scales vertically"; "X is not allowed" →
+   * "X is allowed"; "Never block the loop" → "It is fine to block the loop"; "Avoid blocking code" → "Blocking code
+   * is fine".
+   */
+  static Optional<String> wrongBelief(String statement) {
+    String s = withoutFinalStop(plain(statement));
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher ne = NOT_EQUAL.matcher(s);
+    if (ne.matches()) {
+      String[] adverbAndRest = adverb(ne.group(2));
+      return Optional.of(capitalise(ne.group(1).strip()) + " is " + adverbAndRest[0] + withArticle(adverbAndRest[1]));
+    }
+    Matcher contrast = CONTRAST.matcher(s);
+    if (contrast.matches()) {
+      return Optional.of(capitalise(replaceContrast(contrast.group(1), contrast.group(2).strip())));
+    }
+    Matcher imperative = IMPERATIVE_NEGATION.matcher(s);
+    if (imperative.matches()) {
+      return Optional.of("It is fine to " + lowerFirst(imperative.group(1)));
+    }
+    Matcher avoid = AVOID.matcher(s);
+    if (avoid.matches()) {
+      return Optional.of(capitalise(avoid.group(1)) + " is fine");
+    }
+    String cut = s.replaceAll("(?i),?\\s+but\\s+.*$", "");
+    String positive = cut
+        .replaceAll("(?i)\\b(is|are|was|were|does|do|did|should|must|will|would|could|has|have)\\s+not\\b(?!\\s+only)", "$1")
+        .replaceAll("(?i)\\b(is|are|was|were|does|do|did|should|must|would|could|has|have)n't\\b", "$1")
+        .replaceAll("(?i)\\bwon't\\b", "will")
+        .replaceAll("(?i)\\b(cannot|can't|can not)\\b", "can")
+        .replaceAll("(?i)\\bnever\\s+", "");
+    if (!positive.equals(cut)) {
+      return Optional.of(capitalise(positive.replaceAll("\\s+", " ").strip()));
+    }
+    return Optional.empty();
+  }
+
+  /** "I/O operations (Node already handles this well)" → ["I/O operations", "Node already handles this well"]. */
+  static String[] itemAndReason(String line) {
+    String s = withoutFinalStop(plain(line));
+    Matcher paren = TRAILING_REASON.matcher(s);
+    if (paren.matches()) {
+      return new String[] {paren.group(1).strip(), paren.group(2).strip()};
+    }
+    Matcher dash = DASH_REASON.matcher(s);
+    if (dash.matches()) {
+      return new String[] {dash.group(1).strip(), dash.group(2).strip()};
+    }
+    return new String[] {s, ""};
+  }
+
+  /** What a question is about, from its title: "When Would You Use Worker Threads?" → "worker threads". */
+  static String subject(String title) {
+    String t = plain(title).replaceAll("[?.!]+$", "").strip();
+    Matcher use = Pattern.compile("(?i)^(?:when|why|how)\\s+(?:would|should|do|does|can|could|to)\\s+"
+        + "(?:you\\s+|we\\s+|one\\s+|i\\s+)?(?:use|choose|pick|prefer)\\s+(.+)$").matcher(t);
+    Matcher what = Pattern.compile("(?i)^(?:what|who)\\s+(?:is|are)\\s+(?:an?\\s+|the\\s+)?(.+?)$").matcher(t);
+    String subject = use.matches() ? use.group(1) : what.matches() ? what.group(1) : t;
+    StringBuilder out = new StringBuilder();
+    for (String word : subject.split("\\s+")) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      boolean titleCase = word.length() > 1 && Character.isUpperCase(word.charAt(0))
+          && word.substring(1).chars().allMatch(Character::isLowerCase);
+      out.append(titleCase ? word.toLowerCase(Locale.ROOT) : word);
+    }
+    return out.toString();
+  }
+
+  static String capitalise(String text) {
+    if (text.isEmpty() || !Character.isLowerCase(text.charAt(0))) {
+      return text;
+    }
+    String first = text.split("\\s", 2)[0];
+    if (!first.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')) {
+      return text; // an identifier such as setTimeout(...) or npm keeps its case
+    }
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /** Lower-cases the first letter unless the word looks like an acronym or a name ("GC-managed", "Node.js"). */
+  static String lowerFirst(String text) {
+    if (text.length() < 2 || !Character.isUpperCase(text.charAt(0)) || !Character.isLowerCase(text.charAt(1))) {
+      return text;
+    }
+    String first = text.split("[\\s]", 2)[0];
+    if (first.contains(".")) {
+      return text;
+    }
+    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static String replaceContrast(String left, String alternative) {
+    String alt = alternative.replaceAll("[.!]+$", "").strip();
+    String[] leftWords = left.strip().split("\\s+");
+    int altWords = words(alt);
+    if (altWords == 1 && leftWords.length > 1) {
+      return String.join(" ", java.util.Arrays.copyOf(leftWords, leftWords.length - 1)) + " " + alt;
+    }
+    Matcher prep = PREPOSITION.matcher(left);
+    if (prep.matches() && !prep.group(1).isBlank()) {
+      Matcher per = PLURAL_PER.matcher(alt);
+      String object = per.matches() ? "a " + per.group(1) + " per " + per.group(2) : alt;
+      return prep.group(1).strip() + " with " + object;
+    }
+    if (leftWords.length > altWords) {
+      return String.join(" ", java.util.Arrays.copyOf(leftWords, leftWords.length - altWords)) + " " + alt;
+    }
+    return alt;
+  }
+
+  /** Splits a trailing/leading "always" off: "CPU heavy always" → ["always ", "CPU heavy"]. */
+  private static String[] adverb(String text) {
+    String t = text.strip();
+    for (String adverb : List.of("always", "necessarily", "only")) {
+      if (t.toLowerCase(Locale.ROOT).endsWith(" " + adverb)) {
+        return new String[] {adverb + " ", t.substring(0, t.length() - adverb.length()).strip()};
+      }
+      if (t.toLowerCase(Locale.ROOT).startsWith(adverb + " ")) {
+        return new String[] {adverb + " ", t.substring(adverb.length()).strip()};
+      }
+    }
+    return new String[] {"", t};
+  }
+
+  /** "memory leak" → "a memory leak"; leaves plurals, adjectives, names and determined phrases alone. */
+  static String withArticle(String phrase) {
+    String p = phrase.strip();
+    if (p.isEmpty() || !Character.isLowerCase(p.charAt(0))) {
+      return p;
+    }
+    String[] words = p.split("\\s+");
+    if (DETERMINERS.contains(words[0].toLowerCase(Locale.ROOT))) {
+      return p;
+    }
+    String last = words[words.length - 1].toLowerCase(Locale.ROOT).replaceAll("\\W+$", "");
+    if (words.length == 1 || last.endsWith("s") || ADJECTIVE_ENDING.matcher(last).matches()) {
+      return p;
+    }
+    return ("aeiou".indexOf(p.charAt(0)) >= 0 ? "an " : "a ") + p;
+  }
+}
