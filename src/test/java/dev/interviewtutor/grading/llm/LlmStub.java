@@ -1,0 +1,141 @@
+package dev.interviewtutor.grading.llm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A loopback LLM server speaking either the OpenAI chat-completions or the Ollama chat shape. Replies are
+ * scripted in order; every request is recorded.
+ */
+final class LlmStub implements AutoCloseable {
+  enum Shape {
+    OPENAI,
+    OLLAMA
+  }
+
+  record Reply(int status, String body, long delayMillis) {}
+
+  record Recorded(String method, String path, String body, String authorization) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Shape shape;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
+  private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+
+  private LlmStub(Shape shape) throws IOException {
+    this.shape = shape;
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "llm-stub");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body,
+          exchange.getRequestHeaders().getFirst("Authorization")));
+      Reply reply = replies.poll();
+      if (reply == null) {
+        reply = new Reply(500, "{\"error\":{\"message\":\"no scripted reply\"}}", 0);
+      }
+      if (reply.delayMillis() > 0) {
+        try {
+          Thread.sleep(reply.delayMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      try {
+        exchange.sendResponseHeaders(reply.status(), out.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+          os.write(out);
+        }
+      } catch (IOException clientGone) {
+        // the client timed out and closed the connection
+      }
+    });
+    server.start();
+  }
+
+  static LlmStub start(Shape shape) throws IOException {
+    return new LlmStub(shape);
+  }
+
+  /** Base URL as a user would set TUTOR_LLM_BASE_URL. */
+  String baseUrl() {
+    String root = "http://127.0.0.1:" + server.getAddress().getPort();
+    return shape == Shape.OPENAI ? root + "/v1" : root;
+  }
+
+  /** Queues a successful reply whose assistant message is {@code content}. */
+  LlmStub content(String content) {
+    return content(content, 0);
+  }
+
+  LlmStub content(String content, long delayMillis) {
+    replies.add(new Reply(200, wrap(content), delayMillis));
+    return this;
+  }
+
+  LlmStub status(int status) {
+    String body = "{\"error\":{\"message\":\"scripted " + status + "\",\"type\":\"server_error\"}}";
+    replies.add(new Reply(status, body, 0));
+    return this;
+  }
+
+  List<Recorded> requests() {
+    return List.copyOf(requests);
+  }
+
+  private String wrap(String content) {
+    ObjectNode root = JSON.createObjectNode();
+    if (shape == Shape.OPENAI) {
+      root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000)
+          .put("model", "stub-model");
+      ObjectNode choice = root.putArray("choices").addObject();
+      choice.put("index", 0).put("finish_reason", "stop");
+      choice.putObject("message").put("role", "assistant").put("content", content);
+      root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+    } else {
+      root.put("model", "stub-model").put("created_at", "2024-01-01T00:00:00Z");
+      root.putObject("message").put("role", "assistant").put("content", content);
+      root.put("done", true).put("done_reason", "stop").put("prompt_eval_count", 10).put("eval_count", 10);
+    }
+    return root.toString();
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, Object> kp(String id, String coverage, String quote) {
+    return Map.of("id", id, "coverage", coverage, "quote", quote);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
