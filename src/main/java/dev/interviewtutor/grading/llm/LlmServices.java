@@ -61,6 +61,10 @@ public final class LlmServices {
     return new HybridGrader(offline, grader);
   }
 
+  public Explainer explainer() {
+    return new Explainer(Optional.of(client), prompts);
+  }
+
   public FollowUpAsker followUps(boolean enabled) {
     return new FollowUpAsker(enabled, Optional.of(client), prompts);
   }
