@@ -1,0 +1,22 @@
+package dev.interviewtutor.practice;
+
+import dev.interviewtutor.grading.Grade;
+import dev.interviewtutor.knowledge.Question;
+import java.time.LocalDate;
+
+/**
+ * A graded, recorded answer.
+ *
+ * @param question      the question answered
+ * @param grade         the grader's result (feedback, covered and missed key points, misconceptions, tip)
+ * @param score         the score recorded: the grade's score, capped at {@link PracticeService#HINT_SCORE_CAP}
+ *                      when a hint was used
+ * @param hintCapped    whether the cap lowered the score
+ * @param points        points awarded (0 when this question already earned points today)
+ * @param attemptId     the stored attempt
+ * @param nextReview    local day on which the question is due again
+ * @param currentStreak the person's streak in local days after this answer
+ */
+public record AnswerResult(
+    Question question, Grade grade, int score, boolean hintCapped, int points, long attemptId, LocalDate nextReview,
+    int currentStreak) {}

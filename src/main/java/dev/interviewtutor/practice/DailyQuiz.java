@@ -1,0 +1,345 @@
+package dev.interviewtutor.practice;
+
+import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.grading.Coverage;
+import dev.interviewtutor.grading.Grade;
+import dev.interviewtutor.grading.KeyPointResult;
+import dev.interviewtutor.grading.Verdict;
+import dev.interviewtutor.knowledge.KeyPoint;
+import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.store.AttemptKind;
+import dev.interviewtutor.store.AttemptRepository;
+import dev.interviewtutor.store.DailyRepository;
+import dev.interviewtutor.store.DailyRows;
+import dev.interviewtutor.store.DailyRows.Answer;
+import dev.interviewtutor.store.DailyRows.Post;
+import dev.interviewtutor.store.PeopleRepository;
+import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.ProgressRepository;
+import dev.interviewtutor.store.Scope;
+import dev.interviewtutor.store.ScopeKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The daily question of a Discord server, without Discord: settings, when a post is due, which question,
+ * sealed answers and the reveal. The front-end polls {@link #duePosts()} (say every minute), and for each one
+ * calls {@link #claim}, reveals the previous post ({@link #unrevealed}, {@link #reveal}), sends the message, then
+ * {@link #delivered} or, when sending fails, {@link #deliveryFailed} (which pauses the schedule).
+ *
+ * <p>Correct over time: the post for a server-local date is due from that date's local time (resolved by
+ * {@link ZonedDateTime#of}: a time skipped by a DST gap moves forward, an ambiguous one takes the earlier offset)
+ * until it is delivered, so a bot that was down posts the latest missed date once on return; one post per date
+ * (unique in the database) so never twice; a failed delivery pauses instead of skipping silently.
+ */
+public final class DailyQuiz {
+  private static final int TOP_SCORERS = 5;
+  private final PracticeService service;
+
+  DailyQuiz(PracticeService service) {
+    this.service = service;
+  }
+
+  /** Sets up (or changes) the daily question of a server; clears any pause. Posts start from the next time. */
+  public DailySettings configure(Scope scope, String channelId, LocalTime time, ZoneId zone, Person setUpBy) {
+    requireGuild(scope);
+    long now = service.now().toEpochMilli();
+    return service.db().write(c -> {
+      DailyRepository.putSettings(c, new DailyRows.Settings(scope.id(), channelId, time.withSecond(0).withNano(0),
+          zone, true, false, "", setUpBy == null ? null : setUpBy.id(), now));
+      return settings(c, scope).orElseThrow();
+    });
+  }
+
+  /** {@code /daily off}: no more posts until set up again. */
+  public void disable(Scope scope) {
+    service.db().writeVoid(c -> {
+      Optional<DailyRows.Settings> s = DailyRepository.settings(c, scope.id());
+      if (s.isPresent()) {
+        DailyRows.Settings v = s.get();
+        DailyRepository.putSettings(c, new DailyRows.Settings(v.scopeId(), v.channelId(), v.localTime(), v.zone(),
+            false, v.paused(), v.pauseReason(), v.setUpBy(), v.activeFrom()));
+      }
+    });
+  }
+
+  /** Resumes a paused schedule; a post missed while paused becomes due (once). */
+  public void resume(Scope scope) {
+    service.db().writeVoid(c -> {
+      Optional<DailyRows.Settings> s = DailyRepository.settings(c, scope.id());
+      if (s.isPresent()) {
+        DailyRows.Settings v = s.get();
+        DailyRepository.putSettings(c, new DailyRows.Settings(v.scopeId(), v.channelId(), v.localTime(), v.zone(),
+            v.enabled(), false, "", v.setUpBy(), v.activeFrom()));
+      }
+    });
+  }
+
+  public Optional<DailySettings> settings(Scope scope) {
+    return service.db().read(c -> settings(c, scope));
+  }
+
+  /** Scheduled posts due at the clock's now, for every running server. */
+  public List<DuePost> duePosts() {
+    Instant now = service.now();
+    return service.db().read(c -> {
+      List<DuePost> due = new ArrayList<>();
+      for (DailyRows.Settings s : DailyRepository.running(c)) {
+        LocalDate date = now.atZone(s.zone()).toLocalDate();
+        ZonedDateTime at = ZonedDateTime.of(date, s.localTime(), s.zone());
+        if (at.toInstant().isAfter(now)) {
+          date = date.minusDays(1);
+          at = ZonedDateTime.of(date, s.localTime(), s.zone());
+        }
+        if (at.toInstant().toEpochMilli() < s.activeFrom()) {
+          continue;
+        }
+        Optional<Post> existing = DailyRepository.scheduledPost(c, s.scopeId(), date.toString());
+        if (existing.isPresent() && existing.get().postedAt() != null) {
+          continue;
+        }
+        Scope scope = PeopleRepository.scopeById(c, s.scopeId()).orElseThrow();
+        due.add(new DuePost(toSettings(c, scope, s), date, at.toInstant()));
+      }
+      return due;
+    });
+  }
+
+  /**
+   * Claims the post for a due date, choosing its question; claiming the same date again returns the same post
+   * (so a crash between claim and delivery re-sends the same question, never a second one).
+   */
+  public DailyPost claim(DuePost due) {
+    long scopeId = due.settings().scope().id();
+    return service.db().write(c -> {
+      Optional<Post> existing = DailyRepository.scheduledPost(c, scopeId, due.date().toString());
+      if (existing.isPresent()) {
+        return toPost(existing.get());
+      }
+      Question q = choose(c, scopeId, due.date().toEpochDay());
+      return toPost(DailyRepository.claim(c, scopeId, q.id(), due.date().toString(), service.now().toEpochMilli()));
+    });
+  }
+
+  /** {@code /daily now}: claims an extra post right away (not tied to the schedule). */
+  public DailyPost postNow(Scope scope) {
+    requireGuild(scope);
+    return service.db().write(c -> {
+      long now = service.now().toEpochMilli();
+      Question q = choose(c, scope.id(), now);
+      return toPost(DailyRepository.claim(c, scope.id(), q.id(), null, now));
+    });
+  }
+
+  /** The front-end sent the post's message. */
+  public void delivered(long postId, String messageId) {
+    service.db().writeVoid(c -> DailyRepository.markPosted(c, postId, messageId, service.now().toEpochMilli()));
+  }
+
+  /**
+   * Sending failed (deleted channel, missing permission): the claim is dropped and the schedule pauses with the
+   * reason, so it is neither retried every minute nor silently skipped. Returns the settings (tell
+   * {@link DailySettings#setUpBy()}).
+   */
+  public DailySettings deliveryFailed(long postId, String reason) {
+    return service.db().write(c -> {
+      Post p = DailyRepository.post(c, postId)
+          .orElseThrow(() -> new UserFacingException("There is no daily post " + postId + "."));
+      DailyRepository.deletePost(c, postId);
+      DailyRows.Settings s = DailyRepository.settings(c, p.scopeId()).orElseThrow();
+      DailyRepository.putSettings(c, new DailyRows.Settings(s.scopeId(), s.channelId(), s.localTime(), s.zone(),
+          s.enabled(), true, reason, s.setUpBy(), s.activeFrom()));
+      return settings(c, PeopleRepository.scopeById(c, p.scopeId()).orElseThrow()).orElseThrow();
+    });
+  }
+
+  public DailyPost post(long postId) {
+    return service.db().read(c -> DailyRepository.post(c, postId)).map(this::toPost)
+        .orElseThrow(() -> new UserFacingException("There is no daily post " + postId + "."));
+  }
+
+  /** The newest delivered post of a server. */
+  public Optional<DailyPost> latest(Scope scope) {
+    return service.db().read(c -> DailyRepository.posts(c, scope.id())).stream()
+        .filter(p -> p.postedAt() != null).findFirst().map(this::toPost);
+  }
+
+  /** Delivered posts not yet revealed, oldest first (reveal them before posting the next one). */
+  public List<DailyPost> unrevealed(Scope scope) {
+    List<DailyPost> out = new ArrayList<>(service.db().read(c -> DailyRepository.posts(c, scope.id())).stream()
+        .filter(p -> p.postedAt() != null && p.revealedAt() == null).map(this::toPost).toList());
+    out.sort(Comparator.comparing(DailyPost::claimedAt));
+    return out;
+  }
+
+  /**
+   * Grades and seals a member's answer. Only the first answer counts (and earns points); a later one returns the
+   * first result again; after the reveal answers are closed.
+   *
+   * @param share whether the member agrees to show the answer text at the reveal
+   */
+  public DailyAnswerResult answer(long postId, Person person, String text, boolean share) {
+    DailyPost post = post(postId);
+    Optional<DailyAnswerResult> earlier = myAnswer(postId, person);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    if (post.revealed()) {
+      return new DailyAnswerResult(DailyAnswerResult.Status.CLOSED, Optional.empty(), false);
+    }
+    Grade grade = service.grade(post.question(), text);
+    return service.db().write(c -> {
+      Optional<Answer> first = DailyRepository.answer(c, postId, person.id());
+      if (first.isPresent()) {
+        return sealed(first.get(), DailyAnswerResult.Status.ALREADY_ANSWERED);
+      }
+      Post p = DailyRepository.post(c, postId).orElseThrow();
+      if (p.revealedAt() != null) {
+        return new DailyAnswerResult(DailyAnswerResult.Status.CLOSED, Optional.empty(), false);
+      }
+      Scope scope = PeopleRepository.scopeById(c, p.scopeId()).orElseThrow();
+      AnswerResult result = service.record(c, person, scope, post.question(), text, grade, AttemptKind.DAILY, 0);
+      DailyRepository.insertAnswer(c, postId, person.id(), result.attemptId(), share);
+      return new DailyAnswerResult(DailyAnswerResult.Status.ACCEPTED, Optional.of(result), share);
+    });
+  }
+
+  /** The member's own sealed answer to a post, if any (status ALREADY_ANSWERED). */
+  public Optional<DailyAnswerResult> myAnswer(long postId, Person person) {
+    return service.db().read(c -> DailyRepository.answer(c, postId, person.id()))
+        .map(a -> sealed(a, DailyAnswerResult.Status.ALREADY_ANSWERED));
+  }
+
+  /** Closes answers and returns the group result; revealing again returns the same summary. */
+  public RevealSummary reveal(long postId) {
+    service.db().writeVoid(c -> DailyRepository.markRevealed(c, postId, service.now().toEpochMilli()));
+    DailyPost post = post(postId);
+    List<Answer> answers = service.db().read(c -> DailyRepository.answers(c, postId));
+    Rubric rubric = service.rubric(post.question());
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (KeyPoint k : rubric.keyPoints()) {
+      counts.put(k.id(), new int[3]);
+      texts.put(k.id(), k.text());
+    }
+    double sum = 0;
+    for (Answer a : answers) {
+      sum += a.attempt().score();
+      for (KeyPointResult r : KeyPointJson.read(a.attempt().keyPointsJson())) {
+        int[] c = counts.computeIfAbsent(r.keyPointId(), k -> new int[3]);
+        texts.putIfAbsent(r.keyPointId(), r.keyPoint());
+        c[r.coverage().ordinal()]++;
+      }
+    }
+    List<RevealSummary.KeyPointCount> keyPoints = counts.entrySet().stream()
+        .map(e -> new RevealSummary.KeyPointCount(e.getKey(), texts.get(e.getKey()),
+            e.getValue()[Coverage.COVERED.ordinal()], e.getValue()[Coverage.PARTIAL.ordinal()],
+            e.getValue()[Coverage.MISSED.ordinal()]))
+        .toList();
+    Optional<RevealSummary.KeyPointCount> mostMissed = answers.isEmpty() ? Optional.empty()
+        : keyPoints.stream().filter(k -> k.missed() > 0)
+            .max(Comparator.comparingInt(RevealSummary.KeyPointCount::missed));
+    List<RevealSummary.Scorer> top = answers.stream().limit(TOP_SCORERS)
+        .map(a -> new RevealSummary.Scorer(a.person().key(), a.person().displayName(), a.attempt().score())).toList();
+    List<RevealSummary.SharedAnswer> shared = answers.stream().filter(Answer::share)
+        .map(a -> new RevealSummary.SharedAnswer(a.person().key(), a.person().displayName(), a.attempt().score(),
+            a.attempt().answer()))
+        .toList();
+    return new RevealSummary(post, answers.size(), answers.isEmpty() ? 0 : sum / answers.size(), keyPoints,
+        mostMissed, rubric.referenceAnswer(), rubric.tip(), top, shared);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /**
+   * Every question before repeats (least-posted first), weighted towards what the group does worst (weight =
+   * 10 + 100 − the scope's average score, 50 when unanswered), never the previous post's question when there is a
+   * choice. Deterministic for a scope and seed.
+   */
+  private Question choose(Connection c, long scopeId, long seed) throws SQLException {
+    List<Question> all = service.bank().questions();
+    if (all.isEmpty()) {
+      throw new UserFacingException("The question bank is empty: nothing to post.");
+    }
+    Map<String, Integer> posted = DailyRepository.postCounts(c, scopeId);
+    int least = all.stream().mapToInt(q -> posted.getOrDefault(q.id(), 0)).min().orElse(0);
+    List<Question> pool = new ArrayList<>(all.stream().filter(q -> posted.getOrDefault(q.id(), 0) == least).toList());
+    List<Post> history = DailyRepository.posts(c, scopeId);
+    if (pool.size() > 1 && !history.isEmpty()) {
+      String previous = history.get(0).questionId();
+      pool.removeIf(q -> q.id().equals(previous));
+    }
+    Map<String, Double> averages = AttemptRepository.averageByQuestion(c, scopeId);
+    double[] weights = pool.stream().mapToDouble(q -> 10 + 100 - averages.getOrDefault(q.id(), 50.0)).toArray();
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    double pick = new Random(scopeId * 1_000_003L + seed).nextDouble() * total;
+    for (int i = 0; i < pool.size(); i++) {
+      pick -= weights[i];
+      if (pick < 0) {
+        return pool.get(i);
+      }
+    }
+    return pool.get(pool.size() - 1);
+  }
+
+  private DailyAnswerResult sealed(Answer a, DailyAnswerResult.Status status) {
+    Question q = service.question(a.attempt().questionId());
+    var row = a.attempt();
+    Grade grade = new Grade(q.id(), row.score(), verdict(row.verdict()), KeyPointJson.read(row.keyPointsJson()),
+        List.of(), "", service.rubric(q).tip(), row.grader(), List.of());
+    LocalDate due = service.db().read(c -> ProgressRepository.review(c, a.person().id(), q.id()))
+        .map(r -> LocalDate.parse(r.dueDay())).orElse(LocalDate.parse(row.localDay()));
+    AnswerResult result = new AnswerResult(q, grade, row.score(), false, row.points(), row.id(), due, 0);
+    return new DailyAnswerResult(status, Optional.of(result), a.share());
+  }
+
+  private static Verdict verdict(String label) {
+    for (Verdict v : Verdict.values()) {
+      if (v.label().equals(label)) {
+        return v;
+      }
+    }
+    return Verdict.INCORRECT;
+  }
+
+  private DailyPost toPost(Post p) {
+    return new DailyPost(p.id(), p.scopeId(), service.question(p.questionId()),
+        Optional.ofNullable(p.scheduledFor()).map(LocalDate::parse), Instant.ofEpochMilli(p.claimedAt()),
+        p.postedAt() != null, Optional.ofNullable(p.messageId()), p.revealedAt() != null);
+  }
+
+  private Optional<DailySettings> settings(Connection c, Scope scope) throws SQLException {
+    Optional<DailyRows.Settings> s = DailyRepository.settings(c, scope.id());
+    return s.isEmpty() ? Optional.empty() : Optional.of(toSettings(c, scope, s.get()));
+  }
+
+  private static DailySettings toSettings(Connection c, Scope scope, DailyRows.Settings s) throws SQLException {
+    Optional<String> by = s.setUpBy() == null ? Optional.empty()
+        : PeopleRepository.byId(c, s.setUpBy()).map(Person::key);
+    return new DailySettings(scope, s.channelId(), s.localTime(), s.zone(), s.enabled(), s.paused(),
+        s.pauseReason(), by);
+  }
+
+  private static void requireGuild(Scope scope) {
+    if (scope.kind() != ScopeKind.GUILD) {
+      throw new UserFacingException("The daily question is set up per server, not in a " + scope.kind().dbName()
+          + ".");
+    }
+  }
+}

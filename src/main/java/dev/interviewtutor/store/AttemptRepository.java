@@ -1,0 +1,72 @@
+package dev.interviewtutor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Graded answers. */
+public final class AttemptRepository {
+  private static final String INSERT = "INSERT INTO attempts (person_id, scope_id, question_id, topic, kind,"
+      + " answer, score, verdict, key_points, grader, hints, answered_at, local_day, counted, points)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private AttemptRepository() {}
+
+  /** Inserts an attempt (its id is ignored) and returns the new id. */
+  public static long insert(Connection c, AttemptRow a) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      Sql.bind(ps, a.personId(), a.scopeId(), a.questionId(), a.topic(), a.kind().dbName(), a.answer(),
+          a.score(), a.verdict(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(), a.localDay(),
+          a.counted(), a.points());
+      ps.executeUpdate();
+    }
+    return Sql.lastId(c);
+  }
+
+  /** Whether a non-daily answer of this person to this question already counted on this local day. */
+  public static boolean countedOn(Connection c, long personId, String questionId, String localDay)
+      throws SQLException {
+    return Sql.one(c, "SELECT 1 FROM attempts WHERE person_id = ? AND question_id = ? AND local_day = ?"
+        + " AND counted = 1 AND kind <> 'daily' LIMIT 1", rs -> 1, personId, questionId, localDay).isPresent();
+  }
+
+  public static Optional<AttemptRow> byId(Connection c, long id) throws SQLException {
+    return Sql.one(c, "SELECT * FROM attempts WHERE id = ?", AttemptRepository::full, id);
+  }
+
+  /** A person's attempts without answer texts, oldest first. */
+  public static List<AttemptRow> summariesFor(Connection c, long personId) throws SQLException {
+    return Sql.list(c, "SELECT id, person_id, scope_id, question_id, topic, kind, score, verdict, grader, hints,"
+        + " answered_at, local_day, counted, points FROM attempts WHERE person_id = ? ORDER BY answered_at, id",
+        rs -> new AttemptRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+            AttemptKind.fromDb(rs.getString(6)), "", rs.getInt(7), rs.getString(8), "", rs.getString(9),
+            rs.getInt(10), rs.getLong(11), rs.getString(12), rs.getInt(13) == 1, rs.getInt(14)), personId);
+  }
+
+  /** Average score per question over everyone's answers in one scope. */
+  public static Map<String, Double> averageByQuestion(Connection c, long scopeId) throws SQLException {
+    Map<String, Double> out = new HashMap<>();
+    for (Object[] row : Sql.list(c, "SELECT question_id, AVG(score) FROM attempts WHERE scope_id = ?"
+        + " GROUP BY question_id", rs -> new Object[] {rs.getString(1), rs.getDouble(2)}, scopeId)) {
+      out.put((String) row[0], (Double) row[1]);
+    }
+    return out;
+  }
+
+  public static long count(Connection c) throws SQLException {
+    return Sql.count(c, "SELECT COUNT(*) FROM attempts");
+  }
+
+  static AttemptRow full(ResultSet rs) throws SQLException {
+    return new AttemptRow(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("scope_id"),
+        rs.getString("question_id"), rs.getString("topic"), AttemptKind.fromDb(rs.getString("kind")),
+        rs.getString("answer"), rs.getInt("score"), rs.getString("verdict"), rs.getString("key_points"),
+        rs.getString("grader"), rs.getInt("hints"), rs.getLong("answered_at"), rs.getString("local_day"),
+        rs.getInt("counted") == 1, rs.getInt("points"));
+  }
+}

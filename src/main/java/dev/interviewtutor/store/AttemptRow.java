@@ -1,0 +1,26 @@
+package dev.interviewtutor.store;
+
+/**
+ * One graded answer as stored.
+ *
+ * @param keyPointsJson per-key-point results, JSON (see {@code KeyPointJson} in practice); empty in summaries
+ * @param answer        the answer text; empty in summaries
+ * @param counted       whether this answer earned the question's points for its local day
+ */
+public record AttemptRow(
+    long id,
+    long personId,
+    long scopeId,
+    String questionId,
+    String topic,
+    AttemptKind kind,
+    String answer,
+    int score,
+    String verdict,
+    String keyPointsJson,
+    String grader,
+    int hints,
+    long answeredAt,
+    String localDay,
+    boolean counted,
+    int points) {}

@@ -1,0 +1,66 @@
+package dev.interviewtutor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Leaderboard totals per scope, period ({@code all}, {@code w:2026-W48}, {@code m:2026-11}) and topic ({@code ""}
+ * = all topics), kept up to date in the transaction that records each attempt, so a board is an index range scan
+ * rather than an aggregation over every attempt.
+ */
+public final class BoardRepository {
+  public static final String ALL_TOPICS = "";
+  private static final String UPSERT = "INSERT INTO board_points (scope_id, period, topic, person_id, points,"
+      + " answers) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (scope_id, period, topic, person_id) DO UPDATE SET"
+      + " points = points + excluded.points, answers = answers + 1";
+
+  private BoardRepository() {}
+
+  /** Adds one answer worth {@code points} to every period given, for all topics and for its topic. */
+  public static void add(Connection c, long scopeId, long personId, List<String> periods, String topic,
+      int points) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+      for (String period : periods) {
+        for (String t : topic.isEmpty() ? List.of(ALL_TOPICS) : List.of(ALL_TOPICS, topic)) {
+          Sql.bind(ps, scopeId, period, t, personId, points);
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** A page of the board, best first; ties ordered by person id for stable paging. */
+  public static List<BoardRow> page(Connection c, long scopeId, String period, String topic, int offset,
+      int limit) throws SQLException {
+    return Sql.list(c, "SELECT b.person_id, p.key, p.display_name, b.points, b.answers FROM board_points b"
+        + " JOIN people p ON p.id = b.person_id WHERE b.scope_id = ? AND b.period = ? AND b.topic = ?"
+        + " ORDER BY b.points DESC, b.person_id LIMIT ? OFFSET ?",
+        rs -> new BoardRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
+        scopeId, period, topic, limit, offset);
+  }
+
+  public static Optional<BoardRow> of(Connection c, long scopeId, String period, String topic, long personId)
+      throws SQLException {
+    return Sql.one(c, "SELECT b.person_id, p.key, p.display_name, b.points, b.answers FROM board_points b"
+        + " JOIN people p ON p.id = b.person_id WHERE b.scope_id = ? AND b.period = ? AND b.topic = ?"
+        + " AND b.person_id = ?",
+        rs -> new BoardRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
+        scopeId, period, topic, personId);
+  }
+
+  /** How many people have strictly more points (competition rank = this + 1). */
+  public static int countAbove(Connection c, long scopeId, String period, String topic, int points)
+      throws SQLException {
+    return (int) Sql.count(c, "SELECT COUNT(*) FROM board_points WHERE scope_id = ? AND period = ? AND topic = ?"
+        + " AND points > ?", scopeId, period, topic, points);
+  }
+
+  public static int size(Connection c, long scopeId, String period, String topic) throws SQLException {
+    return (int) Sql.count(c, "SELECT COUNT(*) FROM board_points WHERE scope_id = ? AND period = ? AND topic = ?",
+        scopeId, period, topic);
+  }
+}

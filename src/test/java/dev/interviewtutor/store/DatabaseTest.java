@@ -1,0 +1,134 @@
+package dev.interviewtutor.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.interviewtutor.UserFacingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void should_create_parent_directories_and_apply_every_migration_once() {
+    Path file = dir.resolve("nested/deeper/tutor.db");
+    try (Database db = Database.open(file)) {
+      assertTrue(Files.exists(file));
+      assertEquals((long) Migrations.available().size(), (long) Migrations.currentVersion(db));
+      List<String> tables = db.read(c -> Sql.list(c,
+          "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", rs -> rs.getString(1)));
+      assertTrue(tables.containsAll(List.of("people", "scopes", "attempts", "board_points", "streaks", "reviews",
+          "interview_sessions", "interview_items", "daily_settings", "daily_posts", "daily_answers",
+          "schema_version")), tables.toString());
+      assertEquals("wal", db.read(c -> Sql.one(c, "PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow()));
+      assertEquals(1, (int) db.read(c -> Sql.one(c, "PRAGMA foreign_keys", rs -> rs.getInt(1)).orElseThrow()));
+      assertEquals(1, (int) db.read(c -> Sql.one(c, "PRAGMA synchronous", rs -> rs.getInt(1)).orElseThrow()),
+          "synchronous=NORMAL");
+    }
+    try (Database again = Database.open(file)) {
+      long rows = again.read(c -> Sql.count(c, "SELECT COUNT(*) FROM schema_version"));
+      assertEquals(Migrations.available().size(), rows, "reopening must not re-apply migrations");
+    }
+  }
+
+  @Test
+  void should_split_a_script_into_statements() {
+    List<String> statements = Migrations.statements("-- comment\nCREATE TABLE a (x INT); \n\nCREATE TABLE b (\n"
+        + "  y INT -- inline\n);\n");
+    assertEquals(2, statements.size());
+    assertTrue(statements.get(1).startsWith("CREATE TABLE b"));
+  }
+
+  @Test
+  void should_roll_back_a_failed_write_completely() {
+    try (Database db = Database.open(dir.resolve("t.db"))) {
+      assertThrows(RuntimeException.class, () -> db.writeVoid(c -> {
+        PeopleRepository.upsert(c, "local:a", "A", ZoneId.of("UTC"), 1);
+        Sql.update(c, "INSERT INTO no_such_table VALUES (1)");
+      }));
+      assertEquals(0L, (long) db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM people")));
+    }
+  }
+
+  @Test
+  void a_corrupt_file_gives_a_clear_error_naming_the_file() throws Exception {
+    Path file = dir.resolve("corrupt.db");
+    Files.write(file, "this is definitely not an SQLite database, just some text. ".repeat(200).getBytes());
+    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(file));
+    assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+  }
+
+  @Test
+  void a_database_locked_by_another_connection_gives_a_clear_error_naming_the_file() throws Exception {
+    Path file = dir.resolve("locked.db");
+    Database.open(file).close();
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = other.createStatement()) {
+      s.execute("PRAGMA locking_mode = EXCLUSIVE");
+      s.execute("BEGIN EXCLUSIVE");
+      s.execute("INSERT INTO scopes (kind, key, name) VALUES ('terminal', 'x', '')");
+      UserFacingException e = assertThrows(UserFacingException.class,
+          () -> {
+            try (Database db = Database.open(file, Duration.ofMillis(200))) {
+              db.writeVoid(c -> PeopleRepository.upsertScope(c, ScopeKind.TERMINAL, "local", ""));
+            }
+          });
+      assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
+      assertTrue(e.getMessage().contains("locked"), e.getMessage());
+      s.execute("ROLLBACK");
+    }
+  }
+
+  @Test
+  void a_read_only_file_gives_a_clear_error_naming_the_file() throws Exception {
+    Path file = dir.resolve("readonly.db");
+    Database.open(file).close();
+    assertTrue(file.toFile().setWritable(false, false));
+    Assumptions.assumeFalse(Files.isWritable(file),
+        "running as root: the file stays writable, so a read-only file cannot be simulated here");
+    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(file));
+    assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+  }
+
+  @Test
+  void a_read_only_database_gives_a_clear_error_naming_the_file_even_for_root() throws Exception {
+    // SQLite refuses writes on a connection opened read-only whatever the user; the same mapping applies.
+    Path file = dir.resolve("ro.db");
+    Database.open(file).close();
+    try (Database db = Database.open(file)) {
+      try (Connection ro = new org.sqlite.SQLiteConfig() {
+        {
+          setReadOnly(true);
+        }
+      }.createConnection("jdbc:sqlite:" + file)) {
+        java.sql.SQLException raw = assertThrows(java.sql.SQLException.class,
+            () -> Sql.update(ro, "INSERT INTO scopes (kind, key, name) VALUES ('terminal', 'y', '')"));
+        RuntimeException e = db.translate(raw, "writing");
+        assertTrue(e instanceof UserFacingException, e.toString());
+        assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void a_database_path_under_a_regular_file_gives_a_clear_error() throws Exception {
+    Path notADir = Files.writeString(dir.resolve("plain.txt"), "x");
+    UserFacingException e = assertThrows(UserFacingException.class,
+        () -> Database.open(notADir.resolve("tutor.db")));
+    assertTrue(e.getMessage().contains(notADir.toAbsolutePath().toString()), e.getMessage());
+  }
+}
