@@ -70,6 +70,15 @@ public final class LlmServices {
   }
 
   /**
+   * The follow-up asker for the practice engine: LLM-worded when an LLM is configured, built from the key point
+   * otherwise; on or off by {@code TUTOR_LLM_FOLLOW_UPS}.
+   */
+  public static FollowUpAsker followUpsFor(TutorConfig config, Optional<LlmServices> services) {
+    return services.map(s -> s.followUps(config.llmFollowUps()))
+        .orElseGet(() -> FollowUpAsker.offline(config.llmFollowUps()));
+  }
+
+  /**
    * The grader {@code tutor eval --grader KIND} and the front-ends use.
    *
    * @param kind    offline, llm, hybrid, or auto (hybrid when an LLM is configured, otherwise offline)
