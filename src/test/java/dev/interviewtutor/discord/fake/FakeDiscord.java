@@ -31,6 +31,8 @@ public final class FakeDiscord implements AutoCloseable {
   public static final long APP_ID = 900000000000000001L;
   public static final long BOT_ID = APP_ID;
   public static final long GUILD_ID = 900000000000000100L;
+  /** A role with Administrator and Manage Server, given to {@link FakeUser#admin} members. */
+  public static final long ADMIN_ROLE_ID = 900000000000000101L;
   public static final long TEXT_CHANNEL_ID = 900000000000000200L;
   public static final String BOT_NAME = "InterviewTutor";
 

@@ -43,7 +43,10 @@ public final class Payloads {
   public static ObjectNode member(FakeUser user) {
     ObjectNode m = object();
     m.set("user", user(user));
-    m.putArray("roles");
+    ArrayNode roles = m.putArray("roles");
+    if ((user.permissions() & FakeUser.ADMIN_PERMISSIONS & ~FakeUser.MEMBER_PERMISSIONS) != 0) {
+      roles.add(Long.toString(FakeDiscord.ADMIN_ROLE_ID));
+    }
     m.put("joined_at", JOINED);
     m.put("deaf", false);
     m.put("mute", false);
@@ -102,12 +105,12 @@ public final class Payloads {
     return c;
   }
 
-  static ObjectNode everyoneRole() {
+  static ObjectNode role(long id, String name, long permissions, int position) {
     ObjectNode r = object();
-    r.put("id", Long.toString(FakeDiscord.GUILD_ID));
-    r.put("name", "@everyone");
-    r.put("permissions", Long.toString(FakeUser.MEMBER_PERMISSIONS));
-    r.put("position", 0);
+    r.put("id", Long.toString(id));
+    r.put("name", name);
+    r.put("permissions", Long.toString(permissions));
+    r.put("position", position);
     r.put("color", 0);
     ObjectNode colors = r.putObject("colors");
     colors.put("primary_color", 0);
@@ -145,7 +148,9 @@ public final class Payloads {
     g.put("unavailable", false);
     g.put("joined_at", JOINED);
     g.putArray("features");
-    g.putArray("roles").add(everyoneRole());
+    g.putArray("roles")
+        .add(role(FakeDiscord.GUILD_ID, "@everyone", FakeUser.MEMBER_PERMISSIONS, 0))
+        .add(role(FakeDiscord.ADMIN_ROLE_ID, "Moderators", FakeUser.ADMIN_PERMISSIONS, 1));
     g.putArray("emojis");
     g.putArray("stickers");
     g.putArray("voice_states");

@@ -1,0 +1,23 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.config.TutorConfig;
+import java.time.Instant;
+
+/**
+ * Shared by every command of one running bot.
+ *
+ * @param config    the configuration
+ * @param services  banks, grader, clock, resources
+ * @param limiter   graded answers per person per minute
+ * @param grading   where slow work runs after an interaction is acknowledged
+ * @param startedAt when the bot started
+ */
+public record BotContext(
+    TutorConfig config, BotServices services, AnswerRateLimiter limiter, GradingPool grading, Instant startedAt) {
+
+  /** The application version from the jar manifest, "dev" when run from classes. */
+  public static String version() {
+    String v = BotContext.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.config.TutorConfig;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.Function;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the bot until the process is told to stop: {@code tutor bot}, and the main job when {@code DISCORD_TOKEN}
+ * is set. On SIGTERM (or Ctrl-C) it stops taking interactions, finishes grades in flight, closes the database and
+ * exits 0.
+ */
+public final class BotLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(BotLauncher.class);
+  /** Exit code when the token is missing or rejected. */
+  public static final int EXIT_BAD_TOKEN = 3;
+
+  private BotLauncher() {}
+
+  /** Runs with the services built from the configuration. */
+  public static int run(TutorConfig config, PrintStream out, PrintStream err) {
+    return run(config, out, err, BotWiring::services, true);
+  }
+
+  /**
+   * Logs in and blocks until stopped. With {@code exitOnSignal}, a shutdown hook stops the bot gracefully and
+   * ends the process with status 0.
+   */
+  public static int run(TutorConfig config, PrintStream out, PrintStream err,
+      Function<TutorConfig, BotServices> servicesFactory, boolean exitOnSignal) {
+    if (!config.discordConfigured()) {
+      err.println("DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications, "
+          + "copy its token (Bot → Reset Token) and run again with DISCORD_TOKEN=<token> in the environment.");
+      return EXIT_BAD_TOKEN;
+    }
+    BotServices services = servicesFactory.apply(config);
+    TutorBot bot;
+    try {
+      bot = TutorBot.start(config, services, messageContentIntent());
+    } catch (InvalidTokenException e) {
+      closeQuietly(services);
+      err.println("Discord rejected DISCORD_TOKEN (401 Unauthorized). Check that it is the bot token from "
+          + "https://discord.com/developers/applications (Bot → Reset Token), not the client secret or "
+          + "application id, and that it has not been reset since.");
+      return EXIT_BAD_TOKEN;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeQuietly(services);
+      return 1;
+    } catch (IllegalStateException e) {
+      closeQuietly(services);
+      throw new UserFacingException("Could not connect to Discord: " + e.getMessage(), e);
+    }
+    if (exitOnSignal) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        bot.close();
+        // The JVM would report 143 for SIGTERM; a graceful stop is a success.
+        Runtime.getRuntime().halt(0);
+      }, "tutor-shutdown"));
+    }
+    out.println("Interview Tutor bot is online as " + bot.jda().getSelfUser().getName() + " with "
+        + services.bank().questions().size() + " questions. Stop it with Ctrl-C or SIGTERM.");
+    try {
+      bot.awaitStopped();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      bot.close();
+    }
+    return 0;
+  }
+
+  /** {@code DISCORD_MESSAGE_CONTENT=true} asks for the privileged Message Content intent (plain answers in threads). */
+  static boolean messageContentIntent() {
+    String raw = System.getenv("DISCORD_MESSAGE_CONTENT");
+    return raw != null && raw.strip().toLowerCase(Locale.ROOT).matches("true|yes|1|on");
+  }
+
+  private static void closeQuietly(BotServices services) {
+    for (AutoCloseable c : services.closeables()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.debug("closing {} failed", c, e);
+      }
+    }
+  }
+}

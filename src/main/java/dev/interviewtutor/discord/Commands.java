@@ -1,0 +1,12 @@
+package dev.interviewtutor.discord;
+
+import java.util.List;
+
+/** The bot's command set. */
+public final class Commands {
+  private Commands() {}
+
+  public static List<SlashCommand> all(BotContext context) {
+    return List.of(new TutorInfoCommand(context), new TutorAdminCommand(context));
+  }
+}

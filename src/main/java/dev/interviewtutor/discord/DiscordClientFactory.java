@@ -1,0 +1,62 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.config.TutorConfig;
+import java.net.URI;
+import java.util.EnumSet;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+
+/**
+ * Builds the JDA client from the configuration. {@code DISCORD_REST_URL} and {@code DISCORD_GATEWAY_URL} point it
+ * at a proxy (or at the tests' loopback Discord) through the same hooks in production and in tests.
+ */
+public final class DiscordClientFactory {
+  private DiscordClientFactory() {}
+
+  /**
+   * A builder with the default (unprivileged) intents; Message Content is added only when asked for, so plain
+   * answers in server threads need it while DMs work without it.
+   */
+  public static JDABuilder builder(TutorConfig config, boolean messageContentIntent) {
+    // Echoed user text must never ping anyone: no mention types are allowed unless a message opts in.
+    MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+    JDABuilder builder = JDABuilder.createDefault(config.discordToken())
+        .setMemberCachePolicy(MemberCachePolicy.DEFAULT);
+    if (messageContentIntent) {
+      builder.enableIntents(GatewayIntent.MESSAGE_CONTENT);
+    }
+    config.discordRestUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
+    config.discordGatewayUrl().ifPresent(url -> {
+      String gateway = url.toString();
+      builder.setSessionController(new FixedGatewaySessionController(gateway));
+      // A proxy or test gateway speaks plain JSON; Discord's own gateway keeps the default compression.
+      builder.setCompression(Compression.NONE);
+    });
+    return builder;
+  }
+
+  private static String withSlash(URI url) {
+    String text = url.toString();
+    return text.endsWith("/") ? text : text + "/";
+  }
+
+  /** A session controller that connects to a configured gateway instead of asking Discord for one. */
+  private static final class FixedGatewaySessionController extends ConcurrentSessionController {
+    private final String gateway;
+
+    FixedGatewaySessionController(String gateway) {
+      this.gateway = gateway;
+    }
+
+    @Override
+    public String getGateway() {
+      return gateway;
+    }
+  }
+}

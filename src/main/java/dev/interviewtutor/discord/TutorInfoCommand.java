@@ -1,0 +1,50 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.knowledge.QuestionBank;
+import java.awt.Color;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/** {@code /tutor about}: version, banks loaded, grader in use, how to use the bot. */
+final class TutorInfoCommand implements SlashCommand {
+  static final Color BRAND = new Color(0x4F7CAC);
+  private final BotContext context;
+
+  TutorInfoCommand(BotContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public String name() {
+    return "tutor";
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("tutor", "About Interview Tutor")
+        .addSubcommands(new SubcommandData("about", "Version, question banks, grader and how to use the bot"));
+  }
+
+  @Override
+  public void onSlash(SlashCommandInteractionEvent event) {
+    QuestionBank bank = context.services().bank();
+    EmbedBuilder embed = new EmbedBuilder()
+        .setColor(BRAND)
+        .setTitle("Interview Tutor " + BotContext.version())
+        .setDescription(Limits.fit("Practise technical interview questions and get graded feedback on free-text "
+            + "answers: which key points you covered, which you missed, misconceptions, and a tip.",
+            Limits.EMBED_DESCRIPTION))
+        .addField("Question banks", Limits.field(bank.questions().size() + " questions in "
+            + bank.topics().size() + " topic(s): " + String.join(", ", bank.topics())), false)
+        .addField("Grader", Limits.field(context.services().grader().name()), true)
+        .addField("Answers per minute", Integer.toString(context.limiter().perMinute()), true)
+        .addField("How to use", Limits.field("""
+            `/quiz [topic]`: one question; answer with the Answer button.
+            `/interview start [topic] [questions]`: a mock interview in a private thread (or DM), \
+            answer with the button or just type your answer there. `/interview stop` ends it.
+            `/review`: questions due for spaced-repetition review."""), false);
+    event.replyEmbeds(embed.build()).setEphemeral(true).queue();
+  }
+}
