@@ -1,0 +1,323 @@
+package dev.interviewtutor.grading;
+
+import dev.interviewtutor.grading.AnswerScreen.Rejection;
+import dev.interviewtutor.grading.text.Lexicon;
+import dev.interviewtutor.grading.text.TextUnits;
+import dev.interviewtutor.grading.text.TextUnits.Unit;
+import dev.interviewtutor.knowledge.Rubric;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Grades without network or key: sentence embeddings from an in-process model plus lexical evidence.
+ *
+ * <p>Why not one cosine: a confident wrong answer on the same topic, or a negated statement, is as close to the
+ * reference as a right one. So each key point is judged on its own against the answer's clauses (best
+ * embedding match backed by shared terms, with the clause's polarity checked), the rubric's misconceptions are
+ * matched clause by clause (a clause nearer a misconception than to any key point states it), and cheap screens
+ * catch answers that cannot earn credit. Deterministic: one ONNX thread, no randomness, stable ordering.
+ */
+public final class OfflineGrader implements Grader {
+  /** Cosine below which a clause says nothing about a key point, and where it clearly says it. */
+  static final double COS_LOW = 0.25;
+
+  static final double COS_HIGH = 0.75;
+  /** Combined evidence for "covered" and for "partial". */
+  static final double COVERED = 0.60;
+
+  static final double PARTIAL = 0.42;
+  /** A clause this close to a misconception (and closer than to any key point) states it. */
+  static final double MISCONCEPTION_COS = 0.60;
+  /** Most clauses graded (a 4,000-character answer has about 40). */
+  private static final int MAX_UNITS = 80;
+
+  private final SentenceEncoder encoder;
+
+  public OfflineGrader(SentenceEncoder encoder) {
+    this.encoder = encoder;
+  }
+
+  /** The grader with the default model, shared by the whole process. */
+  public static OfflineGrader withDefaultModel() {
+    return new OfflineGrader(OnnxSentenceEncoder.shared(EmbeddingModelChoice.DEFAULT));
+  }
+
+  @Override
+  public String name() {
+    return "offline";
+  }
+
+  public SentenceEncoder encoder() {
+    return encoder;
+  }
+
+  @Override
+  public Grade grade(Rubric rubric, String answer) {
+    return analyse(rubric, answer).grade();
+  }
+
+  /**
+   * The grade plus the numbers behind it (for calibration in {@code tutor eval}).
+   *
+   * @param grade    the grade
+   * @param features see {@link #FEATURE_NAMES}
+   */
+  public record Analysis(Grade grade, double[] features) {}
+
+  /** Names of {@link Analysis#features()} in order. */
+  public static final List<String> FEATURE_NAMES = List.of(
+      "score", "coverage", "reference_cos", "relevance", "term_recall", "term_precision", "misconceptions",
+      "log_tokens", "mean_point_cos", "screened");
+
+  public Analysis analyse(Rubric rubric, String answer) {
+    String text = AnswerPolicy.check(answer);
+    RubricVectors rv = RubricVectors.of(rubric, encoder);
+    Optional<Rejection> rejection = AnswerScreen.reject(text);
+    if (rejection.isPresent()) {
+      return rejected(rubric, rejection.get(), List.of());
+    }
+    List<String> notes = new ArrayList<>();
+    List<String> instructions = new ArrayList<>();
+    String content = AnswerScreen.withoutGraderInstructions(text, instructions);
+    if (!instructions.isEmpty()) {
+      notes.add("Instructions to the grader are ignored; only the content of the answer is graded.");
+    }
+    if (content.isBlank() || AnswerScreen.reject(content).isPresent()) {
+      Rejection r = content.isBlank() ? Rejection.EMPTY : AnswerScreen.reject(content).get();
+      Analysis a = rejected(rubric, r, notes);
+      if (!instructions.isEmpty()) {
+        Grade g = a.grade();
+        return new Analysis(new Grade(g.questionId(), 0, Verdict.INCORRECT, g.keyPoints(), g.misconceptions(),
+            "Your answer talks to the grader instead of answering the question. Explain the idea itself.",
+            g.tip(), g.grader(), notes), a.features());
+      }
+      return a;
+    }
+
+    List<Unit> units = TextUnits.units(content);
+    if (units.size() > MAX_UNITS) {
+      units = units.subList(0, MAX_UNITS);
+    }
+    // list items inside clauses are embedded too, so that a short key point ("PDF generation") can match one
+    List<String> texts = new ArrayList<>(units.stream().map(Unit::text).toList());
+    List<Integer> fragmentOwner = new ArrayList<>();
+    for (int u = 0; u < units.size(); u++) {
+      for (String f : TextUnits.fragments(units.get(u).text())) {
+        if (texts.size() < 2 * MAX_UNITS) {
+          texts.add(f);
+          fragmentOwner.add(u);
+        }
+      }
+    }
+    float[][] all = encoder.embed(texts);
+    float[][] uv = java.util.Arrays.copyOf(all, units.size());
+    List<float[]> unitVectors = List.of(uv);
+    float[] answerVector = SentenceEncoder.mean(unitVectors);
+    Lexicon lex = rv.lexicon;
+    List<Set<String>> unitTerms = units.stream().map(u -> lex.terms(u.text())).toList();
+    List<Set<String>> fragmentTerms = texts.subList(units.size(), texts.size()).stream().map(lex::terms).toList();
+    List<Boolean> unitNegated = units.stream().map(u -> TextUnits.negated(u.text())).toList();
+    Set<String> answerTerms = new HashSet<>();
+    unitTerms.forEach(answerTerms::addAll);
+
+    // --- misconceptions: a clause nearer a wrong belief than to any key point, with the same polarity
+    List<MisconceptionHit> hits = new ArrayList<>();
+    Set<Integer> wrongUnits = new HashSet<>();
+    for (RubricVectors.Wrong w : rv.wrongs) {
+      for (int u = 0; u < units.size(); u++) {
+        double cos = SentenceEncoder.cosine(uv[u], w.vector());
+        double nearestPoint = 0;
+        for (RubricVectors.Point p : rv.points) {
+          nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(uv[u], p.vector()));
+        }
+        double overlap = overlap(unitTerms.get(u), w.terms());
+        boolean samePolarity = unitNegated.get(u) == w.negated();
+        if (samePolarity && cos >= MISCONCEPTION_COS && cos > nearestPoint && overlap >= 0.3
+            || samePolarity && cos >= 0.8 && overlap >= 0.5) {
+          hits.add(new MisconceptionHit(w.misconception().id(), w.misconception().text(), w.misconception().reason(),
+              units.get(u).sentence()));
+          wrongUnits.add(u);
+          break;
+        }
+      }
+    }
+
+    // --- coverage per key point
+    List<KeyPointResult> results = new ArrayList<>();
+    double credit = 0;
+    double pointCosSum = 0;
+    for (RubricVectors.Point p : rv.points) {
+      double best = 0;
+      int bestUnit = -1;
+      double bestCos = 0;
+      for (int u = 0; u < units.size(); u++) {
+        if (wrongUnits.contains(u)) {
+          continue;
+        }
+        double cos = SentenceEncoder.cosine(uv[u], p.vector());
+        double lexical = overlap(unitTerms.get(u), p.terms());
+        bestCos = Math.max(bestCos, cos);
+        if (unitNegated.get(u) != p.negated() && cos >= 0.55 && lexical >= 0.5) {
+          String sentence = units.get(u).sentence();
+          if (cos >= 0.7 && hits.stream().noneMatch(h -> h.evidence().equals(sentence))) {
+            hits.add(new MisconceptionHit("contradicts-" + p.keyPoint().id(), "The opposite of: " + p.keyPoint().text(),
+                "", sentence));
+            wrongUnits.add(u);
+          }
+          continue; // a clause that denies the point is no evidence for it
+        }
+        double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical;
+        if (evidence > best) {
+          best = evidence;
+          bestUnit = u;
+        }
+      }
+      for (int f = 0; f < fragmentOwner.size(); f++) {
+        int u = fragmentOwner.get(f);
+        if (wrongUnits.contains(u) || unitNegated.get(u) != p.negated()) {
+          continue;
+        }
+        double cos = SentenceEncoder.cosine(all[units.size() + f], p.vector());
+        double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * overlap(fragmentTerms.get(f), p.terms());
+        bestCos = Math.max(bestCos, cos);
+        if (evidence > best) {
+          best = evidence;
+          bestUnit = u;
+        }
+      }
+      pointCosSum += bestCos;
+      Coverage coverage = best >= COVERED ? Coverage.COVERED : best >= PARTIAL ? Coverage.PARTIAL : Coverage.MISSED;
+      String quote = coverage == Coverage.MISSED || bestUnit < 0 ? "" : units.get(bestUnit).sentence();
+      results.add(new KeyPointResult(p.keyPoint().id(), p.keyPoint().text(), coverage, quote));
+      credit += p.keyPoint().weight() * scale(best, PARTIAL - 0.12, COVERED + 0.08);
+    }
+    double coverage = credit / rv.totalWeight;
+
+    // --- whole-answer evidence
+    double referenceCos = SentenceEncoder.cosine(answerVector, rv.reference);
+    double relevance = 0;
+    for (float[] v : uv) {
+      relevance = Math.max(relevance, SentenceEncoder.cosine(v, rv.question));
+      relevance = Math.max(relevance, SentenceEncoder.cosine(v, rv.reference));
+      for (RubricVectors.Point p : rv.points) {
+        relevance = Math.max(relevance, SentenceEncoder.cosine(v, p.vector()));
+      }
+    }
+    double termRecall = overlap(answerTerms, rv.referenceTerms);
+    Set<String> newTerms = new HashSet<>(answerTerms);
+    newTerms.removeAll(rv.questionTerms);
+    double termPrecision = answerTerms.isEmpty() ? 0 : (double) countIn(answerTerms, rv.rubricTerms) / answerTerms.size();
+    int tokens = Lexicon.tokens(content).size();
+
+    double raw = 0.75 * coverage + 0.25 * scale(referenceCos, 0.3, 0.85);
+    double score = 100 * Math.min(1, raw / 0.85);
+
+    Verdict verdict = null;
+    String problem = null;
+    boolean offTopic = relevance < 0.30 && termPrecision < 0.15;
+    boolean restated = newTerms.size() <= 1
+        || SentenceEncoder.cosine(answerVector, rv.question) >= 0.85 && newTerms.size() <= 3 && coverage < 0.5;
+    if (offTopic) {
+      verdict = Verdict.OFF_TOPIC;
+      score = Math.min(score, 5);
+      problem = "This doesn't answer the question asked. Re-read it and explain that topic.";
+    } else if (restated) {
+      score = Math.min(score, 10);
+      verdict = Verdict.INCORRECT;
+      problem = "You restated the question without answering it. Say what actually happens, and why.";
+    } else if (AnswerScreen.keywordList(content)) {
+      score = Math.min(score, 45);
+      problem = "You listed terms without explaining them. Use full sentences: what each one is and why it matters.";
+    }
+    if (!hits.isEmpty()) {
+      long wrongSentences = hits.stream().map(MisconceptionHit::evidence).distinct().count();
+      score = Math.max(0, score - 30 * wrongSentences);
+      score = Math.min(score, coverage >= 0.6 ? 60 : 35);
+    }
+    int finalScore = (int) Math.round(Math.max(0, Math.min(100, score)));
+    if (verdict == null) {
+      verdict = finalScore >= 70 ? Verdict.CORRECT : finalScore >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
+    }
+    String feedback = feedback(verdict, results, hits, problem);
+    Grade grade = new Grade(rubric.questionId(), finalScore, verdict, results, hits, feedback, rubric.tip(), name(), notes);
+    double[] features = {
+      finalScore / 100.0, coverage, referenceCos, relevance, termRecall, termPrecision, hits.size(),
+      Math.log1p(tokens), pointCosSum / rv.points.size(), 0
+    };
+    return new Analysis(grade, features);
+  }
+
+  private Analysis rejected(Rubric rubric, Rejection r, List<String> notes) {
+    List<KeyPointResult> missed = rubric.keyPoints().stream()
+        .map(k -> new KeyPointResult(k.id(), k.text(), Coverage.MISSED, ""))
+        .toList();
+    Grade grade = new Grade(rubric.questionId(), 0, r.verdict, missed, List.of(), r.feedback, rubric.tip(), name(), notes);
+    double[] features = new double[FEATURE_NAMES.size()];
+    features[FEATURE_NAMES.size() - 1] = 1;
+    return new Analysis(grade, features);
+  }
+
+  private static String feedback(Verdict verdict, List<KeyPointResult> results, List<MisconceptionHit> hits, String problem) {
+    StringBuilder sb = new StringBuilder();
+    if (problem != null) {
+      sb.append(problem);
+    } else {
+      sb.append(switch (verdict) {
+        case CORRECT -> "Good answer.";
+        case PARTIALLY_CORRECT -> "Partly there.";
+        case INCORRECT -> "Not quite.";
+        case OFF_TOPIC -> "This doesn't answer the question asked.";
+      });
+    }
+    List<KeyPointResult> covered = results.stream().filter(r -> r.coverage() == Coverage.COVERED).toList();
+    if (!covered.isEmpty() && problem == null) {
+      sb.append(" You explained: ").append(shorten(covered.get(0).keyPoint()));
+      if (covered.size() > 1) {
+        sb.append(" (and ").append(covered.size() - 1).append(" more)");
+      }
+      sb.append('.');
+    }
+    for (MisconceptionHit h : hits.stream().limit(2).toList()) {
+      sb.append(" Careful: \"").append(shorten(h.evidence())).append("\" is a common mistake");
+      sb.append(h.reason().isBlank() ? "." : ": " + h.reason().strip().replaceAll("[.]$", "") + ".");
+    }
+    List<KeyPointResult> missed = results.stream().filter(r -> r.coverage() == Coverage.MISSED).toList();
+    if (!missed.isEmpty() && verdict != Verdict.OFF_TOPIC) {
+      sb.append(" Also mention: ").append(shorten(missed.get(0).keyPoint()));
+      if (missed.size() > 1) {
+        sb.append("; ").append(shorten(missed.get(1).keyPoint()));
+      }
+      sb.append('.');
+    }
+    return sb.toString().replace("..", ".");
+  }
+
+  private static String shorten(String s) {
+    String t = s.strip().replaceAll("\\s+", " ").replaceAll("[.]$", "");
+    return t.length() <= 90 ? t : t.substring(0, 87) + "...";
+  }
+
+  private static double overlap(Set<String> have, Set<String> want) {
+    if (want.isEmpty()) {
+      return 0;
+    }
+    return (double) countIn(want, have) / want.size();
+  }
+
+  private static int countIn(Set<String> items, Set<String> in) {
+    int n = 0;
+    for (String s : items) {
+      if (in.contains(s)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static double scale(double x, double lo, double hi) {
+    return Math.max(0, Math.min(1, (x - lo) / (hi - lo)));
+  }
+}

@@ -1,0 +1,127 @@
+package dev.interviewtutor.grading;
+
+import dev.interviewtutor.grading.text.Lexicon;
+import dev.interviewtutor.grading.text.TextUnits;
+import dev.interviewtutor.knowledge.KeyPoint;
+import dev.interviewtutor.knowledge.Misconception;
+import dev.interviewtutor.knowledge.Rubric;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the grader precomputes for one rubric: embeddings of the question, key points, misconceptions and
+ * reference answer, and their content terms. Built once per rubric version and model, then cached.
+ */
+final class RubricVectors {
+  /** ", not X" / "rather than X" tails: the key point's claim is the part before them. */
+  private static final Pattern NEGATED_TAIL =
+      Pattern.compile(",\\s*(?:and\\s+)?not\\s+|\\s+rather\\s+than\\s+|\\s+instead\\s+of\\s+|\\s*≠\\s*", Pattern.CASE_INSENSITIVE);
+
+  final Lexicon lexicon;
+  final float[] question;
+  final float[] reference;
+  final List<Point> points;
+  final List<Wrong> wrongs;
+  final Set<String> questionTerms;
+  final Set<String> referenceTerms;
+  final Set<String> rubricTerms;
+  final double totalWeight;
+
+  record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated) {}
+
+  record Wrong(Misconception misconception, float[] vector, Set<String> terms, boolean negated) {}
+
+  private RubricVectors(Rubric rubric, SentenceEncoder encoder) {
+    lexicon = Lexicon.withSynonyms(rubric.synonyms());
+    questionTerms = lexicon.terms(rubric.question());
+    List<String> texts = new ArrayList<>();
+    texts.add(rubric.question().isBlank() ? rubric.questionId() : rubric.question());
+    String referenceText = rubric.referenceAnswer().isBlank()
+        ? rubric.keyPoints().stream().map(KeyPoint::text).collect(Collectors.joining(". "))
+        : rubric.referenceAnswer();
+    texts.add(referenceText);
+    List<String> claims = new ArrayList<>();
+    for (KeyPoint kp : rubric.keyPoints()) {
+      String claim = claim(kp.text());
+      claims.add(claim);
+      texts.add(claim);
+    }
+    for (Misconception m : rubric.misconceptions()) {
+      texts.add(m.text());
+    }
+    float[][] v = encoder.embed(texts);
+    question = v[0];
+    reference = v[1];
+    List<Point> ps = new ArrayList<>();
+    Set<String> all = new HashSet<>(questionTerms);
+    double weight = 0;
+    for (int i = 0; i < rubric.keyPoints().size(); i++) {
+      KeyPoint kp = rubric.keyPoints().get(i);
+      Set<String> terms = demoted(lexicon.terms(claims.get(i) + " " + String.join(" ", kp.synonyms())));
+      all.addAll(terms);
+      ps.add(new Point(kp, claims.get(i), v[2 + i], terms, TextUnits.negated(claims.get(i))));
+      weight += kp.weight();
+    }
+    points = List.copyOf(ps);
+    totalWeight = weight;
+    List<Wrong> ws = new ArrayList<>();
+    int base = 2 + rubric.keyPoints().size();
+    for (int i = 0; i < rubric.misconceptions().size(); i++) {
+      Misconception m = rubric.misconceptions().get(i);
+      ws.add(new Wrong(m, v[base + i], demoted(lexicon.terms(m.text())), TextUnits.negated(m.text())));
+    }
+    wrongs = List.copyOf(ws);
+    referenceTerms = demoted(lexicon.terms(referenceText));
+    for (String term : rubric.evidenceTerms()) {
+      all.addAll(lexicon.terms(term));
+    }
+    all.addAll(referenceTerms);
+    rubricTerms = Set.copyOf(all);
+  }
+
+  /** Terms minus the question's own words ("question demoting"), unless nothing would be left. */
+  private Set<String> demoted(Set<String> terms) {
+    Set<String> out = new java.util.LinkedHashSet<>(terms);
+    out.removeAll(questionTerms);
+    return out.isEmpty() ? terms : out;
+  }
+
+  /** The positive claim of a key point: "scales horizontally, not vertically" → "scales horizontally". */
+  static String claim(String text) {
+    Matcher m = NEGATED_TAIL.matcher(text);
+    if (m.find() && Lexicon.tokens(text.substring(0, m.start())).size() >= 2) {
+      return text.substring(0, m.start()).strip();
+    }
+    return text;
+  }
+
+  private static final Map<String, RubricVectors> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, RubricVectors> eldest) {
+      return size() > 2048;
+    }
+  };
+
+  /** Cached per model and rubric version: a rubric's texts are embedded once. */
+  static RubricVectors of(Rubric rubric, SentenceEncoder encoder) {
+    String key = encoder.name() + "\u0000" + rubric.questionId() + "\u0000" + rubric.version();
+    synchronized (CACHE) {
+      RubricVectors cached = CACHE.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    RubricVectors built = new RubricVectors(rubric, encoder);
+    synchronized (CACHE) {
+      CACHE.putIfAbsent(key, built);
+      return CACHE.get(key);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package dev.interviewtutor.grading.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Splits prose into sentences and clauses, keeping each piece verbatim so that it can be quoted back. */
+public final class TextUnits {
+  /** A clause of an answer and the sentence it came from (quoted as evidence). */
+  public record Unit(String text, String sentence, int sentenceIndex) {}
+
+  private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "eg", "ie", "cf", "mr", "dr", "approx", "fig");
+  private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•▪◦]|\\d{1,2}[.)]|[a-z][.)])\\s+");
+  private static final Pattern CLAUSE_BREAK = Pattern.compile(
+      ";|,?\\s+but\\s+|,\\s*whereas\\s+|,\\s*while\\s+|\\s+instead of\\s+|,?\\s+rather than\\s+|,\\s*(?=not\\s)|\\s+so that\\s+|,\\s*so\\s+|,\\s*because\\s+|\\s+because\\s+|,\\s*which\\s+",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEGATION = Pattern.compile(
+      "\\b(?:not|no|never|none|nothing|neither|nor|without|cannot|can't|cant|don't|dont|doesn't|doesnt|isn't|isnt|aren't|arent|won't|wont|shouldn't|shouldnt|mustn't|didn't|wasn't|weren't|avoid|avoids|avoided|instead of|rather than|unnecessary|bad idea|wrong|false|myth)\\b|≠|!=",
+      Pattern.CASE_INSENSITIVE);
+
+  private TextUnits() {}
+
+  /** Sentences: line breaks, bullets and sentence punctuation end them; "e.g." and "process.memoryUsage()" do not. */
+  public static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    boolean inFence = false;
+    StringBuilder fence = new StringBuilder();
+    for (String rawLine : text.split("\\R")) {
+      String line = rawLine;
+      if (line.strip().startsWith("```")) {
+        if (inFence) {
+          addIfContent(out, fence.toString());
+          fence.setLength(0);
+        }
+        inFence = !inFence;
+        continue;
+      }
+      if (inFence) {
+        fence.append(line).append('\n');
+        continue;
+      }
+      Matcher b = BULLET.matcher(line);
+      if (b.find()) {
+        line = line.substring(b.end());
+      }
+      splitLine(line, out);
+    }
+    addIfContent(out, fence.toString());
+    return out;
+  }
+
+  private static void splitLine(String line, List<String> out) {
+    int start = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '.' || c == '!' || c == '?' || c == '。') {
+        int end = i + 1;
+        while (end < line.length() && ".!?\"')]".indexOf(line.charAt(end)) >= 0) {
+          end++;
+        }
+        boolean atEnd = end >= line.length();
+        boolean spaceAfter = !atEnd && Character.isWhitespace(line.charAt(end));
+        if (!(atEnd || spaceAfter)) {
+          continue; // "process.memoryUsage()", "3.5", "Node.js"
+        }
+        if (c == '.' && isAbbreviation(line, i)) {
+          continue;
+        }
+        addIfContent(out, line.substring(start, end));
+        start = end;
+        i = end - 1;
+      }
+    }
+    addIfContent(out, line.substring(Math.min(start, line.length())));
+  }
+
+  private static boolean isAbbreviation(String line, int dot) {
+    int s = dot;
+    while (s > 0 && (Character.isLetter(line.charAt(s - 1)) || line.charAt(s - 1) == '.')) {
+      s--;
+    }
+    String word = line.substring(s, dot).toLowerCase(Locale.ROOT);
+    return ABBREVIATIONS.contains(word);
+  }
+
+  private static void addIfContent(List<String> out, String s) {
+    String t = s.strip();
+    if (!t.isEmpty()) {
+      out.add(t);
+    }
+  }
+
+  /** Clauses of the sentences: split at ";", "but", "whereas", "instead of", ", not" and similar joints. */
+  public static List<Unit> units(String text) {
+    List<Unit> out = new ArrayList<>();
+    List<String> sentences = sentences(text);
+    for (int i = 0; i < sentences.size(); i++) {
+      String sentence = sentences.get(i);
+      List<String> clauses = clauses(sentence);
+      for (String clause : clauses) {
+        out.add(new Unit(clause, sentence, i));
+      }
+    }
+    return out;
+  }
+
+  /** The clauses of one sentence (the sentence itself when it has no joint, or a joint leaves a fragment). */
+  public static List<String> clauses(String sentence) {
+    List<String> parts = new ArrayList<>();
+    Matcher m = CLAUSE_BREAK.matcher(sentence);
+    int start = 0;
+    while (m.find()) {
+      String keyword = m.group().strip().toLowerCase(Locale.ROOT).replace(",", "").strip();
+      parts.add(sentence.substring(start, m.start()));
+      // keep a negating joint with the clause it negates
+      start = keyword.startsWith("instead") || keyword.startsWith("rather") ? m.start() : m.end();
+    }
+    parts.add(sentence.substring(start));
+    List<String> clean = new ArrayList<>();
+    for (String p : parts) {
+      String t = p.strip();
+      if (Lexicon.tokens(t).size() >= 2) {
+        clean.add(t);
+      } else if (!t.isEmpty() && !clean.isEmpty()) {
+        clean.set(clean.size() - 1, clean.get(clean.size() - 1) + " " + t);
+      }
+    }
+    return clean.isEmpty() ? List.of(sentence.strip()) : clean;
+  }
+
+  private static final Pattern LIST_JOINT = Pattern.compile(
+      ",\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|and/or)\\s+|\\s+(?:such as|like|e\\.g\\.|for example|including)\\s+|:\\s+|\\s*/\\s*|\\s*\\(|\\)\\s*",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The list items inside a clause ("for CPU work such as resizing images, generating PDFs or encryption" →
+   * "resizing images", "generating PDFs", "encryption"), so that short key points can match one item. Empty when
+   * the clause is not a list.
+   */
+  public static List<String> fragments(String clause) {
+    String[] parts = LIST_JOINT.split(clause);
+    if (parts.length < 2) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : parts) {
+      String t = p.strip().replaceAll("[.!?;]+$", "");
+      List<String> tokens = Lexicon.tokens(t);
+      long content = tokens.stream().filter(x -> !Lexicon.isStopword(x)).count();
+      if (content >= 1 && tokens.size() <= 8 && !t.equalsIgnoreCase(clause.strip())) {
+        out.add(t);
+      }
+    }
+    return out.size() >= 2 ? out : List.of();
+  }
+
+  /** Whether the text negates or rejects what it says ("not", "never", "avoid", "≠", "instead of"). */
+  public static boolean negated(String text) {
+    return NEGATION.matcher(text).find();
+  }
+}
