@@ -448,9 +448,15 @@ public final class FakeDiscord implements AutoCloseable {
     if (body != null && body.isObject()) {
       for (String field : List.of("content", "embeds", "components", "flags")) {
         if (body.has(field)) {
-          msg.set(field, body.get(field));
+          msg.set(field, body.get(field).deepCopy());
         }
       }
+      // Discord returns every sent embed with type "rich".
+      msg.path("embeds").forEach(e -> {
+        if (e.isObject() && !e.has("type")) {
+          ((ObjectNode) e).put("type", "rich");
+        }
+      });
     }
     return msg;
   }
