@@ -22,6 +22,11 @@ public final class App {
       System.err.println("Configuration error: " + e.getMessage());
       return 2;
     }
+    return run(environment, args);
+  }
+
+  /** Runs the command line with the given configuration in place of the environment's. */
+  public static int run(TutorConfig environment, String... args) {
     CommandLine cli = new CommandLine(new TutorCommand(environment));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

@@ -34,7 +34,7 @@ public final class GradeCommand implements Callable<Integer> {
       + "--question is then the question text")
   String reference;
 
-  @Option(names = "--grader", defaultValue = "offline", description = "offline, llm or hybrid (default ${DEFAULT-VALUE})")
+  @Option(names = "--grader", defaultValue = "offline", description = "offline, llm, hybrid or auto (default ${DEFAULT-VALUE})")
   String grader;
 
   @Option(names = "--json", description = "Print the grade as JSON")

@@ -1,22 +1,23 @@
 package dev.interviewtutor.cli;
 
-import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.grading.Grader;
 import dev.interviewtutor.grading.OfflineGrader;
-import java.util.Locale;
+import dev.interviewtutor.grading.llm.LlmServices;
 
-/** Builds the grader a command asked for: "offline" (embedding + lexical), "llm" or "hybrid". */
+/**
+ * Builds the grader a command asked for: "offline" (embedding + lexical), "llm" (the configured LLM alone),
+ * "hybrid" (the LLM with the offline grader as a floor and a visible offline fallback) or "auto" (hybrid when
+ * {@code TUTOR_LLM_PROVIDER} is set, otherwise offline). llm and hybrid work with any configured endpoint:
+ * OpenAI or an OpenAI-compatible server ({@code TUTOR_LLM_BASE_URL}), Ollama, Anthropic, Gemini.
+ */
 public final class Graders {
   private Graders() {}
 
+  /**
+   * @throws dev.interviewtutor.UserFacingException for an unknown kind, or llm/hybrid without a provider
+   */
   public static Grader create(TutorConfig config, String kind) {
-    String k = kind == null ? "offline" : kind.strip().toLowerCase(Locale.ROOT);
-    return switch (k) {
-      case "offline" -> OfflineGrader.withDefaultModel();
-      case "llm", "hybrid" -> throw new UserFacingException("the " + k + " grader is not available in this build yet; "
-          + "use --grader offline");
-      default -> throw new UserFacingException("unknown grader '" + kind + "': use offline, llm or hybrid");
-    };
+    return LlmServices.graderFor(config, kind == null ? "offline" : kind, OfflineGrader::withDefaultModel);
   }
 }

@@ -54,7 +54,9 @@ public final class BankLoader {
         continue;
       }
       MarkdownBankParser.ParseResult result = parser.parse(file, text);
-      problems.addAll(result.problems());
+      List<BankProblem> fileProblems = new ArrayList<>(result.problems());
+      fileProblems.sort(Comparator.comparingInt(BankProblem::line)); // stable: same-line problems keep their order
+      problems.addAll(fileProblems);
       for (Question question : result.questions()) {
         SourceLocation first = seen.putIfAbsent(question.id(), question.location());
         if (first != null) {
@@ -68,7 +70,7 @@ public final class BankLoader {
     if (!problems.isEmpty()) {
       throw new BankException(problems);
     }
-    LOG.info("Loaded {} questions from {} bank files in {}", questions.size(), files.size(), dir);
+    LOG.debug("Loaded {} questions from {} bank files in {}", questions.size(), files.size(), dir);
     return new QuestionBank(questions);
   }
 

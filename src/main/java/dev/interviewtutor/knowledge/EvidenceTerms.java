@@ -27,9 +27,9 @@ final class EvidenceTerms {
       "cluster", "fs", "crypto", "stream", "worker_threads", "Atomics", "performance");
   private static final Set<String> GENERIC_METHODS = Set.of("get", "set", "push", "pop", "log", "then", "catch",
       "call", "apply", "bind", "map", "filter", "forEach", "reduce", "toString", "add", "has", "error", "info",
-      "warn", "debug", "write", "read", "send", "json", "end", "start", "run", "exec");
+      "warn", "debug", "write", "read", "send", "json", "end", "start", "run", "exec", "on", "once", "use", "emit");
   private static final Set<String> KEYWORDS = Set.of("if", "for", "while", "switch", "catch", "function", "return",
-      "require", "import", "typeof", "super", "console");
+      "require", "import", "typeof", "super", "console", "next", "resolve", "reject", "callback", "cb", "done");
   private static final Set<String> CODE_WORDS = Set.of("const", "let", "var", "function", "return", "import",
       "export", "class", "if", "for", "while", "await", "async", "new", "console");
 
@@ -68,7 +68,7 @@ final class EvidenceTerms {
       Matcher module = MODULE.matcher(line);
       while (module.find()) {
         if (!module.group(1).startsWith(".")) {
-          terms.add(module.group(1));
+          terms.add(module.group(1).replaceFirst("^node:", ""));
         }
       }
       Matcher constructor = NEW.matcher(line);

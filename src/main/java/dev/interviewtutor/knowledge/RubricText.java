@@ -111,7 +111,7 @@ final class RubricText {
       return Optional.of(capitalise(ne.group(1).strip()) + " is " + adverbAndRest[0] + withArticle(adverbAndRest[1]));
     }
     Matcher contrast = CONTRAST.matcher(s);
-    if (contrast.matches()) {
+    if (contrast.matches() && !contrast.group(1).matches(".*[,;:].*") && !contrast.group(2).matches(".*[,;:].*")) {
       return Optional.of(capitalise(replaceContrast(contrast.group(1), contrast.group(2).strip())));
     }
     Matcher imperative = IMPERATIVE_NEGATION.matcher(s);
@@ -123,6 +123,9 @@ final class RubricText {
       return Optional.of(capitalise(avoid.group(1)) + " is fine");
     }
     String cut = s.replaceAll("(?i),?\\s+but\\s+.*$", "");
+    if (!isSimpleNegation(cut)) {
+      return Optional.empty();
+    }
     String positive = cut
         .replaceAll("(?i)\\b(is|are|was|were|does|do|did|should|must|will|would|could|has|have)\\s+not\\b(?!\\s+only)", "$1")
         .replaceAll("(?i)\\b(is|are|was|were|does|do|did|should|must|would|could|has|have)n't\\b", "$1")
@@ -133,6 +136,26 @@ final class RubricText {
       return Optional.of(capitalise(positive.replaceAll("\\s+", " ").strip()));
     }
     return Optional.empty();
+  }
+
+  private static final Pattern NEGATION_WORD = Pattern.compile(
+      "(?i)\\b(not|n't|cannot|never)\\b|n't\\b");
+  private static final Pattern SUBORDINATE = Pattern.compile(
+      "(?i)\\b(that|which|who|whom|whose|when|whenever|until|unless|if|because|so|while|where|whether|than)\\b");
+
+  /**
+   * Only a plain claim is turned around: one clause (no comma, semicolon or colon), and no "that/which/when/if..."
+   * before the negation, so "timers that are never cleared" or "when a stream cannot keep up" stay as they are.
+   */
+  private static boolean isSimpleNegation(String sentence) {
+    if (sentence.matches(".*[,;:].*")) {
+      return false;
+    }
+    Matcher negation = NEGATION_WORD.matcher(sentence);
+    if (!negation.find()) {
+      return false;
+    }
+    return !SUBORDINATE.matcher(sentence.substring(0, negation.start())).find();
   }
 
   /** "I/O operations (Node already handles this well)" → ["I/O operations", "Node already handles this well"]. */

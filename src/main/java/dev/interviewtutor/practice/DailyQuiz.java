@@ -200,7 +200,7 @@ public final class DailyQuiz {
     if (post.revealed()) {
       return new DailyAnswerResult(DailyAnswerResult.Status.CLOSED, Optional.empty(), false);
     }
-    Grade grade = service.grade(post.question(), text);
+    Grade grade = service.grade(post.question(), text, service.context(post.scopeId()));
     return service.db().write(c -> {
       Optional<Answer> first = DailyRepository.answer(c, postId, person.id());
       if (first.isPresent()) {

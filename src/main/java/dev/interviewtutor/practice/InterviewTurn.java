@@ -1,5 +1,6 @@
 package dev.interviewtutor.practice;
 
+import dev.interviewtutor.grading.llm.FollowUp;
 import java.util.Optional;
 
 /**
@@ -8,5 +9,14 @@ import java.util.Optional;
  * @param answer  the graded answer, empty for a skip
  * @param next    the state after it
  * @param summary the closing summary when this was the last question
+ * @param followUp one follow-up about a missed key point after a partially correct answer, when enabled
  */
-public record InterviewTurn(Optional<AnswerResult> answer, InterviewState next, Optional<InterviewSummary> summary) {}
+public record InterviewTurn(
+    Optional<AnswerResult> answer, InterviewState next, Optional<InterviewSummary> summary,
+    Optional<FollowUp> followUp) {
+
+  /** A turn without a follow-up. */
+  public InterviewTurn(Optional<AnswerResult> answer, InterviewState next, Optional<InterviewSummary> summary) {
+    this(answer, next, summary, Optional.empty());
+  }
+}

@@ -5,7 +5,10 @@ import dev.interviewtutor.grading.AnswerPolicy;
 import dev.interviewtutor.grading.Coverage;
 import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.Grader;
+import dev.interviewtutor.grading.GradingContext;
 import dev.interviewtutor.grading.KeyPointResult;
+import dev.interviewtutor.grading.llm.FollowUp;
+import dev.interviewtutor.grading.llm.FollowUpAsker;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.knowledge.QuestionBank;
@@ -71,9 +74,20 @@ public final class PracticeService {
   private final Map<String, Rubric> rubricCache = new ConcurrentHashMap<>();
   private final Map<String, Integer> bankOrder = new HashMap<>();
   private final DailyQuiz daily;
+  private final FollowUpAsker followUps;
 
+  /** A service without interview follow-ups. */
   public PracticeService(QuestionBank bank, Function<Question, Rubric> rubrics, Grader grader, Database db,
       Clock clock) {
+    this(bank, rubrics, grader, db, clock, FollowUpAsker.offline(false));
+  }
+
+  /**
+   * @param followUps asks one follow-up after a partially correct interview answer ({@code TUTOR_LLM_FOLLOW_UPS})
+   */
+  public PracticeService(QuestionBank bank, Function<Question, Rubric> rubrics, Grader grader, Database db,
+      Clock clock, FollowUpAsker followUps) {
+    this.followUps = followUps;
     this.bank = bank;
     this.rubrics = rubrics;
     this.grader = grader;
@@ -177,12 +191,26 @@ public final class PracticeService {
     if (kind == AttemptKind.DAILY) {
       throw new IllegalArgumentException("daily answers go through daily().answer(...)");
     }
-    Grade grade = grade(question, text);
+    Grade grade = grade(question, text, context(scope));
     return db.write(c -> record(c, person, scope, question, text, grade, kind, hintsUsed));
   }
 
   Grade grade(Question question, String text) {
-    return grader.grade(rubric(question), AnswerPolicy.check(text));
+    return grade(question, text, GradingContext.LOCAL);
+  }
+
+  Grade grade(Question question, String text, GradingContext context) {
+    return grader.grade(rubric(question), AnswerPolicy.check(text), context);
+  }
+
+  GradingContext context(long scopeId) {
+    return db.read(c -> PeopleRepository.scopeById(c, scopeId)).map(PracticeService::context)
+        .orElse(GradingContext.LOCAL);
+  }
+
+  /** The grading scope of a place: each Discord server (or DM, or the terminal) has its own daily LLM budget. */
+  static GradingContext context(Scope scope) {
+    return GradingContext.of(scope.kind().dbName() + ":" + scope.key());
   }
 
   /** Records a graded answer inside the caller's write transaction: attempt, board, streak, review. */
@@ -244,12 +272,34 @@ public final class PracticeService {
     return state(session(sessionId));
   }
 
-  /** Grades the answer to the current question and moves on; the last answer also returns the summary. */
+  /**
+   * Grades the answer to the current question and moves on; the last answer also returns the summary. After a
+   * partially correct answer the turn may carry one follow-up about a missed key point (answer it with
+   * {@link #answerFollowUp}); the interview has already moved on, so ignoring it is fine.
+   */
   public InterviewTurn answerInterview(long sessionId, String text) {
     Session before = activeSession(sessionId);
     Item item = before.items().get(before.position());
     Question question = question(item.questionId());
-    Grade grade = grade(question, text);
+    GradingContext context = context(before.scopeId());
+    Grade grade = grade(question, text, context);
+    InterviewTurn turn = answerAndAdvance(sessionId, before, question, text, grade);
+    Optional<FollowUp> followUp = followUps.ask(rubric(question), AnswerPolicy.check(text), grade, context);
+    return followUp.isEmpty() ? turn : new InterviewTurn(turn.answer(), turn.next(), turn.summary(), followUp);
+  }
+
+  /**
+   * Grades the reply to a follow-up against its one key point. Not recorded as an attempt: the question's own
+   * answer already counts for points and reviews.
+   */
+  public Grade answerFollowUp(long sessionId, FollowUp followUp, String text) {
+    Session s = session(sessionId);
+    GradingContext context = context(s.scopeId());
+    return grader.grade(followUp.rubric(), AnswerPolicy.check(text), context);
+  }
+
+  private InterviewTurn answerAndAdvance(long sessionId, Session before, Question question, String text,
+      Grade grade) {
     return db.write(c -> {
       Session s = activeSession(c, sessionId);
       if (s.position() != before.position()) {

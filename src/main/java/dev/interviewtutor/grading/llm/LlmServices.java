@@ -61,8 +61,21 @@ public final class LlmServices {
     return new HybridGrader(offline, grader);
   }
 
+  public Explainer explainer() {
+    return new Explainer(Optional.of(client), prompts);
+  }
+
   public FollowUpAsker followUps(boolean enabled) {
     return new FollowUpAsker(enabled, Optional.of(client), prompts);
+  }
+
+  /**
+   * The follow-up asker for the practice engine: LLM-worded when an LLM is configured, built from the key point
+   * otherwise; on or off by {@code TUTOR_LLM_FOLLOW_UPS}.
+   */
+  public static FollowUpAsker followUpsFor(TutorConfig config, Optional<LlmServices> services) {
+    return services.map(s -> s.followUps(config.llmFollowUps()))
+        .orElseGet(() -> FollowUpAsker.offline(config.llmFollowUps()));
   }
 
   /**

@@ -65,7 +65,8 @@ final class Fixtures {
               hit ? w : ""));
         }
         List<MisconceptionHit> hits = a.contains("worker threads for i/o")
-            ? List.of(new MisconceptionHit("m1", "use worker threads for I/O operations", "", "worker threads for I/O"))
+            ? List.of(new MisconceptionHit("m1", rubric.misconceptions().get(0).text(),
+                rubric.misconceptions().get(0).reason(), "worker threads for I/O"))
             : List.of();
         int score = Math.max(0, (int) Math.round(100 * got / total) - 20 * hits.size());
         Verdict v = score >= 75 ? Verdict.CORRECT : score >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;

@@ -13,20 +13,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A loopback LLM server speaking either the OpenAI chat-completions or the Ollama chat shape. Replies are
  * scripted in order; every request is recorded.
  */
-final class LlmStub implements AutoCloseable {
-  enum Shape {
+public final class LlmStub implements AutoCloseable {
+  public enum Shape {
     OPENAI,
     OLLAMA
   }
 
-  record Reply(int status, String body, long delayMillis) {}
+  public record Reply(int status, String body, long delayMillis) {}
 
-  record Recorded(String method, String path, String body, String authorization) {}
+  public record Recorded(String method, String path, String body, String authorization) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +36,7 @@ final class LlmStub implements AutoCloseable {
   private final ExecutorService executor;
   private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private volatile Function<String, String> responder;
 
   private LlmStub(Shape shape) throws IOException {
     this.shape = shape;
@@ -50,6 +52,9 @@ final class LlmStub implements AutoCloseable {
       requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body,
           exchange.getRequestHeaders().getFirst("Authorization")));
       Reply reply = replies.poll();
+      if (reply == null && responder != null) {
+        reply = new Reply(200, wrap(responder.apply(body)), 0);
+      }
       if (reply == null) {
         reply = new Reply(500, "{\"error\":{\"message\":\"no scripted reply\"}}", 0);
       }
@@ -74,33 +79,39 @@ final class LlmStub implements AutoCloseable {
     server.start();
   }
 
-  static LlmStub start(Shape shape) throws IOException {
+  public static LlmStub start(Shape shape) throws IOException {
     return new LlmStub(shape);
   }
 
   /** Base URL as a user would set TUTOR_LLM_BASE_URL. */
-  String baseUrl() {
+  public String baseUrl() {
     String root = "http://127.0.0.1:" + server.getAddress().getPort();
     return shape == Shape.OPENAI ? root + "/v1" : root;
   }
 
   /** Queues a successful reply whose assistant message is {@code content}. */
-  LlmStub content(String content) {
+  public LlmStub content(String content) {
     return content(content, 0);
   }
 
-  LlmStub content(String content, long delayMillis) {
+  public LlmStub content(String content, long delayMillis) {
     replies.add(new Reply(200, wrap(content), delayMillis));
     return this;
   }
 
-  LlmStub status(int status) {
+  public LlmStub status(int status) {
     String body = "{\"error\":{\"message\":\"scripted " + status + "\",\"type\":\"server_error\"}}";
     replies.add(new Reply(status, body, 0));
     return this;
   }
 
-  List<Recorded> requests() {
+  /** Answers every request not scripted otherwise with {@code responder(requestBody)} as the assistant text. */
+  public LlmStub respond(Function<String, String> responder) {
+    this.responder = responder;
+    return this;
+  }
+
+  public List<Recorded> requests() {
     return List.copyOf(requests);
   }
 
@@ -121,7 +132,7 @@ final class LlmStub implements AutoCloseable {
     return root.toString();
   }
 
-  static String json(Object value) {
+  public static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (IOException e) {
@@ -129,7 +140,7 @@ final class LlmStub implements AutoCloseable {
     }
   }
 
-  static Map<String, Object> kp(String id, String coverage, String quote) {
+  public static Map<String, Object> kp(String id, String coverage, String quote) {
     return Map.of("id", id, "coverage", coverage, "quote", quote);
   }
 
