@@ -1,8 +1,9 @@
 package dev.interviewtutor.discord;
 
-import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.grading.Grader;
+import dev.interviewtutor.grading.OfflineGrader;
+import dev.interviewtutor.grading.llm.LlmServices;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
@@ -24,7 +25,8 @@ final class BotWiring {
     return new BotServices(practice, clock, List.of(db));
   }
 
+  /** The offline grader, or the hybrid LLM grader when {@code TUTOR_LLM_PROVIDER} is set. */
   private static Grader grader(TutorConfig config) {
-    throw new UserFacingException("The offline grader is not available in this build yet; the bot cannot grade.");
+    return LlmServices.graderFor(config, "auto", OfflineGrader::withDefaultModel);
   }
 }
