@@ -63,14 +63,16 @@ public final class OfflineGrader implements Grader {
    * The grade plus the numbers behind it (for calibration in {@code tutor eval}).
    *
    * @param grade    the grade
-   * @param features see {@link #FEATURE_NAMES}
+   * @param features     see {@link #FEATURE_NAMES}
+   * @param answerVector the answer's embedding (mean of its clauses), null when the answer was screened out
    */
-  public record Analysis(Grade grade, double[] features) {}
+  public record Analysis(Grade grade, double[] features, float[] answerVector) {}
 
   /** Names of {@link Analysis#features()} in order. */
   public static final List<String> FEATURE_NAMES = List.of(
       "score", "coverage", "reference_cos", "relevance", "term_recall", "term_precision", "misconceptions",
-      "log_tokens", "mean_point_cos", "screened");
+      "log_tokens", "mean_point_cos", "max_unit_reference_cos", "covered_share", "partial_share",
+      "reference_precision", "log_length_ratio", "coverage_x_reference", "screened");
 
   public Analysis analyse(Rubric rubric, String answer) {
     String text = AnswerPolicy.check(answer);
@@ -92,7 +94,7 @@ public final class OfflineGrader implements Grader {
         Grade g = a.grade();
         return new Analysis(new Grade(g.questionId(), 0, Verdict.INCORRECT, g.keyPoints(), g.misconceptions(),
             "Your answer talks to the grader instead of answering the question. Explain the idea itself.",
-            g.tip(), g.grader(), notes), a.features());
+            g.tip(), g.grader(), notes), a.features(), null);
       }
       return a;
     }
@@ -243,11 +245,21 @@ public final class OfflineGrader implements Grader {
     }
     String feedback = feedback(verdict, results, hits, problem);
     Grade grade = new Grade(rubric.questionId(), finalScore, verdict, results, hits, feedback, rubric.tip(), name(), notes);
+    double maxUnitReference = 0;
+    for (float[] v : uv) {
+      maxUnitReference = Math.max(maxUnitReference, SentenceEncoder.cosine(v, rv.reference));
+    }
+    double n = results.size();
+    double coveredShare = results.stream().filter(r -> r.coverage() == Coverage.COVERED).count() / n;
+    double partialShare = results.stream().filter(r -> r.coverage() == Coverage.PARTIAL).count() / n;
+    double referencePrecision = newTerms.isEmpty() ? 0 : (double) countIn(newTerms, rv.referenceTerms) / newTerms.size();
+    double lengthRatio = Math.log((tokens + 1.0) / (rv.referenceTokens + 1.0));
     double[] features = {
       finalScore / 100.0, coverage, referenceCos, relevance, termRecall, termPrecision, hits.size(),
-      Math.log1p(tokens), pointCosSum / rv.points.size(), 0
+      Math.log1p(tokens), pointCosSum / rv.points.size(), maxUnitReference, coveredShare, partialShare,
+      referencePrecision, lengthRatio, coverage * referenceCos, 0
     };
-    return new Analysis(grade, features);
+    return new Analysis(grade, features, answerVector);
   }
 
   private Analysis rejected(Rubric rubric, Rejection r, List<String> notes) {
@@ -257,7 +269,7 @@ public final class OfflineGrader implements Grader {
     Grade grade = new Grade(rubric.questionId(), 0, r.verdict, missed, List.of(), r.feedback, rubric.tip(), name(), notes);
     double[] features = new double[FEATURE_NAMES.size()];
     features[FEATURE_NAMES.size() - 1] = 1;
-    return new Analysis(grade, features);
+    return new Analysis(grade, features, null);
   }
 
   private static String feedback(Verdict verdict, List<KeyPointResult> results, List<MisconceptionHit> hits, String problem) {

@@ -33,6 +33,7 @@ final class RubricVectors {
   final Set<String> referenceTerms;
   final Set<String> rubricTerms;
   final double totalWeight;
+  final int referenceTokens;
 
   record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated) {}
 
@@ -79,6 +80,7 @@ final class RubricVectors {
     }
     wrongs = List.copyOf(ws);
     referenceTerms = demoted(lexicon.terms(referenceText));
+    referenceTokens = Lexicon.tokens(referenceText).size();
     for (String term : rubric.evidenceTerms()) {
       all.addAll(lexicon.terms(term));
     }

@@ -1,0 +1,112 @@
+package dev.interviewtutor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.interviewtutor.grading.EmbeddingModelChoice;
+import dev.interviewtutor.grading.OfflineGrader;
+import dev.interviewtutor.grading.OnnxSentenceEncoder;
+import dev.interviewtutor.grading.eval.Metrics;
+import dev.interviewtutor.grading.text.Lexicon;
+import dev.interviewtutor.knowledge.ReferenceAnswerRubrics;
+import dev.interviewtutor.knowledge.Rubric;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tutor bench}: speed of the offline grader on this machine. Model load time (first load in a fresh
+ * JVM), per-answer latency of a 60-word answer (p50/p99, one thread) and throughput with several threads.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure offline grading speed on this machine.")
+public final class BenchCommand implements Callable<Integer> {
+  static final String QUESTION = "How does Node.js scale?";
+  static final String REFERENCE = "Node.js scales with processes and infrastructure, not threads per request. "
+      + "Clustering runs multiple processes, a load balancer spreads requests, you scale horizontally by adding "
+      + "machines, and APIs stay stateless so any instance can serve any request.";
+  /** 60 words, four sentences: a typical practice answer. */
+  static final String ANSWER = "Node.js runs JavaScript on a single event loop, so to use every core you start "
+      + "several processes with the cluster module or PM2. In production you put a load balancer such as nginx in "
+      + "front of many instances and add servers when traffic grows. Keep the APIs stateless and store sessions in "
+      + "Redis. That way any instance can answer any request.";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--answers", defaultValue = "1000", description = "Answers to time (default ${DEFAULT-VALUE})")
+  int answers;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Threads for the throughput run (default ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--model", defaultValue = "all-minilm-l6-v2-q", description = "Embedding model (default ${DEFAULT-VALUE})")
+  String model;
+
+  @Option(names = "--json", description = "Print the results as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    EmbeddingModelChoice choice = EmbeddingModelChoice.byId(model);
+    OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(choice);
+    OfflineGrader grader = new OfflineGrader(encoder);
+    Rubric rubric = ReferenceAnswerRubrics.of("bench", QUESTION, REFERENCE);
+    for (int i = 0; i < 50; i++) {
+      grader.grade(rubric, ANSWER); // warm-up: JIT, rubric cache
+    }
+    double[] millis = new double[answers];
+    long start = System.nanoTime();
+    for (int i = 0; i < answers; i++) {
+      long t = System.nanoTime();
+      grader.grade(rubric, ANSWER);
+      millis[i] = (System.nanoTime() - t) / 1e6;
+    }
+    double singleSeconds = (System.nanoTime() - start) / 1e9;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long multiStart = System.nanoTime();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < answers; i++) {
+        futures.add(pool.submit(() -> grader.grade(rubric, ANSWER)));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    double multiSeconds = (System.nanoTime() - multiStart) / 1e9;
+
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("model", choice.id());
+    r.put("model_load_ms", encoder.loadMillis());
+    r.put("answer_words", Lexicon.tokens(ANSWER).size());
+    r.put("answers", answers);
+    r.put("latency_p50_ms", round(Metrics.percentile(millis, 0.50)));
+    r.put("latency_p99_ms", round(Metrics.percentile(millis, 0.99)));
+    r.put("answers_per_second_1_thread", round(answers / singleSeconds));
+    r.put("answers_per_second_" + threads + "_threads", round(answers / multiSeconds));
+    r.put("cpus", Runtime.getRuntime().availableProcessors());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+    } else {
+      r.forEach((k, v) -> out.printf(Locale.ROOT, "%-28s %s%n", k, v));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 100) / 100.0;
+  }
+}
