@@ -81,7 +81,7 @@ public final class CommandRouter extends ListenerAdapter {
       event.reply("I don't know /" + event.getName() + " (any more).").setEphemeral(true).queue();
       return;
     }
-    if (!permitted(command, event.getMember(), event)) {
+    if (!permitted(command, command.requiredPermission(), event.getMember(), event)) {
       return;
     }
     guard(event, () -> command.onSlash(event));
@@ -148,19 +148,19 @@ public final class CommandRouter extends ListenerAdapter {
       event.reply(OLD_VERSION).setEphemeral(true).queue();
       return Optional.empty();
     }
-    if (id.get().owner() != userId) {
+    if (!id.get().allows(userId)) {
       event.reply(NOT_YOURS).setEphemeral(true).queue();
       return Optional.empty();
     }
     SlashCommand command = commands.get(id.get().command());
-    if (!permitted(command, event.getMember(), event)) {
+    if (!permitted(command, command.componentPermission(), event.getMember(), event)) {
       return Optional.empty();
     }
     return Optional.of(command);
   }
 
-  private static boolean permitted(SlashCommand command, Member member, IReplyCallback event) {
-    Optional<Permission> needed = command.requiredPermission();
+  private static boolean permitted(SlashCommand command, Optional<Permission> needed, Member member,
+      IReplyCallback event) {
     if (needed.isEmpty()) {
       return true;
     }

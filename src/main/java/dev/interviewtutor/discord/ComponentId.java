@@ -11,13 +11,16 @@ import java.util.Optional;
  *
  * @param version format version; ids of another version are refused with a "run the command again" message
  * @param command the slash command that handles it ("quiz", "interview")
- * @param owner   the Discord user id allowed to use it
+ * @param owner   the Discord user id allowed to use it; {@link #ANYONE} (0) for a public button such as the daily
+ *                question's Answer
  * @param action  what to do ("answer", "hint", "skip", "next", "model")
  * @param args    action arguments (a question id, a session id)
  */
 public record ComponentId(int version, String command, long owner, String action, List<String> args) {
   public static final int CURRENT_VERSION = 1;
   public static final int MAX_LENGTH = 100;
+  /** Owner of a button anyone may press (the daily question's Answer button). */
+  public static final long ANYONE = 0L;
 
   public ComponentId {
     args = List.copyOf(args);
@@ -56,6 +59,11 @@ public record ComponentId(int version, String command, long owner, String action
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether this user may use the component: its owner, or anyone when the owner is {@link #ANYONE}. */
+  public boolean allows(long userId) {
+    return owner == ANYONE || owner == userId;
   }
 
   public boolean isCurrentVersion() {

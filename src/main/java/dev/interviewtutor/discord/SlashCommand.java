@@ -26,6 +26,14 @@ public interface SlashCommand {
     return Optional.empty();
   }
 
+  /**
+   * The permission needed to use this command's buttons and forms; by default the command's own. A command whose
+   * components are for everyone (the daily question's Answer button) returns empty.
+   */
+  default Optional<Permission> componentPermission() {
+    return requiredPermission();
+  }
+
   void onSlash(SlashCommandInteractionEvent event);
 
   default void onButton(ButtonInteractionEvent event, ComponentId id) {

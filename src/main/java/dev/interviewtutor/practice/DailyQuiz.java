@@ -94,7 +94,11 @@ public final class DailyQuiz {
 
   /** Scheduled posts due at the clock's now, for every running server. */
   public List<DuePost> duePosts() {
-    Instant now = service.now();
+    return duePosts(service.now());
+  }
+
+  /** Scheduled posts due at {@code now} (a scheduler with its own clock passes its time). */
+  public List<DuePost> duePosts(Instant now) {
     return service.db().read(c -> {
       List<DuePost> due = new ArrayList<>();
       for (DailyRows.Settings s : DailyRepository.running(c)) {
@@ -214,6 +218,20 @@ public final class DailyQuiz {
       AnswerResult result = service.record(c, person, scope, post.question(), text, grade, AttemptKind.DAILY, 0);
       DailyRepository.insertAnswer(c, postId, person.id(), result.attemptId(), share);
       return new DailyAnswerResult(DailyAnswerResult.Status.ACCEPTED, Optional.of(result), share);
+    });
+  }
+
+  /**
+   * Changes whether the member's sealed answer is shown at the reveal ("share my answer"). Returns false when the
+   * member has not answered, or the post is already revealed (too late to change).
+   */
+  public boolean setShared(long postId, Person person, boolean share) {
+    return service.db().write(c -> {
+      Optional<Post> p = DailyRepository.post(c, postId);
+      if (p.isEmpty() || p.get().revealedAt() != null) {
+        return false;
+      }
+      return DailyRepository.setShare(c, postId, person.id(), share);
     });
   }
 

@@ -98,6 +98,12 @@ public final class DailyRepository {
         personId, attemptId, share);
   }
 
+  /** Changes whether a sealed answer may be shown at the reveal; returns false when there is no such answer. */
+  public static boolean setShare(Connection c, long postId, long personId, boolean share) throws SQLException {
+    return Sql.update(c, "UPDATE daily_answers SET share = ? WHERE post_id = ? AND person_id = ?", share, postId,
+        personId) > 0;
+  }
+
   public static Optional<Answer> answer(Connection c, long postId, long personId) throws SQLException {
     return answers(c, postId, personId).stream().findFirst();
   }

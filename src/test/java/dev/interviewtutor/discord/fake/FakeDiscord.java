@@ -41,6 +41,7 @@ public final class FakeDiscord implements AutoCloseable {
   private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
   private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
   private static final Pattern CALLBACK = Pattern.compile("interactions/\\d+/([^/]+)/callback");
+  private static final Pattern CHANNEL_ANY = Pattern.compile("channels/(\\d+)(/.*)?");
   private static final Pattern THREADS = Pattern.compile("channels/(\\d+)/(?:messages/\\d+/)?threads");
 
   private final HttpServer http;
@@ -51,6 +52,9 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
   private final Map<Long, Long> dmChannelOfUser = new ConcurrentHashMap<>();
   private final Map<Long, ObjectNode> threads = new ConcurrentHashMap<>();
+  private final List<RecordedFile> files = new ArrayList<>();
+  /** Channels whose REST calls fail, with the error to answer (deleted channel, missing permission). */
+  private final Map<Long, Answer> failingChannels = new ConcurrentHashMap<>();
   private final String acceptedToken;
   private volatile Duration restDelay = Duration.ZERO;
 
@@ -249,6 +253,27 @@ public final class FakeDiscord implements AutoCloseable {
     return Map.copyOf(threads);
   }
 
+  /** Files uploaded so far (multipart attachments), in arrival order. */
+  public List<RecordedFile> files() {
+    synchronized (requests) {
+      return List.copyOf(files);
+    }
+  }
+
+  /**
+   * Deletes a channel of the server: the bot gets CHANNEL_DELETE over the gateway and REST calls to the channel
+   * answer 404 Unknown Channel from now on.
+   */
+  public void deleteChannel(long channelId) {
+    failingChannels.put(channelId, new Answer(404, error(10003, "Unknown Channel")));
+    gateway.dispatch("CHANNEL_DELETE", Payloads.textChannel(channelId, "deleted"));
+  }
+
+  /** REST calls to a channel answer 403 Missing Permissions from now on (the bot lost its rights there). */
+  public void denyChannel(long channelId) {
+    failingChannels.put(channelId, new Answer(403, error(50013, "Missing Permissions")));
+  }
+
   public int gatewayConnections() {
     return gateway.identifyCount();
   }
@@ -261,7 +286,8 @@ public final class FakeDiscord implements AutoCloseable {
       String path = full.startsWith("/api/v10/") ? full.substring("/api/v10/".length()) : full.replaceFirst("^/", "");
       String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
       String method = exchange.getRequestMethod();
-      JsonNode body = readBody(exchange);
+      List<RecordedFile> uploaded = new ArrayList<>();
+      JsonNode body = readBody(exchange, method, path, uploaded);
       RecordedRequest recorded = new RecordedRequest(method, path, query, body, System.nanoTime());
       if (!restDelay.isZero()) {
         try {
@@ -285,6 +311,7 @@ public final class FakeDiscord implements AutoCloseable {
       // Record after the answer is computed so a test that sees the request also sees its effects.
       synchronized (requests) {
         requests.add(recorded);
+        files.addAll(uploaded);
         requests.notifyAll();
       }
       byte[] bytes = answer.body == null ? new byte[0] : answer.body.toString().getBytes(StandardCharsets.UTF_8);
@@ -311,6 +338,10 @@ public final class FakeDiscord implements AutoCloseable {
 
   private Answer route(String method, String path, JsonNode body) {
     Matcher m;
+    Matcher target = CHANNEL_ANY.matcher(path);
+    if (target.matches() && failingChannels.containsKey(Long.parseLong(target.group(1)))) {
+      return failingChannels.get(Long.parseLong(target.group(1)));
+    }
     if (path.equals("gateway/bot") || path.equals("gateway")) {
       ObjectNode g = Payloads.object();
       g.put("url", gatewayUrl());
@@ -403,7 +434,8 @@ public final class FakeDiscord implements AutoCloseable {
     if ((m = THREADS.matcher(path)).matches() && method.equals("POST")) {
       long parent = Long.parseLong(m.group(1));
       long id = Snowflakes.now();
-      boolean isPrivate = body.path("type").asInt(12) == 12;
+      // A thread started from a message is public; one without a message defaults to private.
+      boolean isPrivate = !path.contains("/messages/") && body.path("type").asInt(12) == 12;
       ObjectNode thread = Payloads.thread(id, parent, body.path("name").asText("thread"), BOT_ID, isPrivate);
       threads.put(id, thread);
       gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
@@ -461,7 +493,8 @@ public final class FakeDiscord implements AutoCloseable {
     return msg;
   }
 
-  private static JsonNode readBody(HttpExchange exchange) throws IOException {
+  private static JsonNode readBody(HttpExchange exchange, String method, String path, List<RecordedFile> uploaded)
+      throws IOException {
     byte[] raw;
     try (InputStream in = exchange.getRequestBody()) {
       raw = in.readAllBytes();
@@ -472,6 +505,7 @@ public final class FakeDiscord implements AutoCloseable {
     String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
     String text = new String(raw, StandardCharsets.UTF_8);
     if (contentType.startsWith("multipart/form-data")) {
+      uploaded.addAll(multipartFiles(raw, contentType, method, path));
       int at = text.indexOf("name=\"payload_json\"");
       if (at < 0) {
         return MissingNode.getInstance();
@@ -485,6 +519,36 @@ public final class FakeDiscord implements AutoCloseable {
     } catch (IOException e) {
       return Payloads.JSON.getNodeFactory().textNode(text);
     }
+  }
+
+  /** The file parts of a multipart body, bytes kept exactly (ISO-8859-1 maps bytes to chars one to one). */
+  private static List<RecordedFile> multipartFiles(byte[] raw, String contentType, String method, String path) {
+    Matcher b = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+    if (!b.find()) {
+      return List.of();
+    }
+    String text = new String(raw, StandardCharsets.ISO_8859_1);
+    String delimiter = "--" + b.group(1);
+    List<RecordedFile> out = new ArrayList<>();
+    for (String part : text.split(Pattern.quote(delimiter))) {
+      int headerEnd = part.indexOf("\r\n\r\n");
+      if (headerEnd < 0) {
+        continue;
+      }
+      String headers = part.substring(0, headerEnd);
+      Matcher name = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+      if (!name.find()) {
+        continue;
+      }
+      Matcher type = Pattern.compile("(?i)content-type:\\s*([^\r\n]+)").matcher(headers);
+      String content = part.substring(headerEnd + 4);
+      if (content.endsWith("\r\n")) {
+        content = content.substring(0, content.length() - 2);
+      }
+      out.add(new RecordedFile(method, path, name.group(1), type.find() ? type.group(1).strip() : "",
+          content.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+    return out;
   }
 
   @Override

@@ -183,6 +183,18 @@ public final class Payloads {
     return o;
   }
 
+  /**
+   * An option of an explicit Discord type with a snowflake value: 6 = user, 7 = channel, 8 = role. JDA reads the
+   * id with {@code OptionMapping.getAsLong()}.
+   */
+  public static ObjectNode idOption(String name, int type, long id) {
+    ObjectNode o = object();
+    o.put("name", name);
+    o.put("type", type);
+    o.put("value", Long.toString(id));
+    return o;
+  }
+
   /** A focused string option, as sent with autocomplete interactions. */
   public static ObjectNode focused(String name, String partial) {
     ObjectNode o = option(name, partial);

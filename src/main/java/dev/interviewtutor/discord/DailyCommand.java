@@ -1,0 +1,340 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.grading.AnswerPolicy;
+import dev.interviewtutor.grading.AnswerRejectedException;
+import dev.interviewtutor.practice.DailyAnswerResult;
+import dev.interviewtutor.practice.DailyPost;
+import dev.interviewtutor.practice.DailyQuiz;
+import dev.interviewtutor.practice.DailySettings;
+import dev.interviewtutor.practice.PracticeService;
+import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.Scope;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.modals.Modal;
+
+/**
+ * {@code /daily setup|off|now|reveal} (Manage Server, set on the definition and checked by the router), and the
+ * daily question's components: the public Answer button, the answer form, and "share my answer at the reveal".
+ */
+final class DailyCommand implements SlashCommand {
+  static final String NAME = "daily";
+  static final String ANSWER_FIELD = "answer";
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
+  private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
+
+  private final BotContext context;
+  private final PracticeService practice;
+  private final DailyQuiz daily;
+  private final DailyPublisher publisher;
+
+  DailyCommand(BotContext context, PracticeService practice, DailyPublisher publisher) {
+    this.context = context;
+    this.practice = practice;
+    this.daily = practice.daily();
+    this.publisher = publisher;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Optional<Permission> requiredPermission() {
+    return Optional.of(Permission.MANAGE_SERVER);
+  }
+
+  /** Anyone may answer the daily question; only the slash command needs Manage Server. */
+  @Override
+  public Optional<Permission> componentPermission() {
+    return Optional.empty();
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash(NAME, "The server's daily question")
+        .setContexts(InteractionContextType.GUILD)
+        .addSubcommands(
+            new SubcommandData("setup", "Post a question every day at a local time")
+                .addOptions(new OptionData(OptionType.CHANNEL, "channel", "Where to post", true)
+                        .setChannelTypes(ChannelType.TEXT),
+                    new OptionData(OptionType.STRING, "time", "Local time, 24-hour HH:MM (e.g. 09:00)", true),
+                    new OptionData(OptionType.STRING, "timezone", "IANA time zone, e.g. Europe/Berlin", true)
+                        .setAutoComplete(true)),
+            new SubcommandData("off", "Stop posting daily questions"),
+            new SubcommandData("now", "Post a question now (the previous one is revealed)"),
+            new SubcommandData("reveal", "Reveal the group's result of the current question now"));
+  }
+
+  @Override
+  public void onSlash(SlashCommandInteractionEvent event) {
+    Guild guild = event.getGuild();
+    if (guild == null) {
+      event.reply("/daily only works in a server.").setEphemeral(true).queue();
+      return;
+    }
+    Scope scope = publisher.scope(guild);
+    switch (String.valueOf(event.getSubcommandName())) {
+      case "setup" -> setup(event, guild, scope);
+      case "off" -> {
+        daily.disable(scope);
+        event.reply("The daily question is off. Run `/daily setup` to start it again.").setEphemeral(true).queue();
+      }
+      case "now" -> now(event, scope);
+      case "reveal" -> reveal(event, scope);
+      default -> event.reply("Unknown subcommand.").setEphemeral(true).queue();
+    }
+  }
+
+  private void setup(SlashCommandInteractionEvent event, Guild guild, Scope scope) {
+    String timeText = option(event, "time");
+    String zoneText = option(event, "timezone");
+    LocalTime time;
+    try {
+      time = LocalTime.parse(timeText.strip(), TIME);
+    } catch (DateTimeParseException e) {
+      event.reply("`time` must be a 24-hour time like `09:00` or `18:30`, not `" + Limits.fit(timeText, 40) + "`.")
+          .setEphemeral(true).queue();
+      return;
+    }
+    Optional<ZoneId> zone = zone(zoneText);
+    if (zone.isEmpty()) {
+      event.reply("`timezone` must be an IANA time zone name such as `Europe/Berlin`, `America/New_York` or `UTC` "
+          + "(start typing for suggestions); `" + Limits.fit(zoneText, 60) + "` is not one.")
+          .setEphemeral(true).queue();
+      return;
+    }
+    OptionMapping channelOption = event.getOption("channel");
+    GuildMessageChannel channel = channelOption == null ? null
+        : guild.getChannelById(GuildMessageChannel.class, channelOption.getAsLong());
+    if (channel == null || channel.getType() != ChannelType.TEXT) {
+      event.reply("`channel` must be a text channel of this server.").setEphemeral(true).queue();
+      return;
+    }
+    if (!guild.getSelfMember().hasPermission(channel, DailyPublisher.NEEDED)) {
+      event.reply("I can't post in <#" + channel.getId() + ">: I need View Channel, Send Messages, Embed Links, "
+          + "Create Public Threads and Send Messages in Threads there.").setEphemeral(true).queue();
+      return;
+    }
+    Person by = person(event.getUser(), event.getMember());
+    DailySettings s = daily.configure(scope, channel.getId(), time, zone.get(), by);
+    ZonedDateTime next = next(s, context.services().clock().instant());
+    event.reply("Daily question set up: <#" + channel.getId() + "> at " + TIME.format(s.time()) + " "
+        + s.zone().getId() + ". First post: <t:" + next.toEpochSecond() + ":F>. If I ever can't post there, the "
+        + "schedule pauses and I'll message you.").setEphemeral(true).setAllowedMentions(List.of()).queue();
+  }
+
+  private void now(SlashCommandInteractionEvent event, Scope scope) {
+    Optional<DailySettings> settings = daily.settings(scope);
+    if (settings.isEmpty()) {
+      event.reply("Set up the daily question first: `/daily setup channel time timezone`.").setEphemeral(true)
+          .queue();
+      return;
+    }
+    event.deferReply(true).queue();
+    context.grading().submit("/daily now", () -> {
+      DailyPublisher.Outcome outcome = publisher.publishNow(event.getJDA(), settings.get());
+      String text;
+      if (outcome instanceof DailyPublisher.Outcome.Posted p) {
+        text = "Posted **" + p.post().question().title() + "** in <#" + settings.get().channelId() + ">"
+            + (p.revealed() > 0 ? " and revealed the previous question." : ".");
+      } else if (outcome instanceof DailyPublisher.Outcome.Paused p) {
+        text = "I couldn't post: " + p.reason() + ". The daily question is paused; run `/daily setup` with a "
+            + "channel I can post in.";
+      } else {
+        text = "Discord didn't take the message (" + ((DailyPublisher.Outcome.Retry) outcome).reason()
+            + "). Try again in a minute.";
+      }
+      Replies.editOriginal(event.getHook(), Limits.fit(text, Limits.MESSAGE_CONTENT));
+    });
+  }
+
+  private void reveal(SlashCommandInteractionEvent event, Scope scope) {
+    event.deferReply(true).queue();
+    context.grading().submit("/daily reveal", () -> {
+      List<String> where = publisher.revealPending(event.getJDA(), scope);
+      Replies.editOriginal(event.getHook(), where.isEmpty() ? "There is no unrevealed daily question."
+          : "Revealed in " + String.join(", ", where.stream().map(id -> "<#" + id + ">").toList()) + ".");
+    });
+  }
+
+  @Override
+  public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
+    String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
+    List<Command.Choice> choices = ZONES.stream()
+        .filter(z -> z.toLowerCase(Locale.ROOT).contains(typed))
+        .sorted((a, b) -> Boolean.compare(!a.toLowerCase(Locale.ROOT).startsWith(typed),
+            !b.toLowerCase(Locale.ROOT).startsWith(typed)))
+        .limit(Limits.AUTOCOMPLETE_CHOICES)
+        .map(z -> new Command.Choice(z, z))
+        .toList();
+    event.replyChoices(choices).queue();
+  }
+
+  // ---------------------------------------------------------------- components
+
+  @Override
+  public void onButton(ButtonInteractionEvent event, ComponentId id) {
+    long postId;
+    try {
+      postId = Long.parseLong(id.arg(0));
+    } catch (NumberFormatException e) {
+      event.reply(CommandRouter.OLD_VERSION).setEphemeral(true).queue();
+      return;
+    }
+    Person person = person(event.getUser(), event.getMember());
+    switch (id.action()) {
+      case "answer" -> answerButton(event, postId, person);
+      case "share", "unshare" -> {
+        boolean share = id.action().equals("share");
+        boolean changed = daily.setShared(postId, person, share);
+        event.reply(!changed ? "Too late: this question has been revealed already."
+            : share ? "Your answer will be shown (with your name) in the reveal thread."
+            : "Your answer stays private; only your name and score can appear among the top scorers.")
+            .setEphemeral(true)
+            .setComponents(changed ? List.of(ActionRow.of(shareButton(event.getUser().getIdLong(), postId, share)))
+                : List.of())
+            .queue();
+      }
+      default -> event.reply(CommandRouter.OLD_VERSION).setEphemeral(true).queue();
+    }
+  }
+
+  private void answerButton(ButtonInteractionEvent event, long postId, Person person) {
+    DailyPost post;
+    try {
+      post = daily.post(postId);
+    } catch (UserFacingException e) {
+      event.reply("This daily question no longer exists.").setEphemeral(true).queue();
+      return;
+    }
+    Optional<DailyAnswerResult> mine = daily.myAnswer(postId, person);
+    if (mine.isPresent()) {
+      event.replyEmbeds(DailyEmbeds.sealed(mine.get().answer().orElseThrow(), false, mine.get().shared()))
+          .setEphemeral(true).queue();
+      return;
+    }
+    if (post.revealed()) {
+      event.reply("Answers to this question are closed: the result has been revealed. Wait for the next one!")
+          .setEphemeral(true).queue();
+      return;
+    }
+    TextInput input = TextInput.create(ANSWER_FIELD, TextInputStyle.PARAGRAPH)
+        .setRequired(true).setMinLength(1).setMaxLength(AnswerPolicy.MAX_CHARS)
+        .setPlaceholder("Explain it as you would in an interview").build();
+    Modal modal = Modal.create(ComponentId.of(NAME, event.getUser().getIdLong(), "submit",
+            Long.toString(postId)).encode(), "Daily question")
+        .addComponents(Label.of(Limits.fit("Your answer (only the first counts)", Limits.MODAL_LABEL), input))
+        .build();
+    event.replyModal(modal).queue();
+  }
+
+  @Override
+  public void onModal(ModalInteractionEvent event, ComponentId id) {
+    long postId = Long.parseLong(id.arg(0));
+    var value = event.getValue(ANSWER_FIELD);
+    String text = value == null ? "" : value.getAsString();
+    if (text.length() > AnswerPolicy.MAX_CHARS) {
+      event.reply("That answer is " + text.length() + " characters; the limit is " + AnswerPolicy.MAX_CHARS
+          + ". Please shorten it.").setEphemeral(true).queue();
+      return;
+    }
+    Optional<Duration> wait = context.limiter().tryAcquire(event.getUser().getIdLong());
+    if (wait.isPresent()) {
+      event.reply(context.limiter().refusal(wait.get())).setEphemeral(true).queue();
+      return;
+    }
+    Person person = person(event.getUser(), event.getMember());
+    long userId = event.getUser().getIdLong();
+    event.deferReply(true).queue();
+    context.grading().submit("daily answer", () -> {
+      try {
+        DailyAnswerResult result = daily.answer(postId, person, text, false);
+        switch (result.status()) {
+          case CLOSED -> Replies.editOriginal(event.getHook(),
+              "Answers to this question are closed: the result has been revealed.");
+          case ACCEPTED, ALREADY_ANSWERED -> event.getHook()
+              .editOriginalEmbeds(DailyEmbeds.sealed(result.answer().orElseThrow(),
+                  result.status() == DailyAnswerResult.Status.ACCEPTED, result.shared()))
+              .setComponents(ActionRow.of(shareButton(userId, postId, result.shared())))
+              .setAllowedMentions(List.of())
+              .queue();
+        }
+      } catch (AnswerRejectedException | UserFacingException e) {
+        Replies.editOriginal(event.getHook(), Limits.fit(e.getMessage(), Limits.MESSAGE_CONTENT));
+      }
+    });
+  }
+
+  static Button shareButton(long userId, long postId, boolean sharedNow) {
+    return sharedNow
+        ? Button.secondary(ComponentId.of(NAME, userId, "unshare", Long.toString(postId)).encode(),
+            "Keep my answer private")
+        : Button.secondary(ComponentId.of(NAME, userId, "share", Long.toString(postId)).encode(),
+            "Share my answer at the reveal");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  Person person(User user, Member member) {
+    String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+    return practice.person(Person.discordKey(user.getIdLong()), name);
+  }
+
+  private static String option(SlashCommandInteractionEvent event, String name) {
+    OptionMapping o = event.getOption(name);
+    return o == null ? "" : o.getAsString();
+  }
+
+  static Optional<ZoneId> zone(String text) {
+    String wanted = text == null ? "" : text.strip();
+    Optional<String> known = ZONES.stream().filter(z -> z.equalsIgnoreCase(wanted)).findFirst();
+    try {
+      return known.map(ZoneId::of);
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The first scheduled post after setting up at {@code now}. */
+  static ZonedDateTime next(DailySettings s, Instant now) {
+    ZonedDateTime local = now.atZone(s.zone());
+    ZonedDateTime at = ZonedDateTime.of(local.toLocalDate(), s.time(), s.zone());
+    return at.toInstant().isAfter(now) ? at : ZonedDateTime.of(local.toLocalDate().plusDays(1), s.time(), s.zone());
+  }
+}

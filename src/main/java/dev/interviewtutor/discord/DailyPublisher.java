@@ -1,0 +1,186 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.practice.DailyPost;
+import dev.interviewtutor.practice.DailyQuiz;
+import dev.interviewtutor.practice.DailySettings;
+import dev.interviewtutor.practice.DuePost;
+import dev.interviewtutor.practice.PracticeService;
+import dev.interviewtutor.practice.RevealSummary;
+import dev.interviewtutor.store.Scope;
+import dev.interviewtutor.store.ScopeKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends daily questions and reveals for the scheduler and {@code /daily}: reveals the previous question in a
+ * thread under it, posts the new one with its Answer button, records delivery, and when the channel is gone or
+ * the bot lost its permissions pauses the schedule and tells whoever set it up. Blocking (REST calls complete
+ * before it returns), so call it off JDA's event threads. One lock: a scheduled post and {@code /daily now} for the
+ * same server never interleave.
+ */
+public final class DailyPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(DailyPublisher.class);
+  static final Set<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+      Permission.MESSAGE_EMBED_LINKS, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
+  private static final Set<ErrorResponse> CHANNEL_PROBLEMS = EnumSet.of(ErrorResponse.UNKNOWN_CHANNEL,
+      ErrorResponse.MISSING_ACCESS, ErrorResponse.MISSING_PERMISSIONS);
+
+  private final PracticeService practice;
+  private final DailyQuiz daily;
+
+  public DailyPublisher(PracticeService practice) {
+    this.practice = practice;
+    this.daily = practice.daily();
+  }
+
+  /** What happened to one post. */
+  public sealed interface Outcome {
+    /** Sent; {@code revealed} earlier posts were revealed first. */
+    record Posted(DailyPost post, String messageId, int revealed) implements Outcome {}
+
+    /** Not sent: the schedule is paused now, and {@code reason} says why (already told to whoever set it up). */
+    record Paused(String reason) implements Outcome {}
+
+    /** Not sent for a passing reason (Discord unreachable); a scheduled post is tried again at the next tick. */
+    record Retry(String reason) implements Outcome {}
+  }
+
+  /** Posts a scheduled question that is due. */
+  public synchronized Outcome publishScheduled(JDA jda, DuePost due) {
+    DailyPost post = daily.claim(due);
+    return send(jda, due.settings(), post);
+  }
+
+  /** {@code /daily now}: an extra question right away, in the configured channel. */
+  public synchronized Outcome publishNow(JDA jda, DailySettings settings) {
+    DailyPost post = daily.postNow(settings.scope());
+    Outcome outcome = send(jda, settings, post);
+    if (outcome instanceof Outcome.Retry) {
+      daily.deliveryFailed(post.id(), "");
+      daily.resume(settings.scope());
+    }
+    return outcome;
+  }
+
+  /** Reveals every delivered, unrevealed question of the server; returns the threads (or channels) used. */
+  public synchronized List<String> revealPending(JDA jda, Scope scope) {
+    List<String> where = new ArrayList<>();
+    Optional<DailySettings> settings = daily.settings(scope);
+    Guild guild = jda.getGuildById(scope.key());
+    for (DailyPost post : daily.unrevealed(scope)) {
+      RevealSummary summary = daily.reveal(post.id());
+      GuildMessageChannel channel = guild == null || settings.isEmpty() ? null
+          : guild.getChannelById(GuildMessageChannel.class, settings.get().channelId());
+      if (channel == null) {
+        LOG.info("daily post {} revealed without a thread: its channel is gone", post.id());
+        continue;
+      }
+      try {
+        where.add(postReveal(channel, post, summary));
+      } catch (RuntimeException e) {
+        LOG.warn("could not post the reveal of daily post {} in {}: {}", post.id(), channel.getId(), e.toString());
+      }
+    }
+    return where;
+  }
+
+  private String postReveal(GuildMessageChannel channel, DailyPost post, RevealSummary summary) {
+    GuildMessageChannel target = channel;
+    if (channel instanceof TextChannel text && post.messageId().isPresent()) {
+      try {
+        ThreadChannel thread = text.createThreadChannel(DailyEmbeds.threadName(post),
+            Long.parseLong(post.messageId().get())).complete();
+        target = thread;
+      } catch (ErrorResponseException | InsufficientPermissionException e) {
+        LOG.info("no thread for the reveal of daily post {} ({}); posting in the channel", post.id(), e.toString());
+      }
+    }
+    target.sendMessageEmbeds(DailyEmbeds.reveal(summary)).setAllowedMentions(List.of()).complete();
+    if (!summary.shared().isEmpty()) {
+      target.sendMessageEmbeds(DailyEmbeds.shared(summary)).setAllowedMentions(List.of()).complete();
+    }
+    return target.getId();
+  }
+
+  private Outcome send(JDA jda, DailySettings settings, DailyPost post) {
+    Guild guild = jda.getGuildById(settings.scope().key());
+    if (guild == null) {
+      return pause(jda, settings, post, "I am no longer in that server");
+    }
+    GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, settings.channelId());
+    if (channel == null) {
+      return pause(jda, settings, post, "the channel <#" + settings.channelId() + "> was deleted (or I can no "
+          + "longer see it)");
+    }
+    if (!guild.getSelfMember().hasPermission(channel, NEEDED)) {
+      return pause(jda, settings, post, "I am missing permissions in <#" + channel.getId() + "> (I need View "
+          + "Channel, Send Messages, Embed Links, Create Public Threads and Send Messages in Threads)");
+    }
+    int revealed = revealPending(jda, settings.scope()).size();
+    try {
+      Message message = channel.sendMessageEmbeds(DailyEmbeds.question(post))
+          .setComponents(ActionRow.of(Button.primary(
+              ComponentId.of("daily", ComponentId.ANYONE, "answer", Long.toString(post.id())).encode(), "Answer")))
+          .setAllowedMentions(List.of())
+          .complete();
+      daily.delivered(post.id(), message.getId());
+      LOG.info("posted daily question {} (post {}) in server {}", post.question().id(), post.id(), guild.getId());
+      return new Outcome.Posted(post, message.getId(), revealed);
+    } catch (ErrorResponseException e) {
+      if (CHANNEL_PROBLEMS.contains(e.getErrorResponse())) {
+        String reason = e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL
+            ? "the channel <#" + settings.channelId() + "> was deleted"
+            : "I am not allowed to post in <#" + settings.channelId() + "> (" + e.getMeaning() + ")";
+        return pause(jda, settings, post, reason);
+      }
+      LOG.warn("daily post {} not sent, will retry: {}", post.id(), e.toString());
+      return new Outcome.Retry(e.getMeaning());
+    } catch (InsufficientPermissionException e) {
+      return pause(jda, settings, post, "I am missing the " + e.getPermission().getName() + " permission in <#"
+          + settings.channelId() + ">");
+    } catch (RuntimeException e) {
+      LOG.warn("daily post {} not sent, will retry: {}", post.id(), e.toString());
+      return new Outcome.Retry(e.toString());
+    }
+  }
+
+  private Outcome pause(JDA jda, DailySettings settings, DailyPost post, String reason) {
+    DailySettings paused = daily.deliveryFailed(post.id(), reason);
+    LOG.warn("daily question of server {} paused: {}", settings.scope().key(), reason);
+    paused.setUpBy().filter(k -> k.startsWith("discord:")).ifPresent(key -> {
+      String text = "The daily question in **" + DailyEmbeds.name(settings.scope().name()) + "** is paused: "
+          + reason + ". Nothing will be posted until someone with Manage Server runs `/daily setup` again (with a "
+          + "channel I can post in).";
+      try {
+        jda.openPrivateChannelById(key.substring("discord:".length()))
+            .flatMap(dm -> dm.sendMessage(Limits.fit(text, Limits.MESSAGE_CONTENT)).setAllowedMentions(List.of()))
+            .complete();
+      } catch (RuntimeException e) {
+        LOG.warn("could not tell {} that the daily question paused: {}", key, e.toString());
+      }
+    });
+    return new Outcome.Paused(reason);
+  }
+
+  /** The server's scope. */
+  Scope scope(Guild guild) {
+    return practice.scope(ScopeKind.GUILD, guild.getId(), guild.getName());
+  }
+}
