@@ -50,12 +50,16 @@ public final class LlmGrader implements Grader {
 
   private final LlmClient client;
   private final PromptTemplates prompts;
-  private final LruCache<String, Grade> cache;
+  private final GradeCache cache;
 
   public LlmGrader(LlmClient client, PromptTemplates prompts, int cacheSize) {
+    this(client, prompts, GradeCache.inMemory(cacheSize));
+  }
+
+  public LlmGrader(LlmClient client, PromptTemplates prompts, GradeCache cache) {
     this.client = client;
     this.prompts = prompts;
-    this.cache = new LruCache<>(cacheSize);
+    this.cache = cache;
   }
 
   @Override
@@ -109,7 +113,8 @@ public final class LlmGrader implements Grader {
     return grade;
   }
 
-  static String cacheKey(Rubric rubric, String answer) {
+  /** Question id, rubric version and the answer's SHA-256. */
+  public static String cacheKey(Rubric rubric, String answer) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(answer.getBytes(StandardCharsets.UTF_8));
       return rubric.questionId() + '\u0000' + rubric.version() + '\u0000' + HexFormat.of().formatHex(hash);

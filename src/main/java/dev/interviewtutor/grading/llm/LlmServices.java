@@ -21,9 +21,21 @@ public final class LlmServices {
   private final LlmGrader grader;
 
   public LlmServices(LlmClient client, PromptTemplates prompts) {
+    this(client, prompts, GradeCache.inMemory(CACHE_SIZE));
+  }
+
+  public LlmServices(LlmClient client, PromptTemplates prompts, GradeCache cache) {
     this.client = client;
     this.prompts = prompts;
-    this.grader = new LlmGrader(client, prompts, CACHE_SIZE);
+    this.grader = new LlmGrader(client, prompts, cache);
+  }
+
+  /**
+   * The same client and prompts with grades also remembered in {@code persistent} (such as the SQLite
+   * {@code store.SqliteGradeCache}), so the same answer keeps its grade across restarts.
+   */
+  public LlmServices withPersistentCache(GradeCache persistent) {
+    return new LlmServices(client, prompts, GradeCache.layered(GradeCache.inMemory(CACHE_SIZE), persistent));
   }
 
   /**

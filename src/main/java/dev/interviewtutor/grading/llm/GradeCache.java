@@ -1,0 +1,52 @@
+package dev.interviewtutor.grading.llm;
+
+import dev.interviewtutor.grading.Grade;
+import java.util.Optional;
+
+/**
+ * Where the LLM grader remembers grades, keyed by question id, rubric version and answer hash (see
+ * {@link LlmGrader#cacheKey}). Implementations are thread-safe.
+ */
+public interface GradeCache {
+  Optional<Grade> get(String key);
+
+  void put(String key, Grade grade);
+
+  /** An in-memory least-recently-used cache. */
+  static GradeCache inMemory(int capacity) {
+    LruCache<String, Grade> lru = new LruCache<>(capacity);
+    return new GradeCache() {
+      @Override
+      public Optional<Grade> get(String key) {
+        return lru.get(key);
+      }
+
+      @Override
+      public void put(String key, Grade grade) {
+        lru.put(key, grade);
+      }
+    };
+  }
+
+  /** Memory in front of {@code slower} (a database): hits in the slower cache are kept in memory too. */
+  static GradeCache layered(GradeCache memory, GradeCache slower) {
+    return new GradeCache() {
+      @Override
+      public Optional<Grade> get(String key) {
+        Optional<Grade> hit = memory.get(key);
+        if (hit.isPresent()) {
+          return hit;
+        }
+        Optional<Grade> stored = slower.get(key);
+        stored.ifPresent(g -> memory.put(key, g));
+        return stored;
+      }
+
+      @Override
+      public void put(String key, Grade grade) {
+        memory.put(key, grade);
+        slower.put(key, grade);
+      }
+    };
+  }
+}

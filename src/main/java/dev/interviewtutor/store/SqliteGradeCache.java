@@ -1,0 +1,59 @@
+package dev.interviewtutor.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interviewtutor.grading.Grade;
+import dev.interviewtutor.grading.llm.GradeCache;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LLM grades kept in the database ({@code llm_grade_cache}), so the same answer keeps its grade across restarts.
+ * A cache failure never fails a grade: an unreadable row is a miss, a failed write is logged.
+ */
+public final class SqliteGradeCache implements GradeCache {
+  private static final Logger log = LoggerFactory.getLogger(SqliteGradeCache.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Database db;
+  private final Clock clock;
+
+  public SqliteGradeCache(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Grade> get(String key) {
+    try {
+      Optional<String> json = db.read(c -> Sql.one(c, "SELECT grade_json FROM llm_grade_cache WHERE cache_key = ?",
+          rs -> rs.getString(1), key));
+      return json.map(SqliteGradeCache::parse).flatMap(g -> g);
+    } catch (RuntimeException e) {
+      log.warn("LLM grade cache read failed ({}); grading again", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void put(String key, Grade grade) {
+    try {
+      String json = JSON.writeValueAsString(grade);
+      db.writeVoid(c -> Sql.update(c, "INSERT OR REPLACE INTO llm_grade_cache (cache_key, grader, grade_json,"
+          + " created_at) VALUES (?, ?, ?, ?)", key, grade.grader(), json, clock.millis()));
+    } catch (JsonProcessingException | RuntimeException e) {
+      log.warn("LLM grade cache write failed: {}", e.getMessage());
+    }
+  }
+
+  private static Optional<Grade> parse(String json) {
+    try {
+      return Optional.of(JSON.readValue(json, Grade.class));
+    } catch (JsonProcessingException e) {
+      log.warn("unreadable LLM grade cache row ignored: {}", e.getOriginalMessage());
+      return Optional.empty();
+    }
+  }
+}
