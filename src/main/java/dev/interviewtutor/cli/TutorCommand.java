@@ -16,7 +16,18 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Interview Tutor: mock interviews and quizzes graded offline or by an LLM.",
-    subcommands = {GradeCommand.class, EvalCommand.class, BenchCommand.class, BotCommand.class, BankCommand.class})
+    subcommands = {
+      GradeCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      BotCommand.class,
+      BankCommand.class,
+      PracticeCommand.class,
+      ReviewCommand.class,
+      StatsCommand.class,
+      LeaderboardCommand.class,
+      ForgetMeCommand.class
+    })
 public final class TutorCommand implements Callable<Integer> {
 
   @Option(names = "--db", scope = ScopeType.INHERIT, description = "SQLite database file (env TUTOR_DB, default data/tutor.db)")

@@ -83,7 +83,7 @@ final class Migrations {
           ps.setLong(3, System.currentTimeMillis());
           ps.executeUpdate();
         }
-        LOG.info("Applied database migration V{} ({}) to {}", m.version(), m.description(), db.file());
+        LOG.debug("Applied database migration V{} ({}) to {}", m.version(), m.description(), db.file());
       });
     }
   }
