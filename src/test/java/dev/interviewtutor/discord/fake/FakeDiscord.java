@@ -248,6 +248,16 @@ public final class FakeDiscord implements AutoCloseable {
         .deepCopy();
   }
 
+  /**
+   * The message an interaction's immediate reply (callback type 4) created, with its components, so a test can
+   * click its buttons. The fake answers callbacks with 204, so the message gets a fresh id here.
+   */
+  public JsonNode replyMessage(SentInteraction interaction, Duration timeout) {
+    RecordedRequest callback = awaitCallback(interaction, timeout);
+    long channel = channelOfToken.getOrDefault(interaction.token(), TEXT_CHANNEL_ID);
+    return botMessage(Snowflakes.nowString(), channel, callback.body().path("data"), null);
+  }
+
   /** Threads the bot created, by id. */
   public Map<Long, ObjectNode> threads() {
     return Map.copyOf(threads);
