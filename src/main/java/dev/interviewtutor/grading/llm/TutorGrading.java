@@ -10,8 +10,7 @@ import java.util.function.Supplier;
  * daily budget per scope covers both grades and follow-ups.
  *
  * @param grader    hybrid when {@code TUTOR_LLM_PROVIDER} is set, otherwise the offline grader
- * @param followUps for {@code PracticeService}; LLM-worded when configured, on or off by
- *                  {@code TUTOR_LLM_FOLLOW_UPS}
+ * @param followUps for {@code PracticeService}; on with an LLM unless {@code TUTOR_LLM_FOLLOW_UPS} is false
  * @param explainer explanations of what an answer missed
  * @param llm       the LLM services, empty when none is configured
  */

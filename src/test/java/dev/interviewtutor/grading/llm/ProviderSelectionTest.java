@@ -113,12 +113,13 @@ class ProviderSelectionTest {
         java.util.Optional.empty());
     assertSame(offline, none.grader());
     assertTrue(none.llm().isEmpty());
-    assertTrue(none.followUps().enabled(), "TUTOR_LLM_FOLLOW_UPS defaults to on, with offline questions");
+    assertFalse(none.followUps().enabled(), "no LLM, no follow-ups: the offline tutor is unchanged");
 
     TutorGrading llm = TutorGrading.fromConfig(
         Fixtures.config("ollama", "http://127.0.0.1:9/", Duration.ofSeconds(5), 10), () -> offline,
         java.util.Optional.empty());
     assertEquals("hybrid", llm.grader().name());
     assertTrue(llm.llm().isPresent());
+    assertTrue(llm.followUps().enabled(), "TUTOR_LLM_FOLLOW_UPS defaults to true");
   }
 }
