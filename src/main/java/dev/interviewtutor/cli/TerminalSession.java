@@ -4,6 +4,7 @@ import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.console.Terminal;
 import dev.interviewtutor.console.TerminalTutor;
 import dev.interviewtutor.grading.Grader;
+import dev.interviewtutor.grading.llm.TutorGrading;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
@@ -12,15 +13,18 @@ import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import dev.interviewtutor.store.ScopeKind;
+import dev.interviewtutor.store.SqliteGradeCache;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Wires the terminal tutor: the banks from the knowledge directory, the offline grader, the database file, the
+ * Wires the terminal tutor: the banks from the knowledge directory, the offline grader (hybrid with an LLM when
+ * one is configured), the database file, the
  * local profile (the OS user name) in the system time zone, and the terminal scope.
  */
 final class TerminalSession implements AutoCloseable {
@@ -39,7 +43,11 @@ final class TerminalSession implements AutoCloseable {
     Grader g = needsGrader ? grader.get() : new LazyGrader(grader);
     Database db = Database.open(config.db());
     try {
-      PracticeService service = new PracticeService(bank, QuestionRubrics::of, g, db, Clock.systemUTC());
+      // Hybrid LLM grading, follow-ups and a grade cache in the database when TUTOR_LLM_PROVIDER is set.
+      TutorGrading grading =
+          TutorGrading.fromConfig(config, () -> g, Optional.of(new SqliteGradeCache(db, Clock.systemUTC())));
+      PracticeService service = new PracticeService(bank, QuestionRubrics::of, grading.grader(), db,
+          Clock.systemUTC(), grading.followUps());
       String user = System.getProperty("user.name", "me");
       Person person = service.person(Person.localKey(user), user, ZoneId.systemDefault());
       if (!person.zone().equals(ZoneId.systemDefault())) {
@@ -83,6 +91,12 @@ final class TerminalSession implements AutoCloseable {
     @Override
     public dev.interviewtutor.grading.Grade grade(dev.interviewtutor.knowledge.Rubric rubric, String answer) {
       return delegate().grade(rubric, answer);
+    }
+
+    @Override
+    public dev.interviewtutor.grading.Grade grade(dev.interviewtutor.knowledge.Rubric rubric, String answer,
+        dev.interviewtutor.grading.GradingContext context) {
+      return delegate().grade(rubric, answer, context);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.interviewtutor.grading.AnswerRejectedException;
 import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.KeyPointResult;
 import dev.interviewtutor.grading.MisconceptionHit;
+import dev.interviewtutor.grading.llm.FollowUp;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.AnswerResult;
@@ -105,6 +106,8 @@ public final class TerminalTutor {
       try {
         InterviewTurn turn = service.answerInterview(state.sessionId(), text);
         printResult(turn.answer().orElseThrow());
+        long sessionId = state.sessionId();
+        turn.followUp().ifPresent(f -> askFollowUp(sessionId, f));
         state = turn.next();
         turn.summary().ifPresent(this::printSummary);
       } catch (AnswerRejectedException e) {
@@ -262,6 +265,29 @@ public final class TerminalTutor {
     g.notes().forEach(n -> term.say(term.dim("Note: " + n)));
     term.say(term.dim("Next review: " + r.nextReview() + ".  Streak: " + r.currentStreak() + " day"
         + (r.currentStreak() == 1 ? "" : "s") + "."));
+  }
+
+  /** One follow-up about a missed key point; any command or an empty answer skips it. */
+  private void askFollowUp(long sessionId, FollowUp followUp) {
+    term.blank();
+    term.say(term.bold("Follow-up") + ": " + followUp.question());
+    term.say(term.dim("(Answer it, or :skip to move on.)"));
+    Terminal.Input input = term.readAnswer();
+    if (!(input instanceof Terminal.Answer answer) || answer.text().isBlank()) {
+      term.say(term.dim("Follow-up skipped."));
+      return;
+    }
+    try {
+      Grade g = service.answerFollowUp(sessionId, followUp, answer.text());
+      term.say("Follow-up: " + g.score() + "/100 (" + g.verdict().label() + ")");
+      for (KeyPointResult k : g.keyPoints()) {
+        boolean got = k.coverage() != dev.interviewtutor.grading.Coverage.MISSED;
+        term.bullet(got ? "+" : "-", got ? "32" : "31", k.keyPoint());
+      }
+      g.notes().forEach(n -> term.say(term.dim("Note: " + n)));
+    } catch (AnswerRejectedException e) {
+      term.say(term.red(e.getMessage()));
+    }
   }
 
   private void printSummary(InterviewSummary s) {

@@ -187,6 +187,8 @@ public final class CommandRouter extends ListenerAdapter {
   private static void guard(IReplyCallback event, Runnable work) {
     try {
       work.run();
+    } catch (dev.interviewtutor.UserFacingException e) {
+      Replies.error(event, e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("interaction {} failed", event.getId(), e);
       Replies.error(event, "Sorry, something went wrong on my side. Please try again.");

@@ -7,6 +7,7 @@ public final class Commands {
   private Commands() {}
 
   public static List<SlashCommand> all(BotContext context) {
-    return List.of(new TutorInfoCommand(context), new TutorAdminCommand(context));
+    return List.of(new QuizCommand(context), new InterviewCommand(context), new ReviewCommand(context),
+        new TutorInfoCommand(context), new TutorAdminCommand(context));
   }
 }

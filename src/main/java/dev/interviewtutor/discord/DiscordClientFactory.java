@@ -27,7 +27,9 @@ public final class DiscordClientFactory {
     // Echoed user text must never ping anyone: no mention types are allowed unless a message opts in.
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     JDABuilder builder = JDABuilder.createDefault(config.discordToken())
-        .setMemberCachePolicy(MemberCachePolicy.DEFAULT);
+        .setMemberCachePolicy(MemberCachePolicy.DEFAULT)
+        // TutorBot stops JDA itself after the grades in flight are delivered; JDA's own hook would cut them off.
+        .setEnableShutdownHook(false);
     if (messageContentIntent) {
       builder.enableIntents(GatewayIntent.MESSAGE_CONTENT);
     }

@@ -3,6 +3,7 @@ package dev.interviewtutor.discord;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -28,15 +29,24 @@ public final class GradingPool implements AutoCloseable {
 
   public void submit(String what, Runnable work) {
     inFlight.incrementAndGet();
-    executor.execute(() -> {
+    Runnable tracked = () -> {
       try {
         work.run();
       } catch (RuntimeException e) {
         LOG.error("{} failed", what, e);
       } finally {
-        inFlight.decrementAndGet();
+        synchronized (inFlight) {
+          inFlight.decrementAndGet();
+          inFlight.notifyAll();
+        }
       }
-    });
+    };
+    try {
+      executor.execute(tracked);
+    } catch (RejectedExecutionException e) {
+      // Accepted just before the stop (already acknowledged): finish it here rather than drop it.
+      tracked.run();
+    }
   }
 
   public int inFlight() {
@@ -45,9 +55,15 @@ public final class GradingPool implements AutoCloseable {
 
   /** Stops taking work and waits for work in flight; returns false if it did not finish in time. */
   public boolean drain(Duration timeout) {
-    executor.shutdown();
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      synchronized (inFlight) {
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+          inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+      }
+      executor.shutdown();
+      return executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

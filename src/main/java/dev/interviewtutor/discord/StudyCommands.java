@@ -14,6 +14,7 @@ public final class StudyCommands {
 
   public static List<SlashCommand> all(BotContext context, PracticeService practice, KnowledgeSearch search,
       DailyPublisher publisher) {
-    return List.of(new DailyCommand(context, practice, publisher));
+    return List.of(new DailyCommand(context, practice, publisher), new LeaderboardCommand(practice),
+        new StatsCommand(context, practice), new ExplainCommand(context, search), new ForgetMeCommand(practice));
   }
 }

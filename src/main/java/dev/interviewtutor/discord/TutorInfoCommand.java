@@ -38,7 +38,7 @@ final class TutorInfoCommand implements SlashCommand {
             Limits.EMBED_DESCRIPTION))
         .addField("Question banks", Limits.field(bank.questions().size() + " questions in "
             + bank.topics().size() + " topic(s): " + String.join(", ", bank.topics())), false)
-        .addField("Grader", Limits.field(context.services().grader().name()), true)
+        .addField("Grader", Limits.field(context.services().practice().graderName()), true)
         .addField("Answers per minute", Integer.toString(context.limiter().perMinute()), true)
         .addField("How to use", Limits.field("""
             `/quiz [topic]`: one question; answer with the Answer button.

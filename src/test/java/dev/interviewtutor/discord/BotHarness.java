@@ -5,6 +5,9 @@ import dev.interviewtutor.discord.fake.FakeDiscord;
 import dev.interviewtutor.grading.Grader;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionBank;
+import dev.interviewtutor.knowledge.QuestionRubrics;
+import dev.interviewtutor.practice.PracticeService;
+import dev.interviewtutor.store.Database;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,9 +26,13 @@ final class BotHarness implements AutoCloseable {
   final Path dir;
   final Map<String, String> env;
   final Function<TutorConfig, BotServices> services;
+  /** The practice engine's clock; tests move it forward a day to make reviews due. */
+  final MutableClock clock;
   TutorBot bot;
 
-  private BotHarness(FakeDiscord fake, Path dir, Map<String, String> env, Function<TutorConfig, BotServices> services) {
+  private BotHarness(FakeDiscord fake, Path dir, Map<String, String> env, MutableClock clock,
+      Function<TutorConfig, BotServices> services) {
+    this.clock = clock;
     this.fake = fake;
     this.dir = dir;
     this.env = env;
@@ -44,6 +51,17 @@ final class BotHarness implements AutoCloseable {
     return BankLoader.load(testBankDir());
   }
 
+  /** The real practice engine over a real SQLite file (the config's TUTOR_DB). */
+  static BotServices services(TutorConfig config, Grader grader) {
+    return services(config, grader, Clock.systemUTC());
+  }
+
+  static BotServices services(TutorConfig config, Grader grader, Clock clock) {
+    Database db = Database.open(config.db());
+    PracticeService practice = new PracticeService(testBank(), QuestionRubrics::of, grader, db, clock);
+    return new BotServices(practice, clock, List.of(db));
+  }
+
   static Map<String, String> env(FakeDiscord fake, Path dir) {
     Map<String, String> env = new HashMap<>();
     env.put("DISCORD_TOKEN", TOKEN);
@@ -60,8 +78,8 @@ final class BotHarness implements AutoCloseable {
     FakeDiscord fake = FakeDiscord.start(TOKEN);
     Map<String, String> env = env(fake, dir);
     env.putAll(extraEnv);
-    BotHarness harness = new BotHarness(fake, dir, env,
-        config -> new BotServices(testBank(), grader, Clock.systemUTC(), List.of()));
+    MutableClock clock = new MutableClock(java.time.Instant.now());
+    BotHarness harness = new BotHarness(fake, dir, env, clock, config -> services(config, grader, clock));
     harness.startBot();
     return harness;
   }

@@ -57,7 +57,7 @@ final class StudyHarness implements AutoCloseable {
 
   void startBot() throws InterruptedException {
     TutorConfig config = TutorConfig.fromEnvironment(env);
-    BotServices services = new BotServices(practice.bank(), FixedGrader.fast(), clock, List.of());
+    BotServices services = new BotServices(practice, clock, List.of());
     bot = TutorBot.start(config, services, false, ctx -> {
       List<SlashCommand> all = new ArrayList<>(Commands.all(ctx));
       all.addAll(StudyCommands.all(ctx, practice, search, publisher));

@@ -14,8 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +75,7 @@ class TutorBotTest {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int code = BotLauncher.run(TutorConfig.fromEnvironment(env), new PrintStream(new ByteArrayOutputStream()),
           new PrintStream(err, true, StandardCharsets.UTF_8),
-          c -> new BotServices(BotHarness.testBank(), FixedGrader.fast(), Clock.systemUTC(), List.of()), false);
+          c -> BotHarness.services(c, FixedGrader.fast()), false);
       assertEquals(BotLauncher.EXIT_BAD_TOKEN, code);
       String message = err.toString(StandardCharsets.UTF_8);
       assertTrue(message.contains("Discord rejected DISCORD_TOKEN"), message);

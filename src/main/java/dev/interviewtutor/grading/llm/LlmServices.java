@@ -82,12 +82,12 @@ public final class LlmServices {
   }
 
   /**
-   * The follow-up asker for the practice engine: LLM-worded when an LLM is configured, built from the key point
-   * otherwise; on or off by {@code TUTOR_LLM_FOLLOW_UPS}.
+   * The follow-up asker for the practice engine: on when an LLM is configured and {@code TUTOR_LLM_FOLLOW_UPS}
+   * is true (the default); the question is built from the key point when the LLM fails. Off without an LLM, so
+   * the offline tutor's interviews stay as they are.
    */
   public static FollowUpAsker followUpsFor(TutorConfig config, Optional<LlmServices> services) {
-    return services.map(s -> s.followUps(config.llmFollowUps()))
-        .orElseGet(() -> FollowUpAsker.offline(config.llmFollowUps()));
+    return services.map(s -> s.followUps(config.llmFollowUps())).orElseGet(() -> FollowUpAsker.offline(false));
   }
 
   /**

@@ -40,6 +40,7 @@ public final class FakeDiscord implements AutoCloseable {
   private static final Pattern WEBHOOK = Pattern.compile("webhooks/\\d+/([^/]+)");
   private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
   private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
+  private static final Pattern CALLBACK = Pattern.compile("interactions/\\d+/([^/]+)/callback");
   private static final Pattern CHANNEL_ANY = Pattern.compile("channels/(\\d+)(/.*)?");
   private static final Pattern THREADS = Pattern.compile("channels/(\\d+)/(?:messages/\\d+/)?threads");
 
@@ -63,7 +64,12 @@ public final class FakeDiscord implements AutoCloseable {
     http.createContext("/", this::handle);
     http.setExecutor(httpPool);
     http.start();
-    gateway = FakeGateway.start(acceptedToken, () -> Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0)));
+    gateway = FakeGateway.start(acceptedToken, () -> {
+      ObjectNode guild = Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0));
+      // Active threads are part of GUILD_CREATE, so a restarted client knows the threads made before.
+      threads.values().forEach(t -> ((ArrayNode) guild.get("threads")).add(t.deepCopy()));
+      return guild;
+    });
   }
 
   /** Starts a fake that accepts only {@code token}; any other token gets 401 (REST) and close 4004 (gateway). */
@@ -215,6 +221,15 @@ public final class FakeDiscord implements AutoCloseable {
         r -> r.path().startsWith(interaction.webhookPath()) && !r.method().equals("GET"), timeout);
   }
 
+  /** The interaction's original response message as it stands now (after any edits). */
+  public JsonNode originalMessage(SentInteraction interaction) {
+    ObjectNode m = messages.get("hook:" + interaction.token() + ":@original");
+    if (m == null) {
+      throw new AssertionError("interaction " + interaction.id() + " has no original response message");
+    }
+    return m.deepCopy();
+  }
+
   /** The message the fake returned for a request (with its id, channel id and components), for button clicks. */
   public JsonNode message(String messageId) {
     ObjectNode m = messages.get(messageId);
@@ -231,6 +246,16 @@ public final class FakeDiscord implements AutoCloseable {
         .max(java.util.Comparator.comparing(m -> Long.parseLong(m.get("id").asText())))
         .orElseThrow(() -> new AssertionError("no bot message contains '" + text + "'"))
         .deepCopy();
+  }
+
+  /**
+   * The message an interaction's immediate reply (callback type 4) created, with its components, so a test can
+   * click its buttons. The fake answers callbacks with 204, so the message gets a fresh id here.
+   */
+  public JsonNode replyMessage(SentInteraction interaction, Duration timeout) {
+    RecordedRequest callback = awaitCallback(interaction, timeout);
+    long channel = channelOfToken.getOrDefault(interaction.token(), TEXT_CHANNEL_ID);
+    return botMessage(Snowflakes.nowString(), channel, callback.body().path("data"), null);
   }
 
   /** Threads the bot created, by id. */
@@ -375,7 +400,18 @@ public final class FakeDiscord implements AutoCloseable {
     if (path.matches("applications/\\d+/(guilds/\\d+/)?commands") && method.equals("GET")) {
       return ok(Payloads.JSON.createArrayNode());
     }
-    if (path.matches("interactions/\\d+/[^/]+/callback")) {
+    if ((m = CALLBACK.matcher(path)).matches()) {
+      int type = body.path("type").asInt();
+      if (type == 4 || type == 5) {
+        // The response becomes the interaction's original message (as on Discord), for later clicks and edits.
+        String token = m.group(1);
+        long channel = channelOfToken.getOrDefault(token, TEXT_CHANNEL_ID);
+        String id = Snowflakes.nowString();
+        ObjectNode msg = botMessage(id, channel, body.path("data"), null);
+        msg.put("webhook_id", Long.toString(APP_ID));
+        messages.put("hook:" + token + ":@original", msg);
+        messages.put(id, msg);
+      }
       return new Answer(204, null);
     }
     if ((m = WEBHOOK_MESSAGE.matcher(path)).matches()) {
@@ -454,9 +490,15 @@ public final class FakeDiscord implements AutoCloseable {
     if (body != null && body.isObject()) {
       for (String field : List.of("content", "embeds", "components", "flags")) {
         if (body.has(field)) {
-          msg.set(field, body.get(field));
+          msg.set(field, body.get(field).deepCopy());
         }
       }
+      // Discord returns every sent embed with type "rich".
+      msg.path("embeds").forEach(e -> {
+        if (e.isObject() && !e.has("type")) {
+          ((ObjectNode) e).put("type", "rich");
+        }
+      });
     }
     return msg;
   }

@@ -106,4 +106,20 @@ class ProviderSelectionTest {
     assertEquals(2, budget.remaining("a"));
     assertTrue(budget.tryAcquire("a"));
   }
+
+  @Test
+  void should_wire_one_llm_for_grades_and_follow_ups_or_none() {
+    TutorGrading none = TutorGrading.fromConfig(TutorConfig.fromEnvironment(Map.of()), () -> offline,
+        java.util.Optional.empty());
+    assertSame(offline, none.grader());
+    assertTrue(none.llm().isEmpty());
+    assertFalse(none.followUps().enabled(), "no LLM, no follow-ups: the offline tutor is unchanged");
+
+    TutorGrading llm = TutorGrading.fromConfig(
+        Fixtures.config("ollama", "http://127.0.0.1:9/", Duration.ofSeconds(5), 10), () -> offline,
+        java.util.Optional.empty());
+    assertEquals("hybrid", llm.grader().name());
+    assertTrue(llm.llm().isPresent());
+    assertTrue(llm.followUps().enabled(), "TUTOR_LLM_FOLLOW_UPS defaults to true");
+  }
 }

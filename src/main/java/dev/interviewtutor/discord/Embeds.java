@@ -1,0 +1,122 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.grading.Coverage;
+import dev.interviewtutor.grading.Grade;
+import dev.interviewtutor.grading.KeyPointResult;
+import dev.interviewtutor.grading.MisconceptionHit;
+import dev.interviewtutor.knowledge.KeyPoint;
+import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.practice.AnswerResult;
+import dev.interviewtutor.practice.InterviewSummary;
+import java.awt.Color;
+import java.util.List;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+
+/** Renders questions, grades and summaries as embeds inside Discord's limits. */
+final class Embeds {
+  static final Color QUESTION = new Color(0x4F7CAC);
+  static final Color GOOD = new Color(0x2E8B57);
+  static final Color MIXED = new Color(0xE0A100);
+  static final Color POOR = new Color(0xC0392B);
+  private static final int FEEDBACK_MAX = 1200;
+
+  private Embeds() {}
+
+  static MessageEmbed question(Question q, String heading) {
+    return new EmbedBuilder()
+        .setColor(QUESTION)
+        .setAuthor(Limits.fit(heading, Limits.EMBED_FIELD_NAME))
+        .setTitle(Limits.fit("Q" + q.id() + ". " + q.title(), Limits.EMBED_TITLE))
+        .setDescription("Answer in your own words: what it is, how it works, when to use it. Up to "
+            + "4,000 characters.")
+        .setFooter(Limits.fit("Topic: " + q.topic(), 200))
+        .build();
+  }
+
+  static MessageEmbed grade(AnswerResult result, String heading) {
+    Grade grade = result.grade();
+    EmbedBuilder embed = new EmbedBuilder()
+        .setColor(color(result.score()))
+        .setAuthor(Limits.fit(heading, Limits.EMBED_FIELD_NAME))
+        .setTitle(Limits.fit("Score " + result.score() + "/100 · " + grade.verdict().label(), Limits.EMBED_TITLE))
+        .setDescription(Limits.fit(grade.feedback(), FEEDBACK_MAX));
+    embed.addField("Covered", Limits.field(lines(grade.covered(), true)), false);
+    embed.addField("Missed", Limits.field(lines(grade.missed(), false)), false);
+    if (!grade.misconceptions().isEmpty()) {
+      embed.addField("Misconceptions", Limits.field(grade.misconceptions().stream()
+          .map(Embeds::misconception).collect(Collectors.joining("\n"))), false);
+    }
+    if (!grade.tip().isBlank()) {
+      embed.addField("Tip", Limits.field(grade.tip()), false);
+    }
+    StringBuilder footer = new StringBuilder();
+    if (result.hintCapped()) {
+      footer.append("Capped at 70 because a hint was used · ");
+    }
+    footer.append("+").append(result.points()).append(" points · streak ").append(result.currentStreak())
+        .append(result.currentStreak() == 1 ? " day" : " days").append(" · next review ").append(result.nextReview())
+        .append(" · graded by ").append(grade.grader());
+    if (!grade.notes().isEmpty()) {
+      footer.append(" · ").append(String.join("; ", grade.notes()));
+    }
+    embed.setFooter(Limits.fit(footer.toString(), 2048));
+    return embed.build();
+  }
+
+  static MessageEmbed modelAnswer(Question q, String reference, String tip) {
+    EmbedBuilder embed = new EmbedBuilder()
+        .setColor(QUESTION)
+        .setTitle(Limits.fit("Model answer · Q" + q.id() + ". " + q.title(), Limits.EMBED_TITLE))
+        .setDescription(Limits.fit(reference.isBlank() ? q.explanation() : reference, 3500));
+    if (!tip.isBlank()) {
+      embed.addField("Interview tip", Limits.field(tip), false);
+    }
+    return embed.build();
+  }
+
+  static MessageEmbed hint(Question q, KeyPoint point, int number) {
+    return new EmbedBuilder()
+        .setColor(MIXED)
+        .setTitle(Limits.fit("Hint " + number + " · Q" + q.id(), Limits.EMBED_TITLE))
+        .setDescription(Limits.fit(point.text(), 2000))
+        .setFooter("A hint caps this question's score at 70.")
+        .build();
+  }
+
+  static MessageEmbed summary(InterviewSummary s, String who) {
+    EmbedBuilder embed = new EmbedBuilder()
+        .setColor(color(s.averageScore()))
+        .setTitle(Limits.fit("Interview summary · " + who, Limits.EMBED_TITLE))
+        .setDescription(Limits.fit("Average score **" + s.averageScore() + "/100** over " + s.items().size()
+            + " question(s)" + (s.topic().isBlank() ? "" : " on " + s.topic()) + ".", 1000));
+    embed.addField("Questions", Limits.field(s.items().stream()
+        .map(i -> (i.skipped() ? "⏭️ " : "• ") + "Q" + i.questionId() + " " + i.title() + ": "
+            + (i.skipped() ? "skipped" : i.score() + "/100") + (i.hints() > 0 ? " (hinted)" : ""))
+        .collect(Collectors.joining("\n"))), false);
+    embed.addField("Strongest", Limits.field(bullets(s.strongest())), false);
+    embed.addField("Weakest", Limits.field(bullets(s.weakest())), false);
+    embed.addField("Review next", Limits.field(s.reviewNext().stream()
+        .map(q -> "Q" + q.id() + " " + q.title()).collect(Collectors.joining("\n"))), false);
+    return embed.build();
+  }
+
+  private static String bullets(List<String> items) {
+    return items.stream().map(t -> "• " + t).collect(Collectors.joining("\n"));
+  }
+
+  private static String lines(List<KeyPointResult> points, boolean covered) {
+    return points.stream()
+        .map(k -> (covered ? (k.coverage() == Coverage.PARTIAL ? "◐ " : "✅ ") : "❌ ") + k.keyPoint())
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String misconception(MisconceptionHit hit) {
+    return "⚠️ " + hit.misconception() + (hit.reason().isBlank() ? "" : ": " + hit.reason());
+  }
+
+  private static Color color(int score) {
+    return score >= 70 ? GOOD : score >= 40 ? MIXED : POOR;
+  }
+}

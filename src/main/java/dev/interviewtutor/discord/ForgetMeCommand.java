@@ -1,0 +1,64 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.practice.PracticeService;
+import dev.interviewtutor.store.Person;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /forget-me}: after a confirmation button, deletes every row about the person in one transaction. */
+final class ForgetMeCommand implements SlashCommand {
+  static final String NAME = "forget-me";
+  private final PracticeService practice;
+
+  ForgetMeCommand(PracticeService practice) {
+    this.practice = practice;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash(NAME,
+        "Delete everything the tutor stores about you");
+  }
+
+  @Override
+  public void onSlash(SlashCommandInteractionEvent event) {
+    long me = event.getUser().getIdLong();
+    event.reply("This deletes **everything** I store about you: answers, scores, streaks, review schedule, "
+            + "interviews and daily answers, on every server. It cannot be undone. Are you sure?")
+        .setEphemeral(true)
+        .setComponents(ActionRow.of(
+            Button.danger(ComponentId.of(NAME, me, "confirm").encode(), "Yes, delete everything"),
+            Button.secondary(ComponentId.of(NAME, me, "cancel").encode(), "Cancel")))
+        .queue();
+  }
+
+  @Override
+  public void onButton(ButtonInteractionEvent event, ComponentId id) {
+    if (id.action().equals("cancel")) {
+      event.editMessage("Cancelled: nothing was deleted.").setComponents(List.of()).queue();
+      return;
+    }
+    if (!id.action().equals("confirm")) {
+      event.reply(CommandRouter.OLD_VERSION).setEphemeral(true).queue();
+      return;
+    }
+    Optional<Person> person = practice.findPerson(Person.discordKey(event.getUser().getIdLong()));
+    if (person.isEmpty()) {
+      event.editMessage("I had nothing stored about you.").setComponents(List.of()).queue();
+      return;
+    }
+    int rows = practice.forget(person.get());
+    event.editMessage("Done: I deleted everything I stored about you (" + rows + " records). If you use the tutor "
+        + "again, you start from scratch.").setComponents(List.of()).queue();
+  }
+}

@@ -1,0 +1,262 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.knowledge.KeyPoint;
+import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.practice.InterviewState;
+import dev.interviewtutor.practice.InterviewSummary;
+import dev.interviewtutor.practice.InterviewTurn;
+import dev.interviewtutor.practice.PracticeService;
+import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * {@code /interview start [topic] [questions]} and {@code /interview stop}: a mock interview in a private thread
+ * created for the person (or in the DM when used there). One question at a time; answers come through the Answer
+ * button and modal, or as plain messages in the thread or DM. The session lives in the database, so after a
+ * restart the buttons and plain answers carry on where the person left off.
+ */
+final class InterviewCommand implements SlashCommand, PlainMessageHandler {
+  static final int MAX_QUESTIONS = 20;
+  static final String THREAD_PREFIX = "Interview · ";
+  private final BotContext ctx;
+
+  InterviewCommand(BotContext ctx) {
+    this.ctx = ctx;
+  }
+
+  private PracticeService practice() {
+    return ctx.services().practice();
+  }
+
+  @Override
+  public String name() {
+    return "interview";
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("interview", "A mock interview")
+        .addSubcommands(
+            new SubcommandData("start", "Start a mock interview in a private thread (or here in DMs)")
+                .addOptions(new OptionData(OptionType.STRING, "topic", "Only questions of this topic", false, true),
+                    new OptionData(OptionType.INTEGER, "questions", "How many questions (default 5)", false)
+                        .setRequiredRange(1, MAX_QUESTIONS)),
+            new SubcommandData("stop", "End your interview and see the summary"));
+  }
+
+  @Override
+  public void onSlash(SlashCommandInteractionEvent event) {
+    User user = event.getUser();
+    Person person = People.person(practice(), user);
+    Scope scope = People.scope(practice(), event.getGuild(), user);
+    if ("stop".equals(event.getSubcommandName())) {
+      Optional<InterviewState> active = practice().activeInterview(person, scope);
+      if (active.isEmpty()) {
+        event.reply("You have no interview in progress. Start one with /interview start.").setEphemeral(true).queue();
+        return;
+      }
+      InterviewSummary summary = practice().stopInterview(active.get().sessionId());
+      event.replyEmbeds(Embeds.summary(summary, user.getEffectiveName())).queue();
+      return;
+    }
+    String topic = SingleQuestionCommand.checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
+    int length = event.getOption("questions", PracticeService.DEFAULT_INTERVIEW_LENGTH, OptionMapping::getAsInt);
+    Optional<InterviewState> active = practice().activeInterview(person, scope);
+    if (active.isPresent()) {
+      // Resume: show where the person left off, wherever they asked.
+      event.reply(new MessageCreateBuilder()
+              .applyData(questionMessage(user, active.get()))
+              .setContent("You have an interview in progress; here is where you left off. "
+                  + "Use /interview stop to end it.")
+              .build())
+          .setEphemeral(event.getChannelType() == ChannelType.TEXT).queue();
+      return;
+    }
+    InterviewState state = practice().startInterview(person, scope, topic, length);
+    MessageCreateData first = new MessageCreateBuilder()
+        .applyData(questionMessage(user, state))
+        .setContent("Mock interview: " + state.total() + " question(s)" + (topic.isBlank() ? "" : " on " + topic)
+            + ". Answer with the button, or just type your answer here.")
+        .build();
+    if (event.getChannel() instanceof TextChannel text && event.getGuild() != null) {
+      event.deferReply(true).queue();
+      text.createThreadChannel(Limits.fit(THREAD_PREFIX + user.getEffectiveName(), 100), true)
+          .setInvitable(false)
+          .queue(thread -> {
+            thread.addThreadMember(user).queue();
+            thread.sendMessage(first).queue();
+            Replies.editOriginal(event.getHook(), "Your interview is ready in " + thread.getAsMention() + ".");
+          }, failure -> {
+            practice().stopInterview(state.sessionId());
+            Replies.editOriginal(event.getHook(), "I couldn't create a private thread here (I may be missing the "
+                + "Create Private Threads permission). Try /interview start in a DM with me.");
+          });
+    } else {
+      event.reply(first).queue();
+    }
+  }
+
+  @Override
+  public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
+    event.replyChoices(SingleQuestionCommand.topicChoices(practice(), event.getFocusedOption().getValue())).queue();
+  }
+
+  @Override
+  public void onButton(ButtonInteractionEvent event, ComponentId id) {
+    long sessionId = Long.parseLong(id.arg(0));
+    InterviewState state = practice().interview(sessionId);
+    if (state.finished()) {
+      event.reply("This interview is over. Start a new one with /interview start.").setEphemeral(true).queue();
+      return;
+    }
+    if (!id.action().equals("stop") && state.position() != Integer.parseInt(id.arg(1))) {
+      event.reply("That question is already done; you're on question " + (state.position() + 1) + " of "
+          + state.total() + ".").setEphemeral(true).queue();
+      return;
+    }
+    switch (id.action()) {
+      case "answer" -> event.replyModal(AnswerFlow.answerModal(
+          ComponentId.of(name(), id.owner(), "submit", id.arg(0), id.arg(1)),
+          "Question " + (state.position() + 1) + " of " + state.total())).queue();
+      case "hint" -> {
+        InterviewState after = practice().hintInterview(sessionId);
+        List<KeyPoint> hints = after.hints();
+        if (hints.size() == state.hints().size()) {
+          event.reply("No more hints for this one: every key point has been shown.").setEphemeral(true).queue();
+        } else {
+          event.replyEmbeds(Embeds.hint(after.current().orElseThrow(), hints.get(hints.size() - 1), hints.size()))
+              .setEphemeral(true).queue();
+        }
+      }
+      case "skip" -> event.reply(turnMessage(event.getUser(), practice().skipInterview(sessionId))).queue();
+      case "stop" -> event.replyEmbeds(Embeds.summary(practice().stopInterview(sessionId),
+          event.getUser().getEffectiveName())).queue();
+      default -> event.reply("That button no longer does anything.").setEphemeral(true).queue();
+    }
+  }
+
+  @Override
+  public void onModal(ModalInteractionEvent event, ComponentId id) {
+    long sessionId = Long.parseLong(id.arg(0));
+    int position = Integer.parseInt(id.arg(1));
+    var value = event.getValue(AnswerFlow.ANSWER_FIELD);
+    String answer = value == null ? "" : value.getAsString();
+    User user = event.getUser();
+    AnswerFlow.gradeDeferred(ctx, event, answer, false,
+        () -> MessageEditData.fromCreateData(turnMessage(user, answerAt(sessionId, position, answer))));
+  }
+
+  private InterviewTurn answerAt(long sessionId, int position, String answer) {
+    InterviewState state = practice().interview(sessionId);
+    if (state.finished() || state.position() != position) {
+      throw new UserFacingException("That question was already answered or skipped; you're on question "
+          + Math.min(state.position() + 1, state.total()) + " of " + state.total() + ".");
+    }
+    return practice().answerInterview(sessionId, answer);
+  }
+
+  /** Plain answers typed in the person's interview thread or in the DM with the bot. */
+  @Override
+  public boolean onMessage(MessageReceivedEvent event) {
+    MessageChannel channel = event.getChannel();
+    boolean dm = event.getChannelType() == ChannelType.PRIVATE;
+    boolean interviewThread = channel instanceof ThreadChannel thread
+        && thread.getOwnerIdLong() == event.getJDA().getSelfUser().getIdLong()
+        && thread.getName().startsWith(THREAD_PREFIX);
+    if (!dm && !interviewThread) {
+      return false;
+    }
+    User user = event.getAuthor();
+    Optional<Person> person = practice().findPerson(Person.discordKey(user.getIdLong()));
+    if (person.isEmpty()) {
+      return false;
+    }
+    Scope scope = People.scope(practice(), dm ? null : event.getGuild(), user);
+    Optional<InterviewState> active = practice().activeInterview(person.get(), scope);
+    if (active.isEmpty()) {
+      return false;
+    }
+    Message message = event.getMessage();
+    String content = message.getContentRaw();
+    if (content.isBlank() && !dm) {
+      channel.sendMessage("I can't read messages here (the Message Content intent is off), so use the Answer "
+          + "button on the question.").setMessageReference(message).queue();
+      return true;
+    }
+    Optional<String> refusal = AnswerFlow.refusal(ctx, user.getIdLong(), content);
+    if (refusal.isPresent()) {
+      channel.sendMessage(refusal.get()).setMessageReference(message).queue();
+      return true;
+    }
+    long sessionId = active.get().sessionId();
+    int position = active.get().position();
+    channel.sendTyping().queue(null, e -> { });
+    ctx.grading().submit("plain interview answer " + message.getId(), () -> {
+      MessageCreateData reply;
+      try {
+        reply = turnMessage(user, answerAt(sessionId, position, content));
+      } catch (UserFacingException | dev.interviewtutor.grading.AnswerRejectedException e) {
+        reply = MessageCreateData.fromContent(e.getMessage());
+      }
+      channel.sendMessage(reply).setMessageReference(message).queue();
+    });
+    return true;
+  }
+
+  /** The grade of the answer (if any) with the next question and its buttons, or the summary at the end. */
+  private MessageCreateData turnMessage(User user, InterviewTurn turn) {
+    List<MessageEmbed> embeds = new ArrayList<>();
+    turn.answer().ifPresent(a -> embeds.add(Embeds.grade(a, "Q" + a.question().id() + ". " + a.question().title())));
+    if (turn.summary().isPresent()) {
+      embeds.add(Embeds.summary(turn.summary().get(), user.getEffectiveName()));
+      return new MessageCreateBuilder().setEmbeds(embeds).setContent("That's the end of the interview. Well done!")
+          .build();
+    }
+    MessageCreateData next = questionMessage(user, turn.next());
+    embeds.addAll(next.getEmbeds());
+    return new MessageCreateBuilder().setEmbeds(embeds).setComponents(next.getComponents())
+        .setContent(turn.answer().isPresent() ? "" : "Skipped.").build();
+  }
+
+  private MessageCreateData questionMessage(User user, InterviewState state) {
+    Question q = state.current().orElseThrow(() -> new UserFacingException("This interview is over."));
+    long owner = user.getIdLong();
+    String sid = Long.toString(state.sessionId());
+    String pos = Integer.toString(state.position());
+    return new MessageCreateBuilder()
+        .setEmbeds(Embeds.question(q, "Question " + (state.position() + 1) + " of " + state.total() + " · "
+            + user.getEffectiveName()))
+        .setComponents(ActionRow.of(
+            Button.primary(ComponentId.of(name(), owner, "answer", sid, pos).encode(), "Answer"),
+            Button.secondary(ComponentId.of(name(), owner, "hint", sid, pos).encode(), "Hint"),
+            Button.secondary(ComponentId.of(name(), owner, "skip", sid, pos).encode(), "Skip"),
+            Button.danger(ComponentId.of(name(), owner, "stop", sid, pos).encode(), "Stop")))
+        .build();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.practice.Leaderboard;
+import dev.interviewtutor.practice.Period;
+import dev.interviewtutor.practice.PracticeService;
+import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.Scope;
+import dev.interviewtutor.store.ScopeKind;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/**
+ * {@code /leaderboard [period] [topic]}: the server's board, {@value #PAGE} per page, Previous/Next buttons that
+ * only the asker can use, the asker's own rank even when it is not on the page. Names are plain text.
+ */
+final class LeaderboardCommand implements SlashCommand {
+  static final String NAME = "leaderboard";
+  static final int PAGE = 10;
+  private static final String ALL_TOPICS = "-";
+  private final PracticeService practice;
+
+  LeaderboardCommand(PracticeService practice) {
+    this.practice = practice;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash(NAME, "This server's leaderboard")
+        .setContexts(InteractionContextType.GUILD)
+        .addOptions(new OptionData(OptionType.STRING, "period", "This week, this month or all time")
+                .addChoice("week", "week").addChoice("month", "month").addChoice("all", "all"),
+            new OptionData(OptionType.STRING, "topic", "Only one topic").setAutoComplete(true));
+  }
+
+  @Override
+  public void onSlash(SlashCommandInteractionEvent event) {
+    Guild guild = event.getGuild();
+    if (guild == null) {
+      event.reply("/leaderboard shows a server's board; use it in a server.").setEphemeral(true).queue();
+      return;
+    }
+    OptionMapping p = event.getOption("period");
+    Period period;
+    try {
+      period = p == null ? Period.WEEK : Period.parse(p.getAsString());
+    } catch (IllegalArgumentException e) {
+      event.reply(e.getMessage()).setEphemeral(true).queue();
+      return;
+    }
+    OptionMapping t = event.getOption("topic");
+    String topicArg = ALL_TOPICS;
+    if (t != null && !t.getAsString().isBlank()) {
+      int index = topicIndex(t.getAsString());
+      if (index < 0) {
+        event.reply("There is no topic `" + Limits.fit(t.getAsString(), 50) + "`. Topics: "
+            + String.join(", ", practice.topics()) + ".").setEphemeral(true).setAllowedMentions(List.of()).queue();
+        return;
+      }
+      topicArg = Integer.toString(index);
+    }
+    long owner = event.getUser().getIdLong();
+    Page page = page(guild, owner, period, topicArg, 0);
+    event.replyEmbeds(page.embed()).setComponents(page.buttons()).setAllowedMentions(List.of()).queue();
+  }
+
+  @Override
+  public void onButton(ButtonInteractionEvent event, ComponentId id) {
+    Guild guild = event.getGuild();
+    if (guild == null || !id.action().equals("page")) {
+      event.reply(CommandRouter.OLD_VERSION).setEphemeral(true).queue();
+      return;
+    }
+    Period period = Period.parse(id.arg(0));
+    int offset = Math.max(0, Integer.parseInt(id.arg(1)));
+    Page page = page(guild, id.owner(), period, id.arg(2), offset);
+    event.editMessageEmbeds(page.embed()).setComponents(page.buttons()).queue();
+  }
+
+  @Override
+  public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
+    String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+    event.replyChoices(practice.topics().stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(typed))
+        .limit(Limits.AUTOCOMPLETE_CHOICES).map(t -> new Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
+        .toList()).queue();
+  }
+
+  private record Page(MessageEmbed embed, List<ActionRow> buttons) {}
+
+  private Page page(Guild guild, long owner, Period period, String topicArg, int offset) {
+    Scope scope = practice.scope(ScopeKind.GUILD, guild.getId(), guild.getName());
+    String topic = topicArg.equals(ALL_TOPICS) ? null : topicName(topicArg);
+    Optional<Person> asker = practice.findPerson(Person.discordKey(owner));
+    Leaderboard board = practice.leaderboard(scope, period, topic, offset, PAGE, asker.orElse(null));
+    if (offset > 0 && board.entries().isEmpty() && board.total() > 0) {
+      int last = (board.total() - 1) / PAGE * PAGE;
+      board = practice.leaderboard(scope, period, topic, last, PAGE, asker.orElse(null));
+    }
+    return new Page(render(board, period, topic), buttons(board, owner, period, topicArg));
+  }
+
+  static MessageEmbed render(Leaderboard board, Period period, String topic) {
+    String when = switch (period) {
+      case WEEK -> "this week";
+      case MONTH -> "this month";
+      case ALL -> "all time";
+    };
+    EmbedBuilder e = new EmbedBuilder().setColor(new Color(0x4F7CAC))
+        .setTitle("Leaderboard · " + when + (topic == null ? "" : " · " + topic));
+    StringBuilder lines = new StringBuilder();
+    for (Leaderboard.Entry entry : board.entries()) {
+      lines.append("`#").append(entry.rank()).append("` ").append(DailyEmbeds.name(entry.displayName()))
+          .append(" · ").append(entry.points()).append(" pts · ").append(entry.answers()).append(" answers\n");
+    }
+    e.setDescription(board.entries().isEmpty() ? "Nobody has points here yet. Answer the daily question or run "
+        + "`/quiz` to get on the board." : Limits.fit(lines.toString(), Limits.EMBED_DESCRIPTION));
+    board.asker().ifPresentOrElse(
+        me -> e.addField("Your rank", "#" + me.rank() + " of " + board.total() + " · " + me.points() + " pts", false),
+        () -> e.addField("Your rank", "Not on this board yet.", false));
+    int pages = Math.max(1, (board.total() + PAGE - 1) / PAGE);
+    e.setFooter("Page " + (board.offset() / PAGE + 1) + " of " + pages + " · " + board.total() + " people");
+    return e.build();
+  }
+
+  private static List<ActionRow> buttons(Leaderboard board, long owner, Period period, String topicArg) {
+    String p = period.name().toLowerCase(Locale.ROOT);
+    int prev = Math.max(0, board.offset() - PAGE);
+    int next = board.offset() + PAGE;
+    List<Button> row = new ArrayList<>();
+    row.add(Button.secondary(ComponentId.of(NAME, owner, "page", p, Integer.toString(prev), topicArg).encode(),
+        "Previous").withDisabled(board.offset() == 0));
+    row.add(Button.secondary(ComponentId.of(NAME, owner, "page", p, Integer.toString(next), topicArg).encode(),
+        "Next").withDisabled(!board.hasNext()));
+    return List.of(ActionRow.of(row));
+  }
+
+  private int topicIndex(String topic) {
+    List<String> topics = practice.topics();
+    for (int i = 0; i < topics.size(); i++) {
+      if (topics.get(i).equalsIgnoreCase(topic.strip())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private String topicName(String index) {
+    try {
+      return practice.topics().get(Integer.parseInt(index));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

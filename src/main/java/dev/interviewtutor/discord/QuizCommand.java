@@ -1,0 +1,73 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.store.AttemptKind;
+import dev.interviewtutor.store.Person;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /quiz [topic] [question]}: one question with Answer / Hint / Skip; the grade comes back ephemerally. */
+final class QuizCommand extends SingleQuestionCommand {
+  QuizCommand(BotContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public String name() {
+    return "quiz";
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("quiz", "Answer one interview question")
+        .addOption(OptionType.STRING, "topic", "Only questions of this topic", false, true)
+        .addOption(OptionType.STRING, "question", "A specific question", false, true);
+  }
+
+  @Override
+  AttemptKind kind() {
+    return AttemptKind.PRACTICE;
+  }
+
+  @Override
+  Optional<Question> next(Person person, String topic, String after) {
+    if (after != null) {
+      Question suggested = practice().nextQuestion(person, topic);
+      return suggested.id().equals(after) ? followingInBank(topic, after) : Optional.of(suggested);
+    }
+    return Optional.of(practice().nextQuestion(person, topic));
+  }
+
+  @Override
+  String nothingLeft() {
+    return "There are no questions for that topic.";
+  }
+
+  @Override
+  public void onSlash(SlashCommandInteractionEvent event) {
+    String topic = checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
+    String questionId = event.getOption("question", OptionMapping::getAsString);
+    if (questionId != null && !questionId.isBlank()) {
+      Question q = practice().question(questionId.strip());
+      event.reply(questionMessage(event.getUser(), q, topic)).queue();
+      return;
+    }
+    ask(event, topic, null, false);
+  }
+
+  @Override
+  public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
+    String typed = event.getFocusedOption().getValue();
+    if (event.getFocusedOption().getName().equals("question")) {
+      String topic = event.getOption("topic", "", OptionMapping::getAsString);
+      boolean known = practice().topics().stream().anyMatch(t -> t.equalsIgnoreCase(topic));
+      event.replyChoices(questionChoices(practice(), known ? topic : "", typed)).queue();
+    } else {
+      event.replyChoices(topicChoices(practice(), typed)).queue();
+    }
+  }
+}

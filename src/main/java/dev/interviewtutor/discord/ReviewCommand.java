@@ -1,0 +1,62 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.store.AttemptKind;
+import dev.interviewtutor.store.Person;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /review}: the person's due spaced-repetition questions, one at a time, privately. */
+final class ReviewCommand extends SingleQuestionCommand {
+  ReviewCommand(BotContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public String name() {
+    return "review";
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("review",
+        "Your questions due for spaced-repetition review, one at a time");
+  }
+
+  @Override
+  AttemptKind kind() {
+    return AttemptKind.REVIEW;
+  }
+
+  @Override
+  Optional<Question> next(Person person, String topic, String after) {
+    List<Question> due = practice().dueReviews(person);
+    // A skipped question stays due; show the next one after it.
+    return due.stream().filter(q -> !q.id().equals(after)).findFirst();
+  }
+
+  @Override
+  String nothingLeft() {
+    return "Nothing is due for review right now. 🎉 Come back tomorrow, or use /quiz for more practice.";
+  }
+
+  @Override
+  public void onSlash(SlashCommandInteractionEvent event) {
+    Person person = People.person(practice(), event.getUser());
+    List<Question> due = practice().dueReviews(person);
+    if (due.isEmpty()) {
+      event.reply(nothingLeft()).setEphemeral(true).queue();
+      return;
+    }
+    event.reply(questionMessage(event.getUser(), due.get(0), ""))
+        .setContent(due.size() + " question(s) due for review.").setEphemeral(true).queue();
+  }
+
+  @Override
+  void ask(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, String topic, String after,
+      boolean ephemeral) {
+    super.ask(event, topic, after, true);
+  }
+}

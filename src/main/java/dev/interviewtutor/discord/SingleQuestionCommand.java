@@ -1,0 +1,184 @@
+package dev.interviewtutor.discord;
+
+import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.knowledge.KeyPoint;
+import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.practice.AnswerResult;
+import dev.interviewtutor.practice.PracticeService;
+import dev.interviewtutor.store.AttemptKind;
+import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.Scope;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+
+/**
+ * One question at a time with Answer / Hint / Skip buttons, the grade back ephemerally with Model answer and Next:
+ * the shape of {@code /quiz} and {@code /review}. Component args are the question id and the topic ("-" for any).
+ */
+abstract class SingleQuestionCommand implements SlashCommand {
+  protected final BotContext ctx;
+  /** Hints shown per "user:question", so the score cap applies whichever Answer button is used. */
+  private final Map<String, Integer> hintsShown = new ConcurrentHashMap<>();
+
+  SingleQuestionCommand(BotContext ctx) {
+    this.ctx = ctx;
+  }
+
+  abstract AttemptKind kind();
+
+  /** The question to ask next, empty when there is none (nothing due). */
+  abstract Optional<Question> next(Person person, String topic, String after);
+
+  abstract String nothingLeft();
+
+  PracticeService practice() {
+    return ctx.services().practice();
+  }
+
+  void ask(IReplyCallback event, String topic, String after, boolean ephemeral) {
+    Person person = People.person(practice(), event.getUser());
+    Optional<Question> question = next(person, topic, after);
+    if (question.isEmpty()) {
+      event.reply(nothingLeft()).setEphemeral(true).queue();
+      return;
+    }
+    event.reply(questionMessage(event.getUser(), question.get(), topic)).setEphemeral(ephemeral).queue();
+  }
+
+  MessageCreateData questionMessage(User user, Question q, String topic) {
+    String t = topicArg(topic);
+    long owner = user.getIdLong();
+    return new MessageCreateBuilder()
+        .setEmbeds(Embeds.question(q, heading(user)))
+        .setComponents(ActionRow.of(
+            Button.primary(ComponentId.of(name(), owner, "answer", q.id(), t).encode(), "Answer"),
+            Button.secondary(ComponentId.of(name(), owner, "hint", q.id(), t).encode(), "Hint"),
+            Button.secondary(ComponentId.of(name(), owner, "skip", q.id(), t).encode(), "Skip")))
+        .build();
+  }
+
+  String heading(User user) {
+    return (kind() == AttemptKind.REVIEW ? "Review for " : "Quiz for ") + user.getEffectiveName();
+  }
+
+  @Override
+  public void onButton(ButtonInteractionEvent event, ComponentId id) {
+    String topic = topicOf(id.arg(1));
+    Question q = practice().question(id.arg(0));
+    switch (id.action()) {
+      case "answer" -> event.replyModal(AnswerFlow.answerModal(
+          ComponentId.of(name(), id.owner(), "submit", q.id(), id.arg(1)), "Q" + q.id() + ". " + q.title())).queue();
+      case "hint" -> {
+        String key = id.owner() + ":" + q.id();
+        int shown = hintsShown.getOrDefault(key, 0);
+        Optional<KeyPoint> hint = practice().hint(q, shown);
+        if (hint.isEmpty()) {
+          event.reply("No more hints for this one: every key point has been shown.").setEphemeral(true).queue();
+        } else {
+          hintsShown.put(key, shown + 1);
+          event.replyEmbeds(Embeds.hint(q, hint.get(), shown + 1)).setEphemeral(true).queue();
+        }
+      }
+      case "skip", "next" -> ask(event, topic, q.id(), false);
+      case "model" -> {
+        var rubric = practice().rubric(q);
+        event.replyEmbeds(Embeds.modelAnswer(q, rubric.referenceAnswer(), q.tip())).setEphemeral(true).queue();
+      }
+      default -> event.reply("That button no longer does anything.").setEphemeral(true).queue();
+    }
+  }
+
+  @Override
+  public void onModal(ModalInteractionEvent event, ComponentId id) {
+    var value = event.getValue(AnswerFlow.ANSWER_FIELD);
+    String answer = value == null ? "" : value.getAsString();
+    Question q = practice().question(id.arg(0));
+    User user = event.getUser();
+    String key = user.getIdLong() + ":" + q.id();
+    AnswerFlow.gradeDeferred(ctx, event, answer, true, () -> {
+      Person person = People.person(practice(), user);
+      Scope scope = People.scope(practice(), event.getGuild(), user);
+      int hints = hintsShown.getOrDefault(key, 0);
+      AnswerResult result = practice().answer(person, scope, q, answer, kind(), hints);
+      hintsShown.remove(key);
+      return new MessageEditBuilder()
+          .setEmbeds(Embeds.grade(result, "Q" + q.id() + ". " + q.title()))
+          .setComponents(ActionRow.of(
+              Button.secondary(ComponentId.of(name(), id.owner(), "model", q.id(), id.arg(1)).encode(), "Model answer"),
+              Button.primary(ComponentId.of(name(), id.owner(), "next", q.id(), id.arg(1)).encode(), "Next")))
+          .build();
+    });
+  }
+
+  static String topicArg(String topic) {
+    String t = topic == null || topic.isBlank() ? "-" : topic.strip().replace(':', ' ');
+    return Limits.fit(t, 40).replace("…", "");
+  }
+
+  static String topicOf(String arg) {
+    return arg == null || arg.equals("-") ? "" : arg;
+  }
+
+  /** A topic typed by a person, checked against the bank's topics (case-insensitive). */
+  static String checkTopic(PracticeService practice, String topic) {
+    if (topic == null || topic.isBlank()) {
+      return "";
+    }
+    return practice.topics().stream().filter(t -> t.equalsIgnoreCase(topic.strip())).findFirst()
+        .orElseThrow(() -> new UserFacingException("There is no topic '" + Limits.fit(topic, 50)
+            + "'. Topics: " + String.join(", ", practice.topics()) + "."));
+  }
+
+  /** Autocomplete choices: topics (or "id title" for questions) containing what was typed. */
+  static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> topicChoices(PracticeService practice,
+      String typed) {
+    String needle = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    return practice.topics().stream()
+        .filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .limit(Limits.AUTOCOMPLETE_CHOICES)
+        .map(t -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
+        .toList();
+  }
+
+  static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> questionChoices(PracticeService practice,
+      String topic, String typed) {
+    String needle = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    return practice.bank().byTopic(topic).stream()
+        .filter(q -> (q.id() + " " + q.title()).toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .limit(Limits.AUTOCOMPLETE_CHOICES)
+        .map(q -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(
+            Limits.fit(q.id() + ". " + q.title(), Limits.CHOICE_NAME), q.id()))
+        .toList();
+  }
+
+  /** The question after {@code after} in bank order within the topic, wrapping around. */
+  Optional<Question> followingInBank(String topic, String after) {
+    List<Question> pool = practice().bank().byTopic(topic);
+    if (pool.isEmpty()) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < pool.size(); i++) {
+      if (pool.get(i).id().equals(after)) {
+        return Optional.of(pool.get((i + 1) % pool.size()));
+      }
+    }
+    return Optional.of(pool.get(0));
+  }
+
+  @Override
+  public void onSlash(SlashCommandInteractionEvent event) {
+    throw new UnsupportedOperationException();
+  }
+}

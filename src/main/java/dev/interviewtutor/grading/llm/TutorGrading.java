@@ -1,0 +1,32 @@
+package dev.interviewtutor.grading.llm;
+
+import dev.interviewtutor.config.TutorConfig;
+import dev.interviewtutor.grading.Grader;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a front-end (terminal tutor, Discord bot) needs to grade and follow up, sharing one LLM client, so one
+ * daily budget per scope covers both grades and follow-ups.
+ *
+ * @param grader    hybrid when {@code TUTOR_LLM_PROVIDER} is set, otherwise the offline grader
+ * @param followUps for {@code PracticeService}; on with an LLM unless {@code TUTOR_LLM_FOLLOW_UPS} is false
+ * @param explainer explanations of what an answer missed
+ * @param llm       the LLM services, empty when none is configured
+ */
+public record TutorGrading(Grader grader, FollowUpAsker followUps, Explainer explainer, Optional<LlmServices> llm) {
+
+  /**
+   * Builds everything from the configuration.
+   *
+   * @param offline    builds the offline grader
+   * @param persistent where to keep LLM grades across restarts (e.g. {@code store.SqliteGradeCache}), or empty
+   */
+  public static TutorGrading fromConfig(TutorConfig config, Supplier<Grader> offline, Optional<GradeCache> persistent) {
+    Optional<LlmServices> llm =
+        LlmServices.fromConfig(config).map(s -> persistent.map(s::withPersistentCache).orElse(s));
+    Grader grader = llm.<Grader>map(s -> s.hybrid(offline.get())).orElseGet(offline);
+    return new TutorGrading(grader, LlmServices.followUpsFor(config, llm),
+        llm.map(LlmServices::explainer).orElseGet(Explainer::offline), llm);
+  }
+}
