@@ -146,12 +146,16 @@ public final class FollowUpAsker {
             .sorted(Comparator.comparingInt((String w) -> said.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0)
                 .thenComparing(Comparator.comparingInt(String::length).reversed()))
             .limit(2)
+            .sorted(Comparator.comparingInt(w -> kp.text().indexOf(w)))
             .toList();
     if (terms.isEmpty()) {
       return "Good start. There is one more point an interviewer would expect here: what else can you add to"
           + " your answer?";
     }
     return "Good start. One more thing an interviewer would ask: what can you tell me about "
-        + String.join(" and ", terms) + " here?";
+        + (terms.size() == 2 && kp.text().contains(terms.get(0) + " " + terms.get(1))
+            ? terms.get(0) + " " + terms.get(1)
+            : String.join(" and ", terms))
+        + " here?";
   }
 }

@@ -81,4 +81,12 @@ class FollowUpAskerTest {
     return new Grade(partial.questionId(), 45, Verdict.PARTIALLY_CORRECT, partial.keyPoints(),
         partial.misconceptions(), partial.feedback(), partial.tip(), partial.grader(), partial.notes());
   }
+
+  @Test
+  void should_name_the_subject_in_the_key_point_word_order() {
+    var kp = new dev.interviewtutor.knowledge.KeyPoint("kp9", "Load balancing", 1, java.util.List.of(), "section");
+    String q = FollowUpAsker.offlineQuestion(rubric, kp, PARTIAL);
+    assertEquals("Good start. One more thing an interviewer would ask: what can you tell me about Load balancing"
+        + " here?", q);
+  }
 }
