@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -52,7 +53,11 @@ public final class CommandRouter extends ListenerAdapter {
     List<SlashCommandData> out = new ArrayList<>();
     for (SlashCommand command : commands.values()) {
       SlashCommandData data = command.definition();
-      command.requiredPermission().ifPresent(p -> data.setDefaultPermissions(DefaultMemberPermissions.enabledFor(p)));
+      command.requiredPermission().ifPresent(p -> {
+        data.setDefaultPermissions(DefaultMemberPermissions.enabledFor(p));
+        // A server permission means nothing in DMs.
+        data.setContexts(InteractionContextType.GUILD);
+      });
       out.add(data);
     }
     return out;

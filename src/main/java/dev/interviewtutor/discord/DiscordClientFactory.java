@@ -3,6 +3,9 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.config.TutorConfig;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -29,7 +32,9 @@ public final class DiscordClientFactory {
     JDABuilder builder = JDABuilder.createDefault(config.discordToken())
         .setMemberCachePolicy(MemberCachePolicy.DEFAULT)
         // TutorBot stops JDA itself after the grades in flight are delivered; JDA's own hook would cut them off.
-        .setEnableShutdownHook(false);
+        .setEnableShutdownHook(false)
+        // Handlers do small database writes; a pool keeps one slow handler from delaying everyone's ack.
+        .setEventPool(eventPool(), true);
     if (messageContentIntent) {
       builder.enableIntents(GatewayIntent.MESSAGE_CONTENT);
     }
@@ -41,6 +46,15 @@ public final class DiscordClientFactory {
       builder.setCompression(Compression.NONE);
     });
     return builder;
+  }
+
+  private static ExecutorService eventPool() {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
+      Thread t = new Thread(r, "tutor-events-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private static String withSlash(URI url) {

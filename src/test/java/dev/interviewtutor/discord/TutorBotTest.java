@@ -29,13 +29,21 @@ class TutorBotTest {
           r -> r.is("PUT", "applications/" + FakeDiscord.APP_ID + "/guilds/" + FakeDiscord.GUILD_ID + "/commands"),
           BotHarness.WAIT);
       JsonNode admin = null;
+      JsonNode quiz = null;
       for (JsonNode command : put.body()) {
         if (command.path("name").asText().equals("tutoradmin")) {
           admin = command;
         }
+        if (command.path("name").asText().equals("quiz")) {
+          quiz = command;
+        }
       }
+      assertTrue(quiz != null && quiz.path("default_member_permissions").isNull(), "quiz is for everyone: " + quiz);
+      assertEquals("[\"0\",\"1\"]", quiz.path("contexts").toString(), "quiz works in servers and in DMs with the bot");
+      assertTrue(quiz.path("options").get(0).path("autocomplete").asBoolean(), "topic autocompletes");
       assertTrue(admin != null, "tutoradmin registered: " + put.body());
       assertEquals("32", admin.path("default_member_permissions").asText(), "Manage Server on the definition");
+      assertEquals("[\"0\"]", admin.path("contexts").toString(), "admin commands only in servers");
       assertTrue(h.fake.requests().stream().noneMatch(r -> r.is("PUT", "applications/" + FakeDiscord.APP_ID + "/commands")),
           "nothing registered globally when DISCORD_GUILD_ID is set");
     }
