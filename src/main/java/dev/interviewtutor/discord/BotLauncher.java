@@ -55,8 +55,11 @@ public final class BotLauncher {
       closeQuietly(services);
       throw new UserFacingException("Could not connect to Discord: " + e.getMessage(), e);
     }
+    DailyQuizScheduler scheduler = new DailyQuizScheduler(services.practice().daily(),
+        new DailyPublisher(services.practice()), bot.jda(), services.clock()).start(DailyQuizScheduler.PERIOD);
     if (exitOnSignal) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        scheduler.close();
         bot.close();
         // The JVM would report 143 for SIGTERM; a graceful stop is a success.
         Runtime.getRuntime().halt(0);
@@ -69,6 +72,8 @@ public final class BotLauncher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       bot.close();
+    } finally {
+      scheduler.close();
     }
     return 0;
   }

@@ -1,5 +1,7 @@
 package dev.interviewtutor.discord;
 
+import dev.interviewtutor.grading.KnowledgeSearch;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The bot's command set. */
@@ -7,7 +9,11 @@ public final class Commands {
   private Commands() {}
 
   public static List<SlashCommand> all(BotContext context) {
-    return List.of(new QuizCommand(context), new InterviewCommand(context), new ReviewCommand(context),
-        new TutorInfoCommand(context), new TutorAdminCommand(context));
+    List<SlashCommand> all = new ArrayList<>(List.of(new QuizCommand(context), new InterviewCommand(context),
+        new ReviewCommand(context), new TutorInfoCommand(context), new TutorAdminCommand(context)));
+    var practice = context.services().practice();
+    all.addAll(StudyCommands.all(context, practice, KnowledgeSearch.withDefaultModel(practice.bank()),
+        new DailyPublisher(practice)));
+    return List.copyOf(all);
   }
 }

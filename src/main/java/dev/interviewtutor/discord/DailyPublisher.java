@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * Sends daily questions and reveals for the scheduler and {@code /daily}: reveals the previous question in a
  * thread under it, posts the new one with its Answer button, records delivery, and when the channel is gone or
  * the bot lost its permissions pauses the schedule and tells whoever set it up. Blocking (REST calls complete
- * before it returns), so call it off JDA's event threads. One lock: a scheduled post and {@code /daily now} for the
- * same server never interleave.
+ * before it returns), so call it off JDA's event threads. Every publisher of one practice engine locks the same
+ * {@link DailyQuiz}: a scheduled post and {@code /daily now} never interleave.
  */
 public final class DailyPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(DailyPublisher.class);
@@ -63,24 +63,54 @@ public final class DailyPublisher {
   }
 
   /** Posts a scheduled question that is due. */
-  public synchronized Outcome publishScheduled(JDA jda, DuePost due) {
-    DailyPost post = daily.claim(due);
-    return send(jda, due.settings(), post);
+  public Outcome publishScheduled(JDA jda, DuePost due) {
+    synchronized (daily) {
+      Optional<Outcome> offline = offline(jda, due.settings());
+      if (offline.isPresent()) {
+        return offline.get();
+      }
+      DailyPost post = daily.claim(due);
+      return send(jda, due.settings(), post);
+    }
+  }
+
+  /** Not connected, or the server is in an outage: nothing can be judged, so try again later (never pause). */
+  private static Optional<Outcome> offline(JDA jda, DailySettings settings) {
+    if (jda.getStatus() != JDA.Status.CONNECTED) {
+      return Optional.of(new Outcome.Retry("not connected to Discord (" + jda.getStatus() + ")"));
+    }
+    long guildId = Long.parseLong(settings.scope().key());
+    if (jda.isUnavailable(guildId)) {
+      return Optional.of(new Outcome.Retry("the server is unavailable (Discord outage)"));
+    }
+    return Optional.empty();
   }
 
   /** {@code /daily now}: an extra question right away, in the configured channel. */
-  public synchronized Outcome publishNow(JDA jda, DailySettings settings) {
-    DailyPost post = daily.postNow(settings.scope());
-    Outcome outcome = send(jda, settings, post);
-    if (outcome instanceof Outcome.Retry) {
-      daily.deliveryFailed(post.id(), "");
-      daily.resume(settings.scope());
+  public Outcome publishNow(JDA jda, DailySettings settings) {
+    synchronized (daily) {
+      Optional<Outcome> offline = offline(jda, settings);
+      if (offline.isPresent()) {
+        return offline.get();
+      }
+      DailyPost post = daily.postNow(settings.scope());
+      Outcome outcome = send(jda, settings, post);
+      if (outcome instanceof Outcome.Retry) {
+        daily.deliveryFailed(post.id(), "");
+        daily.resume(settings.scope());
+      }
+      return outcome;
     }
-    return outcome;
   }
 
   /** Reveals every delivered, unrevealed question of the server; returns the threads (or channels) used. */
-  public synchronized List<String> revealPending(JDA jda, Scope scope) {
+  public List<String> revealPending(JDA jda, Scope scope) {
+    synchronized (daily) {
+      return reveal(jda, scope);
+    }
+  }
+
+  private List<String> reveal(JDA jda, Scope scope) {
     List<String> where = new ArrayList<>();
     Optional<DailySettings> settings = daily.settings(scope);
     Guild guild = jda.getGuildById(scope.key());
@@ -133,7 +163,7 @@ public final class DailyPublisher {
       return pause(jda, settings, post, "I am missing permissions in <#" + channel.getId() + "> (I need View "
           + "Channel, Send Messages, Embed Links, Create Public Threads and Send Messages in Threads)");
     }
-    int revealed = revealPending(jda, settings.scope()).size();
+    int revealed = reveal(jda, settings.scope()).size();
     try {
       Message message = channel.sendMessageEmbeds(DailyEmbeds.question(post))
           .setComponents(ActionRow.of(Button.primary(

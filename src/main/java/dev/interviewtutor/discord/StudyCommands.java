@@ -5,9 +5,9 @@ import dev.interviewtutor.practice.PracticeService;
 import java.util.List;
 
 /**
- * The study-group commands: the daily question, leaderboards, stats, explain and forget-me. They need the practice
- * engine; add them to the bot with {@code TutorBot.start(config, services, intent, ctx -> concat(Commands.all(ctx),
- * StudyCommands.all(ctx, ...)))} and start a {@link DailyQuizScheduler} on the bot's JDA.
+ * The study-group commands: the daily question, leaderboards, stats, explain and forget-me (part of
+ * {@link Commands#all}). The daily posts themselves come from a {@link DailyQuizScheduler} on the bot's JDA, which
+ * {@link BotLauncher} starts.
  */
 public final class StudyCommands {
   private StudyCommands() {}

@@ -6,6 +6,7 @@ import dev.interviewtutor.knowledge.Section;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Answers "explain X" from the banks without an LLM: every question is indexed as passages (its title, each
@@ -19,12 +20,23 @@ public final class KnowledgeSearch {
   private static final double TITLE_WEIGHT = 0.15;
 
   private final QuestionBank bank;
-  private final SentenceEncoder encoder;
+  private final Supplier<SentenceEncoder> encoders;
+  private volatile SentenceEncoder encoder;
   private volatile Index index;
 
   public KnowledgeSearch(QuestionBank bank, SentenceEncoder encoder) {
+    this(bank, () -> encoder);
+  }
+
+  /** With an encoder loaded on the first search (so a bot starts without waiting for the model). */
+  public KnowledgeSearch(QuestionBank bank, Supplier<SentenceEncoder> encoders) {
     this.bank = bank;
-    this.encoder = encoder;
+    this.encoders = encoders;
+  }
+
+  /** Searching with the offline grader's default embedding model, loaded on first use. */
+  public static KnowledgeSearch withDefaultModel(QuestionBank bank) {
+    return new KnowledgeSearch(bank, () -> OnnxSentenceEncoder.shared(EmbeddingModelChoice.DEFAULT));
   }
 
   /**
@@ -71,6 +83,7 @@ public final class KnowledgeSearch {
     if (i == null) {
       synchronized (this) {
         if (index == null) {
+          encoder = encoders.get();
           index = build();
         }
         i = index;

@@ -160,6 +160,10 @@ class DailyQuestionTest {
       setUp(h, "08:30", "America/New_York");
       h.stopBot();
       h.clock.set(Instant.parse("2026-06-04T18:00:00Z")); // missed 1, 2, 3 and 4 June (12:30Z each)
+      var whileDown = h.scheduler.tick();
+      assertInstanceOf(DailyPublisher.Outcome.Retry.class, whileDown.get(0), "a stopped bot retries later");
+      Scope guild = h.practice.scope(ScopeKind.GUILD, Long.toString(FakeDiscord.GUILD_ID), "");
+      assertFalse(h.practice.daily().settings(guild).orElseThrow().paused(), "being down never pauses");
       h.startBot();
       var outcomes = h.scheduler.tick();
       assertEquals(1, outcomes.size());

@@ -3,9 +3,6 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.discord.fake.FakeDiscord;
 import dev.interviewtutor.discord.fake.RecordedRequest;
-import dev.interviewtutor.grading.EmbeddingModelChoice;
-import dev.interviewtutor.grading.KnowledgeSearch;
-import dev.interviewtutor.grading.OnnxSentenceEncoder;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.practice.MutableClock;
@@ -13,7 +10,6 @@ import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Database;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -29,7 +25,6 @@ final class StudyHarness implements AutoCloseable {
   final Database db;
   final PracticeService practice;
   final DailyPublisher publisher;
-  final KnowledgeSearch search;
   TutorBot bot;
   DailyQuizScheduler scheduler;
 
@@ -41,7 +36,6 @@ final class StudyHarness implements AutoCloseable {
     db = Database.open(dir.resolve("tutor.db"));
     practice = new PracticeService(bank, QuestionRubrics::of, FixedGrader.fast(), db, clock);
     publisher = new DailyPublisher(practice);
-    search = new KnowledgeSearch(bank, OnnxSentenceEncoder.shared(EmbeddingModelChoice.DEFAULT));
   }
 
   static StudyHarness start(Path dir, Instant now) throws Exception {
@@ -58,11 +52,7 @@ final class StudyHarness implements AutoCloseable {
   void startBot() throws InterruptedException {
     TutorConfig config = TutorConfig.fromEnvironment(env);
     BotServices services = new BotServices(practice, clock, List.of());
-    bot = TutorBot.start(config, services, false, ctx -> {
-      List<SlashCommand> all = new ArrayList<>(Commands.all(ctx));
-      all.addAll(StudyCommands.all(ctx, practice, search, publisher));
-      return all;
-    });
+    bot = TutorBot.start(config, services, false);
     scheduler = new DailyQuizScheduler(practice.daily(), publisher, bot.jda(), clock);
   }
 
