@@ -137,8 +137,10 @@ public final class OfflineGrader implements Grader {
         }
         double overlap = overlap(unitTerms.get(u), w.terms());
         boolean samePolarity = unitNegated.get(u) == w.negated();
-        if (samePolarity && cos >= MISCONCEPTION_COS && cos > nearestPoint && overlap >= 0.3
-            || samePolarity && cos >= 0.8 && overlap >= 0.5) {
+        // nearer the wrong belief than to every key point, by a margin: a right answer on the same topic is
+        // about as close to both
+        if (samePolarity && cos >= MISCONCEPTION_COS && cos >= nearestPoint + 0.03 && overlap >= 0.3
+            || samePolarity && cos >= 0.8 && cos > nearestPoint && overlap >= 0.5) {
           hits.add(new MisconceptionHit(w.misconception().id(), w.misconception().text(), w.misconception().reason(),
               units.get(u).sentence()));
           wrongUnits.add(u);
@@ -214,7 +216,8 @@ public final class OfflineGrader implements Grader {
     double termPrecision = answerTerms.isEmpty() ? 0 : (double) countIn(answerTerms, rv.rubricTerms) / answerTerms.size();
     int tokens = Lexicon.tokens(content).size();
 
-    double raw = 0.75 * coverage + 0.25 * scale(referenceCos, 0.3, 0.85);
+    // a strong interview answer rarely touches every rubric point: 70% of the weight counts as full coverage
+    double raw = 0.75 * Math.min(1, coverage / 0.7) + 0.25 * scale(referenceCos, 0.3, 0.85);
     double score = 100 * Math.min(1, raw / 0.85);
 
     Verdict verdict = null;
@@ -237,7 +240,8 @@ public final class OfflineGrader implements Grader {
     if (!hits.isEmpty()) {
       long wrongSentences = hits.stream().map(MisconceptionHit::evidence).distinct().count();
       score = Math.max(0, score - 30 * wrongSentences);
-      score = Math.min(score, coverage >= 0.6 ? 60 : 35);
+      // stating a known wrong belief is what interviewers remember: incorrect unless the rest is nearly complete
+      score = Math.min(score, coverage >= 0.8 ? 55 : 39);
     }
     int finalScore = (int) Math.round(Math.max(0, Math.min(100, score)));
     if (verdict == null) {

@@ -78,7 +78,9 @@ public final class Lexicon {
       List.of("crypto", "cryptography", "encryption", "encrypt", "decrypt", "decryption", "hashing"),
       List.of("gc", "garbage"),
       List.of("correct", "right", "accurate"),
-      List.of("wrong", "incorrect", "false"));
+      List.of("wrong", "incorrect", "false"),
+      List.of("producer", "source", "writer", "sender", "upstream"),
+      List.of("consumer", "destination", "reader", "receiver", "sink", "downstream"));
 
   private static final Map<String, String> BUILT_IN_CANON = canonMap(BUILT_IN);
 
