@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
       ReviewCommand.class,
       StatsCommand.class,
       LeaderboardCommand.class,
-      ForgetMeCommand.class
+      ForgetMeCommand.class,
+      BenchStoreCommand.class
     })
 public final class TutorCommand implements Callable<Integer> {
 

@@ -195,6 +195,30 @@ public final class PracticeService {
     return db.write(c -> record(c, person, scope, question, text, grade, kind, hintsUsed));
   }
 
+  /**
+   * An answer graded elsewhere, to record without grading again (imports, the store benchmark).
+   *
+   * @param kind practice, review or interview (daily answers go through {@link DailyQuiz#answer})
+   */
+  public record GradedAnswer(
+      Person person, Scope scope, Question question, String text, Grade grade, AttemptKind kind, int hints) {}
+
+  /** Records already-graded answers in one transaction, with the same rules as {@link #answer}. */
+  public List<AnswerResult> recordAll(List<GradedAnswer> answers) {
+    for (GradedAnswer a : answers) {
+      if (a.kind() == AttemptKind.DAILY) {
+        throw new IllegalArgumentException("daily answers go through daily().answer(...)");
+      }
+    }
+    return db.write(c -> {
+      List<AnswerResult> results = new ArrayList<>(answers.size());
+      for (GradedAnswer a : answers) {
+        results.add(record(c, a.person(), a.scope(), a.question(), a.text(), a.grade(), a.kind(), a.hints()));
+      }
+      return results;
+    });
+  }
+
   Grade grade(Question question, String text) {
     return grade(question, text, GradingContext.LOCAL);
   }

@@ -1,7 +1,6 @@
 package dev.interviewtutor.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -19,13 +18,9 @@ public final class AttemptRepository {
 
   /** Inserts an attempt (its id is ignored) and returns the new id. */
   public static long insert(Connection c, AttemptRow a) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-      Sql.bind(ps, a.personId(), a.scopeId(), a.questionId(), a.topic(), a.kind().dbName(), a.answer(),
-          a.score(), a.verdict(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(), a.localDay(),
-          a.counted(), a.points());
-      ps.executeUpdate();
-    }
-    return Sql.lastId(c);
+    return Sql.insert(c, INSERT, a.personId(), a.scopeId(), a.questionId(), a.topic(), a.kind().dbName(),
+        a.answer(), a.score(), a.verdict(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(), a.localDay(),
+        a.counted(), a.points());
   }
 
   /** Whether a non-daily answer of this person to this question already counted on this local day. */

@@ -1,8 +1,8 @@
 package dev.interviewtutor.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,15 +22,13 @@ public final class BoardRepository {
   /** Adds one answer worth {@code points} to every period given, for all topics and for its topic. */
   public static void add(Connection c, long scopeId, long personId, List<String> periods, String topic,
       int points) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      for (String period : periods) {
-        for (String t : topic.isEmpty() ? List.of(ALL_TOPICS) : List.of(ALL_TOPICS, topic)) {
-          Sql.bind(ps, scopeId, period, t, personId, points);
-          ps.addBatch();
-        }
+    List<Object[]> rows = new ArrayList<>();
+    for (String period : periods) {
+      for (String t : topic.isEmpty() ? List.of(ALL_TOPICS) : List.of(ALL_TOPICS, topic)) {
+        rows.add(new Object[] {scopeId, period, t, personId, points});
       }
-      ps.executeBatch();
     }
+    Sql.batch(c, UPSERT, rows);
   }
 
   /** A page of the board, best first; ties ordered by person id for stable paging. */

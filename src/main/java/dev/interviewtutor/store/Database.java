@@ -212,6 +212,7 @@ public final class Database implements AutoCloseable {
     config.enforceForeignKeys(true);
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
     try {
+      config.setCacheSize(-32_000); // 32 MB page cache per connection (the default 2 MB thrashes on big boards)
       Connection c = config.createConnection("jdbc:sqlite:" + file);
       // Force the header to be read now so a corrupt file is reported here, not later.
       try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA schema_version")) {
@@ -220,6 +221,7 @@ public final class Database implements AutoCloseable {
         closeQuietly(c);
         throw e;
       }
+      Sql.enableCache(c);
       return c;
     } catch (SQLException e) {
       throw translate(e, "opening");
@@ -266,6 +268,7 @@ public final class Database implements AutoCloseable {
     if (c == null) {
       return;
     }
+    Sql.dropCache(c);
     try {
       c.close();
     } catch (SQLException ignored) {

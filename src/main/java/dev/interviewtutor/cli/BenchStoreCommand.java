@@ -1,0 +1,303 @@
+package dev.interviewtutor.cli;
+
+import dev.interviewtutor.grading.Coverage;
+import dev.interviewtutor.grading.Grade;
+import dev.interviewtutor.grading.Grader;
+import dev.interviewtutor.grading.KeyPointResult;
+import dev.interviewtutor.grading.Verdict;
+import dev.interviewtutor.knowledge.KeyPoint;
+import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.knowledge.QuestionBank;
+import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.knowledge.Section;
+import dev.interviewtutor.knowledge.SourceLocation;
+import dev.interviewtutor.practice.Leaderboard;
+import dev.interviewtutor.practice.Period;
+import dev.interviewtutor.practice.PersonStats;
+import dev.interviewtutor.practice.PracticeService;
+import dev.interviewtutor.practice.PracticeService.GradedAnswer;
+import dev.interviewtutor.store.AttemptKind;
+import dev.interviewtutor.store.Database;
+import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.Scope;
+import dev.interviewtutor.store.ScopeKind;
+import dev.interviewtutor.store.Sql;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tutor bench-store}: measures the store through the practice engine on a fresh database file: recording
+ * attempts (one transaction each, and batched), a scope leaderboard, and one person's stats. Grading is not part
+ * of it (answers are pre-graded) so the numbers are the store's.
+ */
+@Command(name = "bench-store", mixinStandardHelpOptions = true,
+    description = "Benchmark the SQLite store: record attempts, leaderboards, stats (writes a scratch database).")
+public final class BenchStoreCommand implements Callable<Integer> {
+  @Option(names = "--attempts", description = "Attempts to record (default ${DEFAULT-VALUE})")
+  int attempts = 1_000_000;
+
+  @Option(names = "--people", description = "Distinct people (default ${DEFAULT-VALUE})")
+  int people = 10_000;
+
+  @Option(names = "--measure", description = "Of those, attempts recorded through the real path, the rest are"
+      + " bulk-generated in SQL first (default ${DEFAULT-VALUE})")
+  int measure = 50_000;
+
+  @Option(names = "--batch", description = "Attempts per transaction in the batched phase (default ${DEFAULT-VALUE})")
+  int batch = 1_000;
+
+  @Option(names = "--single", description = "Attempts recorded one transaction each first (default ${DEFAULT-VALUE})")
+  int single = 5_000;
+
+  @Option(names = "--days", description = "Days the attempts are spread over (default ${DEFAULT-VALUE})")
+  int days = 120;
+
+  @Option(names = "--queries", description = "Repetitions of each query (default ${DEFAULT-VALUE})")
+  int queries = 200;
+
+  @Option(names = "--file", description = "Scratch database file (default: a new temporary file, deleted after)")
+  Path file;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    Path dbFile = file != null ? file : Files.createTempDirectory("bench-store").resolve("bench.db");
+    Files.deleteIfExists(dbFile);
+    out.printf(Locale.ROOT, "bench-store: %,d attempts by %,d people over %d days, file %s%n", attempts, people, days,
+        dbFile);
+    out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, load average %.1f at start%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+        System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    QuestionBank bank = syntheticBank(100, 5);
+    SettableClock clock = new SettableClock(Instant.parse("2026-01-01T08:00:00Z"));
+    Random random = new Random(42);
+    try (Database db = Database.open(dbFile)) {
+      PracticeService service = new PracticeService(bank, BenchStoreCommand::rubric, new UnusedGrader(), db, clock);
+      Scope guild = service.scope(ScopeKind.GUILD, "bench", "Bench guild");
+      List<Person> persons = new ArrayList<>(people);
+      long t0 = System.nanoTime();
+      for (int i = 0; i < people; i++) {
+        persons.add(service.person("discord:" + (100_000 + i), "Person " + i,
+            i % 3 == 0 ? ZoneId.of("Europe/Berlin") : i % 3 == 1 ? ZoneId.of("America/New_York") : ZoneOffset.UTC));
+      }
+      out.printf(Locale.ROOT, "people created: %,d in %.1f s%n", people, (System.nanoTime() - t0) / 1e9);
+      long spanMillis = Duration.ofDays(days).toMillis();
+      long start = clock.instant().toEpochMilli();
+      int toMeasure = Math.min(measure, attempts);
+      long bulk = attempts - toMeasure;
+      if (bulk > 0) {
+        t0 = System.nanoTime();
+        bulkGenerate(db, guild, persons.get(0).id(), people, bulk, start, spanMillis);
+        out.printf(Locale.ROOT, "bulk-generated %,d attempts in SQL and rebuilt the summaries in %.1f s (setup, not"
+            + " the recording path)%n", bulk, (System.nanoTime() - t0) / 1e9);
+      }
+      long end = start + spanMillis;
+      Supplier<GradedAnswer> next = () -> {
+        Person p = persons.get(random.nextInt(persons.size()));
+        Question q = bank.questions().get(random.nextInt(bank.questions().size()));
+        return new GradedAnswer(p, guild, q, "benchmark answer", grade(q, random.nextInt(101)),
+            AttemptKind.PRACTICE, 0);
+      };
+      long recorded = 0;
+      int singles = Math.min(single, toMeasure);
+      ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      t0 = System.nanoTime();
+      long c0 = cpu.getCurrentThreadCpuTime();
+      for (int i = 0; i < singles; i++) {
+        clock.set(end + recorded * 50);
+        service.recordAll(List.of(next.get()));
+        recorded++;
+      }
+      double singleSeconds = (System.nanoTime() - t0) / 1e9;
+      double singleCpu = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
+      out.printf(Locale.ROOT, "record, one transaction per attempt: %,d attempts in %.2f s = %,.0f attempts/s"
+          + " (CPU time of the recording thread %.2f s = %,.0f attempts per CPU-second)%n",
+          singles, singleSeconds, singles / singleSeconds, singleCpu, singles / singleCpu);
+      t0 = System.nanoTime();
+      c0 = cpu.getCurrentThreadCpuTime();
+      long batched = 0;
+      while (recorded < toMeasure) {
+        int n = (int) Math.min(batch, toMeasure - recorded);
+        clock.set(end + recorded * 50);
+        List<GradedAnswer> chunk = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          chunk.add(next.get());
+        }
+        service.recordAll(chunk);
+        recorded += n;
+        batched += n;
+      }
+      double batchSeconds = (System.nanoTime() - t0) / 1e9;
+      double batchCpu = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
+      if (batched > 0) {
+        out.printf(Locale.ROOT, "record, batched %d per transaction: %,d attempts in %.1f s = %,.0f attempts/s"
+            + " (CPU time of the recording thread %.1f s = %,.0f attempts per CPU-second)%n",
+            batch, batched, batchSeconds, batched / batchSeconds, batchCpu, batched / batchCpu);
+      }
+      out.printf(Locale.ROOT, "database size: %.1f MB%n", Files.size(dbFile) / 1e6);
+
+      Person asker = persons.get(people / 2);
+      for (Period period : Period.values()) {
+        for (String topic : new String[] {null, "topic-3"}) {
+          long[] times = new long[queries];
+          Leaderboard last = null;
+          for (int i = 0; i < queries; i++) {
+            long q0 = System.nanoTime();
+            last = service.leaderboard(guild, period, topic, (i % 10) * 10, 10, asker);
+            times[i] = System.nanoTime() - q0;
+          }
+          out.printf(Locale.ROOT, "leaderboard %-5s %-8s page of 10 + own rank (%,d on board): p50 %.2f ms,"
+              + " p99 %.2f ms%n", period.name().toLowerCase(Locale.ROOT), topic == null ? "all" : topic, last.total(),
+              pct(times, 50), pct(times, 99));
+        }
+      }
+      long[] times = new long[queries];
+      int answers = 0;
+      for (int i = 0; i < queries; i++) {
+        Person p = persons.get(random.nextInt(persons.size()));
+        long q0 = System.nanoTime();
+        PersonStats s = service.stats(p);
+        times[i] = System.nanoTime() - q0;
+        answers += s.answers();
+      }
+      out.printf(Locale.ROOT, "load average %.1f at the end%n",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      out.printf(Locale.ROOT, "stats of one person (%.0f answers on average): p50 %.2f ms, p99 %.2f ms%n",
+          (double) answers / queries, pct(times, 50), pct(times, 99));
+    } finally {
+      if (file == null) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+          Files.deleteIfExists(Path.of(dbFile + suffix));
+        }
+        Files.deleteIfExists(dbFile.getParent());
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Fills the database fast for the query measurements: random attempts (uniform people, questions, scores and
+   * times over the span) inserted by one SQL statement, then the leaderboard summaries and review rows rebuilt from
+   * them with GROUP BY, exactly as the recording path would have left them (every bulk attempt counts).
+   */
+  private static void bulkGenerate(Database db, Scope scope, long firstPersonId, int people, long n, long start,
+      long span) {
+    String keyPoints = "[{\"id\":\"kp1\",\"text\":\"first point\",\"coverage\":\"COVERED\",\"evidence\":\"\"}]";
+    db.writeVoid(c -> {
+      Sql.update(c, "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)"
+          + " INSERT INTO attempts (person_id, scope_id, question_id, topic, kind, answer, score, verdict, key_points,"
+          + " grader, hints, answered_at, local_day, counted, points)"
+          + " SELECT p, ?, CAST(q AS TEXT), 'topic-' || (q % 5), 'practice', 'benchmark answer', s,"
+          + " 'partially correct', ?, 'bench', 0, t, date(t / 1000, 'unixepoch'), 1, s FROM (SELECT"
+          + " (abs(random()) % ?) + ? AS p, (abs(random()) % 100) + 1 AS q, abs(random()) % 101 AS s,"
+          + " ? + i * ? / ? AS t FROM n)", n, scope.id(), keyPoints, people, firstPersonId, start, span, n);
+      Sql.update(c, "DELETE FROM board_points");
+      for (String period : new String[] {"'all'", "'w:' || strftime('%G-W%V', local_day)",
+          "'m:' || strftime('%Y-%m', local_day)"}) {
+        for (String topic : new String[] {"''", "topic"}) {
+          Sql.update(c, "INSERT INTO board_points (scope_id, period, topic, person_id, points, answers) SELECT"
+              + " scope_id, " + period + ", " + topic + ", person_id, SUM(points), COUNT(*) FROM attempts GROUP BY"
+              + " 1, 2, 3, 4");
+        }
+      }
+      Sql.update(c, "INSERT OR REPLACE INTO reviews (person_id, question_id, repetitions, interval_days, ease,"
+          + " due_day, last_score, reviewed_at) SELECT person_id, question_id, 1, 1, 2.5, date(local_day, '+1 day'),"
+          + " score, MAX(answered_at) FROM attempts GROUP BY person_id, question_id");
+      Sql.update(c, "INSERT OR REPLACE INTO streaks (person_id, current, best, last_day) SELECT person_id, 1, 1,"
+          + " MAX(local_day) FROM attempts GROUP BY person_id");
+    });
+    db.writeVoid(c -> Sql.update(c, "ANALYZE"));
+  }
+
+  private static double pct(long[] nanos, int percentile) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  private static QuestionBank syntheticBank(int questions, int topics) {
+    List<Question> list = new ArrayList<>();
+    for (int i = 1; i <= questions; i++) {
+      list.add(new Question(String.valueOf(i), "Benchmark question " + i, "topic-" + (i % topics), "", List.of(
+          new Section("Key points", Section.Kind.HEADING, "", List.of("first point", "second point", "third point"),
+              List.of())), List.of(), List.of(), "", new SourceLocation(Path.of("bench.md"), i)));
+    }
+    return new QuestionBank(list);
+  }
+
+  private static Rubric rubric(Question q) {
+    List<KeyPoint> kps = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      kps.add(new KeyPoint("kp" + (i + 1), q.sections().get(0).bullets().get(i), 1, List.of(), "bench"));
+    }
+    return new Rubric(q.id(), q.title(), q.topic(), kps, List.of(), List.of(), Map.of(), "", "", "bench");
+  }
+
+  private static Grade grade(Question q, int score) {
+    List<KeyPointResult> results = List.of(
+        new KeyPointResult("kp1", "first point", score > 30 ? Coverage.COVERED : Coverage.MISSED, ""),
+        new KeyPointResult("kp2", "second point", score > 60 ? Coverage.COVERED : Coverage.MISSED, ""),
+        new KeyPointResult("kp3", "third point", score > 90 ? Coverage.COVERED : Coverage.MISSED, ""));
+    return new Grade(q.id(), score, score >= 70 ? Verdict.CORRECT : Verdict.PARTIALLY_CORRECT, results, List.of(),
+        "", "", "bench", List.of());
+  }
+
+  /** The benchmark never grades: answers come pre-graded. */
+  private static final class UnusedGrader implements Grader {
+    @Override
+    public Grade grade(Rubric rubric, String answer) {
+      throw new UnsupportedOperationException("the store benchmark records pre-graded answers");
+    }
+
+    @Override
+    public String name() {
+      return "bench";
+    }
+  }
+
+  private static final class SettableClock extends Clock {
+    private volatile Instant now;
+
+    SettableClock(Instant start) {
+      now = start;
+    }
+
+    void set(long epochMilli) {
+      now = Instant.ofEpochMilli(epochMilli);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
