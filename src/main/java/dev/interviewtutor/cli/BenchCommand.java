@@ -51,13 +51,17 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "all-minilm-l6-v2-q", description = "Embedding model (default ${DEFAULT-VALUE})")
   String model;
 
+  @Option(names = "--batch-padding", defaultValue = "-1", description = "Let texts of similar length share one "
+      + "padded ONNX call when that adds at most N token positions (default ${DEFAULT-VALUE}: one call per text)")
+  int batchPadding;
+
   @Option(names = "--json", description = "Print the results as JSON")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     EmbeddingModelChoice choice = EmbeddingModelChoice.byId(model);
-    OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(choice);
+    OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(choice, batchPadding);
     OfflineGrader grader = new OfflineGrader(encoder);
     Rubric rubric = ReferenceAnswerRubrics.of("bench", QUESTION, REFERENCE);
     for (int i = 0; i < 50; i++) {
@@ -89,6 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("model", choice.id());
     r.put("model_load_ms", encoder.loadMillis());
+    r.put("batch_padding", batchPadding);
     r.put("answer_words", Lexicon.tokens(ANSWER).size());
     r.put("answers", answers);
     r.put("latency_p50_ms", round(Metrics.percentile(millis, 0.50)));

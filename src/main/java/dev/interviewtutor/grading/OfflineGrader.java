@@ -103,10 +103,11 @@ public final class OfflineGrader implements Grader {
     if (units.size() > MAX_UNITS) {
       units = units.subList(0, MAX_UNITS);
     }
-    // list items inside clauses are embedded too, so that a short key point ("PDF generation") can match one
+    // list items inside clauses are embedded too, so that a short key point ("PDF generation") can match one; a
+    // rubric without short key points gains nothing from them (measured), so they are not embedded for it
     List<String> texts = new ArrayList<>(units.stream().map(Unit::text).toList());
     List<Integer> fragmentOwner = new ArrayList<>();
-    for (int u = 0; u < units.size(); u++) {
+    for (int u = 0; u < units.size() && rv.hasShortPoint; u++) {
       for (String f : TextUnits.fragments(units.get(u).text())) {
         if (texts.size() < 2 * MAX_UNITS) {
           texts.add(f);

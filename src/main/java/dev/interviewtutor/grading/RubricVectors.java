@@ -34,6 +34,11 @@ final class RubricVectors {
   final Set<String> rubricTerms;
   final double totalWeight;
   final int referenceTokens;
+  /** Whether some key point is short enough ({@value #SHORT_POINT_TOKENS} words) to match a single list item. */
+  final boolean hasShortPoint;
+
+  /** Key points up to this many words are matched against list items ("fragments") of the answer too. */
+  static final int SHORT_POINT_TOKENS = 4;
 
   record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated) {}
 
@@ -72,6 +77,7 @@ final class RubricVectors {
     }
     points = List.copyOf(ps);
     totalWeight = weight;
+    hasShortPoint = claims.stream().anyMatch(c -> Lexicon.tokens(c).size() <= SHORT_POINT_TOKENS);
     List<Wrong> ws = new ArrayList<>();
     int base = 2 + rubric.keyPoints().size();
     for (int i = 0; i < rubric.misconceptions().size(); i++) {
