@@ -4,6 +4,7 @@ import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
 import java.io.PrintStream;
 import java.util.function.Function;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,14 @@ public final class BotLauncher {
     } catch (IllegalStateException e) {
       closeQuietly(services);
       throw new UserFacingException("Could not connect to Discord: " + e.getMessage(), e);
+    } catch (ErrorResponseException e) {
+      // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL).
+      closeQuietly(services);
+      String where = config.discordRestUrl().map(Object::toString).orElse("https://discord.com/api/");
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new UserFacingException("Could not reach Discord at " + where + " (" + cause.getClass().getSimpleName()
+          + ": " + cause.getMessage() + "). Check the network connection"
+          + (config.discordRestUrl().isPresent() ? " and DISCORD_REST_URL." : "."), e);
     }
     DailyQuizScheduler scheduler = new DailyQuizScheduler(services.practice().daily(),
         new DailyPublisher(services.practice()), bot.jda(), services.clock()).start(DailyQuizScheduler.PERIOD);
