@@ -20,7 +20,13 @@ final class Embeds {
   static final Color GOOD = new Color(0x2E8B57);
   static final Color MIXED = new Color(0xE0A100);
   static final Color POOR = new Color(0xC0392B);
-  private static final int FEEDBACK_MAX = 1200;
+  /** Budgets that keep one grade embed, or a grade plus a question or summary in one message, under 6,000. */
+  private record Budget(int feedback, int field, int tip, int footer) {}
+
+  private static final Budget FULL = new Budget(1200, Limits.EMBED_FIELD_VALUE, 500, 300);
+  private static final Budget COMPACT = new Budget(400, 600, 300, 250);
+  private static final int SUMMARY_FIELD = 350;
+  private static final int SUMMARY_QUESTIONS = 900;
 
   private Embeds() {}
 
@@ -36,20 +42,26 @@ final class Embeds {
   }
 
   static MessageEmbed grade(AnswerResult result, String heading) {
+    return grade(result, heading, false);
+  }
+
+  /** The grade; {@code compact} when it shares a message with another embed (Discord counts 6,000 per message). */
+  static MessageEmbed grade(AnswerResult result, String heading, boolean compact) {
+    Budget b = compact ? COMPACT : FULL;
     Grade grade = result.grade();
     EmbedBuilder embed = new EmbedBuilder()
         .setColor(color(result.score()))
         .setAuthor(Limits.fit(heading, Limits.EMBED_FIELD_NAME))
         .setTitle(Limits.fit("Score " + result.score() + "/100 · " + grade.verdict().label(), Limits.EMBED_TITLE))
-        .setDescription(Limits.fit(grade.feedback(), FEEDBACK_MAX));
-    embed.addField("Covered", Limits.field(lines(grade.covered(), true)), false);
-    embed.addField("Missed", Limits.field(lines(grade.missed(), false)), false);
+        .setDescription(Limits.fit(grade.feedback(), b.feedback()));
+    embed.addField("Covered", field(lines(grade.covered(), true), b.field()), false);
+    embed.addField("Missed", field(lines(grade.missed(), false), b.field()), false);
     if (!grade.misconceptions().isEmpty()) {
-      embed.addField("Misconceptions", Limits.field(grade.misconceptions().stream()
-          .map(Embeds::misconception).collect(Collectors.joining("\n"))), false);
+      embed.addField("Misconceptions", field(grade.misconceptions().stream()
+          .map(Embeds::misconception).collect(Collectors.joining("\n")), b.field()), false);
     }
     if (!grade.tip().isBlank()) {
-      embed.addField("Tip", Limits.field(grade.tip()), false);
+      embed.addField("Tip", field(grade.tip(), b.tip()), false);
     }
     StringBuilder footer = new StringBuilder();
     if (result.hintCapped()) {
@@ -61,7 +73,7 @@ final class Embeds {
     if (!grade.notes().isEmpty()) {
       footer.append(" · ").append(String.join("; ", grade.notes()));
     }
-    embed.setFooter(Limits.fit(footer.toString(), 2048));
+    embed.setFooter(Limits.fit(footer.toString(), b.footer()));
     return embed.build();
   }
 
@@ -90,16 +102,21 @@ final class Embeds {
         .setColor(color(s.averageScore()))
         .setTitle(Limits.fit("Interview summary · " + who, Limits.EMBED_TITLE))
         .setDescription(Limits.fit("Average score **" + s.averageScore() + "/100** over " + s.items().size()
-            + " question(s)" + (s.topic().isBlank() ? "" : " on " + s.topic()) + ".", 1000));
-    embed.addField("Questions", Limits.field(s.items().stream()
-        .map(i -> (i.skipped() ? "⏭️ " : "• ") + "Q" + i.questionId() + " " + i.title() + ": "
+            + " question(s)" + (s.topic().isBlank() ? "" : " on " + s.topic()) + ".", 400));
+    embed.addField("Questions", field(s.items().stream()
+        .map(i -> (i.skipped() ? "⏭️ " : "• ") + "Q" + i.questionId() + " " + Limits.fit(i.title(), 40) + ": "
             + (i.skipped() ? "skipped" : i.score() + "/100") + (i.hints() > 0 ? " (hinted)" : ""))
-        .collect(Collectors.joining("\n"))), false);
-    embed.addField("Strongest", Limits.field(bullets(s.strongest())), false);
-    embed.addField("Weakest", Limits.field(bullets(s.weakest())), false);
-    embed.addField("Review next", Limits.field(s.reviewNext().stream()
-        .map(q -> "Q" + q.id() + " " + q.title()).collect(Collectors.joining("\n"))), false);
+        .collect(Collectors.joining("\n")), SUMMARY_QUESTIONS), false);
+    embed.addField("Strongest", field(bullets(s.strongest()), SUMMARY_FIELD), false);
+    embed.addField("Weakest", field(bullets(s.weakest()), SUMMARY_FIELD), false);
+    embed.addField("Review next", field(s.reviewNext().stream()
+        .map(q -> "Q" + q.id() + " " + q.title()).collect(Collectors.joining("\n")), SUMMARY_FIELD), false);
     return embed.build();
+  }
+
+  private static String field(String text, int max) {
+    String value = Limits.fit(text == null ? "" : text.strip(), max);
+    return value.isEmpty() ? "—" : value;
   }
 
   private static String bullets(List<String> items) {

@@ -232,7 +232,8 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   /** The grade of the answer (if any) with the next question and its buttons, or the summary at the end. */
   private MessageCreateData turnMessage(User user, InterviewTurn turn) {
     List<MessageEmbed> embeds = new ArrayList<>();
-    turn.answer().ifPresent(a -> embeds.add(Embeds.grade(a, "Q" + a.question().id() + ". " + a.question().title())));
+    turn.answer().ifPresent(a -> embeds.add(Embeds.grade(a, "Q" + a.question().id() + ". " + a.question().title(),
+        true)));
     if (turn.summary().isPresent()) {
       embeds.add(Embeds.summary(turn.summary().get(), user.getEffectiveName()));
       return new MessageCreateBuilder().setEmbeds(embeds).setContent("That's the end of the interview. Well done!")

@@ -254,4 +254,16 @@ class QuizFlowTest {
       assertTrue(text.contains("There is no topic 'cobol'") && text.contains("nodejs"), text);
     }
   }
+
+  @Test
+  void quiz_works_in_a_dm_with_the_bot() throws Exception {
+    try (BotHarness h = BotHarness.start(dir, FixedGrader.fast(), Map.of())) {
+      SentInteraction quiz = h.fake.slashCommandInDm(ADA, "quiz", Payloads.option("question", "71"));
+      assertTrue(h.fake.awaitCallback(quiz, WAIT).text().contains("Q71."));
+      JsonNode question = h.fake.originalMessage(quiz);
+      assertEquals(h.fake.dmChannelOf(ADA), question.path("channel_id").asLong());
+      SentInteraction submit = answerThroughModal(h.fake, ADA, question, GOOD_71);
+      assertTrue(h.fake.awaitWebhook(submit, WAIT).text().contains("Score 100/100"));
+    }
+  }
 }
