@@ -3,7 +3,6 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.function.Function;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ public final class BotLauncher {
     BotServices services = servicesFactory.apply(config);
     TutorBot bot;
     try {
-      bot = TutorBot.start(config, services, messageContentIntent());
+      bot = TutorBot.start(config, services, config.discordMessageContent());
     } catch (InvalidTokenException e) {
       closeQuietly(services);
       err.println("Discord rejected DISCORD_TOKEN (401 Unauthorized). Check that it is the bot token from "
@@ -78,11 +77,6 @@ public final class BotLauncher {
     return 0;
   }
 
-  /** {@code DISCORD_MESSAGE_CONTENT=true} asks for the privileged Message Content intent (plain answers in threads). */
-  static boolean messageContentIntent() {
-    String raw = System.getenv("DISCORD_MESSAGE_CONTENT");
-    return raw != null && raw.strip().toLowerCase(Locale.ROOT).matches("true|yes|1|on");
-  }
 
   private static void closeQuietly(BotServices services) {
     for (AutoCloseable c : services.closeables()) {
