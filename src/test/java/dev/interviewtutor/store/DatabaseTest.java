@@ -43,6 +43,19 @@ class DatabaseTest {
   }
 
   @Test
+  void every_migration_file_is_listed_once_in_order() throws Exception {
+    Path dir = Path.of("src/main/resources/db/migration");
+    List<String> files;
+    try (var stream = Files.list(dir)) {
+      files = stream.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql")).sorted(
+          java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList();
+    }
+    List<String> listed = Migrations.available().stream()
+        .map(m -> Path.of(m.resource()).getFileName().toString()).toList();
+    assertEquals(files, listed, "db/migration/migrations.txt must list every V<n>__*.sql file, numbered 1, 2, 3 ...");
+  }
+
+  @Test
   void should_split_a_script_into_statements() {
     List<String> statements = Migrations.statements("-- comment\nCREATE TABLE a (x INT); \n\nCREATE TABLE b (\n"
         + "  y INT -- inline\n);\n");
