@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,16 @@ public final class PeopleRepository {
 
   public static Optional<Person> byId(Connection c, long id) throws SQLException {
     return Sql.one(c, "SELECT * FROM people WHERE id = ?", PeopleRepository::person, id);
+  }
+
+  /** These people by id (forgotten ones are absent). */
+  public static Map<Long, Person> byIds(Connection c, Collection<Long> ids) throws SQLException {
+    Map<Long, Person> out = new HashMap<>();
+    for (Person p : Sql.multiRowQuery(c, "SELECT * FROM people WHERE id IN (", ")", 1,
+        ids.stream().map(id -> new Object[] {id}).toList(), PeopleRepository::person)) {
+      out.put(p.id(), p);
+    }
+    return out;
   }
 
   public static void setZone(Connection c, long personId, ZoneId zone) throws SQLException {
