@@ -9,6 +9,7 @@ import dev.interviewtutor.grading.GradingContext;
 import dev.interviewtutor.grading.KeyPointResult;
 import dev.interviewtutor.grading.llm.FollowUp;
 import dev.interviewtutor.grading.llm.FollowUpAsker;
+import dev.interviewtutor.grading.llm.GradeCache;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.knowledge.QuestionBank;
@@ -20,6 +21,7 @@ import dev.interviewtutor.store.AttemptRow;
 import dev.interviewtutor.store.BoardRepository;
 import dev.interviewtutor.store.BoardRow;
 import dev.interviewtutor.store.Database;
+import dev.interviewtutor.store.HintRepository;
 import dev.interviewtutor.store.InterviewRepository;
 import dev.interviewtutor.store.InterviewRows.Item;
 import dev.interviewtutor.store.InterviewRows.ItemStatus;
@@ -184,6 +186,45 @@ public final class PracticeService {
   public Optional<KeyPoint> hint(Question question, int alreadyShown) {
     List<KeyPoint> ordered = hintOrder(question);
     return alreadyShown < ordered.size() ? Optional.of(ordered.get(alreadyShown)) : Optional.empty();
+  }
+
+  /**
+   * Reveals the next hint of a single question (quiz or review) to the person, remembered in the database so the
+   * score cap survives a restart until the question is answered with {@link #answerAfterHints}. Empty when every
+   * key point has been shown.
+   */
+  public Optional<KeyPoint> revealHint(Person person, Question question) {
+    return db.write(c -> {
+      int shown = HintRepository.shown(c, person.id(), question.id());
+      Optional<KeyPoint> hint = hint(question, shown);
+      if (hint.isPresent()) {
+        HintRepository.setShown(c, person.id(), question.id(), shown + 1);
+      }
+      return hint;
+    });
+  }
+
+  /** Hints of this question revealed to the person with {@link #revealHint} and not yet used by an answer. */
+  public int hintsShown(Person person, Question question) {
+    return db.read(c -> HintRepository.shown(c, person.id(), question.id()));
+  }
+
+  /**
+   * Like {@link #answer}, with the hints the person revealed through {@link #revealHint} (which then start again
+   * from zero for this question), read and cleared in the transaction that records the answer.
+   */
+  public AnswerResult answerAfterHints(Person person, Scope scope, Question question, String text,
+      AttemptKind kind) {
+    if (kind == AttemptKind.DAILY) {
+      throw new IllegalArgumentException("daily answers go through daily().answer(...)");
+    }
+    Grade grade = grade(question, text, context(scope));
+    return db.write(c -> {
+      int hints = HintRepository.shown(c, person.id(), question.id());
+      AnswerResult result = record(c, person, scope, question, text, grade, kind, hints);
+      HintRepository.clear(c, person.id(), question.id());
+      return result;
+    });
   }
 
   /**
@@ -409,7 +450,10 @@ public final class PracticeService {
   public Grade answerFollowUp(long sessionId, FollowUp followUp, String text) {
     Session s = session(sessionId);
     GradingContext context = context(s.scopeId());
-    return grader.grade(followUp.rubric(), AnswerPolicy.check(text), context);
+    String checked = AnswerPolicy.check(text);
+    // Noted before grading: an LLM grade of this reply may be cached, and forget-me must find it.
+    db.writeVoid(c -> PeopleRepository.noteFollowUpAnswer(c, s.personId(), GradeCache.answerHash(checked)));
+    return grader.grade(followUp.rubric(), checked, context);
   }
 
   private InterviewTurn answerAndAdvance(long sessionId, Session before, Question question, String text,
