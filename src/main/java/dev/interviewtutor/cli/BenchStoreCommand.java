@@ -67,6 +67,13 @@ public final class BenchStoreCommand implements Callable<Integer> {
   @Option(names = "--single", description = "Attempts recorded one transaction each first (default ${DEFAULT-VALUE})")
   int single = 5_000;
 
+  @Option(names = "--threads", description = "Threads recording one answer at a time through group commit, after"
+      + " the batched phase (default ${DEFAULT-VALUE}; 0 skips it)")
+  int threads = 32;
+
+  @Option(names = "--concurrent", description = "Attempts recorded by those threads (default ${DEFAULT-VALUE})")
+  int concurrent = 20_000;
+
   @Option(names = "--days", description = "Days the attempts are spread over (default ${DEFAULT-VALUE})")
   int days = 120;
 
@@ -151,6 +158,30 @@ public final class BenchStoreCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "record, batched %d per transaction: %,d attempts in %.1f s = %,.0f attempts/s"
             + " (CPU time of the recording thread %.1f s = %,.0f attempts per CPU-second)%n",
             batch, batched, batchSeconds, batched / batchSeconds, batchCpu, batched / batchCpu);
+      }
+      if (threads > 0 && concurrent > 0) {
+        // Live traffic: each thread records one answer at a time (PracticeService.record, as the bot and the
+        // terminal do); concurrent answers share transactions through group commit.
+        clock.set(end + recorded * 50);
+        int perThread = Math.max(1, concurrent / threads);
+        List<GradedAnswer> pregen = new ArrayList<>(perThread * threads);
+        for (int i = 0; i < perThread * threads; i++) {
+          pregen.add(next.get());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        t0 = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+          List<GradedAnswer> mine = pregen.subList(t * perThread, (t + 1) * perThread);
+          done.add(pool.submit(() -> mine.forEach(service::record)));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+          f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        out.printf(Locale.ROOT, "record, %d threads one answer at a time (group commit): %,d attempts in %.1f s"
+            + " = %,.0f attempts/s%n", threads, pregen.size(), seconds, pregen.size() / seconds);
       }
       out.printf(Locale.ROOT, "database size: %.1f MB%n", Files.size(dbFile) / 1e6);
 

@@ -2,6 +2,8 @@ package dev.interviewtutor.cli;
 
 import dev.interviewtutor.config.TutorConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The root command. With no subcommand it runs the main job: the Discord bot when {@code DISCORD_TOKEN} is set,
- * otherwise the terminal tutor. Global options override the environment.
+ * otherwise the terminal tutor. Global options override the environment (each option names its variable).
  */
 @Command(
     name = "tutor",
@@ -31,14 +33,61 @@ import picocli.CommandLine.ScopeType;
     })
 public final class TutorCommand implements Callable<Integer> {
 
-  @Option(names = "--db", scope = ScopeType.INHERIT, description = "SQLite database file (env TUTOR_DB, default data/tutor.db)")
+  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "SQLite database file (env TUTOR_DB, default data/tutor.db)")
   Path db;
 
-  @Option(names = "--knowledge", scope = ScopeType.INHERIT, description = "Directory of question banks (env TUTOR_KNOWLEDGE, default knowledge)")
+  @Option(names = "--knowledge", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Directory of question banks (env TUTOR_KNOWLEDGE, default knowledge)")
   Path knowledge;
 
-  @Option(names = "--prompts", scope = ScopeType.INHERIT, description = "Directory of LLM prompt templates (env TUTOR_PROMPTS, default prompts)")
+  @Option(names = "--prompts", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Directory of LLM prompt templates (env TUTOR_PROMPTS, default prompts)")
   Path prompts;
+
+  @Option(names = "--llm-provider", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      description = "none, openai, ollama, anthropic or gemini (env TUTOR_LLM_PROVIDER, default none)")
+  String llmProvider;
+
+  @Option(names = "--llm-model", scope = ScopeType.INHERIT, paramLabel = "MODEL",
+      description = "Model name (env TUTOR_LLM_MODEL, default: the provider's)")
+  String llmModel;
+
+  @Option(names = "--llm-base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "OpenAI-compatible or Ollama server (env TUTOR_LLM_BASE_URL)")
+  String llmBaseUrl;
+
+  @Option(names = "--llm-timeout-seconds", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "Timeout of one LLM call (env TUTOR_LLM_TIMEOUT_SECONDS, default 20)")
+  String llmTimeoutSeconds;
+
+  @Option(names = "--llm-daily-budget", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "LLM calls per server per day (env TUTOR_LLM_DAILY_BUDGET, default 500)")
+  String llmDailyBudget;
+
+  @Option(names = "--llm-follow-ups", scope = ScopeType.INHERIT, paramLabel = "true|false",
+      description = "Ask a follow-up after a partial interview answer (env TUTOR_LLM_FOLLOW_UPS, default true)")
+  String llmFollowUps;
+
+  @Option(names = "--answers-per-minute", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "Graded answers per person per minute on Discord (env TUTOR_ANSWERS_PER_MINUTE, default 6)")
+  String answersPerMinute;
+
+  @Option(names = "--discord-guild-id", scope = ScopeType.INHERIT, paramLabel = "ID",
+      description = "Register slash commands on this server only (env DISCORD_GUILD_ID)")
+  String discordGuildId;
+
+  @Option(names = "--discord-rest-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Discord REST base URL, for a proxy (env DISCORD_REST_URL)")
+  String discordRestUrl;
+
+  @Option(names = "--discord-gateway-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Discord gateway URL, for a proxy (env DISCORD_GATEWAY_URL)")
+  String discordGatewayUrl;
+
+  @Option(names = "--discord-message-content", scope = ScopeType.INHERIT, paramLabel = "true|false",
+      description = "Ask for the Message Content intent (env DISCORD_MESSAGE_CONTENT, default false)")
+  String discordMessageContent;
 
   private final TutorConfig environment;
 
@@ -46,19 +95,33 @@ public final class TutorCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
-  /** The configuration: environment values overridden by any global option given. */
+  /**
+   * The configuration: environment values overridden by any option given. Tokens and API keys have no option on
+   * purpose: they come only from the environment, so they never show in a process listing or shell history.
+   */
   public TutorConfig config() {
-    TutorConfig config = environment;
-    if (db != null) {
-      config = config.withDb(db);
+    Map<String, String> options = new LinkedHashMap<>();
+    put(options, "TUTOR_DB", db);
+    put(options, "TUTOR_KNOWLEDGE", knowledge);
+    put(options, "TUTOR_PROMPTS", prompts);
+    put(options, "TUTOR_LLM_PROVIDER", llmProvider);
+    put(options, "TUTOR_LLM_MODEL", llmModel);
+    put(options, "TUTOR_LLM_BASE_URL", llmBaseUrl);
+    put(options, "TUTOR_LLM_TIMEOUT_SECONDS", llmTimeoutSeconds);
+    put(options, "TUTOR_LLM_DAILY_BUDGET", llmDailyBudget);
+    put(options, "TUTOR_LLM_FOLLOW_UPS", llmFollowUps);
+    put(options, "TUTOR_ANSWERS_PER_MINUTE", answersPerMinute);
+    put(options, "DISCORD_GUILD_ID", discordGuildId);
+    put(options, "DISCORD_REST_URL", discordRestUrl);
+    put(options, "DISCORD_GATEWAY_URL", discordGatewayUrl);
+    put(options, "DISCORD_MESSAGE_CONTENT", discordMessageContent);
+    return environment.with(options);
+  }
+
+  private static void put(Map<String, String> options, String setting, Object value) {
+    if (value != null) {
+      options.put(setting, value.toString());
     }
-    if (knowledge != null) {
-      config = config.withKnowledgeDir(knowledge);
-    }
-    if (prompts != null) {
-      config = config.withPromptsDir(prompts);
-    }
-    return config;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.interviewtutor.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * @param discordRestUrl     {@code DISCORD_REST_URL}: base URL of the Discord REST API (a proxy), optional
  * @param discordGatewayUrl  {@code DISCORD_GATEWAY_URL}: gateway URL (a proxy), optional
  * @param answersPerMinute   {@code TUTOR_ANSWERS_PER_MINUTE}: graded answers per person per minute, default 6
+ * @param discordMessageContent {@code DISCORD_MESSAGE_CONTENT}: ask for the privileged Message Content intent so
+ *                           plain-text answers work in server threads, default false
  */
 public record TutorConfig(
     Path db,
@@ -42,7 +45,8 @@ public record TutorConfig(
     Optional<Long> discordGuildId,
     Optional<URI> discordRestUrl,
     Optional<URI> discordGatewayUrl,
-    int answersPerMinute) {
+    int answersPerMinute,
+    boolean discordMessageContent) {
 
   /** Reads every setting from the given environment; an invalid value throws naming the variable. */
   public static TutorConfig fromEnvironment(Map<String, String> env) {
@@ -66,7 +70,52 @@ public record TutorConfig(
         snowflake(env, "DISCORD_GUILD_ID"),
         uri(env, "DISCORD_REST_URL"),
         uri(env, "DISCORD_GATEWAY_URL"),
-        positiveInt(env, "TUTOR_ANSWERS_PER_MINUTE", 6));
+        positiveInt(env, "TUTOR_ANSWERS_PER_MINUTE", 6),
+        bool(env, "DISCORD_MESSAGE_CONTENT", false));
+  }
+
+  /**
+   * This configuration with some settings replaced, given by their environment names ({@code TUTOR_DB}, ...);
+   * values are validated exactly as in the environment. Used for command-line options.
+   */
+  public TutorConfig with(Map<String, String> settings) {
+    if (settings.isEmpty()) {
+      return this;
+    }
+    Map<String, String> merged = new HashMap<>(asSettings());
+    merged.putAll(settings);
+    return fromEnvironment(merged);
+  }
+
+  /** Every setting under its environment name, secrets included (never print this map). */
+  private Map<String, String> asSettings() {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("TUTOR_DB", db.toString());
+    settings.put("TUTOR_KNOWLEDGE", knowledgeDir.toString());
+    settings.put("TUTOR_PROMPTS", promptsDir.toString());
+    settings.put("TUTOR_LLM_PROVIDER", llmProvider);
+    settings.put("TUTOR_LLM_MODEL", llmModel);
+    llmBaseUrl.ifPresent(u -> settings.put("TUTOR_LLM_BASE_URL", u.toString()));
+    keyVariable(llmProvider).ifPresent(name -> settings.put(name, llmApiKey));
+    settings.put("TUTOR_LLM_TIMEOUT_SECONDS", Long.toString(llmTimeout.toSeconds()));
+    settings.put("TUTOR_LLM_DAILY_BUDGET", Integer.toString(llmDailyBudget));
+    settings.put("TUTOR_LLM_FOLLOW_UPS", Boolean.toString(llmFollowUps));
+    settings.put("DISCORD_TOKEN", discordToken);
+    discordGuildId.ifPresent(id -> settings.put("DISCORD_GUILD_ID", Long.toUnsignedString(id)));
+    discordRestUrl.ifPresent(u -> settings.put("DISCORD_REST_URL", u.toString()));
+    discordGatewayUrl.ifPresent(u -> settings.put("DISCORD_GATEWAY_URL", u.toString()));
+    settings.put("TUTOR_ANSWERS_PER_MINUTE", Integer.toString(answersPerMinute));
+    settings.put("DISCORD_MESSAGE_CONTENT", Boolean.toString(discordMessageContent));
+    return settings;
+  }
+
+  private static Optional<String> keyVariable(String provider) {
+    return switch (provider) {
+      case "openai" -> Optional.of("OPENAI_API_KEY");
+      case "anthropic" -> Optional.of("ANTHROPIC_API_KEY");
+      case "gemini" -> Optional.of("GOOGLE_AI_GEMINI_API_KEY");
+      default -> Optional.empty();
+    };
   }
 
   /** The defaults, as with an empty environment. */
@@ -83,21 +132,15 @@ public record TutorConfig(
   }
 
   public TutorConfig withDb(Path value) {
-    return new TutorConfig(value, knowledgeDir, promptsDir, llmProvider, llmModel, llmBaseUrl, llmApiKey,
-        llmTimeout, llmDailyBudget, llmFollowUps, discordToken, discordGuildId, discordRestUrl,
-        discordGatewayUrl, answersPerMinute);
+    return with(Map.of("TUTOR_DB", value.toString()));
   }
 
   public TutorConfig withKnowledgeDir(Path value) {
-    return new TutorConfig(db, value, promptsDir, llmProvider, llmModel, llmBaseUrl, llmApiKey, llmTimeout,
-        llmDailyBudget, llmFollowUps, discordToken, discordGuildId, discordRestUrl, discordGatewayUrl,
-        answersPerMinute);
+    return with(Map.of("TUTOR_KNOWLEDGE", value.toString()));
   }
 
   public TutorConfig withPromptsDir(Path value) {
-    return new TutorConfig(db, knowledgeDir, value, llmProvider, llmModel, llmBaseUrl, llmApiKey, llmTimeout,
-        llmDailyBudget, llmFollowUps, discordToken, discordGuildId, discordRestUrl, discordGatewayUrl,
-        answersPerMinute);
+    return with(Map.of("TUTOR_PROMPTS", value.toString()));
   }
 
   @Override
@@ -108,7 +151,7 @@ public record TutorConfig(
         + ", llmDailyBudget=" + llmDailyBudget + ", llmFollowUps=" + llmFollowUps
         + ", discordToken=" + (discordToken.isEmpty() ? "<none>" : "<set>") + ", discordGuildId="
         + discordGuildId + ", discordRestUrl=" + discordRestUrl + ", discordGatewayUrl=" + discordGatewayUrl
-        + ", answersPerMinute=" + answersPerMinute + "]";
+        + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent + "]";
   }
 
   private static String apiKeyFor(String provider, Map<String, String> env) {

@@ -63,7 +63,8 @@ public final class Terminal {
           break;
         }
         if (echo) {
-          out.println(line);
+          // Piped input: show it, wrapped like everything else (the prompt already took 2 columns).
+          wrap(line, WIDTH - 2, "", "  ").forEach(out::println);
         }
         if (lines.isEmpty() && line.strip().startsWith(":")) {
           return new Command(line.strip().substring(1).toLowerCase(java.util.Locale.ROOT));

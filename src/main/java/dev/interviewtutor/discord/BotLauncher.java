@@ -3,8 +3,8 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.function.Function;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ public final class BotLauncher {
     BotServices services = servicesFactory.apply(config);
     TutorBot bot;
     try {
-      bot = TutorBot.start(config, services, messageContentIntent());
+      bot = TutorBot.start(config, services, config.discordMessageContent());
     } catch (InvalidTokenException e) {
       closeQuietly(services);
       err.println("Discord rejected DISCORD_TOKEN (401 Unauthorized). Check that it is the bot token from "
@@ -54,6 +54,14 @@ public final class BotLauncher {
     } catch (IllegalStateException e) {
       closeQuietly(services);
       throw new UserFacingException("Could not connect to Discord: " + e.getMessage(), e);
+    } catch (ErrorResponseException e) {
+      // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL).
+      closeQuietly(services);
+      String where = config.discordRestUrl().map(Object::toString).orElse("https://discord.com/api/");
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new UserFacingException("Could not reach Discord at " + where + " (" + cause.getClass().getSimpleName()
+          + ": " + cause.getMessage() + "). Check the network connection"
+          + (config.discordRestUrl().isPresent() ? " and DISCORD_REST_URL." : "."), e);
     }
     DailyQuizScheduler scheduler = new DailyQuizScheduler(services.practice().daily(),
         new DailyPublisher(services.practice()), bot.jda(), services.clock()).start(DailyQuizScheduler.PERIOD);
@@ -78,11 +86,6 @@ public final class BotLauncher {
     return 0;
   }
 
-  /** {@code DISCORD_MESSAGE_CONTENT=true} asks for the privileged Message Content intent (plain answers in threads). */
-  static boolean messageContentIntent() {
-    String raw = System.getenv("DISCORD_MESSAGE_CONTENT");
-    return raw != null && raw.strip().toLowerCase(Locale.ROOT).matches("true|yes|1|on");
-  }
 
   private static void closeQuietly(BotServices services) {
     for (AutoCloseable c : services.closeables()) {

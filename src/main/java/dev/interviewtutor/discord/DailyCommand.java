@@ -48,7 +48,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.modals.Modal;
 
 /**
- * {@code /daily setup|off|now|reveal} (Manage Server, set on the definition and checked by the router), and the
+ * {@code /daily setup|status|resume|off|now|reveal} (Manage Server, set on the definition and checked by the router), and the
  * daily question's components: the public Answer button, the answer form, and "share my answer at the reveal".
  */
 final class DailyCommand implements SlashCommand {
@@ -96,6 +96,8 @@ final class DailyCommand implements SlashCommand {
                     new OptionData(OptionType.STRING, "time", "Local time, 24-hour HH:MM (e.g. 09:00)", true),
                     new OptionData(OptionType.STRING, "timezone", "IANA time zone, e.g. Europe/Berlin", true)
                         .setAutoComplete(true)),
+            new SubcommandData("status", "Show the channel, time, time zone and whether posting is paused"),
+            new SubcommandData("resume", "Start posting again after a pause (e.g. once my permissions are fixed)"),
             new SubcommandData("off", "Stop posting daily questions"),
             new SubcommandData("now", "Post a question now (the previous one is revealed)"),
             new SubcommandData("reveal", "Reveal the group's result of the current question now"));
@@ -115,6 +117,8 @@ final class DailyCommand implements SlashCommand {
         daily.disable(scope);
         event.reply("The daily question is off. Run `/daily setup` to start it again.").setEphemeral(true).queue();
       }
+      case "status" -> status(event, scope);
+      case "resume" -> resume(event, guild, scope);
       case "now" -> now(event, scope);
       case "reveal" -> reveal(event, scope);
       default -> event.reply("Unknown subcommand.").setEphemeral(true).queue();
@@ -152,11 +156,78 @@ final class DailyCommand implements SlashCommand {
       return;
     }
     Person by = person(event.getUser(), event.getMember());
+    Optional<DailySettings> before = daily.settings(scope);
     DailySettings s = daily.configure(scope, channel.getId(), time, zone.get(), by);
     ZonedDateTime next = next(s, context.services().clock().instant());
-    event.reply("Daily question set up: <#" + channel.getId() + "> at " + TIME.format(s.time()) + " "
-        + s.zone().getId() + ". First post: <t:" + next.toEpochSecond() + ":F>. If I ever can't post there, the "
-        + "schedule pauses and I'll message you.").setEphemeral(true).setAllowedMentions(List.of()).queue();
+    String lifted = before.filter(DailySettings::paused)
+        .map(b -> "The pause is lifted (it was paused because " + b.pauseReason() + "). ").orElse("");
+    event.reply(Limits.fit(lifted + "Daily question set up: <#" + channel.getId() + "> at " + TIME.format(s.time())
+        + " " + s.zone().getId() + ". First post: <t:" + next.toEpochSecond() + ":F>. If I ever can't post there, "
+        + "the schedule pauses and I'll message you.", Limits.MESSAGE_CONTENT))
+        .setEphemeral(true).setAllowedMentions(List.of()).queue();
+  }
+
+  /** {@code /daily status}: where and when the server's question is posted, and whether it is paused. */
+  private void status(SlashCommandInteractionEvent event, Scope scope) {
+    Optional<DailySettings> settings = daily.settings(scope);
+    if (settings.isEmpty()) {
+      event.reply("The daily question is not set up here. Start it with `/daily setup channel time timezone`.")
+          .setEphemeral(true).queue();
+      return;
+    }
+    DailySettings s = settings.get();
+    String state;
+    if (!s.enabled()) {
+      state = "**Off** (turned off with `/daily off`; `/daily setup` starts it again).";
+    } else if (s.paused()) {
+      state = "**Paused** because " + s.pauseReason() + ". Fix that, then run `/daily resume` (or `/daily setup` "
+          + "with another channel).";
+    } else {
+      state = "**Running**. Next post: <t:" + next(s, context.services().clock().instant()).toEpochSecond()
+          + ":F>.";
+    }
+    event.reply(Limits.fit("Daily question: <#" + s.channelId() + "> at " + TIME.format(s.time()) + " ("
+            + s.zone().getId() + ").\nStatus: " + state, Limits.MESSAGE_CONTENT))
+        .setEphemeral(true).setAllowedMentions(List.of()).queue();
+  }
+
+  /** {@code /daily resume}: lifts a pause once the bot can post in the channel again. */
+  private void resume(SlashCommandInteractionEvent event, Guild guild, Scope scope) {
+    Optional<DailySettings> settings = daily.settings(scope);
+    if (settings.isEmpty()) {
+      event.reply("The daily question is not set up here. Start it with `/daily setup channel time timezone`.")
+          .setEphemeral(true).queue();
+      return;
+    }
+    DailySettings s = settings.get();
+    if (!s.enabled()) {
+      event.reply("The daily question is off, not paused. Run `/daily setup` to start it again.")
+          .setEphemeral(true).queue();
+      return;
+    }
+    if (!s.paused()) {
+      event.reply("The daily question isn't paused: it posts in <#" + s.channelId() + "> at "
+          + TIME.format(s.time()) + " " + s.zone().getId() + ".").setEphemeral(true)
+          .setAllowedMentions(List.of()).queue();
+      return;
+    }
+    GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, s.channelId());
+    if (channel == null) {
+      event.reply("Still paused: the channel <#" + s.channelId() + "> is gone (or I can't see it). Run "
+          + "`/daily setup` with another channel.").setEphemeral(true).setAllowedMentions(List.of()).queue();
+      return;
+    }
+    if (!guild.getSelfMember().hasPermission(channel, DailyPublisher.NEEDED)) {
+      event.reply("Still paused: I can't post in <#" + channel.getId() + ">. I need View Channel, Send Messages, "
+          + "Embed Links, Create Public Threads and Send Messages in Threads there.").setEphemeral(true)
+          .setAllowedMentions(List.of()).queue();
+      return;
+    }
+    daily.resume(scope);
+    event.reply(Limits.fit("Resumed: the daily question posts again in <#" + s.channelId() + "> at "
+        + TIME.format(s.time()) + " " + s.zone().getId() + " (it was paused because " + s.pauseReason()
+        + "). A question missed while paused goes out at my next check.", Limits.MESSAGE_CONTENT))
+        .setEphemeral(true).setAllowedMentions(List.of()).queue();
   }
 
   private void now(SlashCommandInteractionEvent event, Scope scope) {
@@ -174,8 +245,8 @@ final class DailyCommand implements SlashCommand {
         text = "Posted **" + p.post().question().title() + "** in <#" + settings.get().channelId() + ">"
             + (p.revealed() > 0 ? " and revealed the previous question." : ".");
       } else if (outcome instanceof DailyPublisher.Outcome.Paused p) {
-        text = "I couldn't post: " + p.reason() + ". The daily question is paused; run `/daily setup` with a "
-            + "channel I can post in.";
+        text = "I couldn't post: " + p.reason() + ". The daily question is paused; fix that and run `/daily resume`, or "
+            + "run `/daily setup` with a channel I can post in.";
       } else {
         text = "Discord didn't take the message (" + ((DailyPublisher.Outcome.Retry) outcome).reason()
             + "). Try again in a minute.";

@@ -196,8 +196,8 @@ public final class DailyPublisher {
     LOG.warn("daily question of server {} paused: {}", settings.scope().key(), reason);
     paused.setUpBy().filter(k -> k.startsWith("discord:")).ifPresent(key -> {
       String text = "The daily question in **" + DailyEmbeds.name(settings.scope().name()) + "** is paused: "
-          + reason + ". Nothing will be posted until someone with Manage Server runs `/daily setup` again (with a "
-          + "channel I can post in).";
+          + reason + ". Nothing will be posted until someone with Manage Server fixes that and runs `/daily resume`, "
+          + "or runs `/daily setup` again with a channel I can post in. `/daily status` shows the state.";
       try {
         jda.openPrivateChannelById(key.substring("discord:".length()))
             .flatMap(dm -> dm.sendMessage(Limits.fit(text, Limits.MESSAGE_CONTENT)).setAllowedMentions(List.of()))

@@ -4,6 +4,7 @@ import dev.interviewtutor.grading.Coverage;
 import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.KeyPointResult;
 import dev.interviewtutor.grading.MisconceptionHit;
+import dev.interviewtutor.grading.llm.FollowUp;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.AnswerResult;
@@ -95,6 +96,36 @@ final class Embeds {
         .setDescription(Limits.fit(point.text(), 2000))
         .setFooter("A hint caps this question's score at 70.")
         .build();
+  }
+
+  /** One follow-up question about a missed key point, asked after a partially correct interview answer. */
+  static MessageEmbed followUp(FollowUp followUp, String then) {
+    return new EmbedBuilder()
+        .setColor(QUESTION)
+        .setTitle("Follow-up")
+        .setDescription(Limits.fit(followUp.question(), 1000))
+        .setFooter(Limits.fit("Answer it with the button or just type your answer; Skip moves on to " + then + ".",
+            200))
+        .build();
+  }
+
+  /** The grade of a follow-up reply: against its one key point. */
+  static MessageEmbed followUpGrade(Grade grade) {
+    EmbedBuilder embed = new EmbedBuilder()
+        .setColor(color(grade.score()))
+        .setTitle(Limits.fit("Follow-up: " + grade.score() + "/100 · " + grade.verdict().label(), Limits.EMBED_TITLE))
+        .setDescription(Limits.fit(grade.feedback(), 400));
+    String points = grade.keyPoints().stream()
+        .map(k -> (k.coverage() == Coverage.MISSED ? "❌ " : k.coverage() == Coverage.PARTIAL ? "◐ " : "✅ ")
+            + k.keyPoint())
+        .collect(Collectors.joining("\n"));
+    embed.addField("Key point", field(points, 600), false);
+    StringBuilder footer = new StringBuilder("Not counted for points · graded by ").append(grade.grader());
+    if (!grade.notes().isEmpty()) {
+      footer.append(" · ").append(String.join("; ", grade.notes()));
+    }
+    embed.setFooter(Limits.fit(footer.toString(), 250));
+    return embed.build();
   }
 
   static MessageEmbed summary(InterviewSummary s, String who) {

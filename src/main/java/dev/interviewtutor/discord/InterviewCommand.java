@@ -1,6 +1,8 @@
 package dev.interviewtutor.discord;
 
 import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.grading.Grade;
+import dev.interviewtutor.grading.llm.FollowUp;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.InterviewState;
@@ -11,7 +13,9 @@ import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
@@ -40,11 +44,25 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * created for the person (or in the DM when used there). One question at a time; answers come through the Answer
  * button and modal, or as plain messages in the thread or DM. The session lives in the database, so after a
  * restart the buttons and plain answers carry on where the person left off.
+ *
+ * <p>After a partially correct answer the engine may return one follow-up about a missed key point (with an LLM
+ * configured, {@code TUTOR_LLM_FOLLOW_UPS}). It is shown before the next question, answered with its own button
+ * and form or as the next plain message, and graded against that key point only
+ * ({@link PracticeService#answerFollowUp}). A pending follow-up is held in memory: after a restart its buttons say
+ * it expired and show the next question (the interview itself had already moved on).
  */
 final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   static final int MAX_QUESTIONS = 20;
   static final String THREAD_PREFIX = "Interview · ";
   private final BotContext ctx;
+  /** Follow-ups waiting for a reply, per interview session. */
+  private final Map<Long, PendingFollowUp> pending = new ConcurrentHashMap<>();
+
+  /**
+   * A follow-up asked after the answer at {@code position}, and the turn to show once it is done; whose it is
+   * (Discord user, scope), so a plain reply finds it even when that answer ended the interview.
+   */
+  private record PendingFollowUp(int position, FollowUp followUp, InterviewTurn turn, long userId, long scopeId) {}
 
   InterviewCommand(BotContext ctx) {
     this.ctx = ctx;
@@ -130,6 +148,10 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   @Override
   public void onButton(ButtonInteractionEvent event, ComponentId id) {
     long sessionId = Long.parseLong(id.arg(0));
+    if (id.action().startsWith("follow-up")) {
+      onFollowUpButton(event, id, sessionId);
+      return;
+    }
     InterviewState state = practice().interview(sessionId);
     if (state.finished()) {
       event.reply("This interview is over. Start a new one with /interview start.").setEphemeral(true).queue();
@@ -168,17 +190,97 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     var value = event.getValue(AnswerFlow.ANSWER_FIELD);
     String answer = value == null ? "" : value.getAsString();
     User user = event.getUser();
+    if (id.action().equals("follow-up-submit")) {
+      PendingFollowUp waiting = pending.get(sessionId);
+      if (waiting == null || waiting.position() != position) {
+        event.reply(expired(user, sessionId)).setEphemeral(true).queue();
+        return;
+      }
+      AnswerFlow.gradeDeferred(ctx, event, answer, false,
+          () -> MessageEditData.fromCreateData(followUpReply(user, sessionId, position, answer)));
+      return;
+    }
     AnswerFlow.gradeDeferred(ctx, event, answer, false,
-        () -> MessageEditData.fromCreateData(turnMessage(user, answerAt(sessionId, position, answer))));
+        () -> MessageEditData.fromCreateData(turnMessage(user, answerAt(sessionId, position, answer, user,
+            People.scope(practice(), event.getGuild(), user)))));
   }
 
-  private InterviewTurn answerAt(long sessionId, int position, String answer) {
+  private InterviewTurn answerAt(long sessionId, int position, String answer, User user, Scope scope) {
     InterviewState state = practice().interview(sessionId);
     if (state.finished() || state.position() != position) {
       throw new UserFacingException("That question was already answered or skipped; you're on question "
           + Math.min(state.position() + 1, state.total()) + " of " + state.total() + ".");
     }
-    return practice().answerInterview(sessionId, answer);
+    pending.remove(sessionId);
+    InterviewTurn turn = practice().answerInterview(sessionId, answer);
+    if (turn.followUp().isPresent()) {
+      pending.values().removeIf(p -> p.userId() == user.getIdLong() && p.scopeId() == scope.id());
+      pending.put(sessionId, new PendingFollowUp(position, turn.followUp().get(), turn, user.getIdLong(),
+          scope.id()));
+    }
+    return turn;
+  }
+
+  // ---------------------------------------------------------------- follow-ups
+
+  private void onFollowUpButton(ButtonInteractionEvent event, ComponentId id, long sessionId) {
+    int position = Integer.parseInt(id.arg(1));
+    PendingFollowUp waiting = pending.get(sessionId);
+    if (waiting == null || waiting.position() != position) {
+      event.reply(expired(event.getUser(), sessionId)).setEphemeral(true).queue();
+      return;
+    }
+    switch (id.action()) {
+      case "follow-up-answer" -> event.replyModal(AnswerFlow.answerModal(
+          ComponentId.of(name(), id.owner(), "follow-up-submit", id.arg(0), id.arg(1)), "Follow-up")).queue();
+      case "follow-up-skip" -> {
+        if (pending.remove(sessionId, waiting)) {
+          event.reply(new MessageCreateBuilder().applyData(continuation(event.getUser(), waiting.turn()))
+              .setContent("Follow-up skipped.").build()).queue();
+        } else {
+          event.reply(expired(event.getUser(), sessionId)).setEphemeral(true).queue();
+        }
+      }
+      default -> event.reply("That button no longer does anything.").setEphemeral(true).queue();
+    }
+  }
+
+  /** Grades a follow-up reply (once), then shows the next question or the summary. */
+  private MessageCreateData followUpReply(User user, long sessionId, int position, String answer) {
+    PendingFollowUp waiting = pending.get(sessionId);
+    if (waiting == null || waiting.position() != position) {
+      return expired(user, sessionId);
+    }
+    Grade grade = practice().answerFollowUp(sessionId, waiting.followUp(), answer);
+    if (!pending.remove(sessionId, waiting)) {
+      return expired(user, sessionId);
+    }
+    MessageCreateData next = continuation(user, waiting.turn());
+    List<MessageEmbed> embeds = new ArrayList<>();
+    embeds.add(Embeds.followUpGrade(grade));
+    embeds.addAll(next.getEmbeds());
+    return new MessageCreateBuilder().setEmbeds(embeds).setComponents(next.getComponents())
+        .setContent(next.getContent()).build();
+  }
+
+  /** For a follow-up whose buttons are stale (answered, skipped, or the bot restarted): where the person is. */
+  private MessageCreateData expired(User user, long sessionId) {
+    InterviewState state = practice().interview(sessionId);
+    if (state.finished()) {
+      return MessageCreateData.fromContent("That follow-up is over, and so is this interview. Start a new one "
+          + "with /interview start.");
+    }
+    return new MessageCreateBuilder().applyData(questionMessage(user, state))
+        .setContent("That follow-up is over; carry on with the next question.").build();
+  }
+
+  /** What comes after a follow-up: the next question, or the summary after the last one. */
+  private MessageCreateData continuation(User user, InterviewTurn turn) {
+    if (turn.summary().isPresent()) {
+      return new MessageCreateBuilder().setEmbeds(Embeds.summary(turn.summary().get(), user.getEffectiveName()))
+          .setContent("That's the end of the interview. Well done!").build();
+    }
+    return questionMessage(user, practice().interview(turn.next().sessionId()));
   }
 
   /** Plain answers typed in the person's interview thread or in the DM with the bot. */
@@ -199,7 +301,13 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     }
     Scope scope = People.scope(practice(), dm ? null : event.getGuild(), user);
     Optional<InterviewState> active = practice().activeInterview(person.get(), scope);
-    if (active.isEmpty()) {
+    // A follow-up waiting for this person here: of the active interview, or of one its last answer ended.
+    Optional<Map.Entry<Long, PendingFollowUp>> followUp = active.isPresent()
+        ? Optional.ofNullable(pending.get(active.get().sessionId())).map(p -> Map.entry(active.get().sessionId(), p))
+        : pending.entrySet().stream()
+            .filter(e -> e.getValue().userId() == user.getIdLong() && e.getValue().scopeId() == scope.id())
+            .findFirst();
+    if (active.isEmpty() && followUp.isEmpty()) {
       return false;
     }
     Message message = event.getMessage();
@@ -214,13 +322,27 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       channel.sendMessage(refusal.get()).setMessageReference(message).queue();
       return true;
     }
+    channel.sendTyping().queue(null, e -> { });
+    if (followUp.isPresent()) {
+      long followUpSession = followUp.get().getKey();
+      int followUpPosition = followUp.get().getValue().position();
+      ctx.grading().submit("plain follow-up answer " + message.getId(), () -> {
+        MessageCreateData reply;
+        try {
+          reply = followUpReply(user, followUpSession, followUpPosition, content);
+        } catch (UserFacingException | dev.interviewtutor.grading.AnswerRejectedException e) {
+          reply = MessageCreateData.fromContent(e.getMessage());
+        }
+        channel.sendMessage(reply).setMessageReference(message).queue();
+      });
+      return true;
+    }
     long sessionId = active.get().sessionId();
     int position = active.get().position();
-    channel.sendTyping().queue(null, e -> { });
     ctx.grading().submit("plain interview answer " + message.getId(), () -> {
       MessageCreateData reply;
       try {
-        reply = turnMessage(user, answerAt(sessionId, position, content));
+        reply = turnMessage(user, answerAt(sessionId, position, content, user, scope));
       } catch (UserFacingException | dev.interviewtutor.grading.AnswerRejectedException e) {
         reply = MessageCreateData.fromContent(e.getMessage());
       }
@@ -234,6 +356,20 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     List<MessageEmbed> embeds = new ArrayList<>();
     turn.answer().ifPresent(a -> embeds.add(Embeds.grade(a, "Q" + a.question().id() + ". " + a.question().title(),
         true)));
+    if (turn.followUp().isPresent() && turn.answer().isPresent()) {
+      String sid = Long.toString(turn.next().sessionId());
+      String pos = Integer.toString(turn.next().position() - 1); // the question just answered
+      String then = turn.summary().isPresent() ? "your summary"
+          : "question " + (turn.next().position() + 1) + " of " + turn.next().total();
+      embeds.add(Embeds.followUp(turn.followUp().get(), then));
+      long owner = user.getIdLong();
+      return new MessageCreateBuilder().setEmbeds(embeds)
+          .setContent("One follow-up before " + then + ":")
+          .setComponents(ActionRow.of(
+              Button.primary(ComponentId.of(name(), owner, "follow-up-answer", sid, pos).encode(), "Answer follow-up"),
+              Button.secondary(ComponentId.of(name(), owner, "follow-up-skip", sid, pos).encode(), "Skip follow-up")))
+          .build();
+    }
     if (turn.summary().isPresent()) {
       embeds.add(Embeds.summary(turn.summary().get(), user.getEffectiveName()));
       return new MessageCreateBuilder().setEmbeds(embeds).setContent("That's the end of the interview. Well done!")

@@ -9,9 +9,7 @@ import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.User;
@@ -29,8 +27,6 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
  */
 abstract class SingleQuestionCommand implements SlashCommand {
   protected final BotContext ctx;
-  /** Hints shown per "user:question", so the score cap applies whichever Answer button is used. */
-  private final Map<String, Integer> hintsShown = new ConcurrentHashMap<>();
 
   SingleQuestionCommand(BotContext ctx) {
     this.ctx = ctx;
@@ -81,14 +77,15 @@ abstract class SingleQuestionCommand implements SlashCommand {
       case "answer" -> event.replyModal(AnswerFlow.answerModal(
           ComponentId.of(name(), id.owner(), "submit", q.id(), id.arg(1)), "Q" + q.id() + ". " + q.title())).queue();
       case "hint" -> {
-        String key = id.owner() + ":" + q.id();
-        int shown = hintsShown.getOrDefault(key, 0);
-        Optional<KeyPoint> hint = practice().hint(q, shown);
+        // Kept in the database per person and question, so the score cap applies whichever Answer button is
+        // used, and after a restart.
+        Person person = People.person(practice(), event.getUser());
+        Optional<KeyPoint> hint = practice().revealHint(person, q);
         if (hint.isEmpty()) {
           event.reply("No more hints for this one: every key point has been shown.").setEphemeral(true).queue();
         } else {
-          hintsShown.put(key, shown + 1);
-          event.replyEmbeds(Embeds.hint(q, hint.get(), shown + 1)).setEphemeral(true).queue();
+          event.replyEmbeds(Embeds.hint(q, hint.get(), practice().hintsShown(person, q))).setEphemeral(true)
+              .queue();
         }
       }
       case "skip", "next" -> ask(event, topic, q.id(), false);
@@ -106,13 +103,10 @@ abstract class SingleQuestionCommand implements SlashCommand {
     String answer = value == null ? "" : value.getAsString();
     Question q = practice().question(id.arg(0));
     User user = event.getUser();
-    String key = user.getIdLong() + ":" + q.id();
     AnswerFlow.gradeDeferred(ctx, event, answer, true, () -> {
       Person person = People.person(practice(), user);
       Scope scope = People.scope(practice(), event.getGuild(), user);
-      int hints = hintsShown.getOrDefault(key, 0);
-      AnswerResult result = practice().answer(person, scope, q, answer, kind(), hints);
-      hintsShown.remove(key);
+      AnswerResult result = practice().answerAfterHints(person, scope, q, answer, kind());
       return new MessageEditBuilder()
           .setEmbeds(Embeds.grade(result, "Q" + q.id() + ". " + q.title()))
           .setComponents(ActionRow.of(

@@ -10,6 +10,17 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 /** {@code /tutor about}: version, banks loaded, grader in use, how to use the bot. */
 final class TutorInfoCommand implements SlashCommand {
   static final Color BRAND = new Color(0x4F7CAC);
+  /** Every command of the bot ({@code TutorInfoCommandTest} checks it against the registered ones). */
+  static final String COMMANDS = """
+      `/quiz [topic] [question]`: one question; answer with the button (a hint caps the score).
+      `/interview start [topic] [questions]`, `/interview stop`: a mock interview in a private thread (or DM); \
+      answer with the button or just type your answer there.
+      `/review`: questions due for spaced-repetition review.
+      `/daily setup|status|resume|off|now|reveal`: the server's daily question (Manage Server).
+      `/leaderboard [period] [topic]`: the server's board. `/stats [user]`: progress with a chart.
+      `/explain query`: look a topic up in the question banks.
+      `/forget-me`: delete everything stored about you.
+      `/tutor about`: this message. `/tutoradmin status`: the bot's health (Manage Server).""";
   private final BotContext context;
 
   TutorInfoCommand(BotContext context) {
@@ -40,11 +51,7 @@ final class TutorInfoCommand implements SlashCommand {
             + bank.topics().size() + " topic(s): " + String.join(", ", bank.topics())), false)
         .addField("Grader", Limits.field(context.services().practice().graderName()), true)
         .addField("Answers per minute", Integer.toString(context.limiter().perMinute()), true)
-        .addField("How to use", Limits.field("""
-            `/quiz [topic]`: one question; answer with the Answer button.
-            `/interview start [topic] [questions]`: a mock interview in a private thread (or DM), \
-            answer with the button or just type your answer there. `/interview stop` ends it.
-            `/review`: questions due for spaced-repetition review."""), false);
+        .addField("Commands", Limits.field(COMMANDS), false);
     event.replyEmbeds(embed.build()).setEphemeral(true).queue();
   }
 }

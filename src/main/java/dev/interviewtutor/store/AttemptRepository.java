@@ -3,10 +3,14 @@ package dev.interviewtutor.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Graded answers. */
 public final class AttemptRepository {
@@ -21,6 +25,45 @@ public final class AttemptRepository {
     return Sql.insert(c, INSERT, a.personId(), a.scopeId(), a.questionId(), a.topic(), a.kind().dbName(),
         a.answer(), a.score(), a.verdict(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(), a.localDay(),
         a.counted(), a.points());
+  }
+
+  /**
+   * Inserts attempts (their ids are ignored) with multi-row INSERTs and returns their new ids, in order. Must run
+   * inside a write transaction: ids are assigned explicitly from the current maximum, which only this transaction
+   * can change while it holds the write lock.
+   */
+  public static long[] insertAll(Connection c, List<AttemptRow> rows) throws SQLException {
+    long[] ids = new long[rows.size()];
+    if (rows.isEmpty()) {
+      return ids;
+    }
+    long next = Sql.count(c, "SELECT COALESCE(MAX(id), 0) FROM attempts") + 1;
+    List<Object[]> values = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      AttemptRow a = rows.get(i);
+      ids[i] = next + i;
+      values.add(new Object[] {ids[i], a.personId(), a.scopeId(), a.questionId(), a.topic(), a.kind().dbName(),
+          a.answer(), a.score(), a.verdict(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(),
+          a.localDay(), a.counted(), a.points()});
+    }
+    Sql.multiRowUpdate(c, "INSERT INTO attempts (id, person_id, scope_id, question_id, topic, kind, answer, score,"
+        + " verdict, key_points, grader, hints, answered_at, local_day, counted, points) VALUES ", "", 16, values);
+    return ids;
+  }
+
+  /** A (person, question, local day) whose non-daily answers may already have counted. */
+  public record DayKey(long personId, String questionId, String localDay) {}
+
+  /** Of the keys given, those for which a non-daily answer already counted (one query per 64 keys). */
+  public static Set<DayKey> countedOn(Connection c, Collection<DayKey> keys) throws SQLException {
+    List<Object[]> values = new ArrayList<>(keys.size());
+    for (DayKey k : keys) {
+      values.add(new Object[] {k.personId(), k.questionId(), k.localDay()});
+    }
+    return new HashSet<>(Sql.multiRowQuery(c, "WITH k (p, q, d) AS (VALUES ", ") SELECT k.p, k.q, k.d FROM k"
+        + " WHERE EXISTS (SELECT 1 FROM attempts a WHERE a.person_id = k.p AND a.question_id = k.q"
+        + " AND a.local_day = k.d AND a.counted = 1 AND a.kind <> 'daily')", 3, values,
+        rs -> new DayKey(rs.getLong(1), rs.getString(2), rs.getString(3))));
   }
 
   /** Whether a non-daily answer of this person to this question already counted on this local day. */

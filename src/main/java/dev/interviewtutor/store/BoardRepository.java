@@ -31,6 +31,20 @@ public final class BoardRepository {
     Sql.batch(c, UPSERT, rows);
   }
 
+  /** A change to one board row: {@code points} and {@code answers} to add. */
+  public record Delta(long scopeId, String period, String topic, long personId, int points, int answers) {}
+
+  /** Applies summed deltas (one per row key, as {@link #add} would have one answer at a time). */
+  public static void addAll(Connection c, List<Delta> deltas) throws SQLException {
+    List<Object[]> rows = new ArrayList<>(deltas.size());
+    for (Delta d : deltas) {
+      rows.add(new Object[] {d.scopeId(), d.period(), d.topic(), d.personId(), d.points(), d.answers()});
+    }
+    Sql.multiRowUpdate(c, "INSERT INTO board_points (scope_id, period, topic, person_id, points, answers)"
+        + " VALUES ", " ON CONFLICT (scope_id, period, topic, person_id) DO UPDATE SET"
+        + " points = points + excluded.points, answers = answers + excluded.answers", 6, rows);
+  }
+
   /** A page of the board, best first; ties ordered by person id for stable paging. */
   public static List<BoardRow> page(Connection c, long scopeId, String period, String topic, int offset,
       int limit) throws SQLException {

@@ -1,12 +1,17 @@
 package dev.interviewtutor.store;
 
+import dev.interviewtutor.grading.llm.GradeCache;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** People and scopes. Methods take the connection of a {@link Database#read} or {@link Database#write}. */
 public final class PeopleRepository {
@@ -32,6 +37,16 @@ public final class PeopleRepository {
     return Sql.one(c, "SELECT * FROM people WHERE id = ?", PeopleRepository::person, id);
   }
 
+  /** These people by id (forgotten ones are absent). */
+  public static Map<Long, Person> byIds(Connection c, Collection<Long> ids) throws SQLException {
+    Map<Long, Person> out = new HashMap<>();
+    for (Person p : Sql.multiRowQuery(c, "SELECT * FROM people WHERE id IN (", ")", 1,
+        ids.stream().map(id -> new Object[] {id}).toList(), PeopleRepository::person)) {
+      out.put(p.id(), p);
+    }
+    return out;
+  }
+
   public static void setZone(Connection c, long personId, ZoneId zone) throws SQLException {
     Sql.update(c, "UPDATE people SET time_zone = ? WHERE id = ?", zone.getId(), personId);
   }
@@ -42,6 +57,10 @@ public final class PeopleRepository {
    */
   public static Map<String, Integer> deleteEverything(Connection c, long personId) throws SQLException {
     Map<String, Integer> deleted = new LinkedHashMap<>();
+    // First, while the answers are still here: cached LLM grades quote the answers they graded.
+    deleted.put("llm_grade_cache", deleteCachedGrades(c, personId));
+    deleted.put("follow_up_answers", Sql.update(c, "DELETE FROM follow_up_answers WHERE person_id = ?", personId));
+    deleted.put("question_hints", Sql.update(c, "DELETE FROM question_hints WHERE person_id = ?", personId));
     deleted.put("daily_answers", Sql.update(c, "DELETE FROM daily_answers WHERE person_id = ?", personId));
     deleted.put("interview_sessions",
         Sql.update(c, "DELETE FROM interview_sessions WHERE person_id = ?", personId));
@@ -52,6 +71,28 @@ public final class PeopleRepository {
     Sql.update(c, "UPDATE daily_settings SET set_up_by = NULL WHERE set_up_by = ?", personId);
     deleted.put("people", Sql.update(c, "DELETE FROM people WHERE id = ?", personId));
     return deleted;
+  }
+
+  /** Deletes the LLM grade-cache rows of every answer of the person (attempts and follow-up replies). */
+  private static int deleteCachedGrades(Connection c, long personId) throws SQLException {
+    Set<String> hashes = new HashSet<>();
+    for (String answer : Sql.list(c, "SELECT DISTINCT answer FROM attempts WHERE person_id = ?",
+        rs -> rs.getString(1), personId)) {
+      hashes.add(GradeCache.answerHash(answer));
+    }
+    hashes.addAll(Sql.list(c, "SELECT answer_hash FROM follow_up_answers WHERE person_id = ?",
+        rs -> rs.getString(1), personId));
+    int deleted = 0;
+    for (String hash : hashes) {
+      deleted += Sql.update(c, "DELETE FROM llm_grade_cache WHERE answer_hash = ?", hash);
+    }
+    return deleted;
+  }
+
+  /** Remembers that the person's reply with this hash was graded (and maybe cached), for forget-me. */
+  public static void noteFollowUpAnswer(Connection c, long personId, String answerHash) throws SQLException {
+    Sql.update(c, "INSERT OR IGNORE INTO follow_up_answers (person_id, answer_hash) VALUES (?, ?)", personId,
+        answerHash);
   }
 
   public static Scope upsertScope(Connection c, ScopeKind kind, String key, String name) throws SQLException {

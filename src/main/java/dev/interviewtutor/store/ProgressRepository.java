@@ -3,7 +3,10 @@ package dev.interviewtutor.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Streaks and spaced-repetition state. */
@@ -20,6 +23,48 @@ public final class ProgressRepository {
     Sql.update(c, "INSERT INTO streaks (person_id, current, best, last_day) VALUES (?, ?, ?, ?)"
         + " ON CONFLICT (person_id) DO UPDATE SET current = excluded.current, best = excluded.best,"
         + " last_day = excluded.last_day", s.personId(), s.current(), s.best(), s.lastDay());
+  }
+
+  /** The streaks of these people (absent ones have none yet). */
+  public static Map<Long, StreakRow> streaks(Connection c, Collection<Long> personIds) throws SQLException {
+    Map<Long, StreakRow> out = new HashMap<>();
+    for (StreakRow s : Sql.multiRowQuery(c, "SELECT person_id, current, best, last_day FROM streaks"
+        + " WHERE person_id IN (", ")", 1, personIds.stream().map(id -> new Object[] {id}).toList(),
+        rs -> new StreakRow(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))) {
+      out.put(s.personId(), s);
+    }
+    return out;
+  }
+
+  public static void putStreaks(Connection c, Collection<StreakRow> streaks) throws SQLException {
+    Sql.multiRowUpdate(c, "INSERT INTO streaks (person_id, current, best, last_day) VALUES ",
+        " ON CONFLICT (person_id) DO UPDATE SET current = excluded.current, best = excluded.best,"
+            + " last_day = excluded.last_day", 4,
+        streaks.stream().map(s -> new Object[] {s.personId(), s.current(), s.best(), s.lastDay()}).toList());
+  }
+
+  /** A person and question. */
+  public record ReviewKey(long personId, String questionId) {}
+
+  /** The review states of these (person, question) pairs (absent ones were never answered). */
+  public static Map<ReviewKey, ReviewState> reviews(Connection c, Collection<ReviewKey> keys) throws SQLException {
+    Map<ReviewKey, ReviewState> out = new HashMap<>();
+    // CROSS JOIN keeps the key list as the outer loop: one primary-key probe per key.
+    for (ReviewState r : Sql.multiRowQuery(c, "WITH k (p, q) AS (VALUES ", ") SELECT r.* FROM k CROSS JOIN"
+        + " reviews r ON r.person_id = k.p AND r.question_id = k.q", 2,
+        keys.stream().map(k -> new Object[] {k.personId(), k.questionId()}).toList(), ProgressRepository::review)) {
+      out.put(new ReviewKey(r.personId(), r.questionId()), r);
+    }
+    return out;
+  }
+
+  public static void putReviews(Connection c, Collection<ReviewState> reviews) throws SQLException {
+    Sql.multiRowUpdate(c, "INSERT INTO reviews (person_id, question_id, repetitions, interval_days, ease, due_day,"
+        + " last_score, reviewed_at) VALUES ", " ON CONFLICT (person_id, question_id) DO UPDATE SET"
+        + " repetitions = excluded.repetitions, interval_days = excluded.interval_days, ease = excluded.ease,"
+        + " due_day = excluded.due_day, last_score = excluded.last_score, reviewed_at = excluded.reviewed_at", 8,
+        reviews.stream().map(r -> new Object[] {r.personId(), r.questionId(), r.repetitions(), r.intervalDays(),
+            r.ease(), r.dueDay(), r.lastScore(), r.reviewedAt()}).toList());
   }
 
   public static Optional<ReviewState> review(Connection c, long personId, String questionId) throws SQLException {

@@ -82,6 +82,86 @@ public final class Sql {
     });
   }
 
+  /** Rows per multi-row statement; a shorter tail is split into powers of two so few statement shapes exist. */
+  static final int MULTI_ROW_CHUNK = 64;
+
+  /**
+   * Runs {@code head + "(?, …), (?, …)" + tail} over all {@code rows} (each of {@code columns} values) in as few
+   * statements as possible: chunks of {@value #MULTI_ROW_CHUNK} rows, the rest in power-of-two chunks (so at most
+   * eight statement shapes are prepared and cached per statement). One JNI round trip per chunk instead of per row.
+   */
+  static void multiRowUpdate(Connection c, String head, String tail, int columns, List<Object[]> rows)
+      throws SQLException {
+    forChunks(rows, (from, n) -> with(c, head + tuples(n, columns) + tail, ps -> {
+      bindRows(ps, rows, from, n, columns);
+      ps.executeUpdate();
+      return null;
+    }));
+  }
+
+  /**
+   * Runs a query built from {@code head + tuples + tail} (the tuples as a VALUES list, an IN list of single values
+   * when {@code columns} is 1) per chunk of {@code keys} and collects every row mapped.
+   */
+  static <T> List<T> multiRowQuery(Connection c, String head, String tail, int columns, List<Object[]> keys,
+      RowMapper<T> mapper) throws SQLException {
+    List<T> out = new ArrayList<>();
+    forChunks(keys, (from, n) -> with(c, head + (columns == 1 ? marks(n) : tuples(n, columns)) + tail, ps -> {
+      bindRows(ps, keys, from, n, columns);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+      }
+      return null;
+    }));
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface Chunk {
+    void run(int from, int n) throws SQLException;
+  }
+
+  private static void forChunks(List<?> rows, Chunk chunk) throws SQLException {
+    int from = 0;
+    int size = rows.size();
+    while (from < size) {
+      int left = size - from;
+      int n = left >= MULTI_ROW_CHUNK ? MULTI_ROW_CHUNK : Integer.highestOneBit(left);
+      chunk.run(from, n);
+      from += n;
+    }
+  }
+
+  private static void bindRows(PreparedStatement ps, List<Object[]> rows, int from, int n, int columns)
+      throws SQLException {
+    Object[] all = new Object[n * columns];
+    for (int i = 0; i < n; i++) {
+      Object[] row = rows.get(from + i);
+      if (row.length != columns) {
+        throw new IllegalArgumentException("row of " + row.length + " values, expected " + columns);
+      }
+      System.arraycopy(row, 0, all, i * columns, columns);
+    }
+    bind(ps, all);
+  }
+
+  private static final Map<Long, String> TUPLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code (?, ?), (?, ?)} for n rows of k columns (cached: the statement cache is keyed by the SQL text). */
+  private static String tuples(int n, int k) {
+    return TUPLES.computeIfAbsent(((long) n << 32) | k, key -> {
+      String one = "(" + "?, ".repeat(k - 1) + "?)";
+      return String.join(", ", java.util.Collections.nCopies(n, one));
+    });
+  }
+
+  /** {@code ?, ?, ?} for an IN list of n values (cached under column count 0). */
+  private static String marks(int n) {
+    return TUPLES.computeIfAbsent((long) n << 32, key -> String.join(", ", java.util.Collections.nCopies(n, "?")));
+  }
+
   /** Maps the current row of a result set. */
   @FunctionalInterface
   public interface RowMapper<T> {

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LLM grades kept in the database ({@code llm_grade_cache}), so the same answer keeps its grade across restarts.
- * A cache failure never fails a grade: an unreadable row is a miss, a failed write is logged.
+ * Each row carries its answer's hash, so forget-me can remove the grades that quote a person's answers
+ * ({@link PeopleRepository#deleteEverything}). A cache failure never fails a grade: an unreadable row is a miss, a failed write is logged.
  */
 public final class SqliteGradeCache implements GradeCache {
   private static final Logger log = LoggerFactory.getLogger(SqliteGradeCache.class);
@@ -42,7 +43,8 @@ public final class SqliteGradeCache implements GradeCache {
     try {
       String json = JSON.writeValueAsString(grade);
       db.writeVoid(c -> Sql.update(c, "INSERT OR REPLACE INTO llm_grade_cache (cache_key, grader, grade_json,"
-          + " created_at) VALUES (?, ?, ?, ?)", key, grade.grader(), json, clock.millis()));
+          + " created_at, answer_hash) VALUES (?, ?, ?, ?, ?)", key, grade.grader(), json, clock.millis(),
+          GradeCache.answerHashOfKey(key)));
     } catch (JsonProcessingException | RuntimeException e) {
       log.warn("LLM grade cache write failed: {}", e.getMessage());
     }

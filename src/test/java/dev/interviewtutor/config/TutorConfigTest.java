@@ -70,4 +70,21 @@ class TutorConfigTest {
     assertFalse(printed.contains("sk-ant-123"), printed);
     assertTrue(printed.contains("<set>"), printed);
   }
+
+  @Test
+  void should_replace_only_the_given_settings_and_validate_them_like_the_environment() {
+    TutorConfig base = TutorConfig.fromEnvironment(Map.of(
+        "TUTOR_LLM_PROVIDER", "openai", "OPENAI_API_KEY", "sk-keep", "DISCORD_TOKEN", "tok", "TUTOR_DB", "a.db"));
+    TutorConfig changed = base.with(Map.of("TUTOR_DB", "b.db", "TUTOR_LLM_MODEL", "gpt-x",
+        "DISCORD_MESSAGE_CONTENT", "yes"));
+    assertEquals(Path.of("b.db"), changed.db());
+    assertEquals("gpt-x", changed.llmModel());
+    assertTrue(changed.discordMessageContent());
+    assertEquals("sk-keep", changed.llmApiKey(), "keys survive an override of other settings");
+    assertEquals("tok", changed.discordToken());
+    assertEquals(base.knowledgeDir(), changed.knowledgeDir());
+    ConfigException bad = assertThrows(ConfigException.class,
+        () -> base.with(Map.of("TUTOR_LLM_TIMEOUT_SECONDS", "soon")));
+    assertTrue(bad.getMessage().contains("TUTOR_LLM_TIMEOUT_SECONDS"), bad.getMessage());
+  }
 }

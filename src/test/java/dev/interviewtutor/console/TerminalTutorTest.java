@@ -43,7 +43,8 @@ class TerminalTutorTest {
   @Test
   void multi_line_answers_hints_skips_and_quit_then_resume() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      String out = session(db, "q1a is first\nand q1b on a second line\n\n:hint\n:hint\nq2a\n\n:skip\n:quit\n", false,
+      String out = session(db, "q1a is first " + "and a very long line typed without breaks ".repeat(4)
+          + "\nand q1b on a second line\n\n:hint\n:hint\nq2a\n\n:skip\n:quit\n", false,
           t -> t.interview("node", 3, false));
       assertTrue(out.contains("Question 1/3"), out);
       assertTrue(out.contains("Score 80/100"), "both lines of the answer were graded: " + out);

@@ -84,6 +84,22 @@ final class BotHarness implements AutoCloseable {
     return harness;
   }
 
+  /** Starts the fake and the bot with services built from the configuration (e.g. the production wiring). */
+  static BotHarness startWith(Path dir, Map<String, String> extraEnv, Function<TutorConfig, BotServices> services)
+      throws Exception {
+    FakeDiscord fake = FakeDiscord.start(TOKEN);
+    Map<String, String> env = env(fake, dir);
+    env.putAll(extraEnv);
+    BotHarness harness = new BotHarness(fake, dir, env, new MutableClock(java.time.Instant.now()), services);
+    try {
+      harness.startBot();
+    } catch (Exception | Error e) {
+      harness.close();
+      throw e;
+    }
+    return harness;
+  }
+
   TutorConfig config() {
     return TutorConfig.fromEnvironment(env);
   }

@@ -100,4 +100,25 @@ class TutorBotTest {
     assertEquals(BotLauncher.EXIT_BAD_TOKEN, code);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("DISCORD_TOKEN is not set"));
   }
+
+  @Test
+  void an_unreachable_discord_gives_a_clear_message_naming_the_url_and_no_stack_trace() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    try (FakeDiscord fake = FakeDiscord.start("the-real-token")) {
+      Map<String, String> env = BotHarness.env(fake, dir);
+      env.put("DISCORD_TOKEN", "the-real-token");
+      env.put("DISCORD_REST_URL", "http://127.0.0.1:" + closedPort + "/api/v10/");
+      dev.interviewtutor.UserFacingException error = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.interviewtutor.UserFacingException.class,
+          () -> BotLauncher.run(TutorConfig.fromEnvironment(env), new PrintStream(new ByteArrayOutputStream()),
+              new PrintStream(new ByteArrayOutputStream()), c -> BotHarness.services(c, FixedGrader.fast()), false));
+      assertTrue(error.getMessage().contains("Could not reach Discord at http://127.0.0.1:" + closedPort),
+          error.getMessage());
+      assertTrue(error.getMessage().contains("DISCORD_REST_URL"), error.getMessage());
+      assertTrue(!error.getMessage().contains("the-real-token"), "the token is never printed");
+    }
+  }
 }

@@ -43,6 +43,54 @@ class DatabaseTest {
   }
 
   @Test
+  void every_migration_file_is_listed_once_in_order() throws Exception {
+    Path dir = Path.of("src/main/resources/db/migration");
+    List<String> files;
+    try (var stream = Files.list(dir)) {
+      files = stream.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql")).sorted(
+          java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList();
+    }
+    List<String> listed = Migrations.available().stream()
+        .map(m -> Path.of(m.resource()).getFileName().toString()).toList();
+    assertEquals(files, listed, "db/migration/migrations.txt must list every V<n>__*.sql file, numbered 1, 2, 3 ...");
+  }
+
+  @Test
+  void a_database_at_an_older_version_is_upgraded_and_keeps_its_rows() throws Exception {
+    Path file = dir.resolve("old.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+          + " applied_at INTEGER NOT NULL)");
+      String v1 = new String(getClass().getClassLoader().getResourceAsStream("db/migration/V1__init.sql")
+          .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      for (String sql : Migrations.statements(v1)) {
+        s.execute(sql);
+      }
+      s.execute("INSERT INTO schema_version VALUES (1, 'init', 0)");
+      s.execute("INSERT INTO people (key, display_name, time_zone, created_at) VALUES ('local:old', 'Old', 'UTC', 0)");
+    }
+    try (Database db = Database.open(file)) {
+      assertEquals((long) Migrations.available().size(), (long) Migrations.currentVersion(db));
+      assertEquals("Old", db.read(c -> PeopleRepository.find(c, "local:old")).orElseThrow().displayName());
+      List<String> indexes = db.read(c -> Sql.list(c, "SELECT name FROM sqlite_master WHERE type = 'index'",
+          rs -> rs.getString(1)));
+      assertTrue(!indexes.contains("board_points_ranked"), "V3 dropped it: " + indexes);
+      assertEquals("ok", db.integrityCheck());
+    }
+  }
+
+  @Test
+  void a_database_from_a_newer_program_is_refused_clearly() throws Exception {
+    Path file = dir.resolve("newer.db");
+    try (Database db = Database.open(file)) {
+      db.writeVoid(c -> Sql.update(c, "INSERT INTO schema_version VALUES (999, 'future', 0)"));
+    }
+    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(file));
+    assertTrue(e.getMessage().contains("newer") && e.getMessage().contains(file.toAbsolutePath().toString()),
+        e.getMessage());
+  }
+
+  @Test
   void should_split_a_script_into_statements() {
     List<String> statements = Migrations.statements("-- comment\nCREATE TABLE a (x INT); \n\nCREATE TABLE b (\n"
         + "  y INT -- inline\n);\n");

@@ -12,6 +12,22 @@ public interface GradeCache {
 
   void put(String key, Grade grade);
 
+  /** The SHA-256 (hex) of an answer, as the last part of every cache key. */
+  static String answerHash(String answer) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** The answer hash inside a key made by {@link LlmGrader#cacheKey}. */
+  static String answerHashOfKey(String key) {
+    return key.substring(key.lastIndexOf('\u0000') + 1);
+  }
+
   /** An in-memory least-recently-used cache. */
   static GradeCache inMemory(int capacity) {
     LruCache<String, Grade> lru = new LruCache<>(capacity);

@@ -18,11 +18,7 @@ import dev.interviewtutor.knowledge.Misconception;
 import dev.interviewtutor.knowledge.Rubric;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,13 +111,9 @@ public final class LlmGrader implements Grader {
 
   /** Question id, rubric version and the answer's SHA-256. */
   public static String cacheKey(Rubric rubric, String answer) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(answer.getBytes(StandardCharsets.UTF_8));
-      return rubric.questionId() + '\u0000' + rubric.version() + '\u0000' + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return rubric.questionId() + '\u0000' + rubric.version() + '\u0000' + GradeCache.answerHash(answer);
   }
+
 
   private static String keyPointLines(Rubric rubric) {
     return rubric.keyPoints().stream()

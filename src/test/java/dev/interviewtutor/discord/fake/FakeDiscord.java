@@ -284,6 +284,11 @@ public final class FakeDiscord implements AutoCloseable {
     failingChannels.put(channelId, new Answer(403, error(50013, "Missing Permissions")));
   }
 
+  /** Undoes {@link #denyChannel}: REST calls to the channel work again (the bot's rights were restored). */
+  public void allowChannel(long channelId) {
+    failingChannels.remove(channelId);
+  }
+
   public int gatewayConnections() {
     return gateway.identifyCount();
   }

@@ -1,0 +1,51 @@
+package dev.interviewtutor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.interviewtutor.App;
+import dev.interviewtutor.config.TutorConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every setting of the environment can also be given as an option, validated the same way. */
+class GlobalOptionsTest {
+
+  @Test
+  void options_should_override_the_environment() {
+    TutorCommand root = new TutorCommand(TutorConfig.fromEnvironment(Map.of("TUTOR_DB", "env.db")));
+    new CommandLine(root).parseArgs("--db", "opt.db", "--llm-provider", "ollama", "--llm-base-url",
+        "http://127.0.0.1:11434", "--llm-daily-budget", "7", "--discord-guild-id", "42",
+        "--discord-message-content", "true", "--answers-per-minute", "2");
+    TutorConfig config = root.config();
+    assertEquals(Path.of("opt.db"), config.db());
+    assertEquals("ollama", config.llmProvider());
+    assertEquals(Optional.of(URI.create("http://127.0.0.1:11434")), config.llmBaseUrl());
+    assertEquals(7, config.llmDailyBudget());
+    assertEquals(Optional.of(42L), config.discordGuildId());
+    assertTrue(config.discordMessageContent());
+    assertEquals(2, config.answersPerMinute());
+  }
+
+  @Test
+  void a_bad_option_value_should_name_the_setting_and_exit_2() {
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = App.run(TutorConfig.defaults(), "--llm-provider", "skynet", "bank", "list");
+      assertEquals(2, code);
+    } finally {
+      System.setErr(oldErr);
+    }
+    String printed = err.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("TUTOR_LLM_PROVIDER='skynet'"), printed);
+  }
+}
