@@ -29,10 +29,17 @@ public final class OfflineGrader implements Grader {
   static final double COVERED = 0.60;
 
   static final double PARTIAL = 0.42;
+  /**
+   * Evidence when a clause names the concept a short key point is about, directly or by a synonym: "Load
+   * balancer" is stated by "behind nginx". Just above {@link #COVERED}: naming it is stating it.
+   */
+  static final double CONCEPT_NAMED = 0.64;
   /** A clause this close to a misconception (and closer than to any key point) states it. */
   static final double MISCONCEPTION_COS = 0.60;
   /** Most clauses graded (a 4,000-character answer has about 40). */
   private static final int MAX_UNITS = 80;
+  /** A clause this long (in words) is split into fragments at commas and "and" for key-point matching. */
+  static final int RUN_ON_TOKENS = 14;
 
   private final SentenceEncoder encoder;
 
@@ -104,12 +111,20 @@ public final class OfflineGrader implements Grader {
       units = units.subList(0, MAX_UNITS);
     }
     // list items inside clauses are embedded too, so that a short key point ("PDF generation") can match one; a
-    // rubric without short key points gains nothing from them (measured), so they are not embedded for it
+    // rubric without short key points gains nothing from them (measured), so they are not embedded for it. A long
+    // run-on clause is also split at commas and "and": each point made in passing is then matched on its own.
     List<String> texts = new ArrayList<>(units.stream().map(Unit::text).toList());
     List<Integer> fragmentOwner = new ArrayList<>();
-    for (int u = 0; u < units.size() && rv.hasShortPoint; u++) {
-      for (String f : TextUnits.fragments(units.get(u).text())) {
-        if (texts.size() < 2 * MAX_UNITS) {
+    for (int u = 0; u < units.size(); u++) {
+      Set<String> pieces = new java.util.LinkedHashSet<>();
+      if (rv.hasShortPoint) {
+        pieces.addAll(TextUnits.fragments(units.get(u).text()));
+      }
+      if (Lexicon.tokens(units.get(u).text()).size() >= RUN_ON_TOKENS) {
+        pieces.addAll(TextUnits.clauseFragments(units.get(u).text()));
+      }
+      for (String f : pieces) {
+        if (texts.size() < 3 * MAX_UNITS) {
           texts.add(f);
           fragmentOwner.add(u);
         }
@@ -123,6 +138,7 @@ public final class OfflineGrader implements Grader {
     List<Set<String>> unitTerms = units.stream().map(u -> lex.terms(u.text())).toList();
     List<Set<String>> fragmentTerms = texts.subList(units.size(), texts.size()).stream().map(lex::terms).toList();
     List<Boolean> unitNegated = units.stream().map(u -> TextUnits.negated(u.text())).toList();
+    List<Set<String>> unitConcepts = units.stream().map(u -> lex.concepts(u.text())).toList();
     Set<String> answerTerms = new HashSet<>();
     unitTerms.forEach(answerTerms::addAll);
 
@@ -175,6 +191,9 @@ public final class OfflineGrader implements Grader {
           continue; // a clause that denies the point is no evidence for it
         }
         double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical;
+        if (namesConcept(unitConcepts.get(u), p)) {
+          evidence = Math.max(evidence, CONCEPT_NAMED);
+        }
         if (evidence > best) {
           best = evidence;
           bestUnit = u;
@@ -315,6 +334,16 @@ public final class OfflineGrader implements Grader {
   private static String shorten(String s) {
     String t = s.strip().replaceAll("\\s+", " ").replaceAll("[.]$", "");
     return t.length() <= 90 ? t : t.substring(0, 87) + "...";
+  }
+
+  /** Whether a clause names what a short key point is about ("behind nginx" for "A load balancer in front..."). */
+  private static boolean namesConcept(Set<String> clauseConcepts, RubricVectors.Point p) {
+    for (String c : p.concepts()) {
+      if (clauseConcepts.contains(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double overlap(Set<String> have, Set<String> want) {

@@ -40,7 +40,8 @@ final class RubricVectors {
   /** Key points up to this many words are matched against list items ("fragments") of the answer too. */
   static final int SHORT_POINT_TOKENS = 4;
 
-  record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated) {}
+  /** concepts: what a short key point is about ("load balancer"), see {@link Lexicon#headConcepts}. */
+  record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated, Set<String> concepts) {}
 
   record Wrong(Misconception misconception, float[] vector, Set<String> terms, boolean negated) {}
 
@@ -70,9 +71,12 @@ final class RubricVectors {
     double weight = 0;
     for (int i = 0; i < rubric.keyPoints().size(); i++) {
       KeyPoint kp = rubric.keyPoints().get(i);
-      Set<String> terms = demoted(lexicon.terms(claims.get(i) + " " + String.join(" ", kp.synonyms())));
+      // the point's alternatives reach its terms through the lexicon's phrase rules ("nginx" → "load balancer"),
+      // so they are not added here, where they would only dilute the share of the claim's terms found
+      Set<String> terms = demoted(lexicon.terms(claims.get(i)));
       all.addAll(terms);
-      ps.add(new Point(kp, claims.get(i), v[2 + i], terms, TextUnits.negated(claims.get(i))));
+      ps.add(new Point(kp, claims.get(i), v[2 + i], terms, TextUnits.negated(claims.get(i)),
+          lexicon.headConcepts(claims.get(i))));
       weight += kp.weight();
     }
     points = List.copyOf(ps);
