@@ -39,9 +39,10 @@ public final class OfflineGrader implements Grader {
   /** Most clauses graded (a 4,000-character answer has about 40). */
   private static final int MAX_UNITS = 80;
   /** A clause this long (in words) is split into fragments at commas and "and" for key-point matching. */
-  static final int RUN_ON_TOKENS = 14;
+  static final int RUN_ON_TOKENS = 20;
 
   private final SentenceEncoder encoder;
+  private final WordVectors wordVectors = new WordVectors();
 
   public OfflineGrader(SentenceEncoder encoder) {
     this.encoder = encoder;
@@ -79,7 +80,14 @@ public final class OfflineGrader implements Grader {
   public static final List<String> FEATURE_NAMES = List.of(
       "score", "coverage", "reference_cos", "relevance", "term_recall", "term_precision", "misconceptions",
       "log_tokens", "mean_point_cos", "max_unit_reference_cos", "covered_share", "partial_share",
-      "reference_precision", "log_length_ratio", "coverage_x_reference", "screened");
+      "reference_precision", "log_length_ratio", "coverage_x_reference", "soft_reference_recall", "screened");
+
+  /**
+   * The features whose squares and pairwise products calibration may use: the main evidence, whose effect on a
+   * human grade is not linear (coverage matters more when the answer is on the reference's topic, and so on).
+   */
+  public static final List<String> INTERACTING_FEATURES = List.of(
+      "coverage", "reference_cos", "term_recall", "log_tokens", "mean_point_cos", "max_unit_reference_cos");
 
   public Analysis analyse(Rubric rubric, String answer) {
     String text = AnswerPolicy.check(answer);
@@ -130,7 +138,28 @@ public final class OfflineGrader implements Grader {
         }
       }
     }
+    // content words of the answer not yet embedded go into the same model call (soft word alignment feature)
+    List<String> answerWords = WordVectors.contentWords(content, rv.questionStems);
+    float[][] answerWordVectors = wordVectors.lookup(answerWords);
+    List<String> newWords = new ArrayList<>();
+    for (int i = 0; i < answerWords.size(); i++) {
+      if (answerWordVectors[i] == null) {
+        newWords.add(answerWords.get(i));
+      }
+    }
+    int textCount = texts.size();
+    texts.addAll(newWords);
     float[][] all = encoder.embed(texts);
+    texts.subList(textCount, texts.size()).clear();
+    if (!newWords.isEmpty()) {
+      wordVectors.store(newWords, all, textCount);
+      for (int i = 0, n = 0; i < answerWords.size(); i++) {
+        if (answerWordVectors[i] == null) {
+          answerWordVectors[i] = all[textCount + n++];
+        }
+      }
+    }
+    double softRecall = WordVectors.softRecall(rv.referenceWords, rv.referenceWordVectors, answerWords, answerWordVectors);
     float[][] uv = java.util.Arrays.copyOf(all, units.size());
     List<float[]> unitVectors = List.of(uv);
     float[] answerVector = SentenceEncoder.mean(unitVectors);
@@ -281,7 +310,7 @@ public final class OfflineGrader implements Grader {
     double[] features = {
       finalScore / 100.0, coverage, referenceCos, relevance, termRecall, termPrecision, hits.size(),
       Math.log1p(tokens), pointCosSum / rv.points.size(), maxUnitReference, coveredShare, partialShare,
-      referencePrecision, lengthRatio, coverage * referenceCos, 0
+      referencePrecision, lengthRatio, coverage * referenceCos, softRecall, 0
     };
     return new Analysis(grade, features, answerVector);
   }

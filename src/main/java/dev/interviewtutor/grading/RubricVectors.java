@@ -34,6 +34,12 @@ final class RubricVectors {
   final Set<String> rubricTerms;
   final double totalWeight;
   final int referenceTokens;
+  /** Stems of the question's words: words an answer repeats from the question are no evidence. */
+  final Set<String> questionStems;
+  /** The reference answer's content words that are not in the question, and their embeddings (see WordVectors). */
+  final List<String> referenceWords;
+
+  final float[][] referenceWordVectors;
   /** Whether some key point is short enough ({@value #SHORT_POINT_TOKENS} words) to match a single list item. */
   final boolean hasShortPoint;
 
@@ -96,6 +102,11 @@ final class RubricVectors {
     }
     all.addAll(referenceTerms);
     rubricTerms = Set.copyOf(all);
+    Set<String> stems = new HashSet<>();
+    Lexicon.tokens(rubric.question()).forEach(t -> stems.add(Lexicon.stem(t)));
+    questionStems = Set.copyOf(stems);
+    referenceWords = List.copyOf(WordVectors.contentWords(referenceText, questionStems));
+    referenceWordVectors = referenceWords.isEmpty() ? new float[0][] : encoder.embed(referenceWords);
   }
 
   /** Terms minus the question's own words ("question demoting"), unless nothing would be left. */
