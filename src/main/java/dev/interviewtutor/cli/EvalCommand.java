@@ -88,6 +88,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar")
   boolean quiet;
 
+  /** Ridge penalties chosen per fitted calibration (reported). */
+  private final List<Double> lambdas = new ArrayList<>();
+
   /** One graded row. */
   record Graded(LabelledFile.Row row, String gold, Grade grade, double[] features, float[] vector, String group,
       long nanos) {}
@@ -137,6 +140,9 @@ public final class EvalCommand implements Callable<Integer> {
       report.put("rmse", round(Metrics.rmse(g, p)));
       int steps = (int) Math.round(maxScore * 2);
       report.put("qwk", round(Metrics.quadraticWeightedKappa(halfSteps(g), halfSteps(p), steps + 1)));
+      if (!lambdas.isEmpty()) {
+        report.put("ridge_lambda", lambdas.stream().map(l -> String.format(Locale.ROOT, "%.1f", l)).toList());
+      }
     } else {
       List<String> g = graded.stream().map(Graded::gold).toList();
       List<String> p = labelPredictions(graded, trainGraded, gold);
@@ -286,23 +292,31 @@ public final class EvalCommand implements Callable<Integer> {
       for (Map.Entry<String, List<Integer>> fold : byFold.entrySet()) {
         List<double[]> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
         for (Graded r : graded) {
           if (!r.row().get(folds).equals(fold.getKey())) {
             x.add(r.features());
             y.add(Double.parseDouble(r.gold()));
+            groups.add(r.row().get(folds));
           }
         }
         if (x.isEmpty()) {
           throw new UserFacingException("--folds " + folds + " has a single value: nothing to train on");
         }
-        Calibration.Regressor reg = Calibration.fitRegressor(x, y.stream().mapToDouble(d -> d).toArray(), maxScore);
+        // the penalty is chosen by leaving one training fold out at a time, inside the training folds only
+        Calibration.Regressor reg = Calibration.fitRegressor(x, y.stream().mapToDouble(d -> d).toArray(), groups,
+            maxScore, interacting(x.get(0)));
+        lambdas.add(reg.lambda());
         for (int i : fold.getValue()) {
           p[i] = reg.predict(graded.get(i).features());
         }
       }
     } else if (!trainGraded.isEmpty()) {
-      Calibration.Regressor reg = Calibration.fitRegressor(trainGraded.stream().map(Graded::features).toList(),
-          trainGraded.stream().mapToDouble(r -> Double.parseDouble(r.gold())).toArray(), maxScore);
+      List<double[]> x = trainGraded.stream().map(Graded::features).toList();
+      Calibration.Regressor reg = Calibration.fitRegressor(x,
+          trainGraded.stream().mapToDouble(r -> Double.parseDouble(r.gold())).toArray(),
+          trainGraded.stream().map(Graded::group).toList(), maxScore, interacting(x.get(0)));
+      lambdas.add(reg.lambda());
       for (int i = 0; i < p.length; i++) {
         p[i] = reg.predict(graded.get(i).features());
       }
@@ -312,6 +326,14 @@ public final class EvalCommand implements Callable<Integer> {
       }
     }
     return p;
+  }
+
+  /** Indices of the offline grader's interacting features, when these are its features. */
+  private static int[] interacting(double[] features) {
+    if (features.length != OfflineGrader.FEATURE_NAMES.size()) {
+      return new int[0];
+    }
+    return OfflineGrader.INTERACTING_FEATURES.stream().mapToInt(OfflineGrader.FEATURE_NAMES::indexOf).toArray();
   }
 
   private List<String> labelPredictions(List<Graded> graded, List<Graded> trainGraded, String gold) {

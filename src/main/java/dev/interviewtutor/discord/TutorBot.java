@@ -50,10 +50,13 @@ public final class TutorBot implements AutoCloseable {
         new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors())), services.clock().instant());
     CommandRouter router = new CommandRouter(commands.apply(context));
     JDA jda = DiscordClientFactory.builder(config, messageContentIntent).addEventListeners(router).build();
+    jda.setRequiredScopes("applications.commands");
     try {
       jda.awaitReady();
       TutorBot bot = new TutorBot(context, router, jda);
       bot.registerCommands();
+      LOG.info("Logged in as {}; add it to a server with {}", jda.getSelfUser().getName(),
+          TutorInfoCommand.inviteUrl(jda));
       return bot;
     } catch (RuntimeException | InterruptedException e) {
       jda.shutdownNow();

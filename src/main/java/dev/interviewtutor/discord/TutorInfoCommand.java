@@ -2,6 +2,10 @@ package dev.interviewtutor.discord;
 
 import dev.interviewtutor.knowledge.QuestionBank;
 import java.awt.Color;
+import java.util.EnumSet;
+import java.util.Set;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -21,6 +25,13 @@ final class TutorInfoCommand implements SlashCommand {
       `/explain query`: look a topic up in the question banks.
       `/forget-me`: delete everything stored about you.
       `/tutor about`: this message. `/tutoradmin status`: the bot's health (Manage Server).""";
+  /**
+   * What the bot needs on a server: post and read in channels and threads (quizzes, the daily question and its
+   * reveal thread), private threads for interviews, embeds, and the stats chart.
+   */
+  static final Set<Permission> INVITE_PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+      Permission.MESSAGE_SEND_IN_THREADS, Permission.CREATE_PUBLIC_THREADS, Permission.CREATE_PRIVATE_THREADS,
+      Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY);
   private final BotContext context;
 
   TutorInfoCommand(BotContext context) {
@@ -51,7 +62,13 @@ final class TutorInfoCommand implements SlashCommand {
             + bank.topics().size() + " topic(s): " + String.join(", ", bank.topics())), false)
         .addField("Grader", Limits.field(context.services().practice().graderName()), true)
         .addField("Answers per minute", Integer.toString(context.limiter().perMinute()), true)
-        .addField("Commands", Limits.field(COMMANDS), false);
+        .addField("Commands", Limits.field(COMMANDS), false)
+        .addField("Add to a server", Limits.field(inviteUrl(event.getJDA())), false);
     event.replyEmbeds(embed.build()).setEphemeral(true).queue();
+  }
+
+  /** The OAuth2 link that adds this bot with its commands and exactly {@link #INVITE_PERMISSIONS}. */
+  static String inviteUrl(JDA jda) {
+    return jda.getInviteUrl(INVITE_PERMISSIONS);
   }
 }

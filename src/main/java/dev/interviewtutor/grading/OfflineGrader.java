@@ -29,12 +29,20 @@ public final class OfflineGrader implements Grader {
   static final double COVERED = 0.60;
 
   static final double PARTIAL = 0.42;
+  /**
+   * Evidence when a clause names the concept a short key point is about, directly or by a synonym: "Load
+   * balancer" is stated by "behind nginx". Just above {@link #COVERED}: naming it is stating it.
+   */
+  static final double CONCEPT_NAMED = 0.64;
   /** A clause this close to a misconception (and closer than to any key point) states it. */
   static final double MISCONCEPTION_COS = 0.60;
   /** Most clauses graded (a 4,000-character answer has about 40). */
   private static final int MAX_UNITS = 80;
+  /** A clause this long (in words) is split into fragments at commas and "and" for key-point matching. */
+  static final int RUN_ON_TOKENS = 20;
 
   private final SentenceEncoder encoder;
+  private final WordVectors wordVectors = new WordVectors();
 
   public OfflineGrader(SentenceEncoder encoder) {
     this.encoder = encoder;
@@ -72,7 +80,14 @@ public final class OfflineGrader implements Grader {
   public static final List<String> FEATURE_NAMES = List.of(
       "score", "coverage", "reference_cos", "relevance", "term_recall", "term_precision", "misconceptions",
       "log_tokens", "mean_point_cos", "max_unit_reference_cos", "covered_share", "partial_share",
-      "reference_precision", "log_length_ratio", "coverage_x_reference", "screened");
+      "reference_precision", "log_length_ratio", "coverage_x_reference", "soft_reference_recall", "screened");
+
+  /**
+   * The features whose squares and pairwise products calibration may use: the main evidence, whose effect on a
+   * human grade is not linear (coverage matters more when the answer is on the reference's topic, and so on).
+   */
+  public static final List<String> INTERACTING_FEATURES = List.of(
+      "coverage", "reference_cos", "term_recall", "log_tokens", "mean_point_cos", "max_unit_reference_cos");
 
   public Analysis analyse(Rubric rubric, String answer) {
     String text = AnswerPolicy.check(answer);
@@ -104,18 +119,47 @@ public final class OfflineGrader implements Grader {
       units = units.subList(0, MAX_UNITS);
     }
     // list items inside clauses are embedded too, so that a short key point ("PDF generation") can match one; a
-    // rubric without short key points gains nothing from them (measured), so they are not embedded for it
+    // rubric without short key points gains nothing from them (measured), so they are not embedded for it. A long
+    // run-on clause is also split at commas and "and": each point made in passing is then matched on its own.
     List<String> texts = new ArrayList<>(units.stream().map(Unit::text).toList());
     List<Integer> fragmentOwner = new ArrayList<>();
-    for (int u = 0; u < units.size() && rv.hasShortPoint; u++) {
-      for (String f : TextUnits.fragments(units.get(u).text())) {
-        if (texts.size() < 2 * MAX_UNITS) {
+    for (int u = 0; u < units.size(); u++) {
+      Set<String> pieces = new java.util.LinkedHashSet<>();
+      if (rv.hasShortPoint) {
+        pieces.addAll(TextUnits.fragments(units.get(u).text()));
+      }
+      if (Lexicon.tokens(units.get(u).text()).size() >= RUN_ON_TOKENS) {
+        pieces.addAll(TextUnits.clauseFragments(units.get(u).text()));
+      }
+      for (String f : pieces) {
+        if (texts.size() < 3 * MAX_UNITS) {
           texts.add(f);
           fragmentOwner.add(u);
         }
       }
     }
+    // content words of the answer not yet embedded go into the same model call (soft word alignment feature)
+    List<String> answerWords = WordVectors.contentWords(content, rv.questionStems);
+    float[][] answerWordVectors = wordVectors.lookup(answerWords);
+    List<String> newWords = new ArrayList<>();
+    for (int i = 0; i < answerWords.size(); i++) {
+      if (answerWordVectors[i] == null) {
+        newWords.add(answerWords.get(i));
+      }
+    }
+    int textCount = texts.size();
+    texts.addAll(newWords);
     float[][] all = encoder.embed(texts);
+    texts.subList(textCount, texts.size()).clear();
+    if (!newWords.isEmpty()) {
+      wordVectors.store(newWords, all, textCount);
+      for (int i = 0, n = 0; i < answerWords.size(); i++) {
+        if (answerWordVectors[i] == null) {
+          answerWordVectors[i] = all[textCount + n++];
+        }
+      }
+    }
+    double softRecall = WordVectors.softRecall(rv.referenceWords, rv.referenceWordVectors, answerWords, answerWordVectors);
     float[][] uv = java.util.Arrays.copyOf(all, units.size());
     List<float[]> unitVectors = List.of(uv);
     float[] answerVector = SentenceEncoder.mean(unitVectors);
@@ -123,6 +167,7 @@ public final class OfflineGrader implements Grader {
     List<Set<String>> unitTerms = units.stream().map(u -> lex.terms(u.text())).toList();
     List<Set<String>> fragmentTerms = texts.subList(units.size(), texts.size()).stream().map(lex::terms).toList();
     List<Boolean> unitNegated = units.stream().map(u -> TextUnits.negated(u.text())).toList();
+    List<Set<String>> unitConcepts = units.stream().map(u -> lex.concepts(u.text())).toList();
     Set<String> answerTerms = new HashSet<>();
     unitTerms.forEach(answerTerms::addAll);
 
@@ -175,6 +220,9 @@ public final class OfflineGrader implements Grader {
           continue; // a clause that denies the point is no evidence for it
         }
         double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical;
+        if (namesConcept(unitConcepts.get(u), p)) {
+          evidence = Math.max(evidence, CONCEPT_NAMED);
+        }
         if (evidence > best) {
           best = evidence;
           bestUnit = u;
@@ -262,7 +310,7 @@ public final class OfflineGrader implements Grader {
     double[] features = {
       finalScore / 100.0, coverage, referenceCos, relevance, termRecall, termPrecision, hits.size(),
       Math.log1p(tokens), pointCosSum / rv.points.size(), maxUnitReference, coveredShare, partialShare,
-      referencePrecision, lengthRatio, coverage * referenceCos, 0
+      referencePrecision, lengthRatio, coverage * referenceCos, softRecall, 0
     };
     return new Analysis(grade, features, answerVector);
   }
@@ -315,6 +363,16 @@ public final class OfflineGrader implements Grader {
   private static String shorten(String s) {
     String t = s.strip().replaceAll("\\s+", " ").replaceAll("[.]$", "");
     return t.length() <= 90 ? t : t.substring(0, 87) + "...";
+  }
+
+  /** Whether a clause names what a short key point is about ("behind nginx" for "A load balancer in front..."). */
+  private static boolean namesConcept(Set<String> clauseConcepts, RubricVectors.Point p) {
+    for (String c : p.concepts()) {
+      if (clauseConcepts.contains(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double overlap(Set<String> have, Set<String> want) {

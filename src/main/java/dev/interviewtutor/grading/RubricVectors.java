@@ -34,13 +34,20 @@ final class RubricVectors {
   final Set<String> rubricTerms;
   final double totalWeight;
   final int referenceTokens;
+  /** Stems of the question's words: words an answer repeats from the question are no evidence. */
+  final Set<String> questionStems;
+  /** The reference answer's content words that are not in the question, and their embeddings (see WordVectors). */
+  final List<String> referenceWords;
+
+  final float[][] referenceWordVectors;
   /** Whether some key point is short enough ({@value #SHORT_POINT_TOKENS} words) to match a single list item. */
   final boolean hasShortPoint;
 
   /** Key points up to this many words are matched against list items ("fragments") of the answer too. */
   static final int SHORT_POINT_TOKENS = 4;
 
-  record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated) {}
+  /** concepts: what a short key point is about ("load balancer"), see {@link Lexicon#headConcepts}. */
+  record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated, Set<String> concepts) {}
 
   record Wrong(Misconception misconception, float[] vector, Set<String> terms, boolean negated) {}
 
@@ -70,9 +77,12 @@ final class RubricVectors {
     double weight = 0;
     for (int i = 0; i < rubric.keyPoints().size(); i++) {
       KeyPoint kp = rubric.keyPoints().get(i);
-      Set<String> terms = demoted(lexicon.terms(claims.get(i) + " " + String.join(" ", kp.synonyms())));
+      // the point's alternatives reach its terms through the lexicon's phrase rules ("nginx" → "load balancer"),
+      // so they are not added here, where they would only dilute the share of the claim's terms found
+      Set<String> terms = demoted(lexicon.terms(claims.get(i)));
       all.addAll(terms);
-      ps.add(new Point(kp, claims.get(i), v[2 + i], terms, TextUnits.negated(claims.get(i))));
+      ps.add(new Point(kp, claims.get(i), v[2 + i], terms, TextUnits.negated(claims.get(i)),
+          lexicon.headConcepts(claims.get(i))));
       weight += kp.weight();
     }
     points = List.copyOf(ps);
@@ -92,6 +102,11 @@ final class RubricVectors {
     }
     all.addAll(referenceTerms);
     rubricTerms = Set.copyOf(all);
+    Set<String> stems = new HashSet<>();
+    Lexicon.tokens(rubric.question()).forEach(t -> stems.add(Lexicon.stem(t)));
+    questionStems = Set.copyOf(stems);
+    referenceWords = List.copyOf(WordVectors.contentWords(referenceText, questionStems));
+    referenceWordVectors = referenceWords.isEmpty() ? new float[0][] : encoder.embed(referenceWords);
   }
 
   /** Terms minus the question's own words ("question demoting"), unless nothing would be left. */

@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /tutor about} names every command the bot registers, and every subcommand of each. */
+/**
+ * {@code /tutor about} names every command the bot registers, and every subcommand of each, and links the invite
+ * with the permissions the bot uses.
+ */
 class TutorAboutCommandsTest {
   @TempDir Path dir;
 
@@ -39,6 +43,10 @@ class TutorAboutCommandsTest {
       SentInteraction about = h.fake.slashCommand(FakeUser.member(521, "ada"), "tutor", Payloads.subcommand("about"));
       String text = h.fake.awaitCallback(about, BotHarness.WAIT).text();
 
+      assertTrue(text.contains("https://discord.com/oauth2/authorize?client_id=")
+          && text.contains("applications.commands")
+          && text.contains("permissions=" + Permission.getRaw(TutorInfoCommand.INVITE_PERMISSIONS)),
+          "an invite link with the bot's scopes and permissions in: " + text);
       for (String name : names) {
         assertTrue(text.contains("/" + name + " ") || text.contains("/" + name + "`"), "/" + name + " in: " + text);
       }

@@ -152,17 +152,89 @@ public final class Calibration {
     return new Isotonic(xs, ys);
   }
 
-  /** Ridge then isotonic: features → gold scale, clamped to [0, max]. */
-  public record Regressor(Linear linear, Isotonic isotonic, double max) {
+  /**
+   * Ridge then isotonic: features → gold scale, clamped to [0, max]. The ridge sees the features plus the squares
+   * and pairwise products of the {@code interacting} ones; {@code lambda} is the penalty it was fitted with.
+   */
+  public record Regressor(Linear linear, Isotonic isotonic, double max, int[] interacting, double lambda) {
     public double predict(double[] x) {
-      return Math.max(0, Math.min(max, isotonic.predict(linear.predict(x))));
+      return Math.max(0, Math.min(max, isotonic.predict(linear.predict(expand(x, interacting)))));
     }
   }
 
+  /** Penalties tried when the penalty is chosen by inner cross-validation. */
+  static final double[] LAMBDAS = {0.3, 1, 3, 10, 30, 100, 300};
+
+  /** A linear regressor with the fixed penalty 1 and no interaction terms. */
   public static Regressor fitRegressor(List<double[]> x, double[] y, double max) {
-    Linear linear = ridge(x, y, 1.0);
-    double[] fitted = x.stream().mapToDouble(linear::predict).toArray();
-    return new Regressor(linear, isotonic(fitted, y), max);
+    return fit(x, y, max, new int[0], 1.0);
+  }
+
+  /**
+   * A regressor over the features plus the squares and pairwise products of {@code interacting}, with the ridge
+   * penalty chosen by leave-one-group-out cross-validation (lowest RMSE) inside these training rows only: the rows
+   * being evaluated never influence the choice.
+   *
+   * @param groups one group per row (e.g. the assignment or question); fewer than three groups: penalty 1
+   */
+  public static Regressor fitRegressor(List<double[]> x, double[] y, List<String> groups, double max, int[] interacting) {
+    List<String> distinct = groups.stream().distinct().sorted().toList();
+    double bestLambda = 1.0;
+    if (distinct.size() >= 3) {
+      double bestRmse = Double.POSITIVE_INFINITY;
+      for (double lambda : LAMBDAS) {
+        double sq = 0;
+        for (String held : distinct) {
+          List<double[]> tx = new ArrayList<>();
+          List<Double> ty = new ArrayList<>();
+          for (int i = 0; i < x.size(); i++) {
+            if (!groups.get(i).equals(held)) {
+              tx.add(x.get(i));
+              ty.add(y[i]);
+            }
+          }
+          Regressor r = fit(tx, ty.stream().mapToDouble(d -> d).toArray(), max, interacting, lambda);
+          for (int i = 0; i < x.size(); i++) {
+            if (groups.get(i).equals(held)) {
+              double e = r.predict(x.get(i)) - y[i];
+              sq += e * e;
+            }
+          }
+        }
+        double rmse = Math.sqrt(sq / x.size());
+        if (rmse < bestRmse - 1e-12) {
+          bestRmse = rmse;
+          bestLambda = lambda;
+        }
+      }
+    }
+    return fit(x, y, max, interacting, bestLambda);
+  }
+
+  private static Regressor fit(List<double[]> x, double[] y, double max, int[] interacting, double lambda) {
+    List<double[]> expanded = x.stream().map(row -> expand(row, interacting)).toList();
+    Linear linear = ridge(expanded, y, lambda);
+    double[] fitted = expanded.stream().mapToDouble(linear::predict).toArray();
+    return new Regressor(linear, isotonic(fitted, y), max, interacting.clone(), lambda);
+  }
+
+  /** The row, then the squares of the interacting features, then their pairwise products. */
+  public static double[] expand(double[] x, int[] interacting) {
+    int k = interacting.length;
+    if (k == 0) {
+      return x;
+    }
+    double[] out = Arrays.copyOf(x, x.length + k + k * (k - 1) / 2);
+    int at = x.length;
+    for (int i : interacting) {
+      out[at++] = x[i] * x[i];
+    }
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        out[at++] = x[interacting[a]] * x[interacting[b]];
+      }
+    }
+    return out;
   }
 
   /** One-vs-rest ridge classifiers; predicts the label with the highest score (plus a per-label bias). */

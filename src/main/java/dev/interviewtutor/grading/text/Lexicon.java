@@ -1,6 +1,7 @@
 package dev.interviewtutor.grading.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class Lexicon {
       List.of("function", "method", "procedure", "routine", "subroutine"),
       List.of("variable", "var"),
       List.of("create", "spawn", "start", "launch", "fork"),
-      List.of("split", "divide", "partition", "distribute"),
+      List.of("split", "divide", "partition", "distribute", "spread"),
+      List.of("server", "machine", "box", "host"),
       List.of("queue", "buffer"),
       List.of("block", "stall", "freeze"),
       List.of("monitor", "watch", "track", "observe", "measure"),
@@ -84,15 +86,111 @@ public final class Lexicon {
 
   private static final Map<String, String> BUILT_IN_CANON = canonMap(BUILT_IN);
 
-  private final Map<String, String> canon;
+  /**
+   * Names that stand for a concept a key point states in general words: an answer saying "behind nginx" states
+   * "load balancer" even though no word is shared. Each line: the concept first, then the phrases that name it.
+   */
+  private static final List<List<String>> BUILT_IN_PHRASES = List.of(
+      List.of("load balancer", "nginx", "haproxy", "reverse proxy", "elb", "alb", "traefik", "envoy"),
+      List.of("horizontal scaling", "scale out", "scaling out", "scales out", "more servers", "more machines",
+          "more instances", "more boxes", "identical boxes", "identical servers", "identical instances",
+          "identical machines", "many servers", "multiple servers", "several servers", "many instances",
+          "multiple instances", "several instances", "many machines", "multiple machines", "several machines"),
+      List.of("queue", "rabbitmq", "kafka", "bullmq", "sqs", "message broker"),
+      List.of("cache", "redis", "memcached", "cdn"));
 
-  private Lexicon(Map<String, String> canon) {
+  private static final List<Phrase> BUILT_IN_PHRASE_RULES = phraseRules(BUILT_IN_PHRASES);
+
+  /**
+   * One way to name a concept, as a sequence of stems: "nginx" or "load balancer" for the concept "load balancer".
+   * A text containing the sequence names the concept, and also has the concept's own terms.
+   */
+  private record Phrase(List<String> stems, String concept, List<String> conceptTokens) {}
+
+  private final Map<String, String> canon;
+  private final List<Phrase> phrases;
+
+  private Lexicon(Map<String, String> canon, List<Phrase> phrases) {
     this.canon = canon;
+    this.phrases = phrases;
   }
 
   /** The built-in synonyms only. */
   public static Lexicon builtIn() {
-    return new Lexicon(BUILT_IN_CANON);
+    return BUILT_IN_LEXICON;
+  }
+
+  private static final Lexicon BUILT_IN_LEXICON = new Lexicon(BUILT_IN_CANON, BUILT_IN_PHRASE_RULES);
+
+  private static List<Phrase> phraseRules(List<List<String>> groups) {
+    List<Phrase> out = new ArrayList<>();
+    for (List<String> group : groups) {
+      String concept = String.join(" ", tokens(group.get(0)));
+      List<String> conceptTokens = tokens(group.get(0));
+      for (String member : group) {
+        List<String> stems = stems(tokens(member));
+        if (!stems.isEmpty() && !concept.isEmpty()) {
+          out.add(new Phrase(stems, concept, conceptTokens));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> stems(List<String> tokens) {
+    List<String> out = new ArrayList<>(tokens.size());
+    for (String t : tokens) {
+      out.add(stem(t));
+    }
+    return out;
+  }
+
+  /**
+   * The concepts a text names, directly or by one of their alternatives: "behind nginx" names "load balancer",
+   * and so does "load balancing". Concepts are the first entries of the built-in phrase groups and the terms of
+   * the bank's Synonyms section.
+   */
+  public Set<String> concepts(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> stems = stems(tokens(text));
+    for (Phrase p : phrases) {
+      if (Collections.indexOfSubList(stems, p.stems()) >= 0) {
+        out.add(p.concept());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The concepts a short statement is about: those it names, when their names make up at least half of its
+   * content words ("A load balancer in front of the instances" is about "load balancer"; "Minor GC collects the
+   * young generation often" is about more than "gc"). A "Label: " prefix is not counted. Empty for longer claims.
+   */
+  public Set<String> headConcepts(String text) {
+    String body = text.matches("^[^:]{1,40}:\\s.*") ? text.substring(text.indexOf(':') + 1) : text;
+    List<String> stems = stems(tokens(body));
+    boolean[] named = new boolean[stems.size()];
+    Set<String> concepts = new LinkedHashSet<>();
+    for (Phrase p : phrases) {
+      for (int i = 0; i + p.stems().size() <= stems.size(); i++) {
+        if (stems.subList(i, i + p.stems().size()).equals(p.stems())) {
+          concepts.add(p.concept());
+          for (int k = i; k < i + p.stems().size(); k++) {
+            named[k] = true;
+          }
+        }
+      }
+    }
+    int content = 0;
+    int namedContent = 0;
+    List<String> tokens = tokens(body);
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!isStopword(tokens.get(i))) {
+        content++;
+        namedContent += named[i] ? 1 : 0;
+      }
+    }
+    return content > 0 && content <= 6 && 2 * namedContent >= content ? concepts : Set.of();
   }
 
   /** Built-in synonyms plus bank synonyms (term -> alternatives); multi-word alternatives fold word by word. */
@@ -101,19 +199,21 @@ public final class Lexicon {
       return builtIn();
     }
     List<List<String>> groups = new ArrayList<>(BUILT_IN);
+    List<List<String>> phraseGroups = new ArrayList<>(BUILT_IN_PHRASES);
     synonyms.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> {
           List<String> group = new ArrayList<>();
           group.add(e.getKey());
           group.addAll(e.getValue());
+          phraseGroups.add(group);
           // only single-word alternatives can be folded token by token
           List<String> single = group.stream().filter(w -> tokens(w).size() == 1).toList();
           if (single.size() > 1) {
             groups.add(single);
           }
         });
-    return new Lexicon(canonMap(groups));
+    return new Lexicon(canonMap(groups), phraseRules(phraseGroups));
   }
 
   private static Map<String, String> canonMap(List<List<String>> groups) {
@@ -145,12 +245,23 @@ public final class Lexicon {
   /** Content terms: tokens minus stopwords, stemmed and folded onto synonyms, in first-seen order. */
   public Set<String> terms(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String t : tokens(text)) {
+    List<String> tokens = tokens(text);
+    addTerms(tokens, out);
+    List<String> stems = stems(tokens);
+    for (Phrase p : phrases) {
+      if (Collections.indexOfSubList(stems, p.stems()) >= 0) {
+        addTerms(p.conceptTokens(), out);
+      }
+    }
+    return out;
+  }
+
+  private void addTerms(List<String> tokens, Set<String> out) {
+    for (String t : tokens) {
       if (!isStopword(t) && (t.length() > 1 || Character.isDigit(t.charAt(0)))) {
         out.add(term(t));
       }
     }
-    return out;
   }
 
   /** One token stemmed and folded. */

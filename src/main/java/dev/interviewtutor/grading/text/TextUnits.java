@@ -160,6 +160,31 @@ public final class TextUnits {
     return out.size() >= 2 ? out : List.of();
   }
 
+  private static final Pattern CLAUSE_JOINT = Pattern.compile(
+      ",\\s*(?:(?:and|or|then|and then)\\s+)?|;\\s*|\\s+(?:and then|and also|and)\\s+(?!(?:so|then)\\b)",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The clause fragments of a long run-on clause, split at commas, ";" and "and" ("run identical boxes behind
+   * nginx, keep the app stateless and push slow jobs onto a queue" → three fragments), so that each point an answer
+   * makes in passing can be matched on its own. Fragments need two content words; empty when fewer than two remain.
+   */
+  public static List<String> clauseFragments(String clause) {
+    String[] parts = CLAUSE_JOINT.split(clause);
+    if (parts.length < 2) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : parts) {
+      String t = p.strip().replaceAll("[.!?;:]+$", "");
+      long content = Lexicon.tokens(t).stream().filter(x -> !Lexicon.isStopword(x)).count();
+      if (content >= 2 && !t.equalsIgnoreCase(clause.strip())) {
+        out.add(t);
+      }
+    }
+    return out.size() >= 2 ? out : List.of();
+  }
+
   /** Whether the text negates or rejects what it says ("not", "never", "avoid", "≠", "instead of"). */
   public static boolean negated(String text) {
     return NEGATION.matcher(text).find();

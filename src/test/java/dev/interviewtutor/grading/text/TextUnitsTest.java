@@ -30,6 +30,29 @@ class TextUnitsTest {
   }
 
   @Test
+  void should_split_a_run_on_clause_at_commas_and_and() {
+    assertEquals(List.of("You run identical boxes behind nginx", "spread the requests across them",
+            "keep the app stateless", "push slow jobs onto a queue"),
+        TextUnits.clauseFragments("You run identical boxes behind nginx and spread the requests across them, keep "
+            + "the app stateless, and push slow jobs onto a queue."));
+    assertEquals(List.of(), TextUnits.clauseFragments("Reading and writing files is I/O"),
+        "pieces without two content words are not fragments");
+  }
+
+  @Test
+  void should_name_concepts_through_built_in_and_bank_synonyms() {
+    Lexicon builtIn = Lexicon.builtIn();
+    assertTrue(builtIn.concepts("We put haproxy in front of the app").contains("load balancer"));
+    assertTrue(builtIn.concepts("load balancing across processes").contains("load balancer"), "stems match");
+    assertEquals(java.util.Set.of("load balancer"), builtIn.headConcepts("Strategy: A load balancer in front of the instances"));
+    assertEquals(java.util.Set.of(), builtIn.headConcepts("A load balancer spreads requests and checks the health of every instance"),
+        "a longer claim is about more than the concept it names");
+    Lexicon bank = Lexicon.withSynonyms(java.util.Map.of("message queue", List.of("bull", "job queue")));
+    assertTrue(bank.concepts("jobs go to Bull").contains("message queue"));
+    assertTrue(bank.terms("jobs go to Bull").containsAll(bank.terms("message queue")), "the concept's terms are added");
+  }
+
+  @Test
   void should_detect_negation() {
     assertTrue(TextUnits.negated("A stack overflow is not a memory leak"));
     assertTrue(TextUnits.negated("Stack overflow ≠ memory leak"));
