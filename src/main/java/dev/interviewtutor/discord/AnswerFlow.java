@@ -50,8 +50,7 @@ final class AnswerFlow {
       event.reply(refusal.get()).setEphemeral(true).queue();
       return false;
     }
-    event.deferReply(ephemeral).queue();
-    ctx.grading().submit("grading for interaction " + event.getId(), () -> {
+    ctx.grading().submit("grading for interaction " + event.getId(), event.deferReply(ephemeral).submit(), () -> {
       try {
         Replies.editOriginal(event.getHook(), grade.get());
       } catch (AnswerRejectedException | UserFacingException e) {

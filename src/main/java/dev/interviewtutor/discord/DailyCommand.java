@@ -237,8 +237,7 @@ final class DailyCommand implements SlashCommand {
           .queue();
       return;
     }
-    event.deferReply(true).queue();
-    context.grading().submit("/daily now", () -> {
+    context.grading().submit("/daily now", event.deferReply(true).submit(), () -> {
       DailyPublisher.Outcome outcome = publisher.publishNow(event.getJDA(), settings.get());
       String text;
       if (outcome instanceof DailyPublisher.Outcome.Posted p) {
@@ -256,8 +255,7 @@ final class DailyCommand implements SlashCommand {
   }
 
   private void reveal(SlashCommandInteractionEvent event, Scope scope) {
-    event.deferReply(true).queue();
-    context.grading().submit("/daily reveal", () -> {
+    context.grading().submit("/daily reveal", event.deferReply(true).submit(), () -> {
       List<String> where = publisher.revealPending(event.getJDA(), scope);
       Replies.editOriginal(event.getHook(), where.isEmpty() ? "There is no unrevealed daily question."
           : "Revealed in " + String.join(", ", where.stream().map(id -> "<#" + id + ">").toList()) + ".");
@@ -352,8 +350,7 @@ final class DailyCommand implements SlashCommand {
     }
     Person person = person(event.getUser(), event.getMember());
     long userId = event.getUser().getIdLong();
-    event.deferReply(true).queue();
-    context.grading().submit("daily answer", () -> {
+    context.grading().submit("daily answer", event.deferReply(true).submit(), () -> {
       try {
         DailyAnswerResult result = daily.answer(postId, person, text, false);
         switch (result.status()) {

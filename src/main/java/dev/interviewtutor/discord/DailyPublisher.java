@@ -69,8 +69,10 @@ public final class DailyPublisher {
       if (offline.isPresent()) {
         return offline.get();
       }
+      int missed = daily.missedBefore(due);
       DailyPost post = daily.claim(due);
-      return send(jda, due.settings(), post);
+      return send(jda, due.settings(), post, missed == 0 ? "" : "I was offline (or paused) and missed " + missed
+          + (missed == 1 ? " daily question" : " daily questions") + " before this one; here is today's.");
     }
   }
 
@@ -94,7 +96,7 @@ public final class DailyPublisher {
         return offline.get();
       }
       DailyPost post = daily.postNow(settings.scope());
-      Outcome outcome = send(jda, settings, post);
+      Outcome outcome = send(jda, settings, post, "");
       if (outcome instanceof Outcome.Retry) {
         daily.deliveryFailed(post.id(), "");
         daily.resume(settings.scope());
@@ -149,7 +151,8 @@ public final class DailyPublisher {
     return target.getId();
   }
 
-  private Outcome send(JDA jda, DailySettings settings, DailyPost post) {
+  /** Sends the question, with {@code note} (empty for none) as the message text above it. */
+  private Outcome send(JDA jda, DailySettings settings, DailyPost post, String note) {
     Guild guild = jda.getGuildById(settings.scope().key());
     if (guild == null) {
       return pause(jda, settings, post, "I am no longer in that server");
@@ -165,11 +168,11 @@ public final class DailyPublisher {
     }
     int revealed = reveal(jda, settings.scope()).size();
     try {
-      Message message = channel.sendMessageEmbeds(DailyEmbeds.question(post))
+      var send = channel.sendMessageEmbeds(DailyEmbeds.question(post))
           .setComponents(ActionRow.of(Button.primary(
               ComponentId.of("daily", ComponentId.ANYONE, "answer", Long.toString(post.id())).encode(), "Answer")))
-          .setAllowedMentions(List.of())
-          .complete();
+          .setAllowedMentions(List.of());
+      Message message = (note.isEmpty() ? send : send.setContent(note)).complete();
       daily.delivered(post.id(), message.getId());
       LOG.info("posted daily question {} (post {}) in server {}", post.question().id(), post.id(), guild.getId());
       return new Outcome.Posted(post, message.getId(), revealed);

@@ -5,6 +5,9 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
@@ -34,7 +37,10 @@ public final class DiscordClientFactory {
         // TutorBot stops JDA itself after the grades in flight are delivered; JDA's own hook would cut them off.
         .setEnableShutdownHook(false)
         // Handlers do small database writes; a pool keeps one slow handler from delaying everyone's ack.
-        .setEventPool(eventPool(), true);
+        .setEventPool(eventPool(), true)
+        // Grades in flight count until their acknowledgement's callback ran (GradingPool); JDA's default callback
+        // pool is the common ForkJoinPool, one thread on a 2-core machine, which any other user could hold up.
+        .setCallbackPool(callbackPool(), false);
     if (messageContentIntent) {
       builder.enableIntents(GatewayIntent.MESSAGE_CONTENT);
     }
@@ -55,6 +61,18 @@ public final class DiscordClientFactory {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** Idle threads end, so a stopped client leaves nothing behind and needs no explicit shutdown. */
+  private static ExecutorService callbackPool() {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "tutor-callbacks-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static String withSlash(URI url) {

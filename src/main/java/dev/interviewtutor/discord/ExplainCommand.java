@@ -44,8 +44,7 @@ final class ExplainCommand implements SlashCommand {
       event.reply("Tell me what to explain, e.g. `/explain query: worker threads`.").setEphemeral(true).queue();
       return;
     }
-    event.deferReply(true).queue();
-    context.grading().submit("/explain", () -> {
+    context.grading().submit("/explain", event.deferReply(true).submit(), () -> {
       List<KnowledgeSearch.Hit> hits = search.search(query, 3);
       if (hits.isEmpty()) {
         Replies.editOriginal(event.getHook(), "The question banks are empty, so there is nothing to explain.");

@@ -1,6 +1,8 @@
 package dev.interviewtutor.discord;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs slow work (grading) off JDA's event threads, after the interaction has been acknowledged. Counts work in
- * flight so shutdown can let it finish.
+ * flight, until its reply is handed to JDA, so shutdown can let it finish and deliver.
  */
 public final class GradingPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GradingPool.class);
@@ -28,17 +30,39 @@ public final class GradingPool implements AutoCloseable {
   }
 
   public void submit(String what, Runnable work) {
+    submit(what, CompletableFuture.completedFuture(null), work);
+  }
+
+  /**
+   * Runs {@code work} and counts it in flight until both the work finished and {@code acknowledged} (the deferred
+   * reply the work answers through) completed. JDA holds requests made through an interaction hook until Discord
+   * confirmed the acknowledgement; work that finishes before that has only parked its reply in the hook, and a
+   * stop at that moment would shut JDA's requester before the reply is handed to it, losing it.
+   */
+  public void submit(String what, CompletionStage<?> acknowledged, Runnable work) {
     inFlight.incrementAndGet();
+    AtomicInteger parts = new AtomicInteger(2);
+    Runnable partDone = () -> {
+      if (parts.decrementAndGet() == 0) {
+        synchronized (inFlight) {
+          inFlight.decrementAndGet();
+          inFlight.notifyAll();
+        }
+      }
+    };
+    acknowledged.whenComplete((ok, err) -> {
+      if (err != null) {
+        LOG.warn("{}: acknowledging the interaction failed: {}", what, err.toString());
+      }
+      partDone.run();
+    });
     Runnable tracked = () -> {
       try {
         work.run();
       } catch (RuntimeException e) {
         LOG.error("{} failed", what, e);
       } finally {
-        synchronized (inFlight) {
-          inFlight.decrementAndGet();
-          inFlight.notifyAll();
-        }
+        partDone.run();
       }
     };
     try {

@@ -66,6 +66,9 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
 
   InterviewCommand(BotContext ctx) {
     this.ctx = ctx;
+    // A pending follow-up quotes the person's answer (its turn, its grade): it goes with forget-me.
+    ctx.services().practice().onForget(person ->
+        pending.values().removeIf(p -> Person.discordKey(p.userId()).equals(person.key())));
   }
 
   private PracticeService practice() {

@@ -43,8 +43,7 @@ final class StatsCommand implements SlashCommand {
     OptionMapping user = event.getOption("user");
     long target = user == null ? event.getUser().getIdLong() : user.getAsLong();
     boolean self = target == event.getUser().getIdLong();
-    event.deferReply(true).queue();
-    context.grading().submit("/stats", () -> {
+    context.grading().submit("/stats", event.deferReply(true).submit(), () -> {
       Optional<Person> person = practice.findPerson(Person.discordKey(target));
       PersonStats stats = person.map(practice::stats).orElse(null);
       if (stats == null || stats.answers() == 0) {

@@ -22,6 +22,12 @@ public interface Grader {
     return grade(rubric, answer);
   }
 
+  /**
+   * Drops whatever this grader keeps in memory about these answers (SHA-256 hex hashes of the answer texts, as
+   * {@code GradeCache.answerHash}): called after forget-me deleted a person's answers.
+   */
+  default void forgetAnswers(java.util.Set<String> answerHashes) {}
+
   /** Short name recorded with each attempt ("offline", "llm", "hybrid"). */
   String name();
 }

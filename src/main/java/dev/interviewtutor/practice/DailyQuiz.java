@@ -123,6 +123,36 @@ public final class DailyQuiz {
   }
 
   /**
+   * How many scheduled days before {@code due} got no post (the bot was down or the schedule paused): the dates
+   * since the last delivered scheduled post (or since the schedule started), so a catch-up post can say so
+   * instead of skipping them silently.
+   */
+  public int missedBefore(DuePost due) {
+    DailySettings s = due.settings();
+    return service.db().read(c -> {
+      DailyRows.Settings row = DailyRepository.settings(c, s.scope().id()).orElseThrow();
+      LocalDate lastDelivered = null;
+      for (Post p : DailyRepository.posts(c, row.scopeId())) {
+        if (p.scheduledFor() != null && p.postedAt() != null) {
+          LocalDate d = LocalDate.parse(p.scheduledFor());
+          if (d.isBefore(due.date()) && (lastDelivered == null || d.isAfter(lastDelivered))) {
+            lastDelivered = d;
+          }
+        }
+      }
+      LocalDate from = lastDelivered != null ? lastDelivered.plusDays(1)
+          : Instant.ofEpochMilli(row.activeFrom()).atZone(row.zone()).toLocalDate();
+      int missed = 0;
+      for (LocalDate d = from; d.isBefore(due.date()); d = d.plusDays(1)) {
+        if (ZonedDateTime.of(d, row.localTime(), row.zone()).toInstant().toEpochMilli() >= row.activeFrom()) {
+          missed++;
+        }
+      }
+      return missed;
+    });
+  }
+
+  /**
    * Claims the post for a due date, choosing its question; claiming the same date again returns the same post
    * (so a crash between claim and delivery re-sends the same question, never a second one).
    */

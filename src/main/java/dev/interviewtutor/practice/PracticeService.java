@@ -52,8 +52,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tutor's one entry point for every front-end (terminal, Discord): people and scopes, single questions
@@ -78,6 +81,8 @@ public final class PracticeService {
   private final Database db;
   private final Clock clock;
   private final Map<String, Rubric> rubricCache = new ConcurrentHashMap<>();
+  private static final Logger LOG = LoggerFactory.getLogger(PracticeService.class);
+  private final List<Consumer<Person>> forgetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, Integer> bankOrder = new HashMap<>();
   private final DailyQuiz daily;
   private final FollowUpAsker followUps;
@@ -656,10 +661,33 @@ public final class PracticeService {
     });
   }
 
-  /** Deletes every row of the person in one transaction; returns the number of rows deleted. */
+  /**
+   * Deletes every row of the person in one transaction, then drops what the grader and the front-ends keep in
+   * memory about them ({@link #onForget}); returns the number of rows deleted.
+   */
   public int forget(Person person) {
-    return db.write(c -> PeopleRepository.deleteEverything(c, person.id()).values().stream()
-        .mapToInt(Integer::intValue).sum());
+    Set<String> answerHashes = new HashSet<>();
+    int rows = db.write(c -> {
+      answerHashes.addAll(PeopleRepository.answerHashes(c, person.id()));
+      return PeopleRepository.deleteEverything(c, person.id()).values().stream().mapToInt(Integer::intValue).sum();
+    });
+    grader.forgetAnswers(Set.copyOf(answerHashes));
+    for (Consumer<Person> listener : forgetListeners) {
+      try {
+        listener.accept(person);
+      } catch (RuntimeException e) {
+        LOG.error("dropping in-memory state of a forgotten person failed", e);
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Runs {@code listener} after each forget-me, so state kept in memory by person (pending follow-ups in a
+   * front-end) goes with the database rows.
+   */
+  public void onForget(Consumer<Person> listener) {
+    forgetListeners.add(listener);
   }
 
   // ---------------------------------------------------------------- daily question

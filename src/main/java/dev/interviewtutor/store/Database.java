@@ -130,6 +130,42 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * As {@link #writeVoid}, with foreign-key enforcement off around the transaction and every foreign key checked
+   * before the commit: SQLite's procedure for rebuilding a table that other tables reference (dropping the old
+   * table must not cascade; the pragma has no effect inside a transaction, so it is set around it).
+   */
+  void writeWithForeignKeysOff(SqlVoidWork work) {
+    ensureOpen();
+    writeLock.lock();
+    try {
+      setForeignKeys(false);
+      try {
+        writeVoid(c -> {
+          work.run(c);
+          try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA foreign_key_check")) {
+            if (rs.next()) {
+              throw new StoreException("Foreign key broken in " + file + ": table " + rs.getString(1) + " row "
+                  + rs.getLong(2) + " references a missing row of " + rs.getString(3), null);
+            }
+          }
+        });
+      } finally {
+        setForeignKeys(true);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void setForeignKeys(boolean on) {
+    try (Statement s = writer.createStatement()) {
+      s.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+    } catch (SQLException e) {
+      throw translate(e, "setting foreign keys " + (on ? "on" : "off") + " for");
+    }
+  }
+
   /** As {@link #write} for work without a result. */
   public void writeVoid(SqlVoidWork work) {
     write(c -> {

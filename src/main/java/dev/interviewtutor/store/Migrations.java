@@ -19,11 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@code db/migration/V<n>__<description>.sql} in order, each in its own transaction, recording it in
  * {@code schema_version}. The list of files is {@code db/migration/migrations.txt} (class-path resources cannot be
- * listed inside a jar). A database newer than this program is refused.
+ * listed inside a jar). A database newer than this program is refused. A script marked {@value #FOREIGN_KEYS_OFF}
+ * (a table rebuild) runs with foreign keys off around its transaction and checked before its commit.
  */
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final String DIR = "db/migration/";
+  static final String FOREIGN_KEYS_OFF = "-- migration: foreign_keys=OFF";
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
   /** One migration file. */
@@ -66,12 +68,13 @@ final class Migrations {
           + " Tutor. Upgrade, or choose another file with --db or TUTOR_DB.");
     }
     for (Migration m : migrations) {
-      db.writeVoid(c -> {
+      String script = resource(m.resource());
+      Database.SqlVoidWork migrate = c -> {
         // Re-checked inside the transaction: another process may have migrated meanwhile.
         if (version(c) >= m.version()) {
           return;
         }
-        for (String sql : statements(resource(m.resource()))) {
+        for (String sql : statements(script)) {
           try (Statement s = c.createStatement()) {
             s.execute(sql);
           }
@@ -84,8 +87,21 @@ final class Migrations {
           ps.executeUpdate();
         }
         LOG.debug("Applied database migration V{} ({}) to {}", m.version(), m.description(), db.file());
-      });
+      };
+      if (rebuildsTables(script)) {
+        db.writeWithForeignKeysOff(migrate);
+      } else {
+        db.writeVoid(migrate);
+      }
     }
+  }
+
+  /**
+   * A script that starts a line with {@value #FOREIGN_KEYS_OFF} rebuilds tables other tables reference: it runs
+   * with foreign keys off, and they are all checked before it commits.
+   */
+  static boolean rebuildsTables(String script) {
+    return script.lines().anyMatch(line -> line.strip().startsWith(FOREIGN_KEYS_OFF));
   }
 
   static int currentVersion(Database db) {

@@ -73,8 +73,8 @@ public final class PeopleRepository {
     return deleted;
   }
 
-  /** Deletes the LLM grade-cache rows of every answer of the person (attempts and follow-up replies). */
-  private static int deleteCachedGrades(Connection c, long personId) throws SQLException {
+  /** The hashes ({@link GradeCache#answerHash}) of every answer of the person: attempts and follow-up replies. */
+  public static Set<String> answerHashes(Connection c, long personId) throws SQLException {
     Set<String> hashes = new HashSet<>();
     for (String answer : Sql.list(c, "SELECT DISTINCT answer FROM attempts WHERE person_id = ?",
         rs -> rs.getString(1), personId)) {
@@ -82,8 +82,13 @@ public final class PeopleRepository {
     }
     hashes.addAll(Sql.list(c, "SELECT answer_hash FROM follow_up_answers WHERE person_id = ?",
         rs -> rs.getString(1), personId));
+    return hashes;
+  }
+
+  /** Deletes the LLM grade-cache rows of every answer of the person (attempts and follow-up replies). */
+  private static int deleteCachedGrades(Connection c, long personId) throws SQLException {
     int deleted = 0;
-    for (String hash : hashes) {
+    for (String hash : answerHashes(c, personId)) {
       deleted += Sql.update(c, "DELETE FROM llm_grade_cache WHERE answer_hash = ?", hash);
     }
     return deleted;

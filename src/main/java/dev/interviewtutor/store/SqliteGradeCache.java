@@ -50,6 +50,16 @@ public final class SqliteGradeCache implements GradeCache {
     }
   }
 
+  /** Forget-me deletes these rows in its own transaction already; this is for a cache used on its own. */
+  @Override
+  public void forget(java.util.Set<String> answerHashes) {
+    db.writeVoid(c -> {
+      for (String hash : answerHashes) {
+        Sql.update(c, "DELETE FROM llm_grade_cache WHERE answer_hash = ?", hash);
+      }
+    });
+  }
+
   private static Optional<Grade> parse(String json) {
     try {
       return Optional.of(JSON.readValue(json, Grade.class));

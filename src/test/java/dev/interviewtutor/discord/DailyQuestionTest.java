@@ -173,6 +173,14 @@ class DailyQuestionTest {
       h.clock.advance(Duration.ofMinutes(30));
       assertTrue(h.scheduler.tick().isEmpty());
       assertEquals(1, h.channelPosts().size(), "exactly one post after the downtime");
+      String catchUp = h.channelPosts().get(0).body().path("content").asText();
+      assertTrue(catchUp.contains("missed 3 daily questions"), "the catch-up post says what was skipped: " + catchUp);
+
+      // The next day's post is an ordinary one: nothing was missed since the catch-up.
+      h.clock.set(Instant.parse("2026-06-05T12:30:00Z"));
+      assertInstanceOf(DailyPublisher.Outcome.Posted.class, h.scheduler.tick().get(0));
+      assertEquals(2, h.channelPosts().size());
+      assertEquals("", h.channelPosts().get(1).body().path("content").asText(""), "no catch-up note");
     }
   }
 

@@ -12,6 +12,7 @@ final class GatedGrader implements Grader {
   private final FixedGrader inner = FixedGrader.fast();
   private final CountDownLatch started = new CountDownLatch(1);
   private final CountDownLatch gate = new CountDownLatch(1);
+  private final CountDownLatch finishedLatch = new CountDownLatch(1);
   private volatile boolean finished;
 
   @Override
@@ -26,11 +27,16 @@ final class GatedGrader implements Grader {
     }
     Grade grade = inner.grade(rubric, answer);
     finished = true;
+    finishedLatch.countDown();
     return grade;
   }
 
   boolean awaitStarted(Duration timeout) throws InterruptedException {
     return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  boolean awaitFinished(Duration timeout) throws InterruptedException {
+    return finishedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   boolean finished() {

@@ -3,13 +3,17 @@ package dev.interviewtutor.discord;
 import static dev.interviewtutor.discord.BotHarness.WAIT;
 import static dev.interviewtutor.discord.QuizFlowTest.answerThroughModal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.interviewtutor.discord.fake.FakeDiscord;
 import dev.interviewtutor.discord.fake.FakeUser;
 import dev.interviewtutor.discord.fake.RecordedRequest;
 import dev.interviewtutor.discord.fake.SentInteraction;
 import dev.interviewtutor.store.Database;
+import dev.interviewtutor.store.Person;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -17,6 +21,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +56,61 @@ class ShutdownTest {
       closing.get(30, TimeUnit.SECONDS);
       assertTrue(h.fake.requests().stream().anyMatch(r -> r.path().startsWith(submit.webhookPath())
           && r.text().contains("Score")), "the grade in flight was delivered before JDA shut down");
+    }
+  }
+
+  @Test
+  void a_grade_ready_before_discord_confirmed_the_acknowledgement_is_delivered_before_jda_stops()
+      throws Exception {
+    GatedGrader grader = new GatedGrader();
+    try (BotHarness h = BotHarness.start(dir, grader, Map.of())) {
+      SentInteraction quiz = h.fake.slashCommand(ADA, "quiz");
+      h.fake.awaitCallback(quiz, WAIT);
+      JsonNode question = h.fake.originalMessage(quiz);
+      SentInteraction click = h.fake.clickButton(ADA, question, QuizFlowTest.button(question, "answer"));
+      String modalId = h.fake.awaitCallback(click, WAIT).body().path("data").path("custom_id").asText();
+
+      // GIVEN Discord is slow to confirm the acknowledgement of an answer being graded
+      Runnable confirm = h.fake.holdCallbacks();
+      SentInteraction submit = h.fake.submitModal(ADA, question.path("channel_id").asLong(), modalId,
+          Map.of("answer", QuizFlowTest.GOOD_71));
+      assertTrue(grader.awaitStarted(WAIT));
+
+      // WHEN the bot stops, the grade is ready before the bot may edit its reply (JDA parks the edit in the
+      // interaction hook until the confirmation arrives), and Discord confirms only once the stop got past the
+      // grading: JDA is shutting down, or the stop still waits although the grade has been recorded
+      Thread closing = new Thread(h.bot::close, "test-close");
+      closing.start();
+      awaitCondition("the stop has begun", () -> !h.bot.router().isAccepting());
+      grader.release();
+      awaitCondition("the stop got past the grading", () -> {
+        JDA.Status status = h.bot.jda().getStatus();
+        return status == JDA.Status.SHUTTING_DOWN || status == JDA.Status.SHUTDOWN
+            || (answersRecorded(h) == 1 && h.bot.context().grading().inFlight() > 0);
+      });
+      confirm.run();
+      closing.join(Duration.ofSeconds(60).toMillis());
+      assertFalse(closing.isAlive(), "close() finished");
+
+      // THEN the grade still reached Discord: the stop waited for the acknowledgement, not only for the grading
+      assertTrue(h.fake.requests().stream().anyMatch(r -> r.path().startsWith(submit.webhookPath())
+          && r.text().contains("Score")), "the grade was delivered before JDA shut down");
+    }
+  }
+
+  private static int answersRecorded(BotHarness h) {
+    var practice = h.bot.context().services().practice();
+    return practice.findPerson(Person.discordKey(ADA.id())).map(p -> practice.stats(p).answers()).orElse(0);
+  }
+
+  /** Polls a state of the bot (not a timer): returns as soon as it holds, fails after {@link BotHarness#WAIT}. */
+  private static void awaitCondition(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      LockSupport.parkNanos(1_000_000);
     }
   }
 

@@ -100,6 +100,58 @@ class ForgetMeGradeCacheTest {
   }
 
   @Test
+  void forget_me_also_empties_the_graders_memory_and_tells_the_front_ends(@TempDir Path dir) throws Exception {
+    String anaQuiz = "Ana's own words about q1 and her private example.";
+    String boQuiz = "Bo writes something else entirely about q1.";
+    try (LlmStub stub = LlmStub.start(LlmStub.Shape.OPENAI).respond(ForgetMeGradeCacheTest::everythingMissed);
+        Database db = Database.open(dir.resolve("tutor.db"))) {
+      MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
+      TutorConfig config = TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "openai",
+          "TUTOR_LLM_BASE_URL", stub.baseUrl(), "TUTOR_LLM_FOLLOW_UPS", "false", "TUTOR_DB", "unused.db"));
+      TutorGrading grading = TutorGrading.fromConfig(config, KeywordTestGrader::new,
+          Optional.of(new SqliteGradeCache(db, clock)));
+      PracticeService service = new PracticeService(TestBank.bank(3, 0), TestBank::rubric, grading.grader(), db,
+          clock, grading.followUps());
+      List<String> forgotten = new ArrayList<>();
+      service.onForget(p -> forgotten.add(p.key()));
+      Person ana = service.person("discord:1", "Ana", ZoneId.of("UTC"));
+      Person bo = service.person("discord:2", "Bo", ZoneId.of("UTC"));
+      Scope guild = service.scope(ScopeKind.GUILD, "42", "Study group");
+      service.answer(ana, guild, service.question("1"), anaQuiz, AttemptKind.PRACTICE, 0);
+      service.answer(bo, guild, service.question("1"), boQuiz, AttemptKind.PRACTICE, 0);
+      int calls = stub.requests().size();
+
+      // WHEN Ana is forgotten
+      service.forget(ana);
+
+      // THEN the front-ends were told, and her answer is nowhere in the grader's memory: the same words from
+      // someone else are graded by the LLM again, while Bo's answer is still a cache hit
+      assertEquals(List.of("discord:1"), forgotten);
+      Person cy = service.person("discord:3", "Cy", ZoneId.of("UTC"));
+      service.answer(cy, guild, service.question("1"), boQuiz, AttemptKind.PRACTICE, 0);
+      assertEquals(calls, stub.requests().size(), "Bo's grade is still cached (memory or database)");
+      service.answer(cy, guild, service.question("1"), anaQuiz, AttemptKind.PRACTICE, 0);
+      assertEquals(calls + 1, stub.requests().size(), "Ana's grade was dropped from memory too, not only from the"
+          + " database");
+    }
+  }
+
+  @Test
+  void the_in_memory_grade_cache_forgets_by_answer_hash() {
+    GradeCache memory = GradeCache.inMemory(10);
+    var grade = new KeywordTestGrader().grade(TestBank.rubric(TestBank.bank(1, 0).questions().get(0)), "x");
+    memory.put("1\u0000v1\u0000" + GradeCache.answerHash("mine"), grade);
+    memory.put("2\u0000v1\u0000" + GradeCache.answerHash("mine"), grade);
+    memory.put("1\u0000v1\u0000" + GradeCache.answerHash("theirs"), grade);
+
+    memory.forget(java.util.Set.of(GradeCache.answerHash("mine")));
+
+    assertTrue(memory.get("1\u0000v1\u0000" + GradeCache.answerHash("mine")).isEmpty());
+    assertTrue(memory.get("2\u0000v1\u0000" + GradeCache.answerHash("mine")).isEmpty());
+    assertTrue(memory.get("1\u0000v1\u0000" + GradeCache.answerHash("theirs")).isPresent());
+  }
+
+  @Test
   void new_cache_rows_carry_the_answer_hash(@TempDir Path dir) {
     try (Database db = Database.open(dir.resolve("tutor.db"))) {
       new SqliteGradeCache(db, java.time.Clock.systemUTC()).put("1\u0000v1\u0000" + GradeCache.answerHash("x"),

@@ -2,6 +2,7 @@ package dev.interviewtutor.grading.llm;
 
 import dev.interviewtutor.grading.Grade;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the LLM grader remembers grades, keyed by question id, rubric version and answer hash (see
@@ -11,6 +12,9 @@ public interface GradeCache {
   Optional<Grade> get(String key);
 
   void put(String key, Grade grade);
+
+  /** Removes the grades of these answers (hashes as {@link #answerHash}). */
+  void forget(Set<String> answerHashes);
 
   /** The SHA-256 (hex) of an answer, as the last part of every cache key. */
   static String answerHash(String answer) {
@@ -41,6 +45,11 @@ public interface GradeCache {
       public void put(String key, Grade grade) {
         lru.put(key, grade);
       }
+
+      @Override
+      public void forget(Set<String> answerHashes) {
+        lru.removeKeysIf(key -> answerHashes.contains(answerHashOfKey(key)));
+      }
     };
   }
 
@@ -62,6 +71,12 @@ public interface GradeCache {
       public void put(String key, Grade grade) {
         memory.put(key, grade);
         slower.put(key, grade);
+      }
+
+      @Override
+      public void forget(Set<String> answerHashes) {
+        memory.forget(answerHashes);
+        slower.forget(answerHashes);
       }
     };
   }

@@ -46,6 +46,12 @@ public final class HybridGrader implements Grader {
   }
 
   @Override
+  public void forgetAnswers(java.util.Set<String> answerHashes) {
+    offline.forgetAnswers(answerHashes);
+    llm.forgetAnswers(answerHashes);
+  }
+
+  @Override
   public String name() {
     return "hybrid";
   }

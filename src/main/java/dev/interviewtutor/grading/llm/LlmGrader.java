@@ -59,6 +59,11 @@ public final class LlmGrader implements Grader {
   }
 
   @Override
+  public void forgetAnswers(java.util.Set<String> answerHashes) {
+    cache.forget(answerHashes);
+  }
+
+  @Override
   public String name() {
     return "llm";
   }

@@ -26,6 +26,10 @@ final class LruCache<K, V> {
     map.put(key, value);
   }
 
+  synchronized void removeKeysIf(java.util.function.Predicate<K> which) {
+    map.keySet().removeIf(which);
+  }
+
   synchronized int size() {
     return map.size();
   }

@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +59,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<Long, Answer> failingChannels = new ConcurrentHashMap<>();
   private final String acceptedToken;
   private volatile Duration restDelay = Duration.ZERO;
+  /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
+  private volatile CountDownLatch callbackHold;
 
   private FakeDiscord(String acceptedToken) throws IOException {
     this.acceptedToken = acceptedToken;
@@ -88,6 +92,19 @@ public final class FakeDiscord implements AutoCloseable {
   /** Adds latency to every REST answer, to simulate a slow network. */
   public void setRestDelay(Duration delay) {
     this.restDelay = delay;
+  }
+
+  /**
+   * Holds the answers to interaction callbacks (acknowledgements, replies) until the returned action runs, as a
+   * slow Discord would: the bot has sent its acknowledgement but does not know yet that it was taken.
+   */
+  public Runnable holdCallbacks() {
+    CountDownLatch hold = new CountDownLatch(1);
+    callbackHold = hold;
+    return () -> {
+      callbackHold = null;
+      hold.countDown();
+    };
   }
 
   static long commandId(String name) {
@@ -307,6 +324,16 @@ public final class FakeDiscord implements AutoCloseable {
       if (!restDelay.isZero()) {
         try {
           Thread.sleep(restDelay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      CountDownLatch hold = callbackHold;
+      if (hold != null && CALLBACK.matcher(path).matches()) {
+        try {
+          if (!hold.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("a test held interaction callbacks and never released them");
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
