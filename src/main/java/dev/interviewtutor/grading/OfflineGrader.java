@@ -38,8 +38,12 @@ public final class OfflineGrader implements Grader {
   static final double MISCONCEPTION_COS = 0.60;
   /** Most clauses graded (a 4,000-character answer has about 40). */
   private static final int MAX_UNITS = 80;
-  /** A clause this long (in words) is split into fragments at commas and "and" for key-point matching. */
-  static final int RUN_ON_TOKENS = 20;
+  /**
+   * A clause this long (in words) is also split into fragments at commas and "and" for key-point matching. From 25
+   * words: shorter sentences rarely pack several points, and each fragment is one more model call (measured: from
+   * 14 words SciEntsBank 2-way macro-F1 fell 0.015 and a 62-word answer took 30% longer, for no gain on Mohler).
+   */
+  static final int RUN_ON_TOKENS = 25;
 
   private final SentenceEncoder encoder;
   private final WordVectors wordVectors = new WordVectors();

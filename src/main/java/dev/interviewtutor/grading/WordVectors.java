@@ -2,6 +2,7 @@ package dev.interviewtutor.grading;
 
 import dev.interviewtutor.grading.text.Lexicon;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +62,19 @@ final class WordVectors {
     if (want.isEmpty() || have.isEmpty()) {
       return 0;
     }
+    Set<String> haveStems = new HashSet<>();
+    for (String h : have) {
+      haveStems.add(Lexicon.stem(h));
+    }
     double sum = 0;
     for (int i = 0; i < want.size(); i++) {
-      String stem = Lexicon.stem(want.get(i));
+      if (haveStems.contains(Lexicon.stem(want.get(i)))) {
+        sum += 1;
+        continue;
+      }
       double best = 0;
-      for (int j = 0; j < have.size() && best < 1; j++) {
-        best = Math.max(best, stem.equals(Lexicon.stem(have.get(j))) ? 1 : SentenceEncoder.cosine(wantVectors[i], haveVectors[j]));
+      for (float[] h : haveVectors) {
+        best = Math.max(best, SentenceEncoder.cosine(wantVectors[i], h));
       }
       sum += best;
     }

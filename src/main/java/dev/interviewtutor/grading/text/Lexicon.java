@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 public final class Lexicon {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+(?:['’][\\p{L}]+)?");
 
+  // declared before the thesaurus below: building it stems words
+  /** Stems by word: every clause and word of every answer is stemmed, mostly the same few thousand words. */
+  private static final Map<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+
   /** Function words: they carry no content for coverage, and their share tells prose from keyword lists. */
   public static final Set<String> STOPWORDS = Set.of(
       "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
@@ -275,6 +280,19 @@ public final class Lexicon {
    * "processes"/"process", "leaks"/"leaking"; deterministic and never shorter than three letters.
    */
   public static String stem(String word) {
+    String cached = STEMS.get(word);
+    if (cached != null) {
+      return cached;
+    }
+    String s = computeStem(word);
+    if (STEMS.size() > 50_000) {
+      STEMS.clear(); // a bound, not an LRU: the working vocabulary refills it quickly
+    }
+    STEMS.put(word, s);
+    return s;
+  }
+
+  private static String computeStem(String word) {
     String w = word.toLowerCase(Locale.ROOT);
     if (w.endsWith("'s")) {
       w = w.substring(0, w.length() - 2);
