@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
@@ -185,7 +186,12 @@ public final class CommandRouter extends ListenerAdapter {
     if (accepting.get()) {
       return false;
     }
-    event.reply(SHUTTING_DOWN).setEphemeral(true).queue();
+    try {
+      event.reply(SHUTTING_DOWN).setEphemeral(true).queue();
+    } catch (RejectedExecutionException e) {
+      // JDA itself has stopped: nothing can be sent any more, and Discord shows "did not respond".
+      LOG.debug("interaction {} arrived after JDA stopped", event.getId());
+    }
     return true;
   }
 

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.interviewtutor.App;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,23 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalCommandTest {
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = App.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private static final String CSV = """
       question,reference_answer,answer,score,unit
@@ -50,7 +29,7 @@ class EvalCommandTest {
     Path data = dir.resolve("tiny.csv");
     Files.writeString(data, CSV);
     Path predictions = dir.resolve("out/pred.csv");
-    Run r = run("eval", "--dataset", data.toString(), "--predictions", predictions.toString(), "--json");
+    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--predictions", predictions.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(6, json.get("rows").asInt());
@@ -68,7 +47,7 @@ class EvalCommandTest {
   void should_fit_only_on_training_folds(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("tiny.csv");
     Files.writeString(data, CSV);
-    Run r = run("eval", "--dataset", data.toString(), "--folds", "unit", "--json", "--quiet");
+    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--folds", "unit", "--json", "--quiet");
     assertEquals(0, r.code(), r.err());
     assertEquals("leave-one-unit-out", new ObjectMapper().readTree(r.out()).get("fitted").asText());
   }
@@ -79,7 +58,7 @@ class EvalCommandTest {
     Files.writeString(data, "question\treference_answer\tstudent_answer\tlabel_2way\n"
         + "What is a stack?\tA stack is last in, first out.\tLast in, first out.\tcorrect\n"
         + "What is a stack?\tA stack is last in, first out.\tI don't know\tincorrect\n");
-    Run r = run("eval", "--dataset", data.toString(), "--json", "--quiet");
+    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--json", "--quiet");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertTrue(json.has("accuracy") && json.has("macro_f1"), r.out());
@@ -89,12 +68,12 @@ class EvalCommandTest {
   void should_name_file_and_line_for_bad_rows(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("bad.csv");
     Files.writeString(data, "question,reference_answer,answer,score\nQ?,R.,A.,five\n");
-    Run r = run("eval", "--dataset", data.toString(), "--quiet");
+    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--quiet");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("bad.csv:2: score 'five' is not a number"), r.err());
     Path noAnswer = dir.resolve("noanswer.csv");
     Files.writeString(noAnswer, "question,reference_answer,score\nQ?,R.,5\n");
-    Run r2 = run("eval", "--dataset", noAnswer.toString(), "--quiet");
+    CliRun r2 = CliRun.of("eval", "--dataset", noAnswer.toString(), "--quiet");
     assertEquals(2, r2.code());
     assertTrue(r2.err().contains("no answer column"), r2.err());
   }
@@ -103,7 +82,7 @@ class EvalCommandTest {
   void should_run_on_a_slice_of_mohler_when_the_shared_datasets_are_present() throws Exception {
     Path mohler = Path.of(System.getProperty("tutor.sharedDir", "../shared"), "datasets/mohler/mohler_2273.tsv");
     assumeTrue(Files.exists(mohler), "skipped: " + mohler + " is absent (shared datasets not mounted)");
-    Run r = run("eval", "--dataset", mohler.toString(), "--limit", "60", "--json", "--quiet");
+    CliRun r = CliRun.of("eval", "--dataset", mohler.toString(), "--limit", "60", "--json", "--quiet");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(60, json.get("rows").asInt());

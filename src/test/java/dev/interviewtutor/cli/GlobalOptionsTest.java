@@ -3,12 +3,8 @@ package dev.interviewtutor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.interviewtutor.App;
 import dev.interviewtutor.config.TutorConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -36,16 +32,9 @@ class GlobalOptionsTest {
 
   @Test
   void a_bad_option_value_should_name_the_setting_and_exit_2() {
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = App.run(TutorConfig.defaults(), "--llm-provider", "skynet", "bank", "list");
-      assertEquals(2, code);
-    } finally {
-      System.setErr(oldErr);
-    }
-    String printed = err.toString(StandardCharsets.UTF_8);
+    CliRun r = CliRun.of(TutorConfig.defaults(), "--llm-provider", "skynet", "bank", "list");
+    assertEquals(2, r.code());
+    String printed = r.err();
     assertTrue(printed.contains("TUTOR_LLM_PROVIDER='skynet'"), printed);
   }
 }

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.interviewtutor.App;
 import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.grading.llm.LlmStub;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,23 +35,6 @@ class GradeCommandLlmTest {
   private static final String ANSWER =
       "Backpressure is when a stream produces data faster than the consumer can consume it.";
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(TutorConfig config, String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = App.run(config, args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   /** Covers every key point the request lists, quoting the whole fenced answer. */
   private static String coverAll(String requestBody) {
@@ -88,14 +67,14 @@ class GradeCommandLlmTest {
     try (LlmStub stub = LlmStub.start(LlmStub.Shape.OPENAI)) {
       stub.respond(GradeCommandLlmTest::coverAll);
 
-      Run llm = run(config(stub), "grade", "--knowledge", dir.toString(), "--question", "74", "--answer", ANSWER,
+      CliRun llm = CliRun.of(config(stub), "grade", "--knowledge", dir.toString(), "--question", "74", "--answer", ANSWER,
           "--grader", "llm", "--json");
       assertEquals(0, llm.code(), llm.err());
       JsonNode grade = JSON.readTree(llm.out());
       assertEquals("llm:openai/stub-model", grade.path("grader").asText());
       assertTrue(grade.path("score").asInt() >= 80, llm.out());
 
-      Run hybrid = run(config(stub), "grade", "--knowledge", dir.toString(), "--question", "74", "--answer", ANSWER,
+      CliRun hybrid = CliRun.of(config(stub), "grade", "--knowledge", dir.toString(), "--question", "74", "--answer", ANSWER,
           "--grader", "hybrid");
       assertEquals(0, hybrid.code(), hybrid.err());
       assertTrue(hybrid.out().contains("graded hybrid"), hybrid.out());
@@ -109,7 +88,7 @@ class GradeCommandLlmTest {
     try (LlmStub stub = LlmStub.start(LlmStub.Shape.OPENAI)) {
       stub.status(400);
 
-      Run r = run(config(stub), "grade", "--knowledge", dir.toString(), "--question", "74", "--answer", ANSWER,
+      CliRun r = CliRun.of(config(stub), "grade", "--knowledge", dir.toString(), "--question", "74", "--answer", ANSWER,
           "--grader", "hybrid");
 
       assertEquals(0, r.code(), r.err());
@@ -121,7 +100,7 @@ class GradeCommandLlmTest {
   @Test
   void should_explain_that_llm_grading_needs_a_provider(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("node.md"), BANK);
-    Run r = run(TutorConfig.fromEnvironment(Map.of()), "grade", "--knowledge", dir.toString(), "--question", "74",
+    CliRun r = CliRun.of(TutorConfig.fromEnvironment(Map.of()), "grade", "--knowledge", dir.toString(), "--question", "74",
         "--answer", ANSWER, "--grader", "llm");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("TUTOR_LLM_PROVIDER"), r.err());

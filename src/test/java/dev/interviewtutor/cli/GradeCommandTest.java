@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.interviewtutor.App;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,28 +23,11 @@ class GradeCommandTest {
       Ignoring backpressure causes memory leaks.
       """;
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = App.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @Test
   void should_print_a_readable_grade_within_80_columns(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("node.md"), BANK);
-    Run r = run("grade", "--knowledge", dir.toString(), "--question", "74", "--answer",
+    CliRun r = CliRun.of("grade", "--knowledge", dir.toString(), "--question", "74", "--answer",
         "Backpressure is when the producer of a stream writes data faster than the consumer can read it.");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Question 74: What Is Backpressure in Node.js?"), r.out());
@@ -60,7 +39,7 @@ class GradeCommandTest {
   @Test
   void should_print_json_with_score_verdict_and_key_points(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("node.md"), BANK);
-    Run r = run("grade", "--knowledge", dir.toString(), "--question", "74", "--answer", "I don't know", "--json");
+    CliRun r = CliRun.of("grade", "--knowledge", dir.toString(), "--question", "74", "--answer", "I don't know", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(0, json.get("score").asInt());
@@ -71,17 +50,17 @@ class GradeCommandTest {
   @Test
   void should_refuse_an_unknown_question_and_an_over_long_answer_with_a_clear_message(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("node.md"), BANK);
-    Run unknown = run("grade", "--knowledge", dir.toString(), "--question", "99", "--answer", "x");
+    CliRun unknown = CliRun.of("grade", "--knowledge", dir.toString(), "--question", "99", "--answer", "x");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("no question 99"), unknown.err());
-    Run tooLong = run("grade", "--knowledge", dir.toString(), "--question", "74", "--answer", "a".repeat(4001));
+    CliRun tooLong = CliRun.of("grade", "--knowledge", dir.toString(), "--question", "74", "--answer", "a".repeat(4001));
     assertEquals(2, tooLong.code());
     assertTrue(tooLong.err().contains("limit is 4000"), tooLong.err());
   }
 
   @Test
   void should_grade_against_a_given_reference_answer() {
-    Run r = run("grade", "--question", "What does a stack do?", "--reference", "A stack is last in, first out.",
+    CliRun r = CliRun.of("grade", "--question", "What does a stack do?", "--reference", "A stack is last in, first out.",
         "--answer", "The last element pushed is the first one popped: LIFO.", "--json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("\"score\""), r.out());

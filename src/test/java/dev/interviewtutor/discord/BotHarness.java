@@ -6,6 +6,7 @@ import dev.interviewtutor.grading.Grader;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
+import dev.interviewtutor.practice.MutableClock;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Database;
 import java.net.URISyntaxException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.interviewtutor.practice.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,13 +41,13 @@ class ComponentIdTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     AnswerRateLimiter limiter = new AnswerRateLimiter(2, clock);
     assertTrue(limiter.tryAcquire(7).isEmpty());
-    clock.now = clock.now.plusSeconds(10);
+    clock.advance(Duration.ofSeconds(10));
     assertTrue(limiter.tryAcquire(7).isEmpty());
     assertTrue(limiter.tryAcquire(8).isEmpty(), "another person has their own budget");
     Duration wait = limiter.tryAcquire(7).orElseThrow();
     assertEquals(Duration.ofSeconds(50), wait);
     assertTrue(limiter.refusal(wait).contains("50 seconds"), limiter.refusal(wait));
-    clock.now = clock.now.plusSeconds(51);
+    clock.advance(Duration.ofSeconds(51));
     assertTrue(limiter.tryAcquire(7).isEmpty(), "the oldest answer left the window");
   }
 
