@@ -366,7 +366,12 @@ public final class OfflineGrader implements Grader {
 
   private static String shorten(String s) {
     String t = s.strip().replaceAll("\\s+", " ").replaceAll("[.]$", "");
-    return t.length() <= 90 ? t : t.substring(0, 87) + "...";
+    if (t.length() <= 90) {
+      return t;
+    }
+    int cut = t.lastIndexOf(' ', 88);
+    // at a word boundary; one ellipsis character, since feedback's ".." clean-up would cut "..." to ".."
+    return t.substring(0, cut >= 60 ? cut : 88).strip().replaceAll("[,;:]$", "") + "…";
   }
 
   /** Whether a clause names what a short key point is about ("behind nginx" for "A load balancer in front..."). */

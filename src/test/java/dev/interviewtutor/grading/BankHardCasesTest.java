@@ -62,6 +62,7 @@ class BankHardCasesTest {
     assertFalse(g.misconceptions().get(0).reason().isBlank(), "the bank says why it is wrong");
     assertEquals(Verdict.INCORRECT, g.verdict());
     assertTrue(g.feedback().contains("common mistake"), g.feedback());
+    assertFalse(g.feedback().contains(".."), "long quotes end in a clean ellipsis: " + g.feedback());
   }
 
   @Test
