@@ -224,7 +224,8 @@ public final class OfflineGrader implements Grader {
           continue; // a clause that denies the point is no evidence for it
         }
         double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical;
-        if (namesConcept(unitConcepts.get(u), p)) {
+        // naming the concept states the point only in the point's own polarity ("no need for nginx" does not)
+        if (unitNegated.get(u) == p.negated() && namesConcept(unitConcepts.get(u), p)) {
           evidence = Math.max(evidence, CONCEPT_NAMED);
         }
         if (evidence > best) {

@@ -52,6 +52,14 @@ class BankHardCasesTest {
     assertFalse(coveredMentioning(g, "caching"), "a load balancer is not a cache: " + covered(g));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"project", "seed"})
+  void should_not_credit_a_concept_the_answer_rejects(String bank) {
+    Rubric q80 = BankRubricFixtures.bank(bank).get("80");
+    Grade g = GRADER.grade(q80, "You never need nginx or any other proxy in front of Node; one big server handles it.");
+    assertFalse(coveredMentioning(g, "load balancer"), "rejecting nginx is not stating it: " + covered(g));
+  }
+
   @Test
   void should_flag_calling_global_gc_to_fix_a_leak_as_a_common_mistake() {
     Rubric q77 = BankRubricFixtures.bank("project").get("77");
