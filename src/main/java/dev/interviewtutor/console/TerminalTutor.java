@@ -91,7 +91,6 @@ public final class TerminalTutor {
           case "skip" -> {
             InterviewTurn turn = service.skipInterview(state.sessionId());
             term.say(term.dim("Skipped."));
-            term.blank();
             state = turn.next();
             turn.summary().ifPresent(this::printSummary);
             continue;
