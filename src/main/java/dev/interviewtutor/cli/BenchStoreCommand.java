@@ -296,7 +296,7 @@ public final class BenchStoreCommand implements Callable<Integer> {
   private static final class UnusedGrader implements Grader {
     @Override
     public Grade grade(Rubric rubric, String answer) {
-      throw new UnsupportedOperationException("the store benchmark records pre-graded answers");
+      throw new IllegalStateException("the store benchmark records pre-graded answers; nothing may grade here");
     }
 
     @Override
