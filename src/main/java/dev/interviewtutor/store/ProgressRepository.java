@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class ProgressRepository {
     Sql.multiRowUpdate(c, "INSERT INTO streaks (person_id, current, best, last_day) VALUES ",
         " ON CONFLICT (person_id) DO UPDATE SET current = excluded.current, best = excluded.best,"
             + " last_day = excluded.last_day", 4,
-        streaks.stream().map(s -> new Object[] {s.personId(), s.current(), s.best(), s.lastDay()}).toList());
+        streaks.stream().sorted(Comparator.comparingLong(StreakRow::personId)).map(s -> new Object[] {s.personId(), s.current(), s.best(), s.lastDay()}).toList());
   }
 
   /** A person and question. */
@@ -58,12 +59,16 @@ public final class ProgressRepository {
     return out;
   }
 
+  /** Primary-key order: one row per key, so writing in this order changes nothing but the B-tree walk. */
+  private static final Comparator<ReviewState> REVIEW_KEY_ORDER =
+      Comparator.comparingLong(ReviewState::personId).thenComparing(ReviewState::questionId);
+
   public static void putReviews(Connection c, Collection<ReviewState> reviews) throws SQLException {
     Sql.multiRowUpdate(c, "INSERT INTO reviews (person_id, question_id, repetitions, interval_days, ease, due_day,"
         + " last_score, reviewed_at) VALUES ", " ON CONFLICT (person_id, question_id) DO UPDATE SET"
         + " repetitions = excluded.repetitions, interval_days = excluded.interval_days, ease = excluded.ease,"
         + " due_day = excluded.due_day, last_score = excluded.last_score, reviewed_at = excluded.reviewed_at", 8,
-        reviews.stream().map(r -> new Object[] {r.personId(), r.questionId(), r.repetitions(), r.intervalDays(),
+        reviews.stream().sorted(REVIEW_KEY_ORDER).map(r -> new Object[] {r.personId(), r.questionId(), r.repetitions(), r.intervalDays(),
             r.ease(), r.dueDay(), r.lastScore(), r.reviewedAt()}).toList());
   }
 

@@ -43,6 +43,28 @@ class DatabaseTest {
   }
 
   @Test
+  void committed_pages_are_copied_back_to_the_database_file_in_the_background() throws Exception {
+    Path file = dir.resolve("checkpointed.db");
+    try (Database db = Database.open(file)) {
+      long before = Files.size(file);
+      // ~2 MB: far below the writer's own auto-checkpoint size, so only the background checkpointer copies it.
+      db.writeVoid(c -> {
+        Sql.update(c, "CREATE TABLE filler (x TEXT NOT NULL)");
+        Sql.update(c, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+            + " INSERT INTO filler (x) SELECT printf('%.1000c', 'x') FROM n");
+      });
+      // Waits for the behaviour, not a speed: the copy is due ~0.2 s after the commit; give a loaded machine 30 s.
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (Files.size(file) < before + 2_000_000 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(Files.size(file) >= before + 2_000_000,
+          "database file still " + Files.size(file) + " bytes: the WAL was not checkpointed");
+      assertEquals(2000L, (long) db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM filler")));
+    }
+  }
+
+  @Test
   void every_migration_file_is_listed_once_in_order() throws Exception {
     Path dir = Path.of("src/main/resources/db/migration");
     List<String> files;
