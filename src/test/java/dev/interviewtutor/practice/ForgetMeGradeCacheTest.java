@@ -47,6 +47,17 @@ class ForgetMeGradeCacheTest {
         "score", 0, "feedback", "Say more."));
   }
 
+  /** The practice engine grading through the LLM stub, with the SQLite grade cache and the in-memory one. */
+  private static PracticeService llmGradedService(LlmStub stub, Database db) {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
+    TutorConfig config = TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "openai",
+        "TUTOR_LLM_BASE_URL", stub.baseUrl(), "TUTOR_LLM_FOLLOW_UPS", "false", "TUTOR_DB", "unused.db"));
+    TutorGrading grading = TutorGrading.fromConfig(config, KeywordTestGrader::new,
+        Optional.of(new SqliteGradeCache(db, clock)));
+    return new PracticeService(TestBank.bank(3, 0), TestBank::rubric, grading.grader(), db, clock,
+        grading.followUps());
+  }
+
   private static long cacheRowsFor(Database db, String answer) {
     return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM llm_grade_cache WHERE answer_hash = ?",
         GradeCache.answerHash(answer)));
@@ -60,13 +71,7 @@ class ForgetMeGradeCacheTest {
     String boQuiz = "Bo writes something else entirely about q1.";
     try (LlmStub stub = LlmStub.start(LlmStub.Shape.OPENAI).respond(ForgetMeGradeCacheTest::everythingMissed);
         Database db = Database.open(dir.resolve("tutor.db"))) {
-      MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
-      TutorConfig config = TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "openai",
-          "TUTOR_LLM_BASE_URL", stub.baseUrl(), "TUTOR_LLM_FOLLOW_UPS", "false", "TUTOR_DB", "unused.db"));
-      TutorGrading grading = TutorGrading.fromConfig(config, KeywordTestGrader::new,
-          Optional.of(new SqliteGradeCache(db, clock)));
-      PracticeService service = new PracticeService(TestBank.bank(3, 0), TestBank::rubric, grading.grader(), db,
-          clock, grading.followUps());
+      PracticeService service = llmGradedService(stub, db);
       Person ana = service.person("discord:1", "Ana", ZoneId.of("UTC"));
       Person bo = service.person("discord:2", "Bo", ZoneId.of("UTC"));
       Scope guild = service.scope(ScopeKind.GUILD, "42", "Study group");
@@ -105,13 +110,7 @@ class ForgetMeGradeCacheTest {
     String boQuiz = "Bo writes something else entirely about q1.";
     try (LlmStub stub = LlmStub.start(LlmStub.Shape.OPENAI).respond(ForgetMeGradeCacheTest::everythingMissed);
         Database db = Database.open(dir.resolve("tutor.db"))) {
-      MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
-      TutorConfig config = TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "openai",
-          "TUTOR_LLM_BASE_URL", stub.baseUrl(), "TUTOR_LLM_FOLLOW_UPS", "false", "TUTOR_DB", "unused.db"));
-      TutorGrading grading = TutorGrading.fromConfig(config, KeywordTestGrader::new,
-          Optional.of(new SqliteGradeCache(db, clock)));
-      PracticeService service = new PracticeService(TestBank.bank(3, 0), TestBank::rubric, grading.grader(), db,
-          clock, grading.followUps());
+      PracticeService service = llmGradedService(stub, db);
       List<String> forgotten = new ArrayList<>();
       service.onForget(p -> forgotten.add(p.key()));
       Person ana = service.person("discord:1", "Ana", ZoneId.of("UTC"));
