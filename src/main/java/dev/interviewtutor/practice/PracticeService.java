@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -69,6 +70,7 @@ import org.slf4j.LoggerFactory;
  * question's score at {@link #HINT_SCORE_CAP}. Days, streaks and review due dates are local to the person's zone.
  */
 public final class PracticeService {
+  private static final Logger LOG = LoggerFactory.getLogger(PracticeService.class);
   public static final int DEFAULT_INTERVIEW_LENGTH = 5;
   public static final int MAX_INTERVIEW_LENGTH = 50;
   public static final int HINT_SCORE_CAP = 70;
@@ -81,8 +83,7 @@ public final class PracticeService {
   private final Database db;
   private final Clock clock;
   private final Map<String, Rubric> rubricCache = new ConcurrentHashMap<>();
-  private static final Logger LOG = LoggerFactory.getLogger(PracticeService.class);
-  private final List<Consumer<Person>> forgetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Consumer<Person>> forgetListeners = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> bankOrder = new HashMap<>();
   private final DailyQuiz daily;
   private final FollowUpAsker followUps;
