@@ -167,12 +167,20 @@ final class DailyCommand implements SlashCommand {
         .setEphemeral(true).setAllowedMentions(List.of()).queue();
   }
 
-  /** {@code /daily status}: where and when the server's question is posted, and whether it is paused. */
-  private void status(SlashCommandInteractionEvent event, Scope scope) {
+  /** The server's daily settings, or empty after telling the asker how to set the daily question up. */
+  private Optional<DailySettings> settingsOrExplain(SlashCommandInteractionEvent event, Scope scope) {
     Optional<DailySettings> settings = daily.settings(scope);
     if (settings.isEmpty()) {
       event.reply("The daily question is not set up here. Start it with `/daily setup channel time timezone`.")
           .setEphemeral(true).queue();
+    }
+    return settings;
+  }
+
+  /** {@code /daily status}: where and when the server's question is posted, and whether it is paused. */
+  private void status(SlashCommandInteractionEvent event, Scope scope) {
+    Optional<DailySettings> settings = settingsOrExplain(event, scope);
+    if (settings.isEmpty()) {
       return;
     }
     DailySettings s = settings.get();
@@ -193,10 +201,8 @@ final class DailyCommand implements SlashCommand {
 
   /** {@code /daily resume}: lifts a pause once the bot can post in the channel again. */
   private void resume(SlashCommandInteractionEvent event, Guild guild, Scope scope) {
-    Optional<DailySettings> settings = daily.settings(scope);
+    Optional<DailySettings> settings = settingsOrExplain(event, scope);
     if (settings.isEmpty()) {
-      event.reply("The daily question is not set up here. Start it with `/daily setup channel time timezone`.")
-          .setEphemeral(true).queue();
       return;
     }
     DailySettings s = settings.get();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,20 +145,7 @@ public final class TextUnits {
    * the clause is not a list.
    */
   public static List<String> fragments(String clause) {
-    String[] parts = LIST_JOINT.split(clause);
-    if (parts.length < 2) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (String p : parts) {
-      String t = p.strip().replaceAll("[.!?;]+$", "");
-      List<String> tokens = Lexicon.tokens(t);
-      long content = tokens.stream().filter(x -> !Lexicon.isStopword(x)).count();
-      if (content >= 1 && tokens.size() <= 8 && !t.equalsIgnoreCase(clause.strip())) {
-        out.add(t);
-      }
-    }
-    return out.size() >= 2 ? out : List.of();
+    return pieces(clause, LIST_JOINT, "[.!?;]+$", tokens -> contentWords(tokens) >= 1 && tokens.size() <= 8);
   }
 
   private static final Pattern CLAUSE_JOINT = Pattern.compile(
@@ -170,19 +158,30 @@ public final class TextUnits {
    * makes in passing can be matched on its own. Fragments need two content words; empty when fewer than two remain.
    */
   public static List<String> clauseFragments(String clause) {
-    String[] parts = CLAUSE_JOINT.split(clause);
+    return pieces(clause, CLAUSE_JOINT, "[.!?;:]+$", tokens -> contentWords(tokens) >= 2);
+  }
+
+  /**
+   * The parts of {@code clause} between {@code joint}s, trailing punctuation removed, that {@code keep} accepts
+   * (by their tokens) and that are not the whole clause; empty unless at least two remain.
+   */
+  private static List<String> pieces(String clause, Pattern joint, String trailing, Predicate<List<String>> keep) {
+    String[] parts = joint.split(clause);
     if (parts.length < 2) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     for (String p : parts) {
-      String t = p.strip().replaceAll("[.!?;:]+$", "");
-      long content = Lexicon.tokens(t).stream().filter(x -> !Lexicon.isStopword(x)).count();
-      if (content >= 2 && !t.equalsIgnoreCase(clause.strip())) {
+      String t = p.strip().replaceAll(trailing, "");
+      if (keep.test(Lexicon.tokens(t)) && !t.equalsIgnoreCase(clause.strip())) {
         out.add(t);
       }
     }
     return out.size() >= 2 ? out : List.of();
+  }
+
+  private static long contentWords(List<String> tokens) {
+    return tokens.stream().filter(x -> !Lexicon.isStopword(x)).count();
   }
 
   /** Whether the text negates or rejects what it says ("not", "never", "avoid", "≠", "instead of"). */
