@@ -74,6 +74,10 @@ public final class Database implements AutoCloseable {
           "Cannot create the directory for the database file " + absolute + ": " + e
               + ". Choose another location with --db or TUTOR_DB.", e);
     }
+    if (Files.isDirectory(absolute)) {
+      throw new UserFacingException("The database file " + absolute + " is a directory. Give a file path, such as "
+          + absolute.resolve("tutor.db") + ", with --db or TUTOR_DB.");
+    }
     if (Files.exists(absolute) && !Files.isWritable(absolute)) {
       throw new UserFacingException(readOnlyMessage(absolute));
     }

@@ -162,6 +162,13 @@ class DatabaseTest {
   }
 
   @Test
+  void a_directory_given_as_the_database_file_is_refused_with_a_file_to_use_instead() {
+    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(dir));
+    assertTrue(e.getMessage().contains(dir.toAbsolutePath() + " is a directory"), e.getMessage());
+    assertTrue(e.getMessage().contains(dir.toAbsolutePath().resolve("tutor.db").toString()), e.getMessage());
+  }
+
+  @Test
   void a_read_only_file_gives_a_clear_error_naming_the_file() throws Exception {
     Path file = dir.resolve("readonly.db");
     Database.open(file).close();
