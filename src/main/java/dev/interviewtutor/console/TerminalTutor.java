@@ -244,7 +244,7 @@ public final class TerminalTutor {
     String colouredScore = r.score() >= 70 ? term.green(scoreText) : r.score() >= 40 ? term.yellow(scoreText)
         : term.red(scoreText);
     term.say(colouredScore + (r.hintCapped() ? term.dim(" capped by a hint, graded " + g.score()) : "")
-        + "   " + (r.points() > 0 ? "+" + r.points() + " points" : term.dim("no points (already counted today)")));
+        + "   " + (r.points() > 0 ? r.pointsLabel() : term.dim(r.pointsLabel())));
     for (KeyPointResult k : g.covered()) {
       term.bullet("+", "32", k.keyPoint());
     }

@@ -68,7 +68,7 @@ final class Embeds {
     if (result.hintCapped()) {
       footer.append("Capped at 70 because a hint was used · ");
     }
-    footer.append("+").append(result.points()).append(" points · streak ").append(result.currentStreak())
+    footer.append(result.pointsLabel()).append(" · streak ").append(result.currentStreak())
         .append(result.currentStreak() == 1 ? " day" : " days").append(" · next review ").append(result.nextReview())
         .append(" · graded by ").append(grade.grader());
     if (!grade.notes().isEmpty()) {

@@ -19,4 +19,16 @@ import java.time.LocalDate;
  */
 public record AnswerResult(
     Question question, Grade grade, int score, boolean hintCapped, int points, long attemptId, LocalDate nextReview,
-    int currentStreak) {}
+    int currentStreak) {
+
+  /**
+   * What the answer earned, for a learner: "+72 points", "no points (this question already earned points today)"
+   * when the no-farming rule held them back, or "no points" for a score of 0 (points are the recorded score).
+   */
+  public String pointsLabel() {
+    if (points > 0) {
+      return "+" + points + " points";
+    }
+    return score > 0 ? "no points (this question already earned points today)" : "no points";
+  }
+}

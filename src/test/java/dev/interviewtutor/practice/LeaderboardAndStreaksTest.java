@@ -42,8 +42,8 @@ class LeaderboardAndStreaksTest {
   }
 
   /** Gives the person answers to the listed questions covering key points as given (1 = 60, 1+2 = 80 ...). */
-  void answer(Person p, String questionId, int... keyPoints) {
-    service.answer(p, guild, service.question(questionId), TestBank.answerCovering(questionId, keyPoints),
+  AnswerResult answer(Person p, String questionId, int... keyPoints) {
+    return service.answer(p, guild, service.question(questionId), TestBank.answerCovering(questionId, keyPoints),
         AttemptKind.PRACTICE, 0);
   }
 
@@ -169,5 +169,18 @@ class LeaderboardAndStreaksTest {
     assertEquals(2, s.overTime().size());
     assertEquals(100, s.overTime().get(0).cumulativePoints());
     assertEquals(180, s.overTime().get(1).cumulativePoints());
+  }
+
+  @Test
+  void the_points_label_says_why_an_answer_earned_nothing() {
+    Person p = service.person("discord:12", "L");
+    AnswerResult first = answer(p, "1", 1, 2, 3);
+    assertEquals("+" + first.points() + " points", first.pointsLabel());
+    AnswerResult again = answer(p, "1", 1);
+    assertEquals(0, again.points());
+    assertTrue(again.pointsLabel().contains("already earned points today"), again.pointsLabel());
+    AnswerResult nothing = answer(p, "2");
+    assertEquals(0, nothing.score());
+    assertEquals("no points", nothing.pointsLabel());
   }
 }
