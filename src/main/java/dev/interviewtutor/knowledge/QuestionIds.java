@@ -1,0 +1,97 @@
+package dev.interviewtutor.knowledge;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Question ids. A numbered question keeps its number ({@code 74}), so stored progress of the seed-format banks stays
+ * valid. Everything else is qualified by the bank's namespace (its path in the knowledge directory as a slug):
+ * an unnumbered question gets {@code namespace/slug-of-its-heading} (stable when other questions move or change),
+ * numbering that restarts in every group gets {@code namespace/group-N}, and numbers that clash with another file
+ * get {@code namespace/N}. Ids stay short and free of {@code ':'} because Discord component ids carry them (at most
+ * 100 characters in all).
+ */
+public final class QuestionIds {
+  private QuestionIds() {}
+
+  static final int NAMESPACE_CHARS = 16;
+  static final int SLUG_CHARS = 20;
+  private static final Set<String> FILLER = Set.of("what", "is", "are", "the", "a", "an", "how", "do", "does", "you",
+      "of", "in", "and", "to", "why", "when", "can", "we", "i", "explain", "describe", "between", "s", "your", "would");
+
+  /** The namespace of a bank: its path below the knowledge directory without {@code .md}, as a short slug. */
+  public static String namespace(Path dir, Path file) {
+    Path relative = dir == null ? file.getFileName() : dir.relativize(file);
+    String text = relative.toString().replace('\\', '/');
+    if (text.toLowerCase(Locale.ROOT).endsWith(".md")) {
+      text = text.substring(0, text.length() - 3);
+    }
+    String slug = slug(text, false);
+    if (slug.isEmpty()) {
+      slug = "bank";
+    }
+    if (slug.length() <= NAMESPACE_CHARS) {
+      return slug;
+    }
+    // a deep path: the file's own name, cut, and a hash of the whole path so two folders' "notes.md" differ
+    String stem = slug(text.substring(text.lastIndexOf('/') + 1), false);
+    return cut(stem.isEmpty() ? slug : stem, NAMESPACE_CHARS - 5) + "-" + hash(text, 4);
+  }
+
+  /** A short slug of a heading; long headings are cut and get a hash of the whole heading, so ids stay distinct. */
+  static String headingSlug(String heading) {
+    String full = slug(heading, true);
+    if (full.isEmpty()) {
+      full = slug(heading, false);
+    }
+    if (full.isEmpty()) {
+      return "q-" + hash(heading, 6);
+    }
+    if (full.length() <= SLUG_CHARS) {
+      return full;
+    }
+    return cut(full, SLUG_CHARS - 5) + "-" + hash(heading.strip().toLowerCase(Locale.ROOT), 4);
+  }
+
+  /** Lower-case words joined by '-', accents removed; with {@code dropFiller}, question words are left out. */
+  static String slug(String text, boolean dropFiller) {
+    String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    List<String> words = new ArrayList<>();
+    for (String word : ascii.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (!word.isEmpty() && !(dropFiller && FILLER.contains(word))) {
+        words.add(word);
+      }
+    }
+    return String.join("-", words);
+  }
+
+  private static String cut(String slug, int max) {
+    if (slug.length() <= max) {
+      return slug;
+    }
+    int dash = slug.lastIndexOf('-', max);
+    return (dash > max / 2 ? slug.substring(0, dash) : slug.substring(0, max)).replaceAll("-+$", "");
+  }
+
+  static String hash(String text, int hexDigits) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, hexDigits);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Whether an id is a bare question number as written in the bank ({@code 74}, {@code 71a}). */
+  public static boolean isBareNumber(String id) {
+    return id.matches("\\d+[A-Za-z]?");
+  }
+}
