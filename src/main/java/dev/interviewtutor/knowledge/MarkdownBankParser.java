@@ -719,6 +719,9 @@ public final class MarkdownBankParser {
             }
           }
         }
+        if (h.role == Role.TITLE) {
+          title = NotesHeadings.clean(h.text).replace("**", "").strip();
+        }
         if (h.role == Role.QUESTION) {
           seenQuestion = true;
           lastQuestionIndex = h.index;
@@ -853,7 +856,6 @@ public final class MarkdownBankParser {
       quoteTip = false;
       switch (h.role) {
         case TITLE -> {
-          title = NotesHeadings.clean(h.text).replace("**", "").strip();
           startSkip("introduction under the title", h.level, false);
         }
         case GROUP -> {
