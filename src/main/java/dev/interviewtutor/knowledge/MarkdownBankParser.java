@@ -81,6 +81,7 @@ public final class MarkdownBankParser {
   private static final Pattern YAML_LINE = Pattern.compile("^([A-Za-z_][\\w-]*\\s*:.*|\\s+.*|-\\s.*|#.*)$");
   private static final Pattern SEPARATOR_CELL = Pattern.compile("^:?-{1,}:?$");
   private static final Pattern PARAGRAPH_MARKER = Pattern.compile("^(❌|✅|✔|✗|⚠|👉|💡).*");
+  private static final Pattern INLINE_LABEL = Pattern.compile("^(?:\\*\\*|__)([^*_]+?)(?:\\*\\*|__)\\s*:?\\s*(.+)$");
   private static final Pattern QUOTE = Pattern.compile("^\\s{0,3}>\\s?(.*)$");
   private static final Pattern ADMONITION = Pattern.compile("^\\[!(\\w+)]\\s*(.*)$");
   private static final Pattern SUMMARY = Pattern.compile("(?i).*<summary>(.*?)</summary>.*");
@@ -407,7 +408,7 @@ public final class MarkdownBankParser {
           skip(lineNo, question.number == null ? "" : idHint(), "image", stripped);
           continue;
         }
-        if (NotesMarkup.isNavigation(stripped)) {
+        if (!BULLET.matcher(raw).matches() && NotesMarkup.isNavigation(stripped)) {
           skip(lineNo, idHint(), "navigation link", stripped);
           continue;
         }
@@ -431,7 +432,14 @@ public final class MarkdownBankParser {
           continue;
         }
 
-        String unlabelledTip = NotesMarkup.afterTipLabel(NotesMarkup.withoutEmoji(stripped));
+        Matcher inlineLabel = INLINE_LABEL.matcher(stripped);
+        if (inlineLabel.matches() && NotesHeadings.isNotTheAnswer(inlineLabel.group(1))) {
+          skip(lineNo, idHint(), NotesHeadings.name(inlineLabel.group(1)), stripped);
+          openParagraphTarget = null;
+          continue;
+        }
+
+        String unlabelledTip = NotesMarkup.afterTipLabel(stripped);
         if (unlabelledTip != null && !unlabelledTip.isEmpty() && !BULLET.matcher(raw).matches()) {
           question.tip.add(NotesMarkup.clean(unlabelledTip));
           openParagraphTarget = question.tip;
@@ -691,6 +699,9 @@ public final class MarkdownBankParser {
         } else if (h.level == questionLevel) {
           if (h.question != null) {
             h.role = Role.QUESTION;
+          } else if (numbered && seenQuestion && NotesHeadings.isKnownSection(h.text)
+              && !(NotesHeadings.isDocumentSection(h.text) && !questionFollows(all, k))) {
+            h.role = Role.SECTION; // "### Don'ts" beside "### Q4- ..." headings: a part of the question above
           } else if (NotesHeadings.isDocumentSection(h.text)) {
             h.role = Role.DOCUMENT_SECTION;
           } else if (isFirst && h.level == 1 && !seenQuestion && !hasAnswerChild(h, all)
@@ -720,7 +731,7 @@ public final class MarkdownBankParser {
           }
         }
         if (h.role == Role.TITLE) {
-          title = NotesHeadings.clean(h.text).replace("**", "").strip();
+          title = NotesMarkup.withoutEmoji(NotesHeadings.clean(h.text).replace("**", "")).strip();
         }
         if (h.role == Role.QUESTION) {
           seenQuestion = true;
@@ -801,6 +812,16 @@ public final class MarkdownBankParser {
         }
         if (NotesHeadings.isExplanation(other.text) || NotesHeadings.isTip(other.text)
             || NotesHeadings.name(other.text).matches("key points?")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean questionFollows(List<Heading> all, int k) {
+      for (int j = k + 1; j < all.size(); j++) {
+        Heading later = all.get(j);
+        if (later.bare || later.question != null && later.question.number() != null) {
           return true;
         }
       }
@@ -1061,7 +1082,8 @@ public final class MarkdownBankParser {
       }
       skippingQuestion = false;
       String questionTopic = !groupTopic.isEmpty() ? groupTopic : null;
-      question = new QuestionBuilder(number, questionTitle, questionTopic, group, lineNo);
+      question = new QuestionBuilder(number, NotesMarkup.withoutEmoji(NotesMarkup.stripTags(questionTitle)),
+          questionTopic, group, lineNo);
     }
 
     private void startHeading(String text, int lineNo, String asWritten) {

@@ -138,6 +138,19 @@ final class NotesHeadings {
     return NOT_THE_ANSWER.matcher(name(headingText)).matches();
   }
 
+  private static final Pattern KNOWN_SECTION = Pattern.compile(
+      "key points?|key concepts?|examples?|example .*|code( example| sample)?s?|syntax|use ?cases?|when to use.*|"
+          + "advantages|disadvantages|pros( and cons| & cons)?|cons|benefits|drawbacks|limitations|comparison|"
+          + "differences?|key differences?|summary|notes?|synonyms|how it works|best practices|do'?s( and | & )?"
+          + "(don'?ts)?|steps|output|result|diagram|real[- ]world (example|use)s?|analogy|in short|tl;?dr|"
+          + "characteristics|features|types|properties|important points|remember|memory trick|mnemonic");
+
+  /** A heading that names a part of an answer ("Example", "Pros and Cons"), never a question of its own. */
+  static boolean isKnownSection(String headingText) {
+    return isExplanation(headingText) || isTip(headingText) || isMisconceptions(headingText)
+        || isNotTheAnswer(headingText) || KNOWN_SECTION.matcher(name(headingText)).matches();
+  }
+
   /** Sections of the document rather than of a question: a table of contents, takeaways, practice lists, footers. */
   static boolean isDocumentSection(String headingText) {
     String n = name(headingText);

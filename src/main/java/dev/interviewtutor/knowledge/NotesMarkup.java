@@ -38,7 +38,8 @@ final class NotesMarkup {
       Map.entry("ge", "≥"), Map.entry("geq", "≥"), Map.entry("neq", "≠"), Map.entry("ne", "≠"),
       Map.entry("in", "∈"), Map.entry("infty", "∞"), Map.entry("to", "→"), Map.entry("rightarrow", "→"),
       Map.entry("leftarrow", "←"), Map.entry("approx", "≈"), Map.entry("pm", "±"), Map.entry("sum", "sum"),
-      Map.entry("ldots", "..."), Map.entry("dots", "..."), Map.entry("cdots", "..."), Map.entry("quad", " "));
+      Map.entry("ldots", "..."), Map.entry("hat", ""), Map.entry("bar", ""), Map.entry("tilde", ""),
+      Map.entry("vec", ""), Map.entry("left", ""), Map.entry("right", ""), Map.entry("mathbb", ""), Map.entry("dots", "..."), Map.entry("cdots", "..."), Map.entry("quad", " "));
   private static final Pattern DASH_CONTRAST = Pattern.compile("(\\S)\\s+(?:--|—|–)\\s+(not\\s+\\S)");
   private static final Pattern ESCAPE = Pattern.compile("\\\\([#*_`\\[\\]()>|!\\-+.{}])");
   // emoji and pictographs; the ❌ ✅ ✔ ✗ ⚠ 👉 💡 markers at the start of a line carry meaning and are kept there
@@ -114,8 +115,9 @@ final class NotesMarkup {
 
   /** The rest of a line written as {@code **Tip:** text} or {@code Interview Tip: text}, or null. */
   static String afterTipLabel(String text) {
-    Matcher m = TIP_LABEL.matcher(text);
-    return m.lookingAt() ? text.substring(m.end()).strip() : null;
+    String s = EMOJI.matcher(text).replaceAll("").strip();
+    Matcher m = TIP_LABEL.matcher(s);
+    return m.lookingAt() ? s.substring(m.end()).strip() : null;
   }
 
   /** A line that only shows images (a diagram, a badge). */
@@ -190,11 +192,17 @@ final class NotesMarkup {
     s = s.replaceAll("\\\\[dt]?frac\\{([^{}]*)}\\{([^{}]*)}", "($1)/($2)");
     s = s.replaceAll("\\\\sqrt\\{([^{}]*)}", "sqrt($1)");
     s = s.replaceAll("\\\\[,;:! ]", " ").replace("\\\\", " ").replace("\\{", "{").replace("\\}", "}");
-    s = LATEX_COMMAND.matcher(s).replaceAll(m -> {
-      String symbol = LATEX_SYMBOLS.get(m.group(1));
-      String word = symbol != null ? symbol : m.group(1);
-      return Matcher.quoteReplacement(word + (m.group().endsWith(" ") || symbol == null ? " " : ""));
-    });
+    Matcher command = LATEX_COMMAND.matcher(s);
+    StringBuilder words = new StringBuilder();
+    while (command.find()) {
+      String symbol = LATEX_SYMBOLS.get(command.group(1));
+      String word = symbol != null ? symbol : command.group(1);
+      boolean letterNext = command.end() < s.length() && Character.isLetterOrDigit(s.charAt(command.end()));
+      command.appendReplacement(words, Matcher.quoteReplacement(word + (command.group().endsWith(" ")
+          || letterNext && !word.isEmpty() ? " " : "")));
+    }
+    command.appendTail(words);
+    s = words.toString();
     s = s.replaceAll("\\^\\{([^{}]*)}", "^$1").replaceAll("_\\{([^{}]*)}", "_$1");
     s = s.replace("{", "").replace("}", "");
     return s.replaceAll("\\s+", " ").replaceAll("\\s+([)\\],])", "$1").strip();
