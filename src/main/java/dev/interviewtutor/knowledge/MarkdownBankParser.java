@@ -644,8 +644,13 @@ public final class MarkdownBankParser {
     /** Decides the question level and the role of every heading. */
     private void layOut() {
       List<Heading> all = new ArrayList<>(headings.values());
+      // numbered headings that read as questions decide first: "## 5. How Do You Deploy?" over its "### 1. Build"
       questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && h.question != null
-          && h.question.number() != null);
+          && h.question.number() != null && NotesHeadings.readsAsQuestion(h.question.title()));
+      if (questionLevel == 0) {
+        questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && h.question != null
+            && h.question.number() != null);
+      }
       boolean numbered = questionLevel > 0;
       if (!numbered) {
         questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare
@@ -682,7 +687,7 @@ public final class MarkdownBankParser {
           String fixed = "#".repeat(h.level) + " " + h.text;
           problems.add(problem(h.index + 1, "`" + lines[h.index] + "` looks like the heading of question "
               + h.question.number() + " but starts with " + (lines[h.index].startsWith("\t") ? "a tab" : "a space")
-              + ", so Markdown viewers may not show it as a heading — start the line with `#`: `" + fixed + "`"));
+              + ", unlike a question heading — write `" + fixed + "` at the start of the line"));
         } else if (questionLevel == 0) {
           h.role = isFirst && h.level == 1 ? Role.TITLE
               : NotesHeadings.isDocumentSection(h.text) ? Role.DOCUMENT_SECTION : Role.SECTION;
