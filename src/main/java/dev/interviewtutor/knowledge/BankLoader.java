@@ -159,6 +159,11 @@ public final class BankLoader {
     return false;
   }
 
+  /** The text of a bank file; each line with invalid UTF-8 is added to {@code problems} (see below). */
+  public static String decode(Path file, byte[] bytes, List<BankProblem> problems) {
+    return decodeUtf8(file, bytes, problems);
+  }
+
   /**
    * Decodes UTF-8, reporting each line that holds an invalid byte sequence (once per line) and replacing the bad
    * bytes with U+FFFD so the rest of the file can still be checked.

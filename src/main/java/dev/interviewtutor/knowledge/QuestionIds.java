@@ -46,6 +46,12 @@ public final class QuestionIds {
     return cut(stem.isEmpty() ? slug : stem, NAMESPACE_CHARS - 5) + "-" + hash(text, 4);
   }
 
+  /** A file-name-safe slug of a topic or name ("Node.js Basics" → "node-js-basics"), at most 40 characters. */
+  public static String namespaceSlug(String text) {
+    String slug = slug(text, false);
+    return slug.isEmpty() ? "notes" : cut(slug, 40);
+  }
+
   /** A short slug of a heading; long headings are cut and get a hash of the whole heading, so ids stay distinct. */
   static String headingSlug(String heading) {
     String full = slug(heading, true);
