@@ -46,6 +46,8 @@ final class NotesMarkup {
   private static final Pattern EMOJI = Pattern.compile(
       "[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\x{FE0F}\\x{200D}\\x{20E3}\\x{E0020}-\\x{E007F}]");
   private static final Pattern LEADING_MARKER = Pattern.compile("^(❌|✅|✔️?|✗|⚠️?|👉|💡)\\s*");
+  private static final Pattern BREADCRUMB_END = Pattern.compile(
+      "^(?:\\[[^\\]]*]\\([^)]*\\)\\s*[>»›/]\\s*)+([^\\[\\]()>»›]+)$");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)]*)\\)");
   private static final Pattern URL = Pattern.compile("<?https?://\\S+>?");
   private static final Pattern BACK_TO_TOP = Pattern.compile(
@@ -141,7 +143,12 @@ final class NotesMarkup {
     }
     String rest = LINK.matcher(s).replaceAll("").replaceAll("[\\s>|/»›→←·•⬅➡\\-–—:,.]+", "");
     rest = EMOJI.matcher(rest).replaceAll("");
-    return rest.isEmpty() && (backToTop || s.matches(".*(>|»|›|\\||→|/).*") || LINK.matcher(s).results().count() == 1);
+    if (rest.isEmpty()) {
+      return backToTop || s.matches(".*(>|»|›|\\||→|/).*") || LINK.matcher(s).results().count() == 1;
+    }
+    // a breadcrumb ending in the current page: "[Home](..) > [Backend](..) > HTTP"
+    Matcher trail = BREADCRUMB_END.matcher(s);
+    return trail.matches() && trail.group(1).strip().split("\\s+").length <= 4;
   }
 
   /** A line whose substance is a link or URL (a reference): "[MDN: Streams](https://...) - the docs". */

@@ -217,4 +217,30 @@ class NotesDialectsTest {
     }
     assertTrue(after.questions().get(0).title().startsWith("Hierarchical"), "really reordered");
   }
+
+  @Test
+  void should_skip_breadcrumbs_and_read_an_inline_tip_and_a_plain_answer_label() {
+    var result = new MarkdownBankParser().parse(Path.of("notes/http.md"), """
+        [Home](../README.md) > [Backend](./README.md) > HTTP
+
+        # HTTP Notes
+
+        [⬅ Previous](./tcp.md) | [Next ➡](./tls.md)
+
+        ## 1. What does a 304 status mean?
+
+        A: The cached copy is still fresh, so the server sends no body.
+
+        **Tip:** Mention the ETag and If-None-Match headers.
+
+        [Home](../README.md) > [Backend](./README.md) > HTTP
+        """);
+    assertEquals(List.of(), result.problems());
+    Question q = result.questions().get(0);
+    assertEquals("The cached copy is still fresh, so the server sends no body.", q.explanation());
+    assertEquals("Mention the ETag and If-None-Match headers.", q.tip());
+    assertEquals("HTTP Notes", result.title());
+    assertTrue(result.skipped().stream().anyMatch(s -> s.line() == 13 && s.reason().equals("navigation link")),
+        result.skipped().toString());
+  }
 }
