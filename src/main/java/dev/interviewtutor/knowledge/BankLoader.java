@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * before anything is thrown, so one {@link BankException} lists every problem of every file, sorted by file and
  * line.
  *
- * <p>Question numbers stay the ids ({@code 74}) unless two files use the same number: then the questions of every
- * file involved are qualified with their file's namespace ({@code docker/1}, {@code nodejs/1}), so notes whose
- * numbering starts at 1 in every file load side by side (see {@link QuestionIds}).
+ * <p>Question numbers stay the ids ({@code 74}) unless two files use the same number: then that number is qualified
+ * in every file involved with the file's namespace ({@code docker/1}, {@code nodejs/1}), so notes whose numbering
+ * starts at 1 in every file load side by side (see {@link QuestionIds}).
  */
 public final class BankLoader {
   private static final Logger LOG = LoggerFactory.getLogger(BankLoader.class);
@@ -90,27 +90,25 @@ public final class BankLoader {
   private record ParsedFile(Path file, MarkdownBankParser.ParseResult result) {}
 
   /**
-   * The questions of all files in order; when a plain number is used by more than one file, every file that uses it
-   * gets its numbers qualified with its namespace, whichever file sorts first, so no file's ids depend on order.
+   * The questions of all files in order. When an id is used by more than one file, every file that uses it gets it
+   * qualified with its namespace ({@code docker/1}), whichever file sorts first, so no file's ids depend on order.
    */
   private static List<Question> qualifyClashingNumbers(Path dir, List<ParsedFile> parsed) {
-    Map<String, Set<Path>> filesByNumber = new HashMap<>();
+    Map<String, Set<Path>> filesById = new HashMap<>();
     for (ParsedFile p : parsed) {
       for (Question q : p.result().questions()) {
-        if (QuestionIds.isBareNumber(q.id())) {
-          filesByNumber.computeIfAbsent(q.id().toLowerCase(Locale.ROOT), n -> new HashSet<>()).add(p.file());
-        }
+        filesById.computeIfAbsent(q.id().toLowerCase(Locale.ROOT), n -> new HashSet<>()).add(p.file());
       }
     }
-    Set<Path> clashing = new HashSet<>();
-    filesByNumber.values().stream().filter(owners -> owners.size() > 1).forEach(clashing::addAll);
     List<Question> out = new ArrayList<>();
     for (ParsedFile p : parsed) {
       String namespace = QuestionIds.namespace(dir, p.file());
       for (Question q : p.result().questions()) {
-        if (clashing.contains(p.file()) && QuestionIds.isBareNumber(q.id())) {
-          out.add(new Question(namespace + "/" + q.id(), q.title(), q.topic(), q.explanation(), q.sections(),
-              q.examples(), q.tables(), q.tip(), q.location()));
+        if (filesById.get(q.id().toLowerCase(Locale.ROOT)).size() > 1) {
+          String id = QuestionIds.isBareNumber(q.id()) ? QuestionIds.qualifiedNumber(namespace, q.id())
+              : QuestionIds.qualified(namespace, q.id());
+          out.add(new Question(id, q.title(), q.topic(), q.explanation(), q.sections(), q.examples(), q.tables(),
+              q.tip(), q.location()));
         } else {
           out.add(q);
         }

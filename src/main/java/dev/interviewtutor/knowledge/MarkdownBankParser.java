@@ -92,6 +92,7 @@ public final class MarkdownBankParser {
       "^(?:❌\\s*)?(?:don'?t|do not|never|avoid|stop)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
   private static final int FOOTER_LINES = 8;
   private static final String STRAY = " comes before the first question";
+  private static final String IN_QUESTION = "\u0000in-question";
 
   /** Parses {@code text}, the content of {@code file}; ids are qualified with the file's name where needed. */
   public ParseResult parse(Path file, String text) {
@@ -199,6 +200,7 @@ public final class MarkdownBankParser {
     private final List<BankProblem> problems = new ArrayList<>();
     private final List<QuestionBuilder> finished = new ArrayList<>();
     private final List<SkippedText> skipped = new ArrayList<>();
+    private final List<QuestionBuilder> skippedIn = new ArrayList<>(); // the question each skipped part sat in
     private final Map<Integer, Heading> headings = new LinkedHashMap<>();
     private boolean[] code;
     private String topic;
@@ -405,7 +407,7 @@ public final class MarkdownBankParser {
           }
         }
         if (NotesMarkup.isImageOnly(stripped)) {
-          skip(lineNo, question.number == null ? "" : idHint(), "image", stripped);
+          skip(lineNo, idHint(), "image", stripped);
           continue;
         }
         if (!BULLET.matcher(raw).matches() && NotesMarkup.isNavigation(stripped)) {
@@ -534,6 +536,13 @@ public final class MarkdownBankParser {
         questions.add(build(q));
       }
       problems.sort(Comparator.comparingInt(BankProblem::line));
+      for (int i = 0; i < skipped.size(); i++) {
+        QuestionBuilder owner = skippedIn.get(i);
+        if (owner != null) {
+          SkippedText s = skipped.get(i);
+          skipped.set(i, new SkippedText(s.line(), owner.id, s.reason(), s.text()));
+        }
+      }
       skipped.sort(Comparator.comparingInt(SkippedText::line));
       String resultTopic = fileTopic == null || fileTopic.isBlank() ? topicFromFileName(file) : fileTopic;
       return new ParseResult(resultTopic, questions, problems, title, skipped);
@@ -1281,8 +1290,8 @@ public final class MarkdownBankParser {
     }
 
     /**
-     * Plain numbers stay the id; numbering that restarts in every group is qualified with the namespace and the
-     * group, and unnumbered questions get the namespace and a slug of their heading.
+     * Plain numbers stay the id; numbering that restarts in every group becomes {@code group-N}; unnumbered questions
+     * get a slug of their heading with a hash of namespace and heading (see {@link QuestionIds}).
      */
     private void assignIds() {
       Map<String, Set<String>> groupsByNumber = new HashMap<>();
@@ -1292,38 +1301,22 @@ public final class MarkdownBankParser {
         }
       }
       boolean restarts = groupsByNumber.values().stream().anyMatch(groups -> groups.size() > 1);
-      Map<String, Integer> slugCount = new HashMap<>();
-      for (QuestionBuilder q : finished) {
-        if (q.number == null) {
-          slugCount.merge(QuestionIds.headingSlug(q.title), 1, Integer::sum);
-        }
-      }
       Map<String, Integer> seen = new HashMap<>();
       for (QuestionBuilder q : finished) {
         if (q.number != null) {
-          if (restarts && !q.group.isEmpty()) {
-            String groupSlug = QuestionIds.slug(NotesHeadings.topicOf(q.group).isEmpty() ? q.group
-                : NotesHeadings.topicOf(q.group), false);
-            groupSlug = groupSlug.length() > 10 ? groupSlug.substring(0, 10).replaceAll("-+$", "") : groupSlug;
-            q.id = namespace + "/" + (groupSlug.isEmpty() ? "" : groupSlug + "-") + q.number;
-          } else {
-            q.id = restarts ? namespace + "/" + q.number : q.number;
-          }
+          String groupName = NotesHeadings.topicOf(q.group).isEmpty() ? q.group : NotesHeadings.topicOf(q.group);
+          q.id = restarts ? QuestionIds.grouped(groupName, q.number) : q.number;
           continue;
         }
-        String slug = QuestionIds.headingSlug(q.title);
-        if (slugCount.get(slug) > 1) {
-          String full = QuestionIds.slug(q.title, true);
-          slug = (full.length() > QuestionIds.SLUG_CHARS - 5 ? full.substring(0, QuestionIds.SLUG_CHARS - 5) : full)
-              .replaceAll("-+$", "") + "-" + QuestionIds.hash(q.title.strip().toLowerCase(Locale.ROOT), 4);
-        }
-        int n = seen.merge(slug, 1, Integer::sum);
-        q.id = namespace + "/" + slug + (n > 1 ? "-" + n : "");
+        String id = QuestionIds.unnumbered(namespace, q.title);
+        int n = seen.merge(id, 1, Integer::sum);
+        q.id = n > 1 ? id + "-" + n : id; // the same heading twice in one file
       }
     }
 
+    /** Marks a skipped part as inside the current question; its id is filled in once ids are assigned. */
     private String idHint() {
-      return question == null ? "" : question.number != null ? question.number : question.title;
+      return question == null ? "" : IN_QUESTION;
     }
 
     private void skip(int lineNo, String questionId, String reason, String text) {
@@ -1332,6 +1325,7 @@ public final class MarkdownBankParser {
         shown = shown.substring(0, 77) + "...";
       }
       skipped.add(new SkippedText(lineNo, questionId, reason, shown));
+      skippedIn.add(IN_QUESTION.equals(questionId) ? question : null);
     }
 
     private String noQuestionsMessage() {

@@ -13,17 +13,22 @@ import java.util.Set;
 
 /**
  * Question ids. A numbered question keeps its number ({@code 74}), so stored progress of the seed-format banks stays
- * valid. Everything else is qualified by the bank's namespace (its path in the knowledge directory as a slug):
- * an unnumbered question gets {@code namespace/slug-of-its-heading} (stable when other questions move or change),
- * numbering that restarts in every group gets {@code namespace/group-N}, and numbers that clash with another file
- * get {@code namespace/N}. Ids stay short and free of {@code ':'} because Discord component ids carry them (at most
- * 100 characters in all).
+ * valid. Numbers that another file uses too get the bank's namespace ({@code docker/1}, the namespace being the
+ * file's path in the knowledge directory as a short slug). Numbering that restarts in every group of a file gives
+ * {@code group-N} ({@code express-1}). An unnumbered question gets a slug of its heading and four hex digits of a hash
+ * of namespace and heading ({@code k-means-1a2b}): stable when other questions move or change, distinct across files.
+ *
+ * <p>Ids are at most {@value #MAX_ID} characters and free of {@code ':'}: Discord component ids carry them, at most
+ * 100 characters in all, and the longest ({@code v1:review:<20-digit user>:submit:<id>:<topic of up to 40>}) leaves
+ * 21 for the id.
  */
 public final class QuestionIds {
   private QuestionIds() {}
 
-  static final int NAMESPACE_CHARS = 16;
-  static final int SLUG_CHARS = 20;
+  public static final int MAX_ID = 21;
+  static final int NAMESPACE_CHARS = 12;
+  static final int SLUG_CHARS = 14;
+  static final int GROUP_CHARS = 10;
   private static final Set<String> FILLER = Set.of("what", "is", "are", "the", "a", "an", "how", "do", "does", "you",
       "of", "in", "and", "to", "why", "when", "can", "we", "i", "explain", "describe", "between", "s", "your", "would");
 
@@ -41,7 +46,7 @@ public final class QuestionIds {
     if (slug.length() <= NAMESPACE_CHARS) {
       return slug;
     }
-    // a deep path: the file's own name, cut, and a hash of the whole path so two folders' "notes.md" differ
+    // a long name or deep path: the file's own name, cut, and a hash of the whole path so names stay distinct
     String stem = slug(text.substring(text.lastIndexOf('/') + 1), false);
     return cut(stem.isEmpty() ? slug : stem, NAMESPACE_CHARS - 5) + "-" + hash(text, 4);
   }
@@ -52,19 +57,30 @@ public final class QuestionIds {
     return slug.isEmpty() ? "notes" : cut(slug, 40);
   }
 
-  /** A short slug of a heading; long headings are cut and get a hash of the whole heading, so ids stay distinct. */
-  static String headingSlug(String heading) {
+  /** The id of an unnumbered question: a slug of its heading and a hash of namespace and heading. */
+  public static String unnumbered(String namespace, String heading) {
     String full = slug(heading, true);
     if (full.isEmpty()) {
       full = slug(heading, false);
     }
-    if (full.isEmpty()) {
-      return "q-" + hash(heading, 6);
-    }
-    if (full.length() <= SLUG_CHARS) {
-      return full;
-    }
-    return cut(full, SLUG_CHARS - 5) + "-" + hash(heading.strip().toLowerCase(Locale.ROOT), 4);
+    String base = full.isEmpty() ? "q" : cut(full, SLUG_CHARS);
+    return base + "-" + hash(namespace + "\n" + heading.strip().toLowerCase(Locale.ROOT), 4);
+  }
+
+  /** The id of question {@code number} in a group of a file whose numbering restarts in every group. */
+  static String grouped(String group, String number) {
+    String slug = cut(slug(group, false), GROUP_CHARS);
+    return (slug.isEmpty() ? "g" : slug) + "-" + number;
+  }
+
+  /** A number qualified with its bank's namespace, for numbers that another file uses too. */
+  static String qualifiedNumber(String namespace, String number) {
+    return namespace + "/" + number;
+  }
+
+  /** Any other id that another file uses too, made distinct with a hash of its namespace. */
+  static String qualified(String namespace, String id) {
+    return id + "-" + hash(namespace, 4);
   }
 
   /** Lower-case words joined by '-', accents removed; with {@code dropFiller}, question words are left out. */

@@ -101,8 +101,8 @@ class NotesDialectsTest {
   @Test
   void should_make_groups_topics_and_keep_restarted_numbering_apart() throws IOException {
     var result = parse("node-groups.md");
-    assertEquals(List.of("node-groups/node-js-1", "node-groups/node-js-2", "node-groups/express-1",
-        "node-groups/express-2"), result.questions().stream().map(Question::id).toList());
+    assertEquals(List.of("node-js-1", "node-js-2", "express-1", "express-2"),
+        result.questions().stream().map(Question::id).toList());
     assertEquals(List.of("Node.js", "Node.js", "Express", "Express"),
         result.questions().stream().map(Question::topic).toList());
     assertEquals("What does process.nextTick do?", result.questions().get(1).title(), "bold heading unwrapped");
@@ -185,8 +185,9 @@ class NotesDialectsTest {
     assertEquals("Clustering", result.title());
     assertEquals(List.of("You choose k before running it", "It assumes roughly round clusters of similar size"),
         result.questions().get(0).section("Key Points").orElseThrow().bullets());
-    String namespace = QuestionIds.namespace(null, NOTES.resolve("clustering-topics.md"));
-    assertTrue(result.questions().stream().allMatch(q -> q.id().startsWith(namespace + "/")));
+    List<String> ids = result.questions().stream().map(Question::id).toList();
+    assertTrue(ids.get(0).matches("k-means-[0-9a-f]{4}"), ids.toString());
+    assertTrue(ids.get(2).matches("hierarchical-[0-9a-f]{4}"), ids.toString());
   }
 
   @Test
@@ -194,6 +195,20 @@ class NotesDialectsTest {
     var result = parse("rule-first.md");
     assertEquals(List.of("1", "2"), result.questions().stream().map(Question::id).toList());
     assertEquals("rule-first", result.topic());
+  }
+
+  @Test
+  void should_keep_every_id_short_enough_for_a_discord_component_id() throws IOException {
+    try (Stream<Path> files = Files.list(NOTES)) {
+      for (Path file : files.filter(p -> !p.getFileName().toString().equals("README.md")).toList()) {
+        for (Question q : parse(file.getFileName().toString()).questions()) {
+          assertTrue(q.id().length() <= QuestionIds.MAX_ID && !q.id().contains(":"), q.id());
+        }
+      }
+    }
+    String longHeading = "What is the difference between optimistic and pessimistic locking in databases?";
+    assertTrue(QuestionIds.unnumbered(QuestionIds.namespace(null, Path.of("a-very-long-file-name-for-notes.md")),
+        longHeading).length() <= QuestionIds.MAX_ID);
   }
 
   @Test
