@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,14 +68,14 @@ public final class MarkdownBankParser {
     }
   }
 
-  private static final Pattern HASH_HEADING = Pattern.compile("^(#{1,6})(.*)$");
-  private static final Pattern INDENTED_HEADING = Pattern.compile("^( {1,3}|\\t)(#{1,6})\\s+(.*)$");
-  private static final Pattern BARE_QUESTION = Pattern.compile("^(\\d+[A-Za-z]?)\\.\\s+(\\S.*)$");
-  private static final Pattern ORDERED_ITEM = Pattern.compile("^\\s*\\d+[.)]\\s+.*$");
-  private static final Pattern BOLD_LABEL = Pattern.compile("^\\s*\\*\\*([^*]+?)\\*\\*\\s*:?\\s*$");
-  private static final Pattern BULLET = Pattern.compile("^(\\s*)(?:[-*+•◦▪‣●○■]|\\d+[.)])\\s+(.*)$");
-  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})\\s*(.*)$");
-  private static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
+  static final Pattern HASH_HEADING = Pattern.compile("^(#{1,6})(.*)$");
+  static final Pattern INDENTED_HEADING = Pattern.compile("^( {1,3}|\\t)(#{1,6})\\s+(.*)$");
+  static final Pattern BARE_QUESTION = Pattern.compile("^(\\d+[A-Za-z]?)\\.\\s+(\\S.*)$");
+  static final Pattern ORDERED_ITEM = Pattern.compile("^\\s*\\d+[.)]\\s+.*$");
+  static final Pattern BOLD_LABEL = Pattern.compile("^\\s*\\*\\*([^*]+?)\\*\\*\\s*:?\\s*$");
+  static final Pattern BULLET = Pattern.compile("^(\\s*)(?:[-*+•◦▪‣●○■]|\\d+[.)])\\s+(.*)$");
+  static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})\\s*(.*)$");
+  static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
   private static final Pattern TOPIC_LINE = Pattern.compile("^topic\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern YAML_LINE = Pattern.compile("^([A-Za-z_][\\w-]*\\s*:.*|\\s+.*|-\\s.*|#.*)$");
   private static final Pattern SEPARATOR_CELL = Pattern.compile("^:?-{1,}:?$");
@@ -90,7 +89,6 @@ public final class MarkdownBankParser {
           + "(answer|answers|solution|explanation|details|more|expand)?[\\s.!:]*");
   private static final Pattern NEGATED_ACTION = Pattern.compile(
       "^(?:❌\\s*)?(?:don'?t|do not|never|avoid|stop)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
-  private static final int FOOTER_LINES = 8;
   private static final String STRAY = " comes before the first question";
   private static final String IN_QUESTION = "\u0000in-question";
 
@@ -118,34 +116,6 @@ public final class MarkdownBankParser {
     EXPLANATION,
     TIP,
     OTHER
-  }
-
-  private enum Role {
-    TITLE,
-    GROUP,
-    QUESTION,
-    SECTION,
-    DOCUMENT_SECTION,
-    UNNUMBERED
-  }
-
-  /** One heading of the file and what it is. */
-  private static final class Heading {
-    final int index;
-    final int level;
-    final String text;
-    final boolean bare;
-    final int indent;
-    Role role = Role.SECTION;
-    NotesHeadings.QuestionHeading question;
-
-    Heading(int index, int level, String text, boolean bare, int indent) {
-      this.index = index;
-      this.level = level;
-      this.text = text;
-      this.bare = bare;
-      this.indent = indent;
-    }
   }
 
   private static final class SectionBuilder {
@@ -201,13 +171,11 @@ public final class MarkdownBankParser {
     private final List<QuestionBuilder> finished = new ArrayList<>();
     private final List<SkippedText> skipped = new ArrayList<>();
     private final List<QuestionBuilder> skippedIn = new ArrayList<>(); // the question each skipped part sat in
-    private final Map<Integer, Heading> headings = new LinkedHashMap<>();
-    private boolean[] code;
+    private HeadingLayout layout;
     private String topic;
     private String title = "";
     private String group = "";
     private String groupTopic = "";
-    private int questionLevel;
     private int footerStart = Integer.MAX_VALUE;
 
     private QuestionBuilder question;
@@ -244,10 +212,9 @@ public final class MarkdownBankParser {
             : "the file has front matter but no questions — add at least one question such as `# 1. What Is X?`"));
         return result(frontTopic);
       }
-      scanFences(start);
-      collectHeadings(start);
-      layOut();
-      findFooter();
+      layout = new HeadingLayout(file, lines, start, problems);
+      title = layout.title;
+      footerStart = layout.footerStart;
       if (frontTopic == null || frontTopic.isBlank()) {
         String fromTitle = title.isEmpty() ? "" : NotesHeadings.topicOf(title);
         topic = fromTitle.isEmpty() ? topicFromFileName(file) : fromTitle;
@@ -349,7 +316,7 @@ public final class MarkdownBankParser {
           continue;
         }
 
-        Heading h = headings.get(i);
+        HeadingLayout.Heading h = layout.headings.get(i);
         if (h != null) {
           onHeading(h, lineNo, stripped);
           continue;
@@ -509,7 +476,7 @@ public final class MarkdownBankParser {
         addParagraphLine(inMisconceptions() ? wrongAction(text) : text);
       }
 
-      if (inFence && fenceReported.isEmpty()) {
+      if (inFence && !layout.swallowReported()) {
         problems.add(problem(fenceLine, "code block opened here is never closed — add a closing " + fenceMarker
             + " line after the code"));
       }
@@ -548,343 +515,10 @@ public final class MarkdownBankParser {
       return new ParseResult(resultTopic, questions, problems, title, skipped);
     }
 
-    // ---------------------------------------------------------------- layout
-
-    private final Set<Integer> fenceReported = new HashSet<>();
-
-    /** Marks fenced lines and reports a fence that swallows a question heading (a missing closing fence). */
-    private void scanFences(int start) {
-      code = new boolean[lines.length];
-      boolean inComment = false;
-      for (int i = start; i < lines.length; i++) {
-        String stripped = lines[i].strip();
-        if (inComment) {
-          code[i] = true;
-          inComment = !stripped.contains("-->");
-          continue;
-        }
-        if (stripped.startsWith("<!--")) {
-          code[i] = true;
-          inComment = !stripped.contains("-->");
-          continue;
-        }
-        Matcher open = FENCE.matcher(lines[i]);
-        if (!open.matches()) {
-          continue;
-        }
-        String marker = open.group(1);
-        code[i] = true;
-        int swallowedQuestion = -1;
-        int firstMarkdownHeading = -1;
-        boolean markdownInside = false;
-        int j = i + 1;
-        for (; j < lines.length; j++) {
-          code[j] = true;
-          Matcher close = FENCE.matcher(lines[j]);
-          if (close.matches() && close.group(1).charAt(0) == marker.charAt(0)) {
-            if (close.group(2).isBlank() && close.group(1).length() >= marker.length()) {
-              break;
-            }
-            if (close.group(1).length() == marker.length()) {
-              markdownInside = true; // "```js" inside a ``` block: the block before it was not closed
-            }
-          }
-          Matcher hash = HASH_HEADING.matcher(lines[j]);
-          if (hash.matches() && hash.group(2).startsWith(" ") || hash.matches() && hash.group(1).length() == 1) {
-            String text = hash.group(2).strip();
-            var asQuestion = NotesHeadings.question(text);
-            if (swallowedQuestion < 0 && asQuestion.isPresent() && asQuestion.get().number() != null
-                && !asQuestion.get().title().isEmpty()) {
-              swallowedQuestion = j;
-            }
-            if (hash.group(1).length() >= 2 && (NotesHeadings.isExplanation(text) || NotesHeadings.isTip(text))) {
-              markdownInside = true;
-              if (firstMarkdownHeading < 0) {
-                firstMarkdownHeading = j;
-              }
-            }
-          }
-        }
-        if (swallowedQuestion >= 0 && markdownInside && fenceReported.isEmpty()) {
-          String swallowed = lines[swallowedQuestion].strip();
-          String where = firstMarkdownHeading >= 0 && firstMarkdownHeading < swallowedQuestion
-              ? "before line " + (firstMarkdownHeading + 1) : "before line " + (swallowedQuestion + 1);
-          problems.add(problem(swallowedQuestion + 1, "the question heading `" + swallowed + "` is inside the code "
-              + "block opened at line " + (i + 1) + ", so that question is lost — the code block is missing its "
-              + "closing " + marker + " line: add it where the code ends (" + where + ")"));
-          fenceReported.add(i + 1);
-        }
-        i = j;
-      }
-    }
-
-    private void collectHeadings(int start) {
-      for (int i = start; i < lines.length; i++) {
-        if (code[i]) {
-          continue;
-        }
-        String raw = lines[i];
-        Matcher hash = HASH_HEADING.matcher(raw);
-        if (hash.matches()) {
-          headings.put(i, new Heading(i, hash.group(1).length(), hash.group(2).strip(), false, 0));
-          continue;
-        }
-        Matcher indented = INDENTED_HEADING.matcher(raw);
-        if (indented.matches()) {
-          headings.put(i, new Heading(i, indented.group(2).length(), indented.group(3).strip(), false,
-              indented.group(1).length()));
-          continue;
-        }
-        if (isBareQuestion(i)) {
-          Matcher bare = BARE_QUESTION.matcher(raw);
-          bare.matches();
-          Heading h = new Heading(i, 1, raw.strip(), true, 0);
-          h.question = new NotesHeadings.QuestionHeading(bare.group(1), bare.group(2).strip());
-          headings.put(i, h);
-        }
-      }
-      for (Heading h : headings.values()) {
-        if (!h.bare) {
-          h.question = NotesHeadings.question(h.text).orElse(null);
-        }
-      }
-    }
-
-    /** Decides the question level and the role of every heading. */
-    private void layOut() {
-      List<Heading> all = new ArrayList<>(headings.values());
-      // numbered headings that read as questions decide first: "## 5. How Do You Deploy?" over its "### 1. Build"
-      questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && h.question != null
-          && h.question.number() != null && NotesHeadings.readsAsQuestion(h.question.title()));
-      if (questionLevel == 0) {
-        questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && h.question != null
-            && h.question.number() != null);
-      }
-      boolean numbered = questionLevel > 0;
-      if (!numbered) {
-        questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare
-            && (h.question != null || NotesHeadings.readsAsQuestion(h.text)));
-      }
-      if (questionLevel == 0) {
-        questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && hasAnswerChild(h, all));
-      }
-      if (questionLevel == 0 && all.stream().anyMatch(h -> h.bare)) {
-        questionLevel = 1;
-        numbered = true;
-      }
-      Set<String> questionNumbers = new HashSet<>();
-      for (Heading h : all) {
-        if (h.question != null && h.question.number() != null && (h.bare || h.level <= questionLevel)) {
-          questionNumbers.add(h.question.number().toLowerCase(Locale.ROOT));
-        }
-      }
-      int lastQuestionIndex = -1;
-      boolean seenQuestion = false;
-      boolean first = true;
-      String currentNumber = null;
-      boolean numberedSubheadingSeen = false;
-      List<Heading> unnumbered = new ArrayList<>();
-      for (int k = 0; k < all.size(); k++) {
-        Heading h = all.get(k);
-        boolean isFirst = first;
-        first = false;
-        if (h.bare) {
-          h.role = Role.QUESTION;
-        } else if (h.indent > 0 && h.question != null && h.question.number() != null
-            && h.level <= Math.max(questionLevel, 1)) {
-          h.role = Role.QUESTION;
-          String fixed = "#".repeat(h.level) + " " + h.text;
-          problems.add(problem(h.index + 1, "`" + lines[h.index] + "` looks like the heading of question "
-              + h.question.number() + " but starts with " + (lines[h.index].startsWith("\t") ? "a tab" : "a space")
-              + ", unlike a question heading — write `" + fixed + "` at the start of the line"));
-        } else if (questionLevel == 0) {
-          h.role = isFirst && h.level == 1 ? Role.TITLE
-              : NotesHeadings.isDocumentSection(h.text) ? Role.DOCUMENT_SECTION : Role.SECTION;
-        } else if (h.level < questionLevel) {
-          if (h.question != null && h.question.number() != null && nextLevel(all, k) <= h.level) {
-            h.role = Role.QUESTION;
-          } else if (isFirst && h.level == 1 && !seenQuestion) {
-            h.role = Role.TITLE;
-          } else if (NotesHeadings.isDocumentSection(h.text)) {
-            h.role = Role.DOCUMENT_SECTION;
-          } else {
-            h.role = Role.GROUP;
-          }
-        } else if (h.level == questionLevel) {
-          if (h.question != null) {
-            h.role = Role.QUESTION;
-          } else if (numbered && seenQuestion && NotesHeadings.isKnownSection(h.text)
-              && !(NotesHeadings.isDocumentSection(h.text) && !questionFollows(all, k))) {
-            h.role = Role.SECTION; // "### Don'ts" beside "### Q4- ..." headings: a part of the question above
-          } else if (NotesHeadings.isDocumentSection(h.text)) {
-            h.role = Role.DOCUMENT_SECTION;
-          } else if (isFirst && h.level == 1 && !seenQuestion && !hasAnswerChild(h, all)
-              && !NotesHeadings.readsAsQuestion(h.text)) {
-            h.role = Role.TITLE;
-          } else if (emptyBody(h, all, k) || NotesHeadings.name(h.text).matches(".*\\b(questions|q&a|qna)$")) {
-            h.role = Role.GROUP;
-          } else if (!numbered || hasAnswerChild(h, all) || NotesHeadings.readsAsQuestion(h.text)) {
-            h.role = Role.QUESTION;
-          } else {
-            h.role = Role.UNNUMBERED;
-            unnumbered.add(h);
-          }
-        } else {
-          h.role = Role.SECTION;
-          if (seenQuestion && h.question != null && h.question.number() != null && currentNumber != null
-              && !numberedSubheadingSeen) {
-            numberedSubheadingSeen = true;
-            String n = h.question.number();
-            if (isNextNumber(currentNumber, n) && !questionNumbers.contains(n.toLowerCase(Locale.ROOT))) {
-              String fixed = "#".repeat(questionLevel) + " " + n + ". " + h.question.title();
-              problems.add(problem(h.index + 1, "`" + lines[h.index].strip() + "` looks like question " + n
-                  + " but sits one level too deep, inside question " + currentNumber + " — questions in this file "
-                  + "are `" + "#".repeat(questionLevel) + " N. Title` headings: write `" + fixed + "`, or drop "
-                  + "the number if it is part of question " + currentNumber));
-            }
-          }
-        }
-        if (h.role == Role.TITLE) {
-          title = NotesMarkup.withoutEmoji(NotesHeadings.clean(h.text).replace("**", "")).strip();
-        }
-        if (h.role == Role.QUESTION) {
-          seenQuestion = true;
-          lastQuestionIndex = h.index;
-          currentNumber = h.question == null ? null : h.question.number();
-          numberedSubheadingSeen = false;
-        } else if (h.role == Role.GROUP || h.role == Role.TITLE) {
-          currentNumber = null;
-        }
-      }
-      // a document section ("Key Takeaways") below the question level ends the last question
-      for (Heading h : all) {
-        if (h.role == Role.SECTION && h.index > lastQuestionIndex && lastQuestionIndex >= 0
-            && NotesHeadings.isDocumentSection(h.text)) {
-          h.role = Role.DOCUMENT_SECTION;
-        }
-      }
-      reportUnnumbered(unnumbered, questionNumbers);
-    }
-
-    private void reportUnnumbered(List<Heading> unnumbered, Set<String> numbers) {
-      if (unnumbered.isEmpty()) {
-        return;
-      }
-      int next = numbers.stream().filter(n -> n.matches("\\d+")).mapToInt(Integer::parseInt).max().orElse(0) + 1;
-      Heading h = unnumbered.get(0);
-      String hashes = "#".repeat(questionLevel);
-      String rest = NotesHeadings.clean(h.text);
-      StringBuilder message = new StringBuilder("heading `" + lines[h.index].strip() + "` has no question number — "
-          + "write questions as `" + hashes + " " + next + ". " + (rest.isEmpty() ? "What Is X?" : rest)
-          + "`, and use `" + "#".repeat(Math.min(6, questionLevel + 2)) + " " + (rest.isEmpty() ? "Heading" : rest)
-          + "` for a section inside a question");
-      if (unnumbered.size() > 1) {
-        message.append("; the same holds for ").append(unnumbered.size() - 1).append(unnumbered.size() == 2
-            ? " more heading at line " : " more headings at lines ");
-        message.append(String.join(", ", unnumbered.subList(1, unnumbered.size()).stream()
-            .map(u -> Integer.toString(u.index + 1)).toList()));
-        message.append(" (number them ").append(next + 1).append(", ").append(next + 2).append(", ...)");
-      }
-      problems.add(problem(h.index + 1, message.toString()));
-    }
-
-    private static boolean isNextNumber(String current, String candidate) {
-      if (!current.matches("\\d+") || !candidate.matches("\\d+")) {
-        return false;
-      }
-      return Long.parseLong(candidate) == Long.parseLong(current) + 1;
-    }
-
-    private int commonLevel(List<Heading> all, java.util.function.Predicate<Heading> counts) {
-      int[] byLevel = new int[7];
-      for (Heading h : all) {
-        if (counts.test(h)) {
-          byLevel[h.level]++;
-        }
-      }
-      int best = 0;
-      for (int level = 1; level <= 6; level++) {
-        if (byLevel[level] > byLevel[best]) {
-          best = level;
-        }
-      }
-      return byLevel[best] == 0 ? 0 : best;
-    }
-
-    private static boolean hasAnswerChild(Heading h, List<Heading> all) {
-      boolean after = false;
-      for (Heading other : all) {
-        if (other == h) {
-          after = true;
-          continue;
-        }
-        if (!after) {
-          continue;
-        }
-        if (other.level <= h.level || other.bare) {
-          return false;
-        }
-        if (NotesHeadings.isExplanation(other.text) || NotesHeadings.isTip(other.text)
-            || NotesHeadings.name(other.text).matches("key points?")) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean questionFollows(List<Heading> all, int k) {
-      for (int j = k + 1; j < all.size(); j++) {
-        Heading later = all.get(j);
-        if (later.bare || later.question != null && later.question.number() != null) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static int nextLevel(List<Heading> all, int k) {
-      return k + 1 < all.size() ? all.get(k + 1).level : 0;
-    }
-
-    /** No text of its own before the next heading, and that heading is not one of its sections. */
-    private boolean emptyBody(Heading h, List<Heading> all, int k) {
-      int end = k + 1 < all.size() ? all.get(k + 1).index : lines.length;
-      for (int i = h.index + 1; i < end; i++) {
-        String s = lines[i].strip();
-        if (!s.isEmpty() && !THEMATIC_BREAK.matcher(lines[i]).matches() && !NotesMarkup.isNavigation(s)
-            && !NotesMarkup.isImageOnly(s)) {
-          return false;
-        }
-      }
-      return k + 1 < all.size() && all.get(k + 1).level <= h.level;
-    }
-
-    /** A short run of lines after a rule at the end of the last question, with no heading: a footer. */
-    private void findFooter() {
-      int lastHeading = headings.isEmpty() ? -1 : ((Heading) headings.values().toArray()[headings.size() - 1]).index;
-      for (int i = lines.length - 1; i > lastHeading; i--) {
-        if (code[i]) {
-          return;
-        }
-        if (THEMATIC_BREAK.matcher(lines[i]).matches() && !BULLET.matcher(lines[i]).matches()) {
-          long content = 0;
-          for (int j = i + 1; j < lines.length; j++) {
-            if (!lines[j].isBlank()) {
-              content++;
-            }
-          }
-          if (content > 0 && content <= FOOTER_LINES) {
-            footerStart = i;
-          }
-          return;
-        }
-      }
-    }
-
     // ---------------------------------------------------------------- headings while reading
 
-    private void onHeading(Heading h, int lineNo, String asWritten) {
-      if (skipBlock != null && h.role == Role.SECTION && h.level > skipBlockLevel) {
+    private void onHeading(HeadingLayout.Heading h, int lineNo, String asWritten) {
+      if (skipBlock != null && h.role == HeadingLayout.Role.SECTION && h.level > skipBlockLevel) {
         return; // a sub-heading of a skipped block
       }
       skipBlock = null;
@@ -1041,39 +675,6 @@ public final class MarkdownBankParser {
         }
       }
       return -1;
-    }
-
-    private int previousNonBlank(int before) {
-      for (int i = before - 1; i >= 0; i--) {
-        if (!lines[i].isBlank()) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    private boolean isBareQuestion(int i) {
-      String raw = lines[i];
-      if (!BARE_QUESTION.matcher(raw).matches()) {
-        return false;
-      }
-      if (i > 0 && !lines[i - 1].isBlank()) {
-        return false;
-      }
-      int previous = previousNonBlank(i);
-      if (previous >= 0) {
-        String before = lines[previous];
-        if (ORDERED_ITEM.matcher(before).matches() || before.strip().startsWith("#")
-            || BOLD_LABEL.matcher(before).matches()) {
-          return false;
-        }
-      }
-      int next = nextNonBlank(i + 1);
-      if (next < 0) {
-        return true;
-      }
-      String after = lines[next].strip();
-      return after.startsWith("#") || after.startsWith("|") || BOLD_LABEL.matcher(lines[next]).matches();
     }
 
     // ---------------------------------------------------------------- questions and sections
@@ -1330,12 +931,12 @@ public final class MarkdownBankParser {
 
     private String noQuestionsMessage() {
       List<String> seen = new ArrayList<>();
-      for (Heading h : headings.values()) {
-        if (h.role != Role.TITLE && seen.size() < 3) {
+      for (HeadingLayout.Heading h : layout.headings.values()) {
+        if (h.role != HeadingLayout.Role.TITLE && seen.size() < 3) {
           seen.add("`" + lines[h.index].strip() + "` (line " + (h.index + 1) + ")");
         }
       }
-      String example = "#".repeat(Math.max(1, questionLevel)) + " 1. What Is X?";
+      String example = "#".repeat(Math.max(1, layout.questionLevel)) + " 1. What Is X?";
       if (seen.isEmpty()) {
         return "no questions found — start each question with a heading such as `" + example + "`";
       }
