@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Parses one Markdown bank file into {@link Question}s. It never stops at the first problem: everything it cannot
  * use is collected as a {@link BankProblem} with its line, and the questions it could read are returned beside them.
  *
- * <p>Reading happens in two steps. First the headings of the file are laid out ({@link Layout}): the level at which
+ * <p>Reading happens in two steps. First the headings of the file are laid out ({@link HeadingLayout}): the level at which
  * questions sit is the level where most numbered headings are ({@code # 1. Q}, {@code ### **1. Q**}, {@code # 6 Q},
  * {@code ## 1️⃣ Q}, {@code ### Q4- Q}), or, without numbers, where {@code Q: ...} headings, headings ending in
  * {@code ?}, or headings followed by an {@code ### Explanation}-style section are. Above that level a first
