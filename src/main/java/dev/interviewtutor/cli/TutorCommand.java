@@ -38,7 +38,8 @@ public final class TutorCommand implements Callable<Integer> {
   Path db;
 
   @Option(names = "--knowledge", scope = ScopeType.INHERIT, paramLabel = "DIR",
-      description = "Directory of question banks (env TUTOR_KNOWLEDGE, default knowledge)")
+      description = "Directory of question banks (env TUTOR_KNOWLEDGE; default ./knowledge if it exists, "
+          + "else the banks built into the jar)")
   Path knowledge;
 
   @Option(names = "--prompts", scope = ScopeType.INHERIT, paramLabel = "DIR",

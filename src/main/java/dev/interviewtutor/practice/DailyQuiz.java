@@ -160,6 +160,13 @@ public final class DailyQuiz {
     long scopeId = due.settings().scope().id();
     return service.db().write(c -> {
       Optional<Post> existing = DailyRepository.scheduledPost(c, scopeId, due.date().toString());
+      if (existing.isPresent() && existing.get().postedAt() == null
+          && service.bank().find(existing.get().questionId()).isEmpty()) {
+        // Claimed, not yet sent, and its question was removed from the bank since: choose again rather than
+        // fail (and be retried) forever.
+        DailyRepository.deletePost(c, existing.get().id());
+        existing = Optional.empty();
+      }
       if (existing.isPresent()) {
         return toPost(existing.get());
       }
@@ -231,7 +238,7 @@ public final class DailyQuiz {
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    if (post.revealed()) {
+    if (post.revealed() || PracticeService.removed(post.question())) {
       return new DailyAnswerResult(DailyAnswerResult.Status.CLOSED, Optional.empty(), false);
     }
     Grade grade = service.grade(post.question(), text, service.context(post.scopeId()));
@@ -347,7 +354,7 @@ public final class DailyQuiz {
   }
 
   private DailyAnswerResult sealed(Answer a, DailyAnswerResult.Status status) {
-    Question q = service.question(a.attempt().questionId());
+    Question q = service.questionOrRemoved(a.attempt().questionId());
     var row = a.attempt();
     Grade grade = new Grade(q.id(), row.score(), verdict(row.verdict()), KeyPointJson.read(row.keyPointsJson()),
         List.of(), "", service.rubric(q).tip(), row.grader(), List.of());
@@ -367,7 +374,7 @@ public final class DailyQuiz {
   }
 
   private DailyPost toPost(Post p) {
-    return new DailyPost(p.id(), p.scopeId(), service.question(p.questionId()),
+    return new DailyPost(p.id(), p.scopeId(), service.questionOrRemoved(p.questionId()),
         Optional.ofNullable(p.scheduledFor()).map(LocalDate::parse), Instant.ofEpochMilli(p.claimedAt()),
         p.postedAt() != null, Optional.ofNullable(p.messageId()), p.revealedAt() != null);
   }

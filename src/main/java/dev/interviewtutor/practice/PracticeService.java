@@ -87,7 +87,6 @@ public final class PracticeService {
   private final Map<String, Integer> bankOrder = new HashMap<>();
   private final DailyQuiz daily;
   private final FollowUpAsker followUps;
-  private final GroupCommit groupCommit;
 
   /** A service without interview follow-ups. */
   public PracticeService(QuestionBank bank, Function<Question, Rubric> rubrics, Grader grader, Database db,
@@ -110,7 +109,6 @@ public final class PracticeService {
       bankOrder.put(bank.questions().get(i).id(), i);
     }
     this.daily = new DailyQuiz(this);
-    this.groupCommit = new GroupCommit(db, this);
   }
 
   // ---------------------------------------------------------------- people, scopes, questions
@@ -156,8 +154,27 @@ public final class PracticeService {
         + "'. Known ids: " + bank.questions().stream().map(Question::id).collect(Collectors.joining(", "))));
   }
 
+  /**
+   * The question with this id, or a stand-in titled "removed from the bank" when the bank no longer has it (a
+   * bank edited after answers, interviews or daily posts were stored): stored state never stops working because
+   * of a bank edit. See {@link #removed(Question)}.
+   */
+  public Question questionOrRemoved(String id) {
+    return bank.find(id).orElseGet(() -> RemovedQuestion.of(id));
+  }
+
+  /** Whether this is the stand-in for a question no longer in the bank. */
+  public static boolean removed(Question question) {
+    return RemovedQuestion.is(question);
+  }
+
   /** The question's rubric (computed once). */
   public Rubric rubric(Question question) {
+    if (removed(question)) {
+      // Nothing to grade against: an empty rubric keeps summaries and reveals of stored answers working.
+      return new Rubric(question.id(), question.title(), "", List.of(), List.of(), List.of(), Map.of(), "", "",
+          "removed");
+    }
     return rubricCache.computeIfAbsent(question.id(), id -> rubrics.apply(question));
   }
 
@@ -248,15 +265,12 @@ public final class PracticeService {
     return record(new GradedAnswer(person, scope, question, text, grade, kind, hintsUsed));
   }
 
-  /**
-   * Records one answer graded elsewhere, with the rules of {@link #answer}. Answers recorded at the same time by
-   * other threads may share its transaction (group commit); it returns once that transaction committed.
-   */
+  /** Records one answer graded elsewhere, with the rules of {@link #answer}, in its own transaction. */
   public AnswerResult record(GradedAnswer answer) {
     if (answer.kind() == AttemptKind.DAILY) {
       throw new IllegalArgumentException("daily answers go through daily().answer(...)");
     }
-    return groupCommit.record(answer);
+    return db.write(c -> recordBatch(c, List.of(answer))).get(0);
   }
 
   /**
@@ -400,6 +414,9 @@ public final class PracticeService {
 
   // ---------------------------------------------------------------- mock interviews
 
+  /** Position argument meaning "whatever question is current" (callers that do not track the position). */
+  public static final int CURRENT = -1;
+
   /**
    * Starts a mock interview (abandoning any active one of this person in this scope). Questions: due reviews,
    * then unseen, then weakest, presented in bank order.
@@ -423,14 +440,18 @@ public final class PracticeService {
     return interview(id);
   }
 
-  /** The person's interview in progress in this scope (it survives restarts). */
+  /**
+   * The person's interview in progress in this scope (it survives restarts). Questions removed from the bank
+   * since are skipped first; an interview left with none ends.
+   */
   public Optional<InterviewState> activeInterview(Person person, Scope scope) {
-    return db.read(c -> InterviewRepository.active(c, person.id(), scope.id())).map(this::state);
+    return db.read(c -> InterviewRepository.active(c, person.id(), scope.id())).map(this::repaired)
+        .map(this::state).filter(s -> !s.finished());
   }
 
-  /** The state of a session. */
+  /** The state of a session (questions removed from the bank since are skipped first). */
   public InterviewState interview(long sessionId) {
-    return state(session(sessionId));
+    return state(repaired(session(sessionId)));
   }
 
   /**
@@ -439,7 +460,19 @@ public final class PracticeService {
    * {@link #answerFollowUp}); the interview has already moved on, so ignoring it is fine.
    */
   public InterviewTurn answerInterview(long sessionId, String text) {
-    Session before = activeSession(sessionId);
+    return answerInterview(sessionId, CURRENT, text);
+  }
+
+  /**
+   * Like {@link #answerInterview(long, String)}, for the question at {@code position} (0-based) as the caller
+   * showed it: if the interview moved on meanwhile (another terminal or window answered or skipped it), nothing
+   * is graded and {@link InterviewMovedOnException} says which question is current, so an answer is never graded
+   * against a question its author did not see.
+   */
+  public InterviewTurn answerInterview(long sessionId, int position, String text) {
+    Session before = repaired(activeSession(sessionId));
+    requireActive(before);
+    requirePosition(before, position);
     Item item = before.items().get(before.position());
     Question question = question(item.questionId());
     GradingContext context = context(before.scopeId());
@@ -467,7 +500,8 @@ public final class PracticeService {
     return db.write(c -> {
       Session s = activeSession(c, sessionId);
       if (s.position() != before.position()) {
-        throw new UserFacingException("That question was already answered or skipped.");
+        throw new InterviewMovedOnException("That question was already answered or skipped (in another window?);"
+            + " your answer was not recorded." + nextQuestionText(s), s.position());
       }
       Person person = PeopleRepository.byId(c, s.personId()).orElseThrow();
       Scope scope = PeopleRepository.scopeById(c, s.scopeId()).orElseThrow();
@@ -481,8 +515,15 @@ public final class PracticeService {
 
   /** Skips the current question (it scores 0 in the summary and is suggested for review). */
   public InterviewTurn skipInterview(long sessionId) {
+    return skipInterview(sessionId, CURRENT);
+  }
+
+  /** Skips the question at {@code position}; see {@link #answerInterview(long, int, String)} for the position. */
+  public InterviewTurn skipInterview(long sessionId, int position) {
     return db.write(c -> {
-      Session s = activeSession(c, sessionId);
+      Session s = skipRemoved(c, activeSession(c, sessionId));
+      requireActive(s);
+      requirePosition(s, position);
       Item current = s.items().get(s.position());
       InterviewRepository.updateItem(c, sessionId, new Item(current.position(), current.questionId(),
           ItemStatus.SKIPPED, current.hints(), null, null));
@@ -495,8 +536,15 @@ public final class PracticeService {
    * capped at {@link #HINT_SCORE_CAP}. Returns the new state; its {@code hints} grow by one unless all are shown.
    */
   public InterviewState hintInterview(long sessionId) {
+    return hintInterview(sessionId, CURRENT);
+  }
+
+  /** Like {@link #hintInterview(long)} for the question at {@code position}. */
+  public InterviewState hintInterview(long sessionId, int position) {
     db.writeVoid(c -> {
-      Session s = activeSession(c, sessionId);
+      Session s = skipRemoved(c, activeSession(c, sessionId));
+      requireActive(s);
+      requirePosition(s, position);
       Item current = s.items().get(s.position());
       if (current.hints() < hintOrder(question(current.questionId())).size()) {
         InterviewRepository.updateItem(c, sessionId, new Item(current.position(), current.questionId(),
@@ -526,8 +574,9 @@ public final class PracticeService {
     int next = s.position() + 1;
     boolean done = next >= s.items().size();
     InterviewRepository.move(c, s.id(), next, done ? Status.FINISHED : Status.ACTIVE, now().toEpochMilli());
-    Session after = session(c, s.id());
-    return new InterviewTurn(result, state(after), done ? Optional.of(summary(c, after)) : Optional.empty());
+    Session after = skipRemoved(c, session(c, s.id()));
+    boolean over = after.status() != Status.ACTIVE;
+    return new InterviewTurn(result, state(after), over ? Optional.of(summary(c, after)) : Optional.empty());
   }
 
   private InterviewSummary summary(Connection c, Session s) throws SQLException {
@@ -537,16 +586,17 @@ public final class PracticeService {
     List<Map.Entry<Question, Integer>> weak = new ArrayList<>();
     int sum = 0;
     for (Item item : s.items()) {
-      Question q = question(item.questionId());
+      Question q = questionOrRemoved(item.questionId());
+      boolean gone = removed(q);
       boolean answered = item.status() == ItemStatus.ANSWERED;
       int score = answered && item.score() != null ? item.score() : 0;
       sum += score;
       items.add(new InterviewSummary.Item(q.id(), q.title(), score, !answered, item.hints()));
-      if (!answered || score < REVIEW_BELOW || item.hints() > 0) {
+      if (!gone && (!answered || score < REVIEW_BELOW || item.hints() > 0)) {
         weak.add(Map.entry(q, score));
       }
       if (answered && item.attemptId() != null) {
-        Map<String, Double> weights = rubric(q).keyPoints().stream()
+        Map<String, Double> weights = gone ? Map.of() : rubric(q).keyPoints().stream()
             .collect(Collectors.toMap(KeyPoint::id, KeyPoint::weight, (a, b) -> a));
         Optional<AttemptRow> attempt = AttemptRepository.byId(c, item.attemptId());
         for (KeyPointResult r : attempt.map(a -> KeyPointJson.read(a.keyPointsJson())).orElse(List.of())) {
@@ -574,10 +624,57 @@ public final class PracticeService {
           Optional.empty(), List.of(), true);
     }
     Item item = s.items().get(s.position());
-    Question q = question(item.questionId());
-    List<KeyPoint> order = hintOrder(q);
+    Question q = questionOrRemoved(item.questionId());
+    List<KeyPoint> order = removed(q) ? List.of() : hintOrder(q);
     return new InterviewState(s.id(), s.topic(), s.position(), s.items().size(), Optional.of(q),
         order.subList(0, Math.min(item.hints(), order.size())), false);
+  }
+
+  /** The session with questions removed from the bank skipped (written only when there is one to skip). */
+  private Session repaired(Session s) {
+    return currentRemoved(s) ? db.write(c -> skipRemoved(c, session(c, s.id()))) : s;
+  }
+
+  private boolean currentRemoved(Session s) {
+    return s.status() == Status.ACTIVE && s.position() < s.items().size()
+        && bank.find(s.items().get(s.position()).questionId()).isEmpty();
+  }
+
+  /**
+   * Skips, inside the caller's transaction, every current question that is no longer in the bank (deleted or
+   * renumbered since the interview started), finishing the interview if none is left.
+   */
+  private Session skipRemoved(Connection c, Session s) throws SQLException {
+    Session current = s;
+    while (currentRemoved(current)) {
+      Item item = current.items().get(current.position());
+      LOG.info("interview {}: question {} is no longer in the bank; skipped", current.id(), item.questionId());
+      InterviewRepository.updateItem(c, current.id(), new Item(item.position(), item.questionId(),
+          ItemStatus.SKIPPED, item.hints(), null, null));
+      int next = current.position() + 1;
+      InterviewRepository.move(c, current.id(), next,
+          next >= current.items().size() ? Status.FINISHED : Status.ACTIVE, now().toEpochMilli());
+      current = session(c, current.id());
+    }
+    return current;
+  }
+
+  private static void requireActive(Session s) {
+    if (s.status() != Status.ACTIVE || s.position() >= s.items().size()) {
+      throw new UserFacingException("This interview is over; start a new one.");
+    }
+  }
+
+  private void requirePosition(Session s, int position) {
+    if (position != CURRENT && position != s.position()) {
+      throw new InterviewMovedOnException("This interview moved on in another window: question " + (position + 1)
+          + " was already answered or skipped there; nothing was recorded." + nextQuestionText(s), s.position());
+    }
+  }
+
+  private String nextQuestionText(Session s) {
+    return s.position() < s.items().size()
+        ? " Question " + (s.position() + 1) + " of " + s.items().size() + " is next." : "";
   }
 
   private Session session(long id) {
@@ -595,9 +692,7 @@ public final class PracticeService {
 
   private static Session activeSession(Connection c, long id) throws SQLException {
     Session s = session(c, id);
-    if (s.status() != Status.ACTIVE || s.position() >= s.items().size()) {
-      throw new UserFacingException("This interview is over; start a new one.");
-    }
+    requireActive(s);
     return s;
   }
 
