@@ -79,9 +79,9 @@ final class TerminalSession implements AutoCloseable {
         person = service.setTimeZone(person, ZoneId.systemDefault());
       }
       Scope scope = service.scope(ScopeKind.TERMINAL, "local", "terminal");
-      term.say(term.dim("Database: " + config.db().toAbsolutePath().normalize()));
-      term.say(term.dim("Banks: " + banks.shown() + ", " + bank.questions().size() + " question"
-          + (bank.questions().size() == 1 ? "" : "s")));
+      term.location("Database:", config.db().toAbsolutePath().normalize().toString());
+      term.location("Banks:", banks.shown() + ", " + bank.questions().size() + " question"
+          + (bank.questions().size() == 1 ? "" : "s"));
       TerminalTutor tutor = new TerminalTutor(service, person, scope, term, invocation,
           questions -> floor.warm(questions.stream().map(service::rubric).toList()));
       return new TerminalSession(db, tutor, offline);

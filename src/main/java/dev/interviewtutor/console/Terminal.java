@@ -177,6 +177,11 @@ public final class Terminal {
     }
   }
 
+  /** Prints a label and a file location whole (never wrapped or cut, so it can be copied). */
+  public void location(String label, String location) {
+    out.println(paint(label, "2") + " " + location);
+  }
+
   /** Prints a pre-formatted line (a table row) as is, cut at {@link #WIDTH}. */
   public void row(String text) {
     out.println(text.length() <= WIDTH ? text : text.substring(0, WIDTH));

@@ -137,9 +137,18 @@ public final class TerminalTutor {
         term.say(term.yellow(e.getMessage()));
         state = service.interview(state.sessionId());
         if (state.finished()) {
-          term.say("The interview finished in the other window. Your progress: " + command("stats") + ".");
+          term.say("The interview ended in another window. Your progress: " + command("stats") + ".");
           return 0;
         }
+      } catch (UserFacingException e) {
+        InterviewState now = service.interview(state.sessionId());
+        if (!now.finished()) {
+          throw e;
+        }
+        // Ended elsewhere: a second terminal on the same database started a new interview, which replaces this one.
+        term.say(term.yellow("This interview ended in another window (a new one was started there); nothing was"
+            + " recorded here. Run " + command("practice") + " to continue the current one."));
+        return 0;
       }
     }
     return 0;

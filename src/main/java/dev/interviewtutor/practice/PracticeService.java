@@ -172,8 +172,8 @@ public final class PracticeService {
   public Rubric rubric(Question question) {
     if (removed(question)) {
       // Nothing to grade against: an empty rubric keeps summaries and reveals of stored answers working.
-      return new Rubric(question.id(), question.title(), "", List.of(), List.of(), List.of(), Map.of(), "", "",
-          "removed");
+      return new Rubric(question.id(), question.title(), "", List.of(new KeyPoint("removed", question.title(), 1,
+          List.of(), "removed")), List.of(), List.of(), Map.of(), "", "", "removed");
     }
     return rubricCache.computeIfAbsent(question.id(), id -> rubrics.apply(question));
   }
