@@ -34,7 +34,7 @@ public final class App {
 
   /** Runs the command line with the given configuration in place of the environment's. */
   public static int run(TutorConfig environment, String... args) {
-    CommandLine cli = new CommandLine(new TutorCommand(environment));
+    CommandLine cli = TutorCommand.commandLine(new TutorCommand(environment), args);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof ConfigException || ex instanceof UserFacingException) {

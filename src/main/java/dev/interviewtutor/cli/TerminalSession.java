@@ -98,6 +98,11 @@ final class TerminalSession implements AutoCloseable {
     return tutor;
   }
 
+  /** Whether loading the embedding model has started. */
+  boolean graderStarted() {
+    return offline.started();
+  }
+
   @Override
   public void close() {
     offline.close();

@@ -81,6 +81,11 @@ public final class BackgroundGrader implements Grader, AutoCloseable {
     }
   }
 
+  /** Whether loading the model has started (a command that never grades never starts it). */
+  public synchronized boolean started() {
+    return loaded != null;
+  }
+
   /** Whether the model is loaded. */
   public synchronized boolean ready() {
     return loaded != null && loaded.isDone();
