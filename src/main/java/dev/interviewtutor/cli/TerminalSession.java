@@ -71,7 +71,7 @@ final class TerminalSession implements AutoCloseable {
       Optional<GradeCache> cache = config.llmConfigured()
           ? Optional.of(new SqliteGradeCache(db, Clock.systemUTC())) : Optional.empty();
       TutorGrading grading = TutorGrading.fromConfig(config, () -> floor, cache);
-      PracticeService service = new PracticeService(bank, QuestionRubrics::of, grading.grader(), db,
+      PracticeService service = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db,
           Clock.systemUTC(), grading.followUps());
       String user = System.getProperty("user.name", "me");
       Person person = service.person(Person.localKey(user), user, ZoneId.systemDefault());
