@@ -61,4 +61,13 @@ class StartupWorkTest {
     assertEquals(2, typo.code());
     assertTrue(typo.err().contains("stats"), "a suggestion: " + typo.err());
   }
+
+  @Test
+  void bench_says_what_it_is_doing_on_stderr_and_keeps_stdout_for_results() {
+    CliRun bench = CliRun.of(TutorConfig.defaults(), "bench", "--answers", "3", "--threads", "1", "--json");
+    assertEquals(0, bench.code(), bench.err());
+    assertTrue(bench.err().contains("bench: loading the embedding model"), bench.err());
+    assertTrue(bench.err().contains("bench: timing 3 answers on one thread"), bench.err());
+    assertTrue(bench.out().strip().startsWith("{"), "only the JSON on stdout: " + bench.out());
+  }
 }
