@@ -43,9 +43,12 @@ final class TerminalSession implements AutoCloseable {
     this.offline = offline;
   }
 
-  /** Opens everything on the process's stdin and stdout (read and written as UTF-8 whatever the locale). */
+  /**
+   * Opens everything on the process's stdin (read as UTF-8 whatever the locale) and {@code System.out} (which
+   * {@link dev.interviewtutor.App#main} makes UTF-8 whatever the locale).
+   */
   static TerminalSession open(TutorConfig config, boolean grades) {
-    return open(config, grades, System.in, Terminal.utf8Stdout(), Terminal.interactive(),
+    return open(config, grades, System.in, System.out, Terminal.interactive(),
         Terminal.colourWanted(), Invocation.command());
   }
 

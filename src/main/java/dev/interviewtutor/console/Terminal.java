@@ -1,8 +1,6 @@
 package dev.interviewtutor.console;
 
 import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -129,11 +127,6 @@ public final class Terminal {
   /** Reads the stream as UTF-8, whatever the locale says (LANG=C must not turn non-ASCII text into '?'). */
   public static BufferedReader utf8Reader(InputStream in) {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-  }
-
-  /** The process's stdout written as UTF-8, whatever the locale says. */
-  public static PrintStream utf8Stdout() {
-    return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
   }
 
   /** Reads one line (for confirmations); null at end of input. */
