@@ -4,6 +4,7 @@
 # directory (so the banks built into the jar are used) on a scratch database with one answer in it.
 #
 #   scripts/bench-startup.sh [RUNS]        (default 10; needs target/interview-tutor.jar, or TUTOR_JAR=...)
+#   BENCH_KNOWLEDGE=knowledge TUTOR_JAR=old.jar scripts/bench-startup.sh 5   # an older jar without built-in banks
 #
 # Each measure is taken twice: with `java -jar` (the README's command) and with `bin/tutor` (the launcher, which
 # adds a class-data-sharing archive). Prints min / median / max per measure. The first run of each measure is a
@@ -18,6 +19,8 @@ java=${JAVA:-java}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
+# A jar from before the banks were built in (to compare) needs a knowledge/ directory: BENCH_KNOWLEDGE=knowledge
+if [ -n "${BENCH_KNOWLEDGE:-}" ]; then cp -r "$root/${BENCH_KNOWLEDGE#"$root"/}" "$work/knowledge"; fi
 export NO_COLOR=1 XDG_CACHE_HOME=$work/cache TUTOR_JAR=$jar
 unset DISCORD_TOKEN TUTOR_KNOWLEDGE TUTOR_DB || true
 launcher=$root/bin/tutor
