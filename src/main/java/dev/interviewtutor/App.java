@@ -30,7 +30,7 @@ public final class App {
     CommandLine cli = new CommandLine(new TutorCommand(environment));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof ConfigException || ex instanceof UserFacingException) {
+          if (ex instanceof ConfigException || ex instanceof UserFacingException || ex instanceof OperatorException) {
             commandLine.getErr().println("Error: " + ex.getMessage());
             return 2;
           }

@@ -2,7 +2,6 @@ package dev.interviewtutor.discord;
 
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.grading.AnswerPolicy;
-import dev.interviewtutor.grading.AnswerRejectedException;
 import dev.interviewtutor.practice.DailyAnswerResult;
 import dev.interviewtutor.practice.DailyPost;
 import dev.interviewtutor.practice.DailyQuiz;
@@ -46,6 +45,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /**
  * {@code /daily setup|status|resume|off|now|reveal} (Manage Server, set on the definition and checked by the router), and the
@@ -110,8 +110,19 @@ final class DailyCommand implements SlashCommand {
       event.reply("/daily only works in a server.").setEphemeral(true).queue();
       return;
     }
+    String subcommand = String.valueOf(event.getSubcommandName());
+    if (subcommand.equals("now") || subcommand.equals("reveal")) {
+      // Acknowledged first: posting blocks on Discord (a rate-limit stall can take minutes), and even the first
+      // database read runs after the acknowledgement, on the daily admin pool, never on the grading pool.
+      context.adminWork().deferred("/daily " + subcommand, event, true, hook -> {
+        Scope scope = publisher.scope(guild);
+        Replies.editOriginal(hook, Limits.fit(subcommand.equals("now") ? now(event, scope) : reveal(event, scope),
+            Limits.MESSAGE_CONTENT));
+      });
+      return;
+    }
     Scope scope = publisher.scope(guild);
-    switch (String.valueOf(event.getSubcommandName())) {
+    switch (subcommand) {
       case "setup" -> setup(event, guild, scope);
       case "off" -> {
         daily.disable(scope);
@@ -119,8 +130,6 @@ final class DailyCommand implements SlashCommand {
       }
       case "status" -> status(event, scope);
       case "resume" -> resume(event, guild, scope);
-      case "now" -> now(event, scope);
-      case "reveal" -> reveal(event, scope);
       default -> event.reply("Unknown subcommand.").setEphemeral(true).queue();
     }
   }
@@ -236,36 +245,36 @@ final class DailyCommand implements SlashCommand {
         .setEphemeral(true).setAllowedMentions(List.of()).queue();
   }
 
-  private void now(SlashCommandInteractionEvent event, Scope scope) {
+  /** {@code /daily now}, after the acknowledgement: posts and says what happened. */
+  private String now(SlashCommandInteractionEvent event, Scope scope) {
     Optional<DailySettings> settings = daily.settings(scope);
     if (settings.isEmpty()) {
-      event.reply("Set up the daily question first: `/daily setup channel time timezone`.").setEphemeral(true)
-          .queue();
-      return;
+      return "Set up the daily question first: `/daily setup channel time timezone`.";
     }
-    context.grading().submit("/daily now", event.deferReply(true).submit(), () -> {
-      DailyPublisher.Outcome outcome = publisher.publishNow(event.getJDA(), settings.get());
-      String text;
-      if (outcome instanceof DailyPublisher.Outcome.Posted p) {
-        text = "Posted **" + p.post().question().title() + "** in <#" + settings.get().channelId() + ">"
-            + (p.revealed() > 0 ? " and revealed the previous question." : ".");
-      } else if (outcome instanceof DailyPublisher.Outcome.Paused p) {
-        text = "I couldn't post: " + p.reason() + ". The daily question is paused; fix that and run `/daily resume`, or "
-            + "run `/daily setup` with a channel I can post in.";
-      } else {
-        text = "Discord didn't take the message (" + ((DailyPublisher.Outcome.Retry) outcome).reason()
-            + "). Try again in a minute.";
-      }
-      Replies.editOriginal(event.getHook(), Limits.fit(text, Limits.MESSAGE_CONTENT));
-    });
+    DailyPublisher.Outcome outcome = publisher.publishNow(event.getJDA(), settings.get());
+    if (outcome instanceof DailyPublisher.Outcome.Posted p) {
+      return "Posted **" + p.post().question().title() + "** in <#" + settings.get().channelId() + ">"
+          + (p.revealed() > 0 ? " and revealed the previous question." : ".");
+    } else if (outcome instanceof DailyPublisher.Outcome.Paused p) {
+      return "I couldn't post: " + p.reason() + ". The daily question is paused; fix that and run `/daily resume`, "
+          + "or run `/daily setup` with a channel I can post in.";
+    }
+    return "Discord didn't take the message (" + ((DailyPublisher.Outcome.Retry) outcome).reason()
+        + "). Try again in a minute.";
   }
 
-  private void reveal(SlashCommandInteractionEvent event, Scope scope) {
-    context.grading().submit("/daily reveal", event.deferReply(true).submit(), () -> {
-      List<String> where = publisher.revealPending(event.getJDA(), scope);
-      Replies.editOriginal(event.getHook(), where.isEmpty() ? "There is no unrevealed daily question."
-          : "Revealed in " + String.join(", ", where.stream().map(id -> "<#" + id + ">").toList()) + ".");
-    });
+  /** {@code /daily reveal}, after the acknowledgement: reveals what is pending and says where, or what failed. */
+  private String reveal(SlashCommandInteractionEvent event, Scope scope) {
+    DailyPublisher.Reveals reveals = publisher.revealPending(event.getJDA(), scope);
+    String text = reveals.where().isEmpty() && reveals.failed() == 0 ? "There is no unrevealed daily question."
+        : reveals.where().isEmpty() ? ""
+        : "Revealed in " + String.join(", ", reveals.where().stream().map(id -> "<#" + id + ">").toList()) + ".";
+    if (reveals.failed() > 0) {
+      text += (text.isEmpty() ? "" : " ") + "I couldn't post " + (reveals.failed() == 1 ? "a reveal" : reveals.failed()
+          + " reveals") + " (Discord refused or did not answer); answers stay open and I'll try again with "
+          + "`/daily reveal` or at the next daily post.";
+    }
+    return text;
   }
 
   @Override
@@ -354,23 +363,17 @@ final class DailyCommand implements SlashCommand {
       event.reply(context.limiter().refusal(wait.get())).setEphemeral(true).queue();
       return;
     }
-    Person person = person(event.getUser(), event.getMember());
     long userId = event.getUser().getIdLong();
-    context.grading().submit("daily answer", event.deferReply(true).submit(), () -> {
-      try {
-        DailyAnswerResult result = daily.answer(postId, person, text, false);
-        switch (result.status()) {
-          case CLOSED -> Replies.editOriginal(event.getHook(),
-              "Answers to this question are closed: the result has been revealed.");
-          case ACCEPTED, ALREADY_ANSWERED -> event.getHook()
-              .editOriginalEmbeds(DailyEmbeds.sealed(result.answer().orElseThrow(),
-                  result.status() == DailyAnswerResult.Status.ACCEPTED, result.shared()))
-              .setComponents(ActionRow.of(shareButton(userId, postId, result.shared())))
-              .setAllowedMentions(List.of())
-              .queue();
-        }
-      } catch (AnswerRejectedException | UserFacingException e) {
-        Replies.editOriginal(event.getHook(), Limits.fit(e.getMessage(), Limits.MESSAGE_CONTENT));
+    context.grading().deferred("daily answer", event, true, hook -> {
+      Person person = person(event.getUser(), event.getMember());
+      DailyAnswerResult result = daily.answer(postId, person, text, false);
+      switch (result.status()) {
+        case CLOSED -> Replies.editOriginal(hook, "Answers to this question are closed: the result has been revealed.");
+        case ACCEPTED, ALREADY_ANSWERED -> Replies.editOriginal(hook, new MessageEditBuilder()
+            .setEmbeds(DailyEmbeds.sealed(result.answer().orElseThrow(),
+                result.status() == DailyAnswerResult.Status.ACCEPTED, result.shared()))
+            .setComponents(ActionRow.of(shareButton(userId, postId, result.shared())))
+            .build());
       }
     });
   }

@@ -44,10 +44,10 @@ final class ExplainCommand implements SlashCommand {
       event.reply("Tell me what to explain, e.g. `/explain query: worker threads`.").setEphemeral(true).queue();
       return;
     }
-    context.grading().submit("/explain", event.deferReply(true).submit(), () -> {
+    context.grading().deferred("/explain", event, true, hook -> {
       List<KnowledgeSearch.Hit> hits = search.search(query, 3);
       if (hits.isEmpty()) {
-        Replies.editOriginal(event.getHook(), "The question banks are empty, so there is nothing to explain.");
+        Replies.editOriginal(hook, "The question banks are empty, so there is nothing to explain.");
         return;
       }
       KnowledgeSearch.Hit best = hits.get(0);
@@ -67,7 +67,7 @@ final class ExplainCommand implements SlashCommand {
             false);
       }
       e.setFooter("Topic: " + question.topic() + " · #" + question.id() + " · practise it with /quiz");
-      event.getHook().editOriginalEmbeds(e.build()).setAllowedMentions(List.of()).queue();
+      Replies.editOriginal(hook, List.of(e.build()), List.of());
     });
   }
 }

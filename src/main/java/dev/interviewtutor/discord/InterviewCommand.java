@@ -30,6 +30,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -37,6 +38,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
@@ -94,53 +96,103 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   @Override
   public void onSlash(SlashCommandInteractionEvent event) {
     User user = event.getUser();
-    Person person = People.person(practice(), user);
-    Scope scope = People.scope(practice(), event.getGuild(), user);
-    if ("stop".equals(event.getSubcommandName())) {
-      Optional<InterviewState> active = practice().activeInterview(person, scope);
-      if (active.isEmpty()) {
-        event.reply("You have no interview in progress. Start one with /interview start.").setEphemeral(true).queue();
+    // Checked before the acknowledgement only because it needs no database: an unknown topic is refused at once.
+    String topic = "stop".equals(event.getSubcommandName()) ? ""
+        : SingleQuestionCommand.checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
+    int length = event.getOption("questions", PracticeService.DEFAULT_INTERVIEW_LENGTH, OptionMapping::getAsInt);
+    Where where = where(event);
+    // Acknowledged before any write (person, scope, the interview): the ack never waits for the database. In a
+    // server the reply is private: the interview itself goes to a private thread or to DMs.
+    boolean ephemeral = event.getGuild() != null && !(where == Where.HERE_IN_THREAD);
+    ctx.grading().deferred("/interview " + event.getSubcommandName(), event, ephemeral, hook -> {
+      Person person = People.person(practice(), user);
+      Scope scope = People.scope(practice(), where == Where.DIRECT_MESSAGES ? null : event.getGuild(), user);
+      if ("stop".equals(event.getSubcommandName())) {
+        Optional<InterviewState> active = practice().activeInterview(person, scope);
+        if (active.isEmpty()) {
+          Replies.editOriginal(hook, "You have no interview in progress. Start one with /interview start.");
+          return;
+        }
+        InterviewSummary summary = practice().stopInterview(active.get().sessionId());
+        Replies.editOriginal(hook, new MessageEditBuilder().setEmbeds(Embeds.summary(summary, user.getEffectiveName()))
+            .build());
         return;
       }
-      InterviewSummary summary = practice().stopInterview(active.get().sessionId());
-      event.replyEmbeds(Embeds.summary(summary, user.getEffectiveName())).queue();
-      return;
+      Optional<InterviewState> active = practice().activeInterview(person, scope);
+      if (active.isPresent()) {
+        // Resume: show where the person left off, privately.
+        Replies.editOriginal(hook, MessageEditData.fromCreateData(new MessageCreateBuilder()
+            .applyData(questionMessage(user, active.get()))
+            .setContent("You have an interview in progress; here is where you left off. "
+                + "Use /interview stop to end it.")
+            .build()));
+        return;
+      }
+      InterviewState state = practice().startInterview(person, scope, topic, length);
+      MessageCreateData first = new MessageCreateBuilder()
+          .applyData(questionMessage(user, state))
+          .setContent("Mock interview: " + state.total() + " question(s)" + (topic.isBlank() ? "" : " on " + topic)
+              + ". Answer with the button, or just type your answer here.")
+          .build();
+      switch (where) {
+        case HERE_IN_THREAD, HERE_IN_DM -> Replies.editOriginal(hook, MessageEditData.fromCreateData(first));
+        case PRIVATE_THREAD -> openThread(hook, (TextChannel) parentText(event.getChannel()), user, state, first,
+            event.getChannel() instanceof ThreadChannel);
+        case DIRECT_MESSAGES -> user.openPrivateChannel().flatMap(dm -> dm.sendMessage(first)).queue(
+            sent -> Replies.editOriginal(hook, "Interviews are private, and this channel isn't: your interview is "
+                + "in our DMs (" + sent.getChannel().getAsMention() + "). Answer there with the button or by typing."),
+            failure -> {
+              practice().stopInterview(state.sessionId());
+              Replies.editOriginal(hook, "Interviews are private, so I tried to start yours in our DMs, but I "
+                  + "can't message you (your DMs may be closed to server members). Open a DM with me and use "
+                  + "/interview start there, or use it in a text channel.");
+            });
+      }
+    });
+  }
+
+  /** Where an interview started from this channel takes place; questions and graded answers are never public. */
+  private enum Where { PRIVATE_THREAD, HERE_IN_THREAD, HERE_IN_DM, DIRECT_MESSAGES }
+
+  private static Where where(SlashCommandInteractionEvent event) {
+    if (event.getGuild() == null) {
+      return Where.HERE_IN_DM;
     }
-    String topic = SingleQuestionCommand.checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
-    int length = event.getOption("questions", PracticeService.DEFAULT_INTERVIEW_LENGTH, OptionMapping::getAsInt);
-    Optional<InterviewState> active = practice().activeInterview(person, scope);
-    if (active.isPresent()) {
-      // Resume: show where the person left off, wherever they asked.
-      event.reply(new MessageCreateBuilder()
-              .applyData(questionMessage(user, active.get()))
-              .setContent("You have an interview in progress; here is where you left off. "
-                  + "Use /interview stop to end it.")
-              .build())
-          .setEphemeral(event.getChannelType() == ChannelType.TEXT).queue();
-      return;
+    MessageChannel channel = event.getChannel();
+    if (channel instanceof ThreadChannel thread && thread.isOwner() && thread.getType() == ChannelType.GUILD_PRIVATE_THREAD
+        && thread.getName().startsWith(THREAD_PREFIX)) {
+      return Where.HERE_IN_THREAD;
     }
-    InterviewState state = practice().startInterview(person, scope, topic, length);
-    MessageCreateData first = new MessageCreateBuilder()
-        .applyData(questionMessage(user, state))
-        .setContent("Mock interview: " + state.total() + " question(s)" + (topic.isBlank() ? "" : " on " + topic)
-            + ". Answer with the button, or just type your answer here.")
-        .build();
-    if (event.getChannel() instanceof TextChannel text && event.getGuild() != null) {
-      event.deferReply(true).queue();
-      text.createThreadChannel(Limits.fit(THREAD_PREFIX + user.getEffectiveName(), 100), true)
-          .setInvitable(false)
-          .queue(thread -> {
-            thread.addThreadMember(user).queue();
-            thread.sendMessage(first).queue();
-            Replies.editOriginal(event.getHook(), "Your interview is ready in " + thread.getAsMention() + ".");
-          }, failure -> {
-            practice().stopInterview(state.sessionId());
-            Replies.editOriginal(event.getHook(), "I couldn't create a private thread here (I may be missing the "
-                + "Create Private Threads permission). Try /interview start in a DM with me.");
-          });
-    } else {
-      event.reply(first).queue();
+    // A text channel, or a public thread of one: a private thread in that text channel.
+    return parentText(channel) instanceof TextChannel ? Where.PRIVATE_THREAD : Where.DIRECT_MESSAGES;
+  }
+
+  /** The text channel itself, the text channel a thread belongs to, or null (forum posts, voice chats, ...). */
+  private static MessageChannel parentText(MessageChannel channel) {
+    if (channel instanceof TextChannel text) {
+      return text;
     }
+    if (channel instanceof ThreadChannel thread && thread.getParentChannel() instanceof TextChannel text) {
+      return text;
+    }
+    return null;
+  }
+
+  private void openThread(InteractionHook hook, TextChannel text, User user, InterviewState state,
+      MessageCreateData first, boolean movedFromThread) {
+    text.createThreadChannel(Limits.fit(THREAD_PREFIX + user.getEffectiveName(), 100), true)
+        .setInvitable(false)
+        .queue(thread -> {
+          thread.addThreadMember(user).queue();
+          thread.sendMessage(first).queue();
+          Replies.editOriginal(hook, (movedFromThread ? "Interviews are private, and this thread isn't: " : "")
+              + "Your interview is ready in " + thread.getAsMention() + (movedFromThread ? ", a private thread in "
+              + text.getAsMention() + "." : "."));
+        }, failure -> {
+          practice().stopInterview(state.sessionId());
+          Replies.editOriginal(hook, "I couldn't create a private thread here (I may be missing the "
+              + "Create Private Threads permission). Try /interview start in a DM with me.");
+        });
   }
 
   @Override
@@ -316,42 +368,36 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     Message message = event.getMessage();
     String content = message.getContentRaw();
     if (content.isBlank() && !dm) {
-      channel.sendMessage("I can't read messages here (the Message Content intent is off), so use the Answer "
-          + "button on the question.").setMessageReference(message).queue();
+      replyTo(message, MessageCreateData.fromContent("I can't read messages here (the Message Content intent is "
+          + "off), so use the Answer button on the question."));
       return true;
     }
     Optional<String> refusal = AnswerFlow.refusal(ctx, user.getIdLong(), content);
     if (refusal.isPresent()) {
-      channel.sendMessage(refusal.get()).setMessageReference(message).queue();
+      replyTo(message, MessageCreateData.fromContent(refusal.get()));
       return true;
     }
     channel.sendTyping().queue(null, e -> { });
     if (followUp.isPresent()) {
       long followUpSession = followUp.get().getKey();
       int followUpPosition = followUp.get().getValue().position();
-      ctx.grading().submit("plain follow-up answer " + message.getId(), () -> {
-        MessageCreateData reply;
-        try {
-          reply = followUpReply(user, followUpSession, followUpPosition, content);
-        } catch (UserFacingException | dev.interviewtutor.grading.AnswerRejectedException e) {
-          reply = MessageCreateData.fromContent(e.getMessage());
-        }
-        channel.sendMessage(reply).setMessageReference(message).queue();
-      });
+      ctx.grading().submit("plain follow-up answer " + message.getId(),
+          () -> replyTo(message, followUpReply(user, followUpSession, followUpPosition, content)),
+          failure -> replyTo(message, MessageCreateData.fromContent(failure)));
       return true;
     }
     long sessionId = active.get().sessionId();
     int position = active.get().position();
-    ctx.grading().submit("plain interview answer " + message.getId(), () -> {
-      MessageCreateData reply;
-      try {
-        reply = turnMessage(user, answerAt(sessionId, position, content, user, scope));
-      } catch (UserFacingException | dev.interviewtutor.grading.AnswerRejectedException e) {
-        reply = MessageCreateData.fromContent(e.getMessage());
-      }
-      channel.sendMessage(reply).setMessageReference(message).queue();
-    });
+    ctx.grading().submit("plain interview answer " + message.getId(),
+        () -> replyTo(message, turnMessage(user, answerAt(sessionId, position, content, user, scope))),
+        failure -> replyTo(message, MessageCreateData.fromContent(failure)));
     return true;
+  }
+
+  /** A reply to the person's message that never pings them (JDA mentions the replied-to author by default). */
+  private static void replyTo(Message message, MessageCreateData data) {
+    message.getChannel().sendMessage(data).setMessageReference(message).mentionRepliedUser(false)
+        .setAllowedMentions(List.of()).queue();
   }
 
   /** The grade of the answer (if any) with the next question and its buttons, or the summary at the end. */

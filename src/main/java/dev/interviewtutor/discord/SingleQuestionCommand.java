@@ -20,6 +20,7 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * One question at a time with Answer / Hint / Skip buttons, the grade back ephemerally with Model answer and Next:
@@ -43,14 +44,14 @@ abstract class SingleQuestionCommand implements SlashCommand {
     return ctx.services().practice();
   }
 
+  /** Acknowledges first, then picks the next question (database work) and shows it in the deferred reply. */
   void ask(IReplyCallback event, String topic, String after, boolean ephemeral) {
-    Person person = People.person(practice(), event.getUser());
-    Optional<Question> question = next(person, topic, after);
-    if (question.isEmpty()) {
-      event.reply(nothingLeft()).setEphemeral(true).queue();
-      return;
-    }
-    event.reply(questionMessage(event.getUser(), question.get(), topic)).setEphemeral(ephemeral).queue();
+    ctx.grading().deferred("/" + name() + " question", event, ephemeral, hook -> {
+      Person person = People.person(practice(), event.getUser());
+      Optional<Question> question = next(person, topic, after);
+      Replies.editOriginal(hook, question.isEmpty() ? MessageEditData.fromContent(nothingLeft())
+          : MessageEditData.fromCreateData(questionMessage(event.getUser(), question.get(), topic)));
+    });
   }
 
   MessageCreateData questionMessage(User user, Question q, String topic) {

@@ -43,18 +43,15 @@ final class StatsCommand implements SlashCommand {
     OptionMapping user = event.getOption("user");
     long target = user == null ? event.getUser().getIdLong() : user.getAsLong();
     boolean self = target == event.getUser().getIdLong();
-    context.grading().submit("/stats", event.deferReply(true).submit(), () -> {
+    context.grading().deferred("/stats", event, true, hook -> {
       Optional<Person> person = practice.findPerson(Person.discordKey(target));
       PersonStats stats = person.map(practice::stats).orElse(null);
       if (stats == null || stats.answers() == 0) {
-        Replies.editOriginal(event.getHook(), self ? "You have no graded answers yet. Try `/quiz` or the daily "
+        Replies.editOriginal(hook, self ? "You have no graded answers yet. Try `/quiz` or the daily "
             + "question!" : "That person has no graded answers yet.");
         return;
       }
-      event.getHook().editOriginalEmbeds(embed(stats))
-          .setFiles(FileUpload.fromData(StatsChart.png(stats), FILE))
-          .setAllowedMentions(List.of())
-          .queue();
+      Replies.editOriginal(hook, List.of(embed(stats)), List.of(FileUpload.fromData(StatsChart.png(stats), FILE)));
     });
   }
 

@@ -47,7 +47,8 @@ public final class TutorBot implements AutoCloseable {
       Function<BotContext, List<SlashCommand>> commands) throws InterruptedException {
     BotContext context = new BotContext(config, services,
         new AnswerRateLimiter(config.answersPerMinute(), services.clock()),
-        new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors())), services.clock().instant());
+        new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors())),
+        new GradingPool(2, "tutor-daily-admin"), services.clock().instant());
     CommandRouter router = new CommandRouter(commands.apply(context));
     JDA jda = DiscordClientFactory.builder(config, messageContentIntent).addEventListeners(router).build();
     jda.setRequiredScopes("applications.commands");
@@ -61,6 +62,7 @@ public final class TutorBot implements AutoCloseable {
     } catch (RuntimeException | InterruptedException e) {
       jda.shutdownNow();
       context.grading().drain(Duration.ofSeconds(1));
+      context.adminWork().drain(Duration.ofSeconds(1));
       throw e;
     }
   }

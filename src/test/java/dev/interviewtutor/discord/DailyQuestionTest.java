@@ -230,7 +230,7 @@ class DailyQuestionTest {
   void daily_now_and_reveal_work_on_demand() throws Exception {
     try (StudyHarness h = StudyHarness.start(dir, Instant.parse("2026-03-27T06:00:00Z"))) {
       SentInteraction early = h.fake.slashCommand(ADMIN, "daily", Payloads.subcommand("now"));
-      assertTrue(h.fake.awaitCallback(early, WAIT).text().contains("/daily setup"));
+      assertTrue(h.fake.replyText(early, WAIT).contains("/daily setup"));
       setUp(h, "09:00", "UTC");
       SentInteraction now = h.fake.slashCommand(ADMIN, "daily", Payloads.subcommand("now"));
       assertTrue(h.fake.awaitWebhook(now, WAIT).text().contains("Posted"));

@@ -149,7 +149,8 @@ class StudyCommandsTest {
       assertTrue(h.practice.findPerson(asker.key()).isPresent());
 
       SentInteraction yes = h.fake.clickButton(ASKER, message, confirm);
-      RecordedRequest done = h.fake.awaitCallback(yes, WAIT);
+      assertEquals(6, h.fake.awaitCallback(yes, WAIT).body().path("type").asInt(), "the click is acknowledged first");
+      RecordedRequest done = h.fake.awaitWebhook(yes, WAIT);
       assertTrue(done.text().contains("deleted everything"), done.text());
       assertTrue(h.practice.findPerson(asker.key()).isEmpty(), "the person is gone");
       assertTrue(h.practice.findPerson(other.key()).isPresent(), "others stay");

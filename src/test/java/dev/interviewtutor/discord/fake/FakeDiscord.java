@@ -238,13 +238,42 @@ public final class FakeDiscord implements AutoCloseable {
         r -> r.path().startsWith(interaction.webhookPath()) && !r.method().equals("GET"), timeout);
   }
 
-  /** The interaction's original response message as it stands now (after any edits). */
+  /**
+   * The interaction's original response message after any edits. A deferred response ("thinking…") has no
+   * content yet: this waits (up to 15 s) until the bot edited something into it.
+   */
   public JsonNode originalMessage(SentInteraction interaction) {
-    ObjectNode m = messages.get("hook:" + interaction.token() + ":@original");
-    if (m == null) {
-      throw new AssertionError("interaction " + interaction.id() + " has no original response message");
+    String key = "hook:" + interaction.token() + ":@original";
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    synchronized (requests) {
+      while (true) {
+        ObjectNode m = messages.get(key);
+        boolean filled = m != null && (!m.path("content").asText("").isEmpty() || !m.path("embeds").isEmpty()
+            || !m.path("components").isEmpty());
+        long left = deadline - System.nanoTime();
+        if (filled || left <= 0) {
+          if (m == null) {
+            throw new AssertionError("interaction " + interaction.id() + " has no original response message");
+          }
+          return m.deepCopy();
+        }
+        try {
+          requests.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+      }
     }
-    return m.deepCopy();
+  }
+
+  /** The text of the interaction's response: the immediate reply, or what was edited into a deferred one. */
+  public String replyText(SentInteraction interaction, Duration timeout) {
+    RecordedRequest callback = awaitCallback(interaction, timeout);
+    if (callback.body().path("type").asInt() != 5) {
+      return callback.text();
+    }
+    return awaitWebhook(interaction, timeout).text();
   }
 
   /** The message the fake returned for a request (with its id, channel id and components), for button clicks. */
