@@ -160,14 +160,18 @@ public final class DailyPublisher {
         LOG.info("daily post {} revealed without a thread: its channel is gone", post.id());
         continue;
       }
+      RevealSummary summary = daily.summary(post.id());
+      String thread;
       try {
-        where.add(postReveal(channel, post, daily.summary(post.id())));
-        daily.markRevealed(post.id());
+        thread = postReveal(channel, post, summary);
       } catch (RuntimeException e) {
         failed++;
         LOG.warn("could not post the reveal of daily post {} in {}, will try again: {}", post.id(), channel.getId(),
             e.toString());
+        continue;
       }
+      daily.markRevealed(post.id());
+      where.add(thread);
     }
     return new Reveals(where, failed);
   }

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,9 @@ public final class FakeDiscord implements AutoCloseable {
   private volatile Duration restDelay = Duration.ZERO;
   /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
   private volatile CountDownLatch callbackHold;
+  /** While set, answers to messages posted in the server's channels wait for it (a rate-limit stall). */
+  private volatile CountDownLatch channelPostHold;
+  private final AtomicInteger heldChannelPosts = new AtomicInteger();
 
   private FakeDiscord(String acceptedToken) throws IOException {
     this.acceptedToken = acceptedToken;
@@ -105,6 +109,24 @@ public final class FakeDiscord implements AutoCloseable {
       callbackHold = null;
       hold.countDown();
     };
+  }
+
+  /**
+   * Holds the answers to messages the bot posts in server channels (not threads' creation, not interaction
+   * replies) until the returned action runs, as Discord does during a long rate limit.
+   */
+  public Runnable holdChannelPosts() {
+    CountDownLatch hold = new CountDownLatch(1);
+    channelPostHold = hold;
+    return () -> {
+      channelPostHold = null;
+      hold.countDown();
+    };
+  }
+
+  /** How many channel posts are being held by {@link #holdChannelPosts} right now. */
+  public int heldChannelPosts() {
+    return heldChannelPosts.get();
   }
 
   static long commandId(String name) {
@@ -355,6 +377,19 @@ public final class FakeDiscord implements AutoCloseable {
           Thread.sleep(restDelay.toMillis());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        }
+      }
+      CountDownLatch postHold = channelPostHold;
+      if (postHold != null && method.equals("POST") && CHANNEL_MESSAGES.matcher(path).matches()) {
+        heldChannelPosts.incrementAndGet();
+        try {
+          if (!postHold.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("a test held channel posts and never released them");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          heldChannelPosts.decrementAndGet();
         }
       }
       CountDownLatch hold = callbackHold;
