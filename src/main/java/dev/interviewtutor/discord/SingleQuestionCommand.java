@@ -117,13 +117,35 @@ abstract class SingleQuestionCommand implements SlashCommand {
     });
   }
 
-  static String topicArg(String topic) {
-    String t = topic == null || topic.isBlank() ? "-" : topic.strip().replace(':', ' ');
-    return Limits.fit(t, 40).replace("…", "");
+  /**
+   * The topic as a button argument: its index among the bank's topics ("-" for any), as the leaderboard does, so
+   * a long topic or one with a ':' survives the round trip (a component id has 100 characters at most).
+   */
+  String topicArg(String topic) {
+    if (topic == null || topic.isBlank()) {
+      return "-";
+    }
+    List<String> topics = practice().topics();
+    for (int i = 0; i < topics.size(); i++) {
+      if (topics.get(i).equalsIgnoreCase(topic.strip())) {
+        return Integer.toString(i);
+      }
+    }
+    return "-";
   }
 
-  static String topicOf(String arg) {
-    return arg == null || arg.equals("-") ? "" : arg;
+  /** The topic a button argument stands for; empty for any (or a topic index the bank no longer has). */
+  String topicOf(String arg) {
+    if (arg == null || arg.isEmpty() || arg.equals("-")) {
+      return "";
+    }
+    if (arg.chars().allMatch(Character::isDigit) && arg.length() < 6) {
+      List<String> topics = practice().topics();
+      int index = Integer.parseInt(arg);
+      return index < topics.size() ? topics.get(index) : "";
+    }
+    // A button from before topics travelled as indexes: the topic's text itself.
+    return arg;
   }
 
   /** A topic typed by a person, checked against the bank's topics (case-insensitive). */
