@@ -110,7 +110,8 @@ class StudyCommandsTest {
       assertEquals(StatsChart.WIDTH, image.getWidth());
       assertEquals(StatsChart.HEIGHT, image.getHeight());
 
-      SentInteraction nobody = h.fake.slashCommand(ASKER, "stats", Payloads.idOption("user", 6, 999));
+      SentInteraction nobody = h.fake.slashCommand(FakeUser.admin(998, "Admin"), "stats",
+          Payloads.userOption("user", FakeUser.member(999, "Newcomer"), true));
       assertTrue(h.fake.awaitWebhook(nobody, WAIT).text().contains("no graded answers"));
     }
   }

@@ -37,6 +37,8 @@ public final class FakeDiscord implements AutoCloseable {
   /** A role with Administrator and Manage Server, given to {@link FakeUser#admin} members. */
   public static final long ADMIN_ROLE_ID = 900000000000000101L;
   public static final long TEXT_CHANNEL_ID = 900000000000000200L;
+  /** A voice channel of the server; its text chat takes slash commands. */
+  public static final long VOICE_CHANNEL_ID = 900000000000000300L;
   public static final String BOT_NAME = "InterviewTutor";
 
   private static final Pattern WEBHOOK_MESSAGE = Pattern.compile("webhooks/\\d+/([^/]+)/messages/([^/]+)");
@@ -191,11 +193,23 @@ public final class FakeDiscord implements AutoCloseable {
     if (channelId == TEXT_CHANNEL_ID) {
       return Payloads.textChannel(TEXT_CHANNEL_ID, "study");
     }
+    if (channelId == VOICE_CHANNEL_ID) {
+      return Payloads.voiceChannel(VOICE_CHANNEL_ID, "study-voice");
+    }
     ObjectNode thread = threads.get(channelId);
     if (thread != null) {
       return thread.deepCopy();
     }
     return Payloads.dmChannel(channelId, user);
+  }
+
+  /** A member starts a public thread in the server's text channel; returns its id. */
+  public long startPublicThread(FakeUser owner, String name) {
+    long id = Snowflakes.now();
+    ObjectNode thread = Payloads.thread(id, TEXT_CHANNEL_ID, name, owner.id(), false);
+    threads.put(id, thread);
+    gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
+    return id;
   }
 
   /** The DM channel id between the bot and this person (created on first use, as Discord does). */
