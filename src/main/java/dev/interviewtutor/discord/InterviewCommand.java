@@ -1,5 +1,8 @@
 package dev.interviewtutor.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.llm.FollowUp;
@@ -11,11 +14,12 @@ import dev.interviewtutor.practice.InterviewTurn;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
@@ -57,8 +61,12 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   static final int MAX_QUESTIONS = 20;
   static final String THREAD_PREFIX = "Interview · ";
   private final BotContext ctx;
-  /** Follow-ups waiting for a reply, per interview session. */
-  private final Map<Long, PendingFollowUp> pending = new ConcurrentHashMap<>();
+  /** At most this many follow-ups wait at once; the oldest beyond it expire (their buttons say so). */
+  static final long MAX_PENDING_FOLLOW_UPS = 10_000;
+  /** A follow-up nobody answered within this long expires. */
+  static final Duration FOLLOW_UP_TTL = Duration.ofDays(1);
+  /** Follow-ups waiting for a reply, per interview session: bounded, and forgotten after a day. */
+  private final Map<Long, PendingFollowUp> pending = pendingMap(Ticker.systemTicker());
 
   /**
    * A follow-up asked after the answer at {@code position}, and the turn to show once it is done; whose it is
@@ -71,6 +79,13 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     // A pending follow-up quotes the person's answer (its turn, its grade): it goes with forget-me.
     ctx.services().practice().onForget(person ->
         pending.values().removeIf(p -> Person.discordKey(p.userId()).equals(person.key())));
+  }
+
+  /** The map of pending follow-ups: bounded in size and age ({@code ticker} lets a test move time). */
+  static <V> ConcurrentMap<Long, V> pendingMap(Ticker ticker) {
+    Cache<Long, V> cache = Caffeine.newBuilder().maximumSize(MAX_PENDING_FOLLOW_UPS).expireAfterWrite(FOLLOW_UP_TTL)
+        .ticker(ticker).executor(Runnable::run).build();
+    return cache.asMap();
   }
 
   private PracticeService practice() {
