@@ -31,13 +31,21 @@ final class Failures {
     if (e instanceof UserFacingException || e instanceof AnswerRejectedException) {
       return Limits.fit(e.getMessage(), Limits.MESSAGE_CONTENT);
     }
+    log(what, e);
+    return e instanceof OperatorException ? BUSY : SORRY;
+  }
+
+  /** Logs a failure nobody is waiting for (a scheduled post): the operator's problem with its details, or a bug. */
+  static void log(String what, Throwable failure) {
+    Throwable e = unwrap(failure);
     if (e instanceof OperatorException) {
       // The operator's message is written by us (a path and what to do), never learner text.
       LOG.error("{} failed: {}", what, e.getMessage());
-      return BUSY;
+    } else if (e instanceof UserFacingException || e instanceof AnswerRejectedException) {
+      LOG.warn("{} failed: {}", what, e.getMessage());
+    } else {
+      logBug(what, e);
     }
-    logBug(what, e);
-    return SORRY;
   }
 
   /** Logs a bug at ERROR without any exception message (those may quote learner text); full text at DEBUG. */
