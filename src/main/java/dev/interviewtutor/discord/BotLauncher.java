@@ -3,6 +3,8 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.function.Function;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -71,7 +73,7 @@ public final class BotLauncher {
     } catch (ErrorResponseException e) {
       // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL).
       closeQuietly(services);
-      String where = config.discordRestUrl().map(Object::toString).orElse("https://discord.com/api/");
+      String where = config.discordRestUrl().map(BotLauncher::withoutUserInfo).orElse("https://discord.com/api/");
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new UserFacingException("Could not reach Discord at " + where + " (" + cause.getClass().getSimpleName()
           + ": " + cause.getMessage() + "). Check the network connection"
@@ -102,6 +104,18 @@ public final class BotLauncher {
     return bot.drainedCleanly() ? 0 : EXIT_UNCLEAN_STOP;
   }
 
+
+  /** A URL fit for messages and logs: a {@code user:password@} in it (a proxy's credentials) is dropped. */
+  static String withoutUserInfo(URI url) {
+    if (url.getRawUserInfo() == null) {
+      return url.toString();
+    }
+    try {
+      return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null).toString();
+    } catch (URISyntaxException e) {
+      return url.getScheme() + "://" + url.getHost();
+    }
+  }
 
   private static void closeQuietly(BotServices services) {
     for (AutoCloseable c : services.closeables()) {
