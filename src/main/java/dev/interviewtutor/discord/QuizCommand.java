@@ -9,6 +9,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /** {@code /quiz [topic] [question]}: one question with Answer / Hint / Skip; the grade comes back ephemerally. */
 final class QuizCommand extends SingleQuestionCommand {
@@ -52,8 +53,9 @@ final class QuizCommand extends SingleQuestionCommand {
     String topic = checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
     String questionId = event.getOption("question", OptionMapping::getAsString);
     if (questionId != null && !questionId.isBlank()) {
-      Question q = practice().question(questionId.strip());
-      event.reply(questionMessage(event.getUser(), q, topic)).queue();
+      ctx.grading().deferred("/quiz question", event, false, hook -> Replies.editOriginal(hook,
+          MessageEditData.fromCreateData(questionMessage(event.getUser(), practice().question(questionId.strip()),
+              topic))));
       return;
     }
     ask(event, topic, null, false);

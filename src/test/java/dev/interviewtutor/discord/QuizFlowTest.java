@@ -262,7 +262,7 @@ class QuizFlowTest {
   void quiz_works_in_a_dm_with_the_bot() throws Exception {
     try (BotHarness h = BotHarness.start(dir, FixedGrader.fast(), Map.of())) {
       SentInteraction quiz = h.fake.slashCommandInDm(ADA, "quiz", Payloads.option("question", "71"));
-      assertTrue(h.fake.awaitCallback(quiz, WAIT).text().contains("Q71."));
+      assertTrue(h.fake.replyText(quiz, WAIT).contains("Q71."));
       JsonNode question = h.fake.originalMessage(quiz);
       assertEquals(h.fake.dmChannelOf(ADA), question.path("channel_id").asLong());
       SentInteraction submit = answerThroughModal(h.fake, ADA, question, GOOD_71);
