@@ -37,6 +37,7 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -99,7 +100,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("interview", "A mock interview")
+    return Commands.slash("interview", "A mock interview")
         .addSubcommands(
             new SubcommandData("start", "Start a mock interview in a private thread (or here in DMs)")
                 .addOptions(new OptionData(OptionType.STRING, "topic", "Only questions of this topic", false, true),

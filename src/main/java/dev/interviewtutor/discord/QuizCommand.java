@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
@@ -24,7 +25,7 @@ final class QuizCommand extends SingleQuestionCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("quiz", "Answer one interview question")
+    return Commands.slash("quiz", "Answer one interview question")
         .addOption(OptionType.STRING, "topic", "Only questions of this topic", false, true)
         .addOption(OptionType.STRING, "question", "A specific question", false, true);
   }

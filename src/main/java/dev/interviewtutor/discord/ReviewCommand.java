@@ -6,6 +6,8 @@ import dev.interviewtutor.store.Person;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -23,7 +25,7 @@ final class ReviewCommand extends SingleQuestionCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("review",
+    return Commands.slash("review",
         "Your questions due for spaced-repetition review, one at a time");
   }
 
@@ -57,7 +59,7 @@ final class ReviewCommand extends SingleQuestionCommand {
   }
 
   @Override
-  void ask(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, String topic, String after,
+  void ask(IReplyCallback event, String topic, String after,
       boolean ephemeral) {
     super.ask(event, topic, after, true);
   }

@@ -9,6 +9,7 @@ import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -17,6 +18,7 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -159,23 +161,23 @@ abstract class SingleQuestionCommand implements SlashCommand {
   }
 
   /** Autocomplete choices: topics (or "id title" for questions) containing what was typed. */
-  static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> topicChoices(PracticeService practice,
+  static List<Command.Choice> topicChoices(PracticeService practice,
       String typed) {
-    String needle = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
     return practice.topics().stream()
-        .filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .filter(t -> t.toLowerCase(Locale.ROOT).contains(needle))
         .limit(Limits.AUTOCOMPLETE_CHOICES)
-        .map(t -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
+        .map(t -> new Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
         .toList();
   }
 
-  static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> questionChoices(PracticeService practice,
+  static List<Command.Choice> questionChoices(PracticeService practice,
       String topic, String typed) {
-    String needle = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
     return practice.bank().byTopic(topic).stream()
-        .filter(q -> (q.id() + " " + q.title()).toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .filter(q -> (q.id() + " " + q.title()).toLowerCase(Locale.ROOT).contains(needle))
         .limit(Limits.AUTOCOMPLETE_CHOICES)
-        .map(q -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(
+        .map(q -> new Command.Choice(
             Limits.fit(q.id() + ". " + q.title(), Limits.CHOICE_NAME), q.id()))
         .toList();
   }

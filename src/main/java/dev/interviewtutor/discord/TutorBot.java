@@ -43,7 +43,7 @@ public final class TutorBot implements AutoCloseable {
    */
   public static TutorBot start(TutorConfig config, BotServices services, boolean messageContentIntent)
       throws InterruptedException {
-    return start(config, services, messageContentIntent, Commands::all);
+    return start(config, services, messageContentIntent, TutorCommands::all);
   }
 
   /** As {@link #start(TutorConfig, BotServices, boolean)} with a chosen command set (tests, study groups). */
