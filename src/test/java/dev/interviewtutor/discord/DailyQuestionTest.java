@@ -255,7 +255,7 @@ class DailyQuestionTest {
     String modalId = modal.body().path("data").path("custom_id").asText();
     assertTrue(modalId.startsWith("v1:daily:" + who.id() + ":submit:"), modalId);
     SentInteraction submit = h.fake.submitModal(who, FakeDiscord.TEXT_CHANNEL_ID, modalId,
-        Map.of(DailyCommand.ANSWER_FIELD, text));
+        Map.of(DailyAnswers.ANSWER_FIELD, text));
     RecordedRequest deferred = h.fake.awaitCallback(submit, WAIT);
     assertEquals(64, deferred.body().path("data").path("flags").asInt() & 64, "sealed: ephemeral");
     RecordedRequest grade = h.fake.awaitWebhook(submit, WAIT);

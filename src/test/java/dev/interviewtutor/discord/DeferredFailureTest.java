@@ -111,7 +111,7 @@ class DeferredFailureTest {
       String modalId = h.fake.awaitCallback(click, WAIT).body().path("data").path("custom_id").asText();
       String secret = "LEARNER-SECRET {\"quoted\": \"json\"} the heap and the stack";
       SentInteraction submit = h.fake.submitModal(ADA, question.path("channel_id").asLong(), modalId,
-          Map.of(DailyCommand.ANSWER_FIELD, secret));
+          Map.of(DailyAnswers.ANSWER_FIELD, secret));
       String text = editedReply(h, submit);
       assertTrue(text.contains("went wrong on my side"), text);
 
