@@ -7,7 +7,6 @@ import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.llm.FollowUp;
 import dev.interviewtutor.knowledge.KeyPoint;
-import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.InterviewState;
 import dev.interviewtutor.practice.InterviewSummary;
 import dev.interviewtutor.practice.InterviewTurn;
@@ -20,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.User;
@@ -93,9 +90,11 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     return ctx.services().practice();
   }
 
+  static final String NAME = "interview";
+
   @Override
   public String name() {
-    return "interview";
+    return NAME;
   }
 
   @Override
@@ -138,7 +137,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       if (active.isPresent()) {
         // Resume: show where the person left off, privately.
         Replies.editOriginal(hook, MessageEditData.fromCreateData(new MessageCreateBuilder()
-            .applyData(questionMessage(user, active.get()))
+            .applyData(InterviewMessages.question(user, active.get()))
             .setContent("You have an interview in progress; here is where you left off. "
                 + "Use /interview stop to end it.")
             .build()));
@@ -146,7 +145,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       }
       InterviewState state = practice().startInterview(person, scope, topic, length);
       MessageCreateData first = new MessageCreateBuilder()
-          .applyData(questionMessage(user, state))
+          .applyData(InterviewMessages.question(user, state))
           .setContent("Mock interview: " + state.total() + " question(s)" + (topic.isBlank() ? "" : " on " + topic)
               + ". Answer with the button, or just type your answer here.")
           .build();
@@ -247,7 +246,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
               .setEphemeral(true).queue();
         }
       }
-      case "skip" -> event.reply(turnMessage(event.getUser(), practice().skipInterview(sessionId))).queue();
+      case "skip" -> event.reply(InterviewMessages.turn(event.getUser(), practice().skipInterview(sessionId))).queue();
       case "stop" -> event.replyEmbeds(Embeds.summary(practice().stopInterview(sessionId),
           event.getUser().getEffectiveName())).queue();
       default -> event.reply("That button no longer does anything.").setEphemeral(true).queue();
@@ -272,7 +271,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       return;
     }
     AnswerFlow.gradeDeferred(ctx, event, answer, false,
-        () -> MessageEditData.fromCreateData(turnMessage(user, answerAt(sessionId, position, answer, user,
+        () -> MessageEditData.fromCreateData(InterviewMessages.turn(user, answerAt(sessionId, position, answer, user,
             People.scope(practice(), event.getGuild(), user)))));
   }
 
@@ -341,7 +340,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       return MessageCreateData.fromContent("That follow-up is over, and so is this interview. Start a new one "
           + "with /interview start.");
     }
-    return new MessageCreateBuilder().applyData(questionMessage(user, state))
+    return new MessageCreateBuilder().applyData(InterviewMessages.question(user, state))
         .setContent("That follow-up is over; carry on with the next question.").build();
   }
 
@@ -351,7 +350,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       return new MessageCreateBuilder().setEmbeds(Embeds.summary(turn.summary().get(), user.getEffectiveName()))
           .setContent("That's the end of the interview. Well done!").build();
     }
-    return questionMessage(user, practice().interview(turn.next().sessionId()));
+    return InterviewMessages.question(user, practice().interview(turn.next().sessionId()));
   }
 
   /** Plain answers typed in the person's interview thread or in the DM with the bot. */
@@ -405,7 +404,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     long sessionId = active.get().sessionId();
     int position = active.get().position();
     ctx.grading().submit("plain interview answer " + message.getId(),
-        () -> replyTo(message, turnMessage(user, answerAt(sessionId, position, content, user, scope))),
+        () -> replyTo(message, InterviewMessages.turn(user, answerAt(sessionId, position, content, user, scope))),
         failure -> replyTo(message, MessageCreateData.fromContent(failure)));
     return true;
   }
@@ -414,51 +413,5 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   private static void replyTo(Message message, MessageCreateData data) {
     message.getChannel().sendMessage(data).setMessageReference(message).mentionRepliedUser(false)
         .setAllowedMentions(List.of()).queue();
-  }
-
-  /** The grade of the answer (if any) with the next question and its buttons, or the summary at the end. */
-  private MessageCreateData turnMessage(User user, InterviewTurn turn) {
-    List<MessageEmbed> embeds = new ArrayList<>();
-    turn.answer().ifPresent(a -> embeds.add(Embeds.grade(a, "Q" + a.question().id() + ". " + a.question().title(),
-        true)));
-    if (turn.followUp().isPresent() && turn.answer().isPresent()) {
-      String sid = Long.toString(turn.next().sessionId());
-      String pos = Integer.toString(turn.next().position() - 1); // the question just answered
-      String then = turn.summary().isPresent() ? "your summary"
-          : "question " + (turn.next().position() + 1) + " of " + turn.next().total();
-      embeds.add(Embeds.followUp(turn.followUp().get(), then));
-      long owner = user.getIdLong();
-      return new MessageCreateBuilder().setEmbeds(embeds)
-          .setContent("One follow-up before " + then + ":")
-          .setComponents(ActionRow.of(
-              Button.primary(ComponentId.of(name(), owner, "follow-up-answer", sid, pos).encode(), "Answer follow-up"),
-              Button.secondary(ComponentId.of(name(), owner, "follow-up-skip", sid, pos).encode(), "Skip follow-up")))
-          .build();
-    }
-    if (turn.summary().isPresent()) {
-      embeds.add(Embeds.summary(turn.summary().get(), user.getEffectiveName()));
-      return new MessageCreateBuilder().setEmbeds(embeds).setContent("That's the end of the interview. Well done!")
-          .build();
-    }
-    MessageCreateData next = questionMessage(user, turn.next());
-    embeds.addAll(next.getEmbeds());
-    return new MessageCreateBuilder().setEmbeds(embeds).setComponents(next.getComponents())
-        .setContent(turn.answer().isPresent() ? "" : "Skipped.").build();
-  }
-
-  private MessageCreateData questionMessage(User user, InterviewState state) {
-    Question q = state.current().orElseThrow(() -> new UserFacingException("This interview is over."));
-    long owner = user.getIdLong();
-    String sid = Long.toString(state.sessionId());
-    String pos = Integer.toString(state.position());
-    return new MessageCreateBuilder()
-        .setEmbeds(Embeds.question(q, "Question " + (state.position() + 1) + " of " + state.total() + " · "
-            + user.getEffectiveName()))
-        .setComponents(ActionRow.of(
-            Button.primary(ComponentId.of(name(), owner, "answer", sid, pos).encode(), "Answer"),
-            Button.secondary(ComponentId.of(name(), owner, "hint", sid, pos).encode(), "Hint"),
-            Button.secondary(ComponentId.of(name(), owner, "skip", sid, pos).encode(), "Skip"),
-            Button.danger(ComponentId.of(name(), owner, "stop", sid, pos).encode(), "Stop")))
-        .build();
   }
 }
