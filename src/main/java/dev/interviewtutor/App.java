@@ -37,7 +37,7 @@ public final class App {
     CommandLine cli = TutorCommand.commandLine(new TutorCommand(environment), args);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof ConfigException || ex instanceof UserFacingException) {
+          if (ex instanceof ConfigException || ex instanceof UserFacingException || ex instanceof OperatorException) {
             commandLine.getErr().println("Error: " + ex.getMessage());
             return 2;
           }

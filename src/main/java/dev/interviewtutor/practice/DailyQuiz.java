@@ -288,7 +288,17 @@ public final class DailyQuiz {
 
   /** Closes answers and returns the group result; revealing again returns the same summary. */
   public RevealSummary reveal(long postId) {
+    markRevealed(postId);
+    return summary(postId);
+  }
+
+  /** Closes answers to the post: call it once the reveal was posted, so a failed reveal is tried again. */
+  public void markRevealed(long postId) {
     db.writeVoid(c -> DailyRepository.markRevealed(c, postId, clock.instant().toEpochMilli()));
+  }
+
+  /** The group result of the answers so far, without closing answers. */
+  public RevealSummary summary(long postId) {
     DailyPost post = post(postId);
     List<Answer> answers = db.read(c -> DailyRepository.answers(c, postId));
     Rubric rubric = questions.rubric(post.question());
