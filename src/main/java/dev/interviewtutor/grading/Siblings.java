@@ -134,6 +134,17 @@ final class Siblings {
     if (openers.size() >= 2 || found.size() < 2) {
       openers.values().forEach(o -> add(found, o.name()));
     }
+    // the bank sets the asked-about thing beside one sibling ("stale-while-revalidate" and "stale-if-error"): then it
+    // is a sibling too
+    if (found.size() == 1 && compared.isEmpty()) {
+      for (KeyPoint kp : rubric.keyPoints()) {
+        for (String code : rubric.evidenceTerms()) {
+          if (withoutContext(kp).startsWith(code + " ") && titleStems.containsAll(stems(code))) {
+            add(found, code);
+          }
+        }
+      }
+    }
     List<Subject> subjects = new ArrayList<>(found.values());
     if (subjects.size() < 2 || subjects.size() > 6) {
       return NONE;
@@ -244,9 +255,10 @@ final class Siblings {
         .replaceAll("(?i)^(what (is|are) |a |an |the )+", "")
         .replaceAll("[?.!:]+$", "").strip();
     List<String> stems = stems(name);
-    if (stems.isEmpty() || stems.size() > 4
-        || stems.stream().noneMatch(t -> t.length() >= 3 && t.chars().allMatch(Character::isLetter)
-            && !Lexicon.isStopword(t))) {
+    // a name is mostly words ("git add", "no-store"), not a time range or a number ("after 360 s")
+    long words = Lexicon.tokens(name).stream()
+        .filter(t -> t.length() >= 3 && t.chars().allMatch(Character::isLetter) && !Lexicon.isStopword(t)).count();
+    if (stems.isEmpty() || stems.size() > 4 || words * 2 <= stems.size()) {
       return;
     }
     String key = String.join(" ", stems);
