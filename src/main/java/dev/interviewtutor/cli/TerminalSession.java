@@ -46,7 +46,7 @@ final class TerminalSession implements AutoCloseable {
       // Hybrid LLM grading, follow-ups and a grade cache in the database when TUTOR_LLM_PROVIDER is set.
       TutorGrading grading =
           TutorGrading.fromConfig(config, () -> g, Optional.of(new SqliteGradeCache(db, Clock.systemUTC())));
-      PracticeService service = new PracticeService(bank, QuestionRubrics::of, grading.grader(), db,
+      PracticeService service = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db,
           Clock.systemUTC(), grading.followUps());
       String user = System.getProperty("user.name", "me");
       Person person = service.person(Person.localKey(user), user, ZoneId.systemDefault());

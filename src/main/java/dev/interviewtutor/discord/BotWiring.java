@@ -33,7 +33,7 @@ final class BotWiring {
     Database db = Database.open(config.db());
     try {
       TutorGrading grading = TutorGrading.fromConfig(config, offline, Optional.of(new SqliteGradeCache(db, clock)));
-      PracticeService practice = new PracticeService(bank, QuestionRubrics::of, grading.grader(), db, clock,
+      PracticeService practice = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db, clock,
           grading.followUps());
       return new BotServices(practice, clock, List.of(db));
     } catch (RuntimeException e) {
