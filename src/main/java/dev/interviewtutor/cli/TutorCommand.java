@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       GradeCommand.class,
       EvalCommand.class,
+      TrainCommand.class,
       BenchCommand.class,
       BotCommand.class,
       BankCommand.class,
