@@ -85,6 +85,10 @@ public final class TrainCommand implements Callable<Integer> {
       + "grading the datasets again (same grader version only)")
   Path featuresIn;
 
+  @Option(names = "--mohler-loao", description = "Also measure the recipe on Mohler leave-one-assignment-out: each "
+      + "assignment graded by a calibration fitted on everything else (the other assignments and the other sets)")
+  boolean mohlerLoao;
+
   @Option(names = "--quiet", description = "No progress bar")
   boolean quiet;
 
@@ -153,6 +157,9 @@ public final class TrainCommand implements Callable<Integer> {
     fit.put("training_rmse", round(Metrics.rmse(y, fitted)));
     fit.put("training_pearson", round(Metrics.pearson(y, fitted)));
     fit.put("model", EmbeddingModelChoice.DEFAULT.id());
+    if (mohlerLoao) {
+      fit.putAll(mohlerLeaveOneAssignmentOut(examples, interacting));
+    }
     String command = "tutor train --out " + out
         + (String.join(",", sets).equals(DEFAULT_SETS) ? "" : " --sets " + String.join(",", sets))
         + (exclude.isEmpty() ? "" : " --exclude " + String.join(",", exclude))
@@ -174,6 +181,37 @@ public final class TrainCommand implements Callable<Integer> {
     fit.forEach((k, v) -> pw.printf(Locale.ROOT, "%-16s %s%n", k, v));
     pw.flush();
     return 0;
+  }
+
+  /** The recipe measured on Mohler with each assignment held out of the fit (penalty chosen inside the fit too). */
+  private static Map<String, Object> mohlerLeaveOneAssignmentOut(List<Example> examples, int[] interacting) {
+    List<String> assignments = examples.stream().filter(e -> e.set() == TrainingSet.MOHLER).map(Example::group)
+        .distinct().sorted().toList();
+    if (assignments.size() < 2) {
+      throw new UserFacingException("--mohler-loao needs Mohler in the training sets");
+    }
+    List<Double> gold = new ArrayList<>();
+    List<Double> predicted = new ArrayList<>();
+    for (String held : assignments) {
+      List<Example> train = examples.stream()
+          .filter(e -> e.set() != TrainingSet.MOHLER || !e.group().equals(held)).toList();
+      Calibration.Regressor r = Calibration.fitRegressor(train.stream().map(Example::features).toList(),
+          train.stream().mapToDouble(Example::target).toArray(),
+          train.stream().map(e -> "fold" + Math.floorMod((e.set().id() + ":" + e.group()).hashCode(), INNER_FOLDS)).toList(),
+          1.0, interacting);
+      for (Example e : examples) {
+        if (e.set() == TrainingSet.MOHLER && e.group().equals(held)) {
+          gold.add(5 * e.target());
+          predicted.add(5 * r.predict(e.features()));
+        }
+      }
+    }
+    double[] g = gold.stream().mapToDouble(d -> d).toArray();
+    double[] p = predicted.stream().mapToDouble(d -> d).toArray();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("mohler_loao_pearson", round(Metrics.pearson(g, p)));
+    out.put("mohler_loao_rmse", round(Metrics.rmse(g, p)));
+    return out;
   }
 
   /** Grades every row of one file; returns how many were skipped (answers the grader refuses). */

@@ -74,6 +74,10 @@ class TrainCommandTest {
     CliRun again = CliRun.of("train", "--features-in", dir.resolve("features.csv").toString(), "--sets",
         "mohler,scientsbank,beetle", "--exclude", "mohler", "--out", refit.toString(), "--quiet");
     assertEquals(0, again.code(), again.err());
+    CliRun loao = CliRun.of("train", "--features-in", dir.resolve("features.csv").toString(), "--mohler-loao",
+        "--out", dir.resolve("loao.json").toString(), "--quiet");
+    assertEquals(0, loao.code(), loao.err());
+    assertTrue(loao.out().matches("(?s).*mohler_loao_pearson\\s+-?\\d.*mohler_loao_rmse\\s+\\d.*"), loao.out());
     JsonNode refitJson = new ObjectMapper().readTree(Files.readString(refit));
     assertEquals(40, refitJson.get("fit").get("rows").asInt());
     assertTrue(refitJson.get("command").asText().contains("--features-in"), refitJson.get("command").asText());
