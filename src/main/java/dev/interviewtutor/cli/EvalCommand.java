@@ -143,7 +143,8 @@ public final class EvalCommand implements Callable<Integer> {
     boolean research = folds != null || train != null;
     report.put("mode", research ? "research mode: calibration fitted at eval time" : "shipped grader: nothing fitted at eval time");
     if (grader instanceof OfflineGrader o) {
-      report.put("calibration", o.calibration().version());
+      report.put("calibration", research ? "fitted at eval time (shipped " + o.calibration().version()
+          + " not used for the metrics)" : o.calibration().version());
     }
     report.put("fitted", folds != null ? "leave-one-" + folds + "-out" : train != null ? "on " + train
         + (neighbours ? " (with same-question neighbours)" : "") : "nothing");
