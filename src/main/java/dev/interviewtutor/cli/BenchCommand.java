@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutor bench}: speed of the offline grader on this machine. Model load time (first load in a fresh
+ * {@code tutor bench}: speed of the shipped offline grader (with its calibration) on this machine. Model load time (first load in a fresh
  * JVM), per-answer latency of a 60-word answer (p50/p99, one thread) and throughput with several threads.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure offline grading speed on this machine.")
@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     progress.println("bench: loading the embedding model " + model + "...");
     progress.flush();
     OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(choice, batchPadding);
-    OfflineGrader grader = new OfflineGrader(encoder);
+    OfflineGrader grader = new OfflineGrader(encoder); // with the shipped calibration, as every front-end grades
     Rubric rubric = ReferenceAnswerRubrics.of("bench", QUESTION, REFERENCE);
     progress.println("bench: warming up (50 answers)...");
     progress.flush();
@@ -103,6 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("model", choice.id());
     r.put("model_load_ms", encoder.loadMillis());
+    r.put("calibration", grader.calibration().version());
     r.put("batch_padding", batchPadding);
     r.put("answer_words", Lexicon.tokens(ANSWER).size());
     r.put("answers", answers);

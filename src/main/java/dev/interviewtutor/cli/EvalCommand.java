@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
+import dev.interviewtutor.grading.AnswerPolicy;
+import dev.interviewtutor.grading.AnswerRejectedException;
 import dev.interviewtutor.grading.EmbeddingModelChoice;
 import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.Grader;
 import dev.interviewtutor.grading.OfflineGrader;
 import dev.interviewtutor.grading.OnnxSentenceEncoder;
+import dev.interviewtutor.grading.ScoreCalibration;
 import dev.interviewtutor.grading.SentenceEncoder;
+import dev.interviewtutor.grading.ShippedCalibration;
 import dev.interviewtutor.grading.Verdict;
 import dev.interviewtutor.grading.eval.Calibration;
 import dev.interviewtutor.grading.eval.LabelledFile;
@@ -36,9 +40,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tutor eval --dataset FILE ...}: grades a human-labelled file and prints agreement, speed and latency.
- * Anything fitted (calibration to the gold scale, label classifiers) is fitted on training folds only
- * ({@code --folds COLUMN}: leave one value out) or on a separate {@code --train} file; without either nothing is
- * fitted and the grader's own score and verdict are compared with the gold.
+ * By default it measures the shipped grader exactly as the bot and the terminal run it (with the shipped
+ * calibration; nothing is fitted at eval time): its score and verdict are compared with the gold. Research mode,
+ * {@code --folds COLUMN} (leave one value out) or {@code --train FILE}, fits a calibration or label classifiers at
+ * eval time on training rows only and says so in its output. A row the grader refuses (over 4,000 characters,
+ * empty) is scored 0 with verdict {@code refused} and counted; it never stops the run.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Grade a labelled CSV/TSV file and print metrics.")
 public final class EvalCommand implements Callable<Integer> {
@@ -58,10 +64,12 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the metrics as JSON")
   boolean json;
 
-  @Option(names = "--folds", description = "Column whose values define cross-validation folds (leave one value out)")
+  @Option(names = "--folds", description = "Research mode: column whose values define cross-validation folds (leave "
+      + "one value out); a calibration is fitted at eval time on the other folds")
   String folds;
 
-  @Option(names = "--train", description = "A separate labelled file to fit calibration on (e.g. SciEntsBank train)")
+  @Option(names = "--train", description = "Research mode: a separate labelled file to fit a calibration on at eval "
+      + "time (e.g. SciEntsBank train)")
   Path train;
 
   @Option(names = "--neighbours", description = "With --train: add similarity to the training answers of the same "
@@ -82,6 +90,10 @@ public final class EvalCommand implements Callable<Integer> {
       + "others need the compare-models Maven profile)")
   String model;
 
+  @Option(names = "--calibration", description = "Offline grader's score calibration: a file written by tutor train "
+      + "(e.g. one trained with --exclude mohler), or 'none' for the hand-set mapping (default: the shipped one)")
+  String calibration;
+
   @Option(names = "--limit", description = "Grade only the first N rows")
   Integer limit;
 
@@ -93,7 +105,10 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** One graded row. */
   record Graded(LabelledFile.Row row, String gold, Grade grade, double[] features, float[] vector, String group,
-      long nanos) {}
+      long nanos, boolean refused) {}
+
+  /** The verdict written for a row the grader refused (too long, empty). */
+  static final String REFUSED = "refused";
 
   @Override
   public Integer call() throws Exception {
@@ -125,8 +140,15 @@ public final class EvalCommand implements Callable<Integer> {
     report.put("rows", graded.size());
     report.put("gold", gold);
     report.put("grader", grader.name() + (grader instanceof OfflineGrader o ? ":" + o.encoder().name() : ""));
+    boolean research = folds != null || train != null;
+    report.put("mode", research ? "research mode: calibration fitted at eval time" : "shipped grader: nothing fitted at eval time");
+    if (grader instanceof OfflineGrader o) {
+      report.put("calibration", research ? "fitted at eval time (shipped " + o.calibration().version()
+          + " not used for the metrics)" : o.calibration().version());
+    }
     report.put("fitted", folds != null ? "leave-one-" + folds + "-out" : train != null ? "on " + train
         + (neighbours ? " (with same-question neighbours)" : "") : "nothing");
+    report.put("refused", graded.stream().filter(Graded::refused).count());
 
     double[] predictedScores = new double[graded.size()]; // 0-100 for the predictions file
     if (numeric) {
@@ -159,7 +181,7 @@ public final class EvalCommand implements Callable<Integer> {
       }
       report.put("per_class", perClass);
     }
-    double[] millis = graded.stream().mapToDouble(r -> r.nanos() / 1e6).toArray();
+    double[] millis = graded.stream().filter(r -> !r.refused()).mapToDouble(r -> r.nanos() / 1e6).toArray();
     double totalSeconds = java.util.Arrays.stream(millis).sum() / 1000;
     report.put("answers_per_second", round(graded.size() / Math.max(1e-9, totalSeconds)));
     report.put("latency_p50_ms", round(Metrics.percentile(millis, 0.50)));
@@ -180,11 +202,16 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private Grader grader(TutorConfig config) {
-    if (model != null) {
-      if (!"offline".equalsIgnoreCase(graderKind)) {
-        throw new UserFacingException("--model applies to the offline grader only");
-      }
-      return new OfflineGrader(OnnxSentenceEncoder.shared(EmbeddingModelChoice.byId(model)));
+    if ((model != null || calibration != null) && !"offline".equalsIgnoreCase(graderKind)) {
+      throw new UserFacingException((model != null ? "--model" : "--calibration") + " applies to the offline grader only");
+    }
+    if (model != null || calibration != null) {
+      ScoreCalibration mapping = calibration == null ? ShippedCalibration.shipped()
+          : "none".equalsIgnoreCase(calibration) ? ScoreCalibration.NONE : ShippedCalibration.read(Path.of(calibration));
+      EmbeddingModelChoice choice = model == null ? EmbeddingModelChoice.DEFAULT : EmbeddingModelChoice.byId(model);
+      OfflineGrader o = new OfflineGrader(OnnxSentenceEncoder.shared(choice), mapping);
+      o.encoder().embed(List.of("warm up"));
+      return o;
     }
     Grader g = Graders.create(config, graderKind);
     if (g instanceof OfflineGrader o) {
@@ -261,25 +288,50 @@ public final class EvalCommand implements Callable<Integer> {
         }
       }
       String answer = row.get(answerColumn);
+      if (answer.isBlank() || answer.length() > AnswerPolicy.MAX_CHARS) {
+        // refused, not fatal: one bad row must not lose the run
+        String why = answer.isBlank() ? "empty answer" : "answer over " + AnswerPolicy.MAX_CHARS + " characters";
+        out.add(refused(row, goldValue, rubric, group, why, grader));
+        progress.step();
+        continue;
+      }
       long start = System.nanoTime();
       Grade grade;
       double[] features;
       float[] vector = null;
-      if (grader instanceof OfflineGrader offline) {
-        OfflineGrader.Analysis a = offline.analyse(rubric, answer);
-        grade = a.grade();
-        features = a.features();
-        vector = a.answerVector();
-      } else {
-        grade = grader.grade(rubric, answer);
-        features = new double[] {grade.score() / 100.0};
+      try {
+        if (grader instanceof OfflineGrader offline) {
+          OfflineGrader.Analysis a = offline.analyse(rubric, answer);
+          grade = a.grade();
+          features = a.features();
+          vector = a.answerVector();
+        } else {
+          grade = grader.grade(rubric, answer);
+          features = new double[] {grade.score() / 100.0};
+        }
+      } catch (AnswerRejectedException e) {
+        out.add(refused(row, goldValue, rubric, group, e.getMessage(), grader));
+        progress.step();
+        continue;
       }
       long nanos = System.nanoTime() - start;
-      out.add(new Graded(row, goldValue, grade, features, vector, group, nanos));
+      out.add(new Graded(row, goldValue, grade, features, vector, group, nanos, false));
       progress.step();
     }
     progress.done();
     return out;
+  }
+
+  /** A refused row: score 0, no features but "screened", counted in the output and the predictions file. */
+  private static Graded refused(LabelledFile.Row row, String gold, Rubric rubric, String group, String why,
+      Grader grader) {
+    Grade grade = new Grade(rubric.questionId(), 0, Verdict.INCORRECT, List.of(), List.of(), why, rubric.tip(), REFUSED,
+        List.of(why));
+    double[] features = new double[grader instanceof OfflineGrader ? OfflineGrader.FEATURE_NAMES.size() : 1];
+    if (grader instanceof OfflineGrader) {
+      features[features.length - 1] = 1; // "screened"
+    }
+    return new Graded(row, gold, grade, features, null, group, 0, true);
   }
 
   private double[] numericPredictions(List<Graded> graded, List<Graded> trainGraded) {
@@ -409,7 +461,7 @@ public final class EvalCommand implements Callable<Integer> {
       Graded r = graded.get(i);
       sb.append(r.row().row()).append(',').append(csv(r.gold())).append(',')
           .append(Math.round(Math.max(0, Math.min(100, scores[i])))).append(',')
-          .append(csv(r.grade().verdict().label())).append('\n');
+          .append(csv(r.refused() ? REFUSED : r.grade().verdict().label())).append('\n');
     }
     Path parent = predictionsFile.toAbsolutePath().getParent();
     if (parent != null) {

@@ -28,6 +28,7 @@ public final class TutorCommand implements Callable<Integer> {
   static final List<Class<?>> SUBCOMMANDS = List.of(
       GradeCommand.class,
       EvalCommand.class,
+      TrainCommand.class,
       BenchCommand.class,
       BotCommand.class,
       BankCommand.class,

@@ -21,7 +21,9 @@ final class AnswerScreen {
     NO_WORDS(Verdict.OFF_TOPIC, "Your answer has no words in it, only symbols. Explain the idea in a few sentences."),
     DONT_KNOW(Verdict.INCORRECT, "No problem, saying so is honest. Read the model answer below, then try again later."),
     LOREM_IPSUM(Verdict.OFF_TOPIC, "That is placeholder text (lorem ipsum), not an answer. Explain the idea in your own words."),
-    GIBBERISH(Verdict.OFF_TOPIC, "That doesn't read as words. Explain the idea in a few plain sentences.");
+    GIBBERISH(Verdict.OFF_TOPIC, "That doesn't read as words. Explain the idea in a few plain sentences."),
+    NOT_ENGLISH(Verdict.INCORRECT, "Grading is English-only for now, and this answer looks like it is in another "
+        + "language. Please answer in English: a few plain sentences are enough.");
 
     final Verdict verdict;
     final String feedback;
@@ -70,6 +72,9 @@ final class AnswerScreen {
     if (DONT_KNOW.matcher(text).find()
         && Lexicon.tokens(DONT_KNOW.matcher(text).replaceAll(" ")).stream().filter(t -> !Lexicon.isStopword(t)).count() <= 2) {
       return Optional.of(Rejection.DONT_KNOW);
+    }
+    if (LanguageScreen.otherLanguage(text)) {
+      return Optional.of(Rejection.NOT_ENGLISH);
     }
     long wordLike = tokens.stream().filter(AnswerScreen::wordLike).count();
     if (wordLike < tokens.size() * 0.6) {

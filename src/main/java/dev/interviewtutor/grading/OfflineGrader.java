@@ -56,10 +56,18 @@ public final class OfflineGrader implements Grader {
   static final int RUN_ON_TOKENS = 25;
 
   private final SentenceEncoder encoder;
+  private final ScoreCalibration calibration;
   private final WordVectors wordVectors = new WordVectors();
 
+  /** With the shipped calibration: what the bot, the terminal, {@code grade} and {@code eval} use. */
   public OfflineGrader(SentenceEncoder encoder) {
+    this(encoder, ShippedCalibration.shipped());
+  }
+
+  /** With another final score mapping ({@link ScoreCalibration#NONE}, or a calibration file under test). */
+  public OfflineGrader(SentenceEncoder encoder, ScoreCalibration calibration) {
     this.encoder = encoder;
+    this.calibration = calibration;
   }
 
   /** The grader with the default model, shared by the whole process. */
@@ -74,6 +82,10 @@ public final class OfflineGrader implements Grader {
 
   public SentenceEncoder encoder() {
     return encoder;
+  }
+
+  public ScoreCalibration calibration() {
+    return calibration;
   }
 
   @Override
@@ -332,12 +344,7 @@ public final class OfflineGrader implements Grader {
       // stating a known wrong belief is what interviewers remember: incorrect unless the rest is nearly complete
       score = Math.min(score, coverage >= 0.8 ? 50 : MISTAKE_CAP);
     }
-    int finalScore = (int) Math.round(Math.max(0, Math.min(100, score)));
-    if (verdict == null) {
-      verdict = finalScore >= 70 ? Verdict.CORRECT : finalScore >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
-    }
-    String feedback = feedback(verdict, results, hits, problem, rv);
-    Grade grade = new Grade(rubric.questionId(), finalScore, verdict, results, hits, feedback, rubric.tip(), name(), notes);
+    int handScore = (int) Math.round(Math.max(0, Math.min(100, score)));
     double maxUnitReference = 0;
     for (float[] v : uv) {
       maxUnitReference = Math.max(maxUnitReference, SentenceEncoder.cosine(v, rv.reference));
@@ -348,10 +355,18 @@ public final class OfflineGrader implements Grader {
     double referencePrecision = newTerms.isEmpty() ? 0 : (double) countIn(newTerms, rv.referenceTerms) / newTerms.size();
     double lengthRatio = Math.log((tokens + 1.0) / (rv.referenceTokens + 1.0));
     double[] features = {
-      finalScore / 100.0, coverage, referenceCos, relevance, termRecall, termPrecision, hits.size(),
+      handScore / 100.0, coverage, referenceCos, relevance, termRecall, termPrecision, hits.size(),
       Math.log1p(tokens), pointCosSum / rv.points.size(), maxUnitReference, coveredShare, partialShare,
       referencePrecision, lengthRatio, coverage * referenceCos, softRecall, 0
     };
+    // the shipped (fitted) mapping; a safety rule that fired keeps the hand-set score as a ceiling
+    boolean flagged = verdict != null || problem != null || !hits.isEmpty();
+    int finalScore = calibration.score(features, handScore, flagged);
+    if (verdict == null) {
+      verdict = finalScore >= 70 ? Verdict.CORRECT : finalScore >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
+    }
+    String feedback = feedback(verdict, results, hits, problem, rv);
+    Grade grade = new Grade(rubric.questionId(), finalScore, verdict, results, hits, feedback, rubric.tip(), name(), notes);
     return new Analysis(grade, features, answerVector);
   }
 

@@ -49,7 +49,36 @@ class EvalCommandTest {
     Files.writeString(data, CSV);
     CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--folds", "unit", "--json", "--quiet");
     assertEquals(0, r.code(), r.err());
-    assertEquals("leave-one-unit-out", new ObjectMapper().readTree(r.out()).get("fitted").asText());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals("leave-one-unit-out", json.get("fitted").asText());
+    assertEquals("research mode: calibration fitted at eval time", json.get("mode").asText());
+  }
+
+  @Test
+  void should_measure_the_shipped_grader_by_default(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("shipped.csv");
+    Files.writeString(data, CSV);
+    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("shipped grader: nothing fitted at eval time"), r.out());
+    assertTrue(r.out().matches("(?s).*calibration\\s+calibration-v1.*"), r.out());
+  }
+
+  @Test
+  void should_score_refused_rows_zero_and_count_them_instead_of_stopping(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("hostile.csv");
+    Files.writeString(data, CSV + "What is a stack?,A stack is last in first out.,\"" + "last in first out ".repeat(250)
+        + "\",5,d\nWhat is a stack?,A stack is last in first out.,\"  \",0,d\n");
+    Path predictions = dir.resolve("pred.csv");
+    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--predictions", predictions.toString(), "--json", "--quiet");
+    assertEquals(0, r.code(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals(8, json.get("rows").asInt());
+    assertEquals(2, json.get("refused").asInt());
+    List<String> lines = Files.readAllLines(predictions);
+    assertEquals(9, lines.size());
+    assertEquals("7,5,0,refused", lines.get(7));
+    assertEquals("8,0,0,refused", lines.get(8));
   }
 
   @Test

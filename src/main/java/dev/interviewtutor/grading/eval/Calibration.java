@@ -165,6 +165,11 @@ public final class Calibration {
   /** Penalties tried when the penalty is chosen by inner cross-validation. */
   static final double[] LAMBDAS = {0.3, 1, 3, 10, 30, 100, 300};
 
+  /** The penalties tried by the inner cross-validation (recorded with a fitted calibration). */
+  public static List<Double> penalties() {
+    return Arrays.stream(LAMBDAS).boxed().toList();
+  }
+
   /** A linear regressor with the fixed penalty 1 and no interaction terms. */
   public static Regressor fitRegressor(List<double[]> x, double[] y, double max) {
     return fit(x, y, max, new int[0], 1.0);

@@ -1,7 +1,14 @@
 package dev.interviewtutor.grading.eval;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.interviewtutor.UserFacingException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +23,7 @@ import java.util.Map;
 /**
  * A labelled CSV or TSV file with a header row; the separator follows the extension ({@code .tsv}/{@code .tab}
  * tab, otherwise comma). Fields may be double-quoted ({@code ""} inside quotes is a quote; quoted fields may span
- * lines).
+ * lines): the SemEval and Mohler TSV files quote this way too. Parsed by jackson-dataformat-csv.
  */
 public record LabelledFile(Path path, List<String> header, List<Row> rows) {
 
@@ -46,11 +53,11 @@ public record LabelledFile(Path path, List<String> header, List<Row> rows) {
     char sep = name.endsWith(".tsv") || name.endsWith(".tab") ? '\t' : ',';
     List<List<String>> records = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
-    parse(path, text, sep, records, lines);
+    parse(path, text.replace("\uFEFF", ""), sep, records, lines);
     if (records.isEmpty()) {
       throw new UserFacingException(path + ": empty file; expected a header row and data rows");
     }
-    List<String> header = records.get(0).stream().map(h -> h.strip().replace("\uFEFF", "")).toList();
+    List<String> header = records.get(0).stream().map(String::strip).toList();
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < records.size(); i++) {
       List<String> r = records.get(i);
@@ -71,61 +78,25 @@ public record LabelledFile(Path path, List<String> header, List<Row> rows) {
   }
 
   private static void parse(Path path, String text, char sep, List<List<String>> records, List<Integer> lines) {
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean fieldStart = true;
-    int line = 1;
+    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep).withQuoteChar('"');
     int recordLine = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (c == '\n') {
-            line++;
-          }
-          field.append(c);
+    try (MappingIterator<List<String>> it =
+        mapper.readerForListOf(String.class).with(schema).readValues(text)) {
+      while (true) {
+        JsonLocation at = it.getParser().currentLocation();
+        recordLine = (int) Math.max(1, at.getLineNr());
+        if (!it.hasNextValue()) {
+          break;
         }
-        continue;
-      }
-      if (c == '"' && fieldStart) {
-        quoted = true;
-        fieldStart = false;
-      } else if (c == sep) {
-        record.add(field.toString());
-        field.setLength(0);
-        fieldStart = true;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        record.add(field.toString());
-        records.add(record);
+        List<String> record = it.nextValue();
+        records.add(record.stream().map(f -> f == null ? "" : f).toList());
         lines.add(recordLine);
-        record = new ArrayList<>();
-        field.setLength(0);
-        fieldStart = true;
-        line++;
-        recordLine = line;
-      } else {
-        field.append(c);
-        fieldStart = false;
       }
-    }
-    if (quoted) {
-      throw new UserFacingException(path + ":" + recordLine + ": a quoted field is never closed");
-    }
-    if (field.length() > 0 || !record.isEmpty()) {
-      record.add(field.toString());
-      records.add(record);
-      lines.add(recordLine);
+    } catch (RuntimeJsonMappingException | IOException | UncheckedIOException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new UserFacingException(path + ":" + recordLine + ": cannot be read as "
+          + (sep == '\t' ? "TSV" : "CSV") + " (" + why + "); a quoted field may never be closed");
     }
   }
 }
