@@ -1,5 +1,6 @@
 package dev.interviewtutor.cli;
 
+import dev.interviewtutor.config.BankLocation;
 import dev.interviewtutor.knowledge.BankException;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.BankProblem;
@@ -19,12 +20,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code tutor bank validate [DIR]} and {@code tutor bank list [DIR]}: check and show the question banks. */
+/**
+ * {@code tutor bank validate|list [DIR]}: check and show the question banks; {@code preview}, {@code import} and
+ * {@code lint} live in their own classes.
+ */
 @Command(
     name = "bank",
     mixinStandardHelpOptions = true,
-    description = "Check and list the question banks (default directory: --knowledge / TUTOR_KNOWLEDGE).",
-    subcommands = {BankCommand.Validate.class, BankCommand.ListQuestions.class})
+    description = "Check, list, preview, import and lint question banks (default directory: --knowledge / "
+        + "TUTOR_KNOWLEDGE).",
+    subcommands = {BankCommand.Validate.class, BankCommand.ListQuestions.class, BankPreviewCommand.class,
+        BankImportCommand.class, BankLintCommand.class})
 public final class BankCommand implements Callable<Integer> {
   /** Exit code when the banks have problems. */
   static final int PROBLEMS = 1;
@@ -39,7 +45,7 @@ public final class BankCommand implements Callable<Integer> {
   }
 
   Path directory(Path given) {
-    return given != null ? given : root.config().knowledgeDir();
+    return given != null ? given : BankLocation.of(root.config()).dir();
   }
 
   static int printProblems(PrintWriter err, BankException e) {

@@ -42,6 +42,10 @@ public final class OfflineGrader implements Grader {
    * closeness to the wrong belief: the words decide, the model only keeps unrelated sentences out.
    */
   static final double CONTRAST_COS = 0.45;
+  /** Highest score for an answer that states a mistake (unless it is otherwise nearly complete). */
+  static final int MISTAKE_CAP = 30;
+  /** Highest score for a bare list of terms. */
+  static final int KEYWORD_LIST_CAP = 25;
   /** Most clauses graded (a 4,000-character answer has about 40). */
   private static final int MAX_UNITS = 80;
   /**
@@ -108,9 +112,21 @@ public final class OfflineGrader implements Grader {
     }
     List<String> notes = new ArrayList<>();
     List<String> instructions = new ArrayList<>();
-    String content = AnswerScreen.withoutGraderInstructions(text, instructions);
+    List<String> retracted = new ArrayList<>();
+    String content = AnswerScreen.afterRetraction(text, retracted);
+    if (!retracted.isEmpty()) {
+      notes.add(content.isBlank() || Lexicon.tokens(content).size() < 3
+          ? "You took back what you said, so there is nothing left to grade."
+          : "You took back the first part of your answer; only what you said after that is graded.");
+      if (content.isBlank()) {
+        return rejected(rubric, Rejection.EMPTY, notes);
+      }
+    }
+    content = AnswerScreen.withoutFakeGrades(content, instructions);
+    content = AnswerScreen.withoutGraderInstructions(content, instructions);
     if (!instructions.isEmpty()) {
-      notes.add("Instructions to the grader are ignored; only the content of the answer is graded.");
+      notes.add("Instructions to the grader, grades and rubric headings in an answer are ignored; only its content"
+          + " is graded.");
     }
     if (content.isBlank() || AnswerScreen.reject(content).isPresent()) {
       Rejection r = content.isBlank() ? Rejection.EMPTY : AnswerScreen.reject(content).get();
@@ -269,6 +285,7 @@ public final class OfflineGrader implements Grader {
       results.add(new KeyPointResult(p.keyPoint().id(), p.keyPoint().text(), coverage, quote));
       credit += p.keyPoint().weight() * scale(best, PARTIAL - 0.12, COVERED + 0.08);
     }
+    results = sameFactConsistent(results, rv);
     double coverage = credit / rv.totalWeight;
 
     // --- whole-answer evidence
@@ -305,20 +322,21 @@ public final class OfflineGrader implements Grader {
       verdict = Verdict.INCORRECT;
       problem = "You restated the question without answering it. Say what actually happens, and why.";
     } else if (AnswerScreen.keywordList(content)) {
-      score = Math.min(score, 45);
+      // naming the topic's terms shows recognition, not understanding: never more than a weak partial
+      score = Math.min(score, KEYWORD_LIST_CAP);
       problem = "You listed terms without explaining them. Use full sentences: what each one is and why it matters.";
     }
     if (!hits.isEmpty()) {
       long wrongSentences = hits.stream().map(MisconceptionHit::evidence).distinct().count();
       score = Math.max(0, score - 30 * wrongSentences);
       // stating a known wrong belief is what interviewers remember: incorrect unless the rest is nearly complete
-      score = Math.min(score, coverage >= 0.8 ? 55 : 39);
+      score = Math.min(score, coverage >= 0.8 ? 50 : MISTAKE_CAP);
     }
     int finalScore = (int) Math.round(Math.max(0, Math.min(100, score)));
     if (verdict == null) {
       verdict = finalScore >= 70 ? Verdict.CORRECT : finalScore >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
     }
-    String feedback = feedback(verdict, results, hits, problem);
+    String feedback = feedback(verdict, results, hits, problem, rv);
     Grade grade = new Grade(rubric.questionId(), finalScore, verdict, results, hits, feedback, rubric.tip(), name(), notes);
     double maxUnitReference = 0;
     for (float[] v : uv) {
@@ -347,7 +365,8 @@ public final class OfflineGrader implements Grader {
     return new Analysis(grade, features, null);
   }
 
-  private static String feedback(Verdict verdict, List<KeyPointResult> results, List<MisconceptionHit> hits, String problem) {
+  private static String feedback(Verdict verdict, List<KeyPointResult> results, List<MisconceptionHit> hits, String problem,
+      RubricVectors rv) {
     StringBuilder sb = new StringBuilder();
     if (problem != null) {
       sb.append(problem);
@@ -371,7 +390,16 @@ public final class OfflineGrader implements Grader {
       sb.append(" Careful: \"").append(shorten(h.evidence())).append("\" is a common mistake");
       sb.append(h.reason().isBlank() ? "." : ": " + h.reason().strip().replaceAll("[.]$", "") + ".");
     }
-    List<KeyPointResult> missed = results.stream().filter(r -> r.coverage() == Coverage.MISSED).toList();
+    // the missed facts that matter most first: explanation and key points before tip, bullets and table rows; each
+    // fact once
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i).coverage() == Coverage.MISSED && rv.sameFact[i] == i) {
+        order.add(i);
+      }
+    }
+    order.sort(java.util.Comparator.comparingDouble((Integer i) -> -rv.points.get(i).keyPoint().weight()));
+    List<KeyPointResult> missed = order.stream().map(results::get).toList();
     if (!missed.isEmpty() && verdict != Verdict.OFF_TOPIC) {
       sb.append(" Also mention: ").append(shorten(missed.get(0).keyPoint()));
       if (missed.size() > 1) {
@@ -390,6 +418,21 @@ public final class OfflineGrader implements Grader {
     int cut = t.lastIndexOf(' ', 88);
     // at a word boundary; one ellipsis character, since feedback's ".." clean-up would cut "..." to ".."
     return t.substring(0, cut >= 60 ? cut : 88).strip().replaceAll("[,;:]$", "") + "…";
+  }
+
+  /** Key points that state the same fact get the best coverage among them, quoting what earned it. */
+  private static List<KeyPointResult> sameFactConsistent(List<KeyPointResult> results, RubricVectors rv) {
+    List<KeyPointResult> out = new ArrayList<>(results);
+    for (int i = 0; i < out.size(); i++) {
+      int root = rv.sameFact[i];
+      for (int j = 0; j < out.size(); j++) {
+        if (rv.sameFact[j] == root && out.get(j).coverage().compareTo(out.get(i).coverage()) < 0) {
+          KeyPointResult r = out.get(i);
+          out.set(i, new KeyPointResult(r.keyPointId(), r.keyPoint(), out.get(j).coverage(), out.get(j).evidence()));
+        }
+      }
+    }
+    return out;
   }
 
   /**

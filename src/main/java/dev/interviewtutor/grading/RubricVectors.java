@@ -54,6 +54,15 @@ final class RubricVectors {
   /** Per key point: the sibling subject it is about, or -1. */
   final int[] pointSubjects;
 
+  /**
+   * Per key point, the first key point that states the same fact (itself when none does): a bank often says one thing
+   * in its explanation and again in its key points, and feedback must not call it covered and missed at once.
+   */
+  final int[] sameFact;
+
+  /** Key points this close state the same fact. */
+  static final double SAME_FACT_COS = 0.85;
+
   /** Key points up to this many words are matched against list items ("fragments") of the answer too. */
   static final int SHORT_POINT_TOKENS = 4;
 
@@ -150,6 +159,16 @@ final class RubricVectors {
       weight += kp.weight();
     }
     points = List.copyOf(ps);
+    sameFact = new int[ps.size()];
+    for (int i = 0; i < ps.size(); i++) {
+      sameFact[i] = i;
+      for (int j = 0; j < i; j++) {
+        if (sameFact[j] == j && SentenceEncoder.cosine(ps.get(i).vector(), ps.get(j).vector()) >= SAME_FACT_COS) {
+          sameFact[i] = j;
+          break;
+        }
+      }
+    }
     totalWeight = weight;
     hasShortPoint = claims.stream().anyMatch(c -> Lexicon.tokens(c).size() <= SHORT_POINT_TOKENS);
     List<Wrong> ws = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.interviewtutor.store;
 
+import dev.interviewtutor.OperatorException;
 import dev.interviewtutor.UserFacingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +25,9 @@ import org.sqlite.SQLiteException;
  * commits, never corrupt the file), a checkpoint every {@value #WAL_AUTOCHECKPOINT_PAGES} WAL pages, migrations
  * applied when opened. Work runs through {@link #read} and {@link #write}; every write is one transaction
  * ({@code BEGIN IMMEDIATE}) and writes inside this process are serialised, so they never fail with "busy"
- * against each other. Errors the user can fix (a corrupt, locked or read-only file) become a
- * {@link UserFacingException} naming the file. Thread-safe.
+ * against each other. A bad path given at open is a {@link UserFacingException}; a file that is corrupt, locked,
+ * read-only or on a full disk while running is an {@link OperatorException} naming the file (for the operator's
+ * terminal or log; a Discord member is told the tutor is busy). Thread-safe.
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -277,27 +279,27 @@ public final class Database implements AutoCloseable {
     return writer;
   }
 
-  /** Maps an SQLite error to a clear message naming the file when the user can act on it. */
+  /** Maps an SQLite error to a clear message for the operator, naming the file, when they can act on it. */
   RuntimeException translate(SQLException e, String doing) {
     String code = e instanceof SQLiteException se ? se.getResultCode().name() : "";
     if (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB")) {
-      return new UserFacingException(
+      return new OperatorException(
           "The database file " + file + " is not a valid SQLite database or is corrupt (" + code + "). Move it"
               + " aside (keep it if you want to try recovering it with `sqlite3 .recover`) or choose another file"
               + " with --db or TUTOR_DB.", e);
     }
     if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
-      return new UserFacingException(
+      return new OperatorException(
           "The database file " + file + " is locked by another program (waited " + busyTimeout.toMillis()
               + " ms while " + doing + "). Close the other Interview Tutor or bot using it, or choose another"
               + " file with --db or TUTOR_DB.", e);
     }
     if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN")
         || code.startsWith("SQLITE_PERM") || code.startsWith("SQLITE_AUTH")) {
-      return new UserFacingException(readOnlyMessage(file) + " (" + code + ")", e);
+      return new OperatorException(readOnlyMessage(file) + " (" + code + ")", e);
     }
     if (code.startsWith("SQLITE_FULL")) {
-      return new UserFacingException("The disk holding the database file " + file + " is full.", e);
+      return new OperatorException("The disk holding the database file " + file + " is full.", e);
     }
     return new StoreException("Database error while " + doing + " " + file + ": " + e.getMessage(), e);
   }

@@ -80,6 +80,9 @@ class ShippedBanksSelfCheckTest {
       Map.entry("1907", "'OAuth is for delegated authorisation, not authentication' (said the right way) is named as the 'X, not Y' contrast stated wrongly"),
       Map.entry("1909", "swap of two CSP directive names gets 100: directive identifiers not held apart"),
       Map.entry("1917", "swap of Secure and the __Host- prefix gets 100: cookie attribute names not held apart"),
+      Map.entry("1207", "swap of the utility types Partial and Required gets 100: type-name siblings not held apart"),
+      Map.entry("1801", "own content with 'transmission control protocol'/'user datagram protocol' (the bank's synonyms) gets 45: the spelled-out names are not credited as TCP/UDP"),
+      Map.entry("1815", "own content with 'outbound proxy'/'server-side proxy' (the bank's synonyms) is read as forward/reverse swapped: sibling synonyms not mapped"),
       Map.entry("1210", "own content with 'satisfies operator'/'annotation' (bank synonyms) is named as the opposite of the 'instead widens' contrast"),
       Map.entry("1213", "own content with 'annotation'/'cast' (bank synonyms of type annotation/assertion) is read as a swap"),
       Map.entry("1217", "own content with 'read-only'/'freeze' (bank synonyms) is named as the opposite of the tip about const"),
@@ -94,10 +97,7 @@ class ShippedBanksSelfCheckTest {
       Map.entry("1116", "derivation: the sibling pair found is 'all'/'Promise' (from Promise.all), a word swap that makes nonsense rather than a wrong claim; the table should name Promise.all, allSettled, race and any as written in the Key Points"),
       Map.entry("1307", "derivation: the swap exchanges 'Prop' and 'Context' inside 'props drilling' and 'react Prop'; the Key Points need the siblings as whole terms"),
       Map.entry("1310", "derivation: negating 'still re-renders' gives 're-does not render' (40, at the bound); the Key Points need a main verb the negation finds"),
-      Map.entry("1312", "bank: the Synonyms give 'use client' (the directive) for client components and 'rsc' for server components, which read as different things"),
       Map.entry("1603", "derivation: the pair found is 'Index'/'Hash' (a column heading and a row), not B-tree/hash; the table's rows should be the index types"),
-      Map.entry("1801", "bank: the synonym 'no connection' for connectionless reads as a negation ('UDP is no connection')"),
-      Map.entry("1815", "bank: the first synonym of reverse proxy is 'nginx' (an example, not a synonym): 'A nginx acts on behalf of servers'"),
       Map.entry("1820", "derivation: the table pair GET/HEAD is symmetric (both safe), so the swap is still true; and (grader) the mistake 'DELETE is not idempotent because the second call returns 404' gets 29 but names no mistake"));
 
   private static final Pattern WEIGHT = Pattern.compile("\\s*\\((?:weight|w)\\s*[:=]?\\s*[\\d.]+\\)\\s*$",
