@@ -37,7 +37,8 @@ public final class TutorCommand implements Callable<Integer> {
       StatsCommand.class,
       LeaderboardCommand.class,
       ForgetMeCommand.class,
-      BenchStoreCommand.class);
+      BenchStoreCommand.class,
+      BenchSearchCommand.class);
 
   /**
    * The command line for these arguments. Building picocli's model of a subcommand reflects over its options and

@@ -163,23 +163,12 @@ abstract class SingleQuestionCommand implements SlashCommand {
   /** Autocomplete choices: topics (or "id title" for questions) containing what was typed. */
   static List<Command.Choice> topicChoices(PracticeService practice,
       String typed) {
-    String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-    return practice.topics().stream()
-        .filter(t -> t.toLowerCase(Locale.ROOT).contains(needle))
-        .limit(Limits.AUTOCOMPLETE_CHOICES)
-        .map(t -> new Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
-        .toList();
+    return AutocompleteChoices.topics(practice.topics(), typed);
   }
 
   static List<Command.Choice> questionChoices(PracticeService practice,
       String topic, String typed) {
-    String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-    return practice.bank().byTopic(topic).stream()
-        .filter(q -> (q.id() + " " + q.title()).toLowerCase(Locale.ROOT).contains(needle))
-        .limit(Limits.AUTOCOMPLETE_CHOICES)
-        .map(q -> new Command.Choice(
-            Limits.fit(q.id() + ". " + q.title(), Limits.CHOICE_NAME), q.id()))
-        .toList();
+    return AutocompleteChoices.questions(practice.bank(), topic, typed);
   }
 
   /** The question after {@code after} in bank order within the topic, wrapping around. */
