@@ -33,9 +33,10 @@ import picocli.CommandLine.ScopeType;
     })
 public final class TutorCommand implements Callable<Integer> {
 
-  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE",
-      description = "SQLite database file (env TUTOR_DB, default data/tutor.db)")
-  Path db;
+  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE|URL",
+      description = "SQLite database file or jdbc:postgresql://host/db URL (env TUTOR_DB, default data/tutor.db;"
+          + " server user and password only from env TUTOR_DB_USER, TUTOR_DB_PASSWORD)")
+  String db;
 
   @Option(names = "--knowledge", scope = ScopeType.INHERIT, paramLabel = "DIR",
       description = "Directory of question banks (env TUTOR_KNOWLEDGE, default knowledge)")

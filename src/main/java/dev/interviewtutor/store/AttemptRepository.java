@@ -29,19 +29,18 @@ public final class AttemptRepository {
 
   /**
    * Inserts attempts (their ids are ignored) with multi-row INSERTs and returns their new ids, in order. Must run
-   * inside a write transaction: ids are assigned explicitly from the current maximum, which only this transaction
-   * can change while it holds the write lock.
+   * inside a write transaction: ids are reserved first ({@link Dialect#reserveIds}) and inserted explicitly.
    */
   public static long[] insertAll(Connection c, List<AttemptRow> rows) throws SQLException {
     long[] ids = new long[rows.size()];
     if (rows.isEmpty()) {
       return ids;
     }
-    long next = Sql.count(c, "SELECT COALESCE(MAX(id), 0) FROM attempts") + 1;
+    long[] reserved = Dialect.of(c).reserveIds(c, "attempts", rows.size());
     List<Object[]> values = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       AttemptRow a = rows.get(i);
-      ids[i] = next + i;
+      ids[i] = reserved[i];
       values.add(new Object[] {ids[i], a.personId(), a.scopeId(), a.questionId(), a.topic(), a.kind().dbName(),
           a.answer(), a.score(), a.verdict(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(),
           a.localDay(), a.counted(), a.points()});

@@ -96,7 +96,8 @@ public final class PeopleRepository {
 
   /** Remembers that the person's reply with this hash was graded (and maybe cached), for forget-me. */
   public static void noteFollowUpAnswer(Connection c, long personId, String answerHash) throws SQLException {
-    Sql.update(c, "INSERT OR IGNORE INTO follow_up_answers (person_id, answer_hash) VALUES (?, ?)", personId,
+    Sql.update(c, "INSERT INTO follow_up_answers (person_id, answer_hash) VALUES (?, ?)"
+        + " ON CONFLICT (person_id, answer_hash) DO NOTHING", personId,
         answerHash);
   }
 
