@@ -78,7 +78,6 @@ final class SqliteEngine implements Engine {
     }
     SqliteEngine engine = new SqliteEngine(absolute, busyTimeout);
     try {
-      engine.writer = engine.connect();
       engine.claimFile();
       engine.startCheckpointer();
     } catch (RuntimeException e) {
@@ -98,32 +97,56 @@ final class SqliteEngine implements Engine {
   }
 
   /**
-   * Refuses another program's SQLite file (tables, but not ours) and marks a new or older tutor file as ours. A
-   * tutor file from before the mark has the tutor's history table ({@code schema_version} or Flyway's).
+   * Refuses another program's SQLite file (tables, but not ours) before anything is written to it (a read-only
+   * look: even switching the journal to WAL would change its header), and marks a new or older tutor file as ours.
+   * A tutor file from before the mark has the tutor's history table ({@code schema_version} or Flyway's).
    */
   private void claimFile() {
-    try (Statement s = writer.createStatement()) {
-      int id;
-      try (var rs = s.executeQuery("PRAGMA application_id")) {
-        id = rs.next() ? rs.getInt(1) : 0;
+    try {
+      boolean hasContent = Files.exists(file) && Files.size(file) > 0;
+      if (hasContent) {
+        SQLiteConfig probe = new SQLiteConfig();
+        probe.setReadOnly(true);
+        probe.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        try (Connection c = probe.createConnection("jdbc:sqlite:" + file)) {
+          if (applicationId(c) == APPLICATION_ID) {
+            return;
+          }
+          refuseForeign(c);
+        }
       }
-      if (id == APPLICATION_ID) {
-        return;
+      writer = connect();
+      if (applicationId(writer) != APPLICATION_ID) {
+        try (Statement s = writer.createStatement()) {
+          s.execute("PRAGMA application_id = " + APPLICATION_ID);
+        }
+        LOG.debug("Marked {} as an Interview Tutor database", file);
       }
-      List<String> tables = Sql.list(writer, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
-          + " 'sqlite\\_%' ESCAPE '\\' ORDER BY name", rs -> rs.getString(1));
-      boolean olderTutorFile = tables.contains("people")
-          && (tables.contains("schema_version") || tables.contains("flyway_schema_history"));
-      if (id != 0 || !(tables.isEmpty() || olderTutorFile)) {
-        String shown = tables.size() > 5 ? String.join(", ", tables.subList(0, 5)) + ", ..." : String.join(", ", tables);
-        throw new UserFacingException("The file " + file + " is another program's SQLite database, not Interview"
-            + " Tutor's (" + (id != 0 ? "application_id " + Integer.toHexString(id) : "its tables: " + shown)
-            + "); the tutor will not add its tables to it. Choose another file with --db or TUTOR_DB.");
-      }
-      s.execute("PRAGMA application_id = " + APPLICATION_ID);
-      LOG.debug("Marked {} as an Interview Tutor database", file);
     } catch (SQLException e) {
       throw translate(e, "opening");
+    } catch (IOException e) {
+      throw new UserFacingException("Cannot read the database file " + file + ": " + e + ". Choose another file"
+          + " with --db or TUTOR_DB.", e);
+    }
+  }
+
+  private static int applicationId(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA application_id")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private void refuseForeign(Connection c) throws SQLException {
+    int id = applicationId(c);
+    List<String> tables = Sql.list(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
+        + " 'sqlite\\_%' ESCAPE '\\' ORDER BY name", rs -> rs.getString(1));
+    boolean olderTutorFile = tables.contains("people")
+        && (tables.contains(Migrations.OLD_HISTORY) || tables.contains("flyway_schema_history"));
+    if (id != 0 || !(tables.isEmpty() || olderTutorFile)) {
+      String shown = tables.size() > 5 ? String.join(", ", tables.subList(0, 5)) + ", ..." : String.join(", ", tables);
+      throw new UserFacingException("The file " + file + " is another program's SQLite database, not Interview"
+          + " Tutor's (" + (id != 0 ? "application_id " + id : "its tables: " + shown) + "); the tutor will not"
+          + " add its tables to it. Choose another file with --db or TUTOR_DB.");
     }
   }
 

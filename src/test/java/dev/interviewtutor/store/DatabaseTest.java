@@ -102,10 +102,10 @@ class DatabaseTest {
   void a_file_of_a_newer_program_from_before_flyway_is_refused_clearly() throws Exception {
     Path file = dir.resolve("newer-old-runner.db");
     try (Connection c = ReleasedSchema.create(file, 5); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO schema_version VALUES (7, 'from a future release of the old runner', 0)");
+      s.execute("INSERT INTO schema_version VALUES (99, 'from a future release of the old runner', 0)");
     }
     UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(file));
-    assertTrue(e.getMessage().contains("newer") && e.getMessage().contains("version 7"), e.getMessage());
+    assertTrue(e.getMessage().contains("newer") && e.getMessage().contains("version 99"), e.getMessage());
   }
 
   @Test
@@ -129,6 +129,34 @@ class DatabaseTest {
       }));
       assertEquals(0L, (long) db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM people")));
     }
+  }
+
+  @Test
+  void a_new_file_is_marked_as_the_tutors_and_another_programs_sqlite_file_is_refused_untouched() throws Exception {
+    Path ours = dir.resolve("ours.db");
+    Database.open(ours).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ours)) {
+      assertEquals(SqliteEngine.APPLICATION_ID, (int) Sql.one(c, "PRAGMA application_id", rs -> rs.getInt(1))
+          .orElseThrow());
+    }
+    Path foreign = dir.resolve("photos.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT)");
+      s.execute("INSERT INTO albums (title) VALUES ('holidays')");
+    }
+    byte[] before = Files.readAllBytes(foreign);
+    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(foreign));
+    assertTrue(e.getMessage().contains(foreign.toAbsolutePath().toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("TUTOR_DB") && e.getMessage().contains("albums"), e.getMessage());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(foreign)), "the other program's file is unchanged");
+
+    Path marked = dir.resolve("marked.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + marked); Statement s = c.createStatement()) {
+      s.execute("PRAGMA application_id = 1234");
+    }
+    UserFacingException other = assertThrows(UserFacingException.class, () -> Database.open(marked));
+    assertTrue(other.getMessage().contains("application_id") && other.getMessage().contains("TUTOR_DB"),
+        other.getMessage());
   }
 
   @Test

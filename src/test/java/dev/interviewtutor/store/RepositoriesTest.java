@@ -36,7 +36,7 @@ class RepositoriesTest {
   private static AttemptRow attempt(long person, long scope, String question, int score, String day, boolean counted,
       int points) {
     return new AttemptRow(0, person, scope, question, "nodejs", AttemptKind.PRACTICE, "answer to " + question
-        + " with 'quotes' and ✓", score, "partially correct", "[{\"id\":\"k1\"}]", "offline", 1, 1_700_000_000_000L
+        + " with 'quotes' and ✓", score, Verdict.PARTIALLY_CORRECT, "[{\"id\":\"k1\"}]", "offline", 1, 1_700_000_000_000L
         + score, day, counted, points);
   }
 
@@ -111,6 +111,28 @@ class RepositoriesTest {
       Map<String, Double> averages = db.read(c -> AttemptRepository.averageByQuestion(c, s));
       assertEquals(6, averages.size());
       assertEquals(1.0, averages.get("79"), 1e-9);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void verdicts_are_stored_as_enum_names_and_an_unknown_one_is_reported_not_guessed(Backend backend) {
+    try (Database db = TestDatabases.open(backend, dir)) {
+      long p = db.write(c -> PeopleRepository.upsert(c, "local:a", "A", UTC, 0)).id();
+      long s = db.write(c -> PeopleRepository.upsertScope(c, ScopeKind.TERMINAL, "local", "")).id();
+      for (Verdict v : Verdict.values()) {
+        AttemptRow row = attempt(p, s, "71", 50, "2026-01-01", false, 0);
+        long id = db.write(c -> AttemptRepository.insert(c, new AttemptRow(0, p, s, "71", "t", AttemptKind.REVIEW,
+            "a", 50, v, "[]", "offline", 0, 1, "2026-01-01", false, 0)));
+        assertEquals(v.name(), db.read(c -> Sql.one(c, "SELECT verdict FROM attempts WHERE id = ?",
+            rs -> rs.getString(1), id)).orElseThrow());
+        assertEquals(v, db.read(c -> AttemptRepository.byId(c, id)).orElseThrow().verdict());
+        assertEquals(row.verdict(), Verdict.PARTIALLY_CORRECT);
+      }
+      long odd = db.write(c -> AttemptRepository.insert(c, attempt(p, s, "72", 50, "2026-01-01", false, 0)));
+      db.writeVoid(c -> Sql.update(c, "UPDATE attempts SET verdict = 'so-so' WHERE id = ?", odd));
+      StoreException e = assertThrows(StoreException.class, () -> db.read(c -> AttemptRepository.byId(c, odd)));
+      assertTrue(e.getMessage().contains("'so-so'") && e.getMessage().contains("attempts.verdict"), e.getMessage());
     }
   }
 
