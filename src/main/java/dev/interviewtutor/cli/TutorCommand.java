@@ -29,7 +29,8 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       LeaderboardCommand.class,
       ForgetMeCommand.class,
-      BenchStoreCommand.class
+      BenchStoreCommand.class,
+      DbCommand.class
     })
 public final class TutorCommand implements Callable<Integer> {
 
