@@ -45,7 +45,8 @@ final class TerminalSession implements AutoCloseable {
     try {
       // Hybrid LLM grading, follow-ups and a grade cache in the database when TUTOR_LLM_PROVIDER is set.
       TutorGrading grading =
-          TutorGrading.fromConfig(config, () -> g, Optional.of(new SqliteGradeCache(db, Clock.systemUTC())));
+          TutorGrading.fromConfig(config, () -> g, Optional.of(new SqliteGradeCache(db, Clock.systemUTC())),
+              Optional.of(new dev.interviewtutor.store.LlmBudgetRepository(db)));
       PracticeService service = new PracticeService(bank, QuestionRubrics::of, grading.grader(), db,
           Clock.systemUTC(), grading.followUps());
       String user = System.getProperty("user.name", "me");

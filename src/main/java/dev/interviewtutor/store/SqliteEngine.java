@@ -109,10 +109,9 @@ final class SqliteEngine implements Engine {
         probe.setReadOnly(true);
         probe.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         try (Connection c = probe.createConnection("jdbc:sqlite:" + file)) {
-          if (applicationId(c) == APPLICATION_ID) {
-            return;
+          if (applicationId(c) != APPLICATION_ID) {
+            refuseForeign(c);
           }
-          refuseForeign(c);
         }
       }
       writer = connect();
