@@ -45,7 +45,8 @@ public record DatabaseTarget(Path file, String jdbcUrl, String user, String pass
       throw new IllegalArgumentException("TUTOR_DB='" + redact(v) + "' is a JDBC URL of a database this program"
           + " does not support: give an SQLite file path or a jdbc:postgresql://host/database URL");
     }
-    return sqlite(Path.of(v));
+    // A file ignores them, but they are kept: db copy and bench-store read the server's account from here.
+    return new DatabaseTarget(Path.of(v), null, user, password);
   }
 
   public boolean isPostgres() {
