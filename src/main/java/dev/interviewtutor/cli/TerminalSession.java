@@ -47,7 +47,7 @@ final class TerminalSession implements AutoCloseable {
       TutorGrading grading =
           TutorGrading.fromConfig(config, () -> g, Optional.of(new SqliteGradeCache(db, Clock.systemUTC())),
               Optional.of(new dev.interviewtutor.store.LlmBudgetRepository(db)));
-      PracticeService service = new PracticeService(bank, QuestionRubrics::of, grading.grader(), db,
+      PracticeService service = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db,
           Clock.systemUTC(), grading.followUps());
       String user = System.getProperty("user.name", "me");
       Person person = service.person(Person.localKey(user), user, ZoneId.systemDefault());

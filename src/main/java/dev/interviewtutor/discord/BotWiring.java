@@ -34,7 +34,7 @@ final class BotWiring {
     try {
       TutorGrading grading = TutorGrading.fromConfig(config, offline, Optional.of(new SqliteGradeCache(db, clock)),
           Optional.of(new dev.interviewtutor.store.LlmBudgetRepository(db)));
-      PracticeService practice = new PracticeService(bank, QuestionRubrics::of, grading.grader(), db, clock,
+      PracticeService practice = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db, clock,
           grading.followUps());
       return new BotServices(practice, clock, List.of(db));
     } catch (RuntimeException e) {

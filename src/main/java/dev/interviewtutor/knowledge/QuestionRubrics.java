@@ -153,6 +153,15 @@ public final class QuestionRubrics {
     return rubric.build(question.title(), question.topic(), synonyms, referenceAnswer(question), tip);
   }
 
+  /**
+   * The one rubric builder every front-end uses (bot, terminal, {@code grade}, {@code eval}): each question's rubric
+   * with the bank's merged synonyms, exactly as {@link #forBank(QuestionBank)} builds it.
+   */
+  public static java.util.function.Function<Question, Rubric> builderFor(QuestionBank bank) {
+    Map<String, List<String>> synonyms = synonymsOf(bank.questions());
+    return question -> of(question, synonyms);
+  }
+
   /** Rubrics for every question of a bank, keyed by id, all sharing the bank's merged synonyms. */
   public static Map<String, Rubric> forBank(QuestionBank bank) {
     Map<String, List<String>> synonyms = synonymsOf(bank.questions());

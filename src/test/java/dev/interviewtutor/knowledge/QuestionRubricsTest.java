@@ -27,6 +27,16 @@ class QuestionRubricsTest {
   }
 
   @Test
+  void should_give_every_front_end_the_same_rubric_as_the_bank_wide_builder() throws IOException {
+    String text = Files.readString(SeedBankParserTest.SEED, StandardCharsets.UTF_8);
+    QuestionBank bank = new QuestionBank(new MarkdownBankParser().parse(SeedBankParserTest.SEED, text).questions());
+    var builder = QuestionRubrics.builderFor(bank);
+    for (Question question : bank.questions()) {
+      assertEquals(seed.get(question.id()), builder.apply(question), "question " + question.id());
+    }
+  }
+
+  @Test
   void should_make_a_key_point_of_each_explanation_sentence_bullet_table_row_and_tip() {
     Rubric scaling = seed.get("71");
     assertEquals(List.of(
