@@ -19,12 +19,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code tutor bank validate [DIR]} and {@code tutor bank list [DIR]}: check and show the question banks. */
+/**
+ * {@code tutor bank validate|list [DIR]}: check and show the question banks; {@code preview}, {@code import} and
+ * {@code lint} live in their own classes.
+ */
 @Command(
     name = "bank",
     mixinStandardHelpOptions = true,
-    description = "Check and list the question banks (default directory: --knowledge / TUTOR_KNOWLEDGE).",
-    subcommands = {BankCommand.Validate.class, BankCommand.ListQuestions.class})
+    description = "Check, list, preview, import and lint question banks (default directory: --knowledge / "
+        + "TUTOR_KNOWLEDGE).",
+    subcommands = {BankCommand.Validate.class, BankCommand.ListQuestions.class, BankPreviewCommand.class,
+        BankImportCommand.class, BankLintCommand.class})
 public final class BankCommand implements Callable<Integer> {
   /** Exit code when the banks have problems. */
   static final int PROBLEMS = 1;

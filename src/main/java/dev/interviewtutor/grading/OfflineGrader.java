@@ -2,6 +2,7 @@ package dev.interviewtutor.grading;
 
 import dev.interviewtutor.grading.AnswerScreen.Rejection;
 import dev.interviewtutor.grading.text.Lexicon;
+import dev.interviewtutor.grading.text.Polarity;
 import dev.interviewtutor.grading.text.TextUnits;
 import dev.interviewtutor.grading.text.TextUnits.Unit;
 import dev.interviewtutor.knowledge.Rubric;
@@ -36,6 +37,11 @@ public final class OfflineGrader implements Grader {
   static final double CONCEPT_NAMED = 0.64;
   /** A clause this close to a misconception (and closer than to any key point) states it. */
   static final double MISCONCEPTION_COS = 0.60;
+  /**
+   * A clause that says the wrong side of an "X, not Y" statement in the bank's words needs only this much topical
+   * closeness to the wrong belief: the words decide, the model only keeps unrelated sentences out.
+   */
+  static final double CONTRAST_COS = 0.45;
   /** Most clauses graded (a 4,000-character answer has about 40). */
   private static final int MAX_UNITS = 80;
   /**
@@ -170,14 +176,16 @@ public final class OfflineGrader implements Grader {
     Lexicon lex = rv.lexicon;
     List<Set<String>> unitTerms = units.stream().map(u -> lex.terms(u.text())).toList();
     List<Set<String>> fragmentTerms = texts.subList(units.size(), texts.size()).stream().map(lex::terms).toList();
-    List<Boolean> unitNegated = units.stream().map(u -> TextUnits.negated(u.text())).toList();
     List<Set<String>> unitConcepts = units.stream().map(u -> lex.concepts(u.text())).toList();
     Set<String> answerTerms = new HashSet<>();
     unitTerms.forEach(answerTerms::addAll);
 
+    // --- sibling swaps: a property of one contrasted concept given to another (found with the subject held apart)
+    SwapCheck.Result swaps = SwapCheck.run(rv, units, encoder);
+
     // --- misconceptions: a clause nearer a wrong belief than to any key point, with the same polarity
-    List<MisconceptionHit> hits = new ArrayList<>();
-    Set<Integer> wrongUnits = new HashSet<>();
+    List<MisconceptionHit> hits = new ArrayList<>(swaps.hits());
+    Set<Integer> wrongUnits = new HashSet<>(swaps.swappedUnits());
     for (RubricVectors.Wrong w : rv.wrongs) {
       for (int u = 0; u < units.size(); u++) {
         double cos = SentenceEncoder.cosine(uv[u], w.vector());
@@ -186,11 +194,12 @@ public final class OfflineGrader implements Grader {
           nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(uv[u], p.vector()));
         }
         double overlap = overlap(unitTerms.get(u), w.terms());
-        boolean samePolarity = unitNegated.get(u) == w.negated();
+        boolean samePolarity = !Polarity.conflict(units.get(u).text(), w.misconception().text());
         // nearer the wrong belief than to every key point, by a margin: a right answer on the same topic is
         // about as close to both
         if (samePolarity && cos >= MISCONCEPTION_COS && cos >= nearestPoint + 0.03 && overlap >= 0.3
-            || samePolarity && cos >= 0.8 && cos > nearestPoint && overlap >= 0.5) {
+            || samePolarity && cos >= 0.8 && cos > nearestPoint && overlap >= 0.5
+            || w.contrast() != null && cos >= CONTRAST_COS && w.contrast().statedBy(units.get(u).text())) {
           hits.add(new MisconceptionHit(w.misconception().id(), w.misconception().text(), w.misconception().reason(),
               units.get(u).sentence()));
           wrongUnits.add(u);
@@ -203,20 +212,26 @@ public final class OfflineGrader implements Grader {
     List<KeyPointResult> results = new ArrayList<>();
     double credit = 0;
     double pointCosSum = 0;
-    for (RubricVectors.Point p : rv.points) {
+    for (int pi = 0; pi < rv.points.size(); pi++) {
+      RubricVectors.Point p = rv.points.get(pi);
+      int pointSubject = rv.pointSubjects[pi];
       double best = 0;
       int bestUnit = -1;
       double bestCos = 0;
       for (int u = 0; u < units.size(); u++) {
-        if (wrongUnits.contains(u)) {
+        if (wrongUnits.contains(u) || aboutAnotherSubject(swaps, u, pointSubject)) {
           continue;
         }
         double cos = SentenceEncoder.cosine(uv[u], p.vector());
         double lexical = overlap(unitTerms.get(u), p.terms());
         bestCos = Math.max(bestCos, cos);
-        if (unitNegated.get(u) != p.negated() && cos >= 0.55 && lexical >= 0.5) {
+        boolean conflict = Polarity.conflict(units.get(u).text(), p.claim());
+        if (conflict && cos >= 0.55 && lexical >= 0.5 && overlapShare(units.get(u).text(), p.claim()) >= 0.45) {
           String sentence = units.get(u).sentence();
-          if (cos >= 0.7 && hits.stream().noneMatch(h -> h.evidence().equals(sentence))) {
+          // called a mistake only when the clause says the point's own words with the opposite sign; otherwise the
+          // clause is merely no evidence for the point (unsure is not wrong)
+          if (cos >= 0.7 && statesTheSame(units.get(u).text(), p.claim())
+              && hits.stream().noneMatch(h -> h.evidence().equals(sentence))) {
             hits.add(new MisconceptionHit("contradicts-" + p.keyPoint().id(), "The opposite of: " + p.keyPoint().text(),
                 "", sentence));
             wrongUnits.add(u);
@@ -225,7 +240,8 @@ public final class OfflineGrader implements Grader {
         }
         double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical;
         // naming the concept states the point only in the point's own polarity ("no need for nginx" does not)
-        if (unitNegated.get(u) == p.negated() && namesConcept(unitConcepts.get(u), p)) {
+        // (judged on the whole clause: "never need nginx or any proxy" names a load balancer only to reject it)
+        if (!conflict && TextUnits.negated(units.get(u).text()) == p.negated() && namesConcept(unitConcepts.get(u), p)) {
           evidence = Math.max(evidence, CONCEPT_NAMED);
         }
         if (evidence > best) {
@@ -235,7 +251,8 @@ public final class OfflineGrader implements Grader {
       }
       for (int f = 0; f < fragmentOwner.size(); f++) {
         int u = fragmentOwner.get(f);
-        if (wrongUnits.contains(u) || unitNegated.get(u) != p.negated()) {
+        if (wrongUnits.contains(u) || aboutAnotherSubject(swaps, u, pointSubject)
+            || Polarity.conflict(texts.get(units.size() + f), p.claim())) {
           continue;
         }
         double cos = SentenceEncoder.cosine(all[units.size() + f], p.vector());
@@ -373,6 +390,34 @@ public final class OfflineGrader implements Grader {
     int cut = t.lastIndexOf(' ', 88);
     // at a word boundary; one ellipsis character, since feedback's ".." clean-up would cut "..." to ".."
     return t.substring(0, cut >= 60 ? cut : 88).strip().replaceAll("[,;:]$", "") + "…";
+  }
+
+  /**
+   * Whether a clause and a key point say the same thing apart from negation: most of the content words of each are
+   * in the other. Only then is a clause with the opposite sign a contradiction rather than a different statement.
+   */
+  static boolean statesTheSame(String clause, String point) {
+    return overlapShare(clause, point) >= 0.6;
+  }
+
+  /** Shared content words over all content words of the two texts (negation words left out). */
+  static double overlapShare(String a, String b) {
+    Set<String> sa = Polarity.contentStems(a);
+    Set<String> sb = Polarity.contentStems(b);
+    if (sa.isEmpty() || sb.isEmpty()) {
+      return 0;
+    }
+    Set<String> both = new HashSet<>(sa);
+    both.retainAll(sb);
+    Set<String> either = new HashSet<>(sa);
+    either.addAll(sb);
+    return (double) both.size() / either.size();
+  }
+
+  /** Whether unit {@code u} is about sibling concepts only, none of them the key point's own subject. */
+  private static boolean aboutAnotherSubject(SwapCheck.Result swaps, int u, int pointSubject) {
+    Set<Integer> subjects = swaps.unitSubjects().get(u);
+    return pointSubject >= 0 && !subjects.isEmpty() && !subjects.contains(pointSubject);
   }
 
   /** Whether a clause names what a short key point is about ("behind nginx" for "A load balancer in front..."). */

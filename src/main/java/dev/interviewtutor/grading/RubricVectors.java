@@ -1,6 +1,7 @@
 package dev.interviewtutor.grading;
 
 import dev.interviewtutor.grading.text.Lexicon;
+import dev.interviewtutor.grading.text.Polarity;
 import dev.interviewtutor.grading.text.TextUnits;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Misconception;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  * reference answer, and their content terms. Built once per rubric version and model, then cached.
  */
 final class RubricVectors {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RubricVectors.class);
   /** ", not X" / "rather than X" tails: the key point's claim is the part before them. */
   private static final Pattern NEGATED_TAIL =
       Pattern.compile(",\\s*(?:and\\s+)?not\\s+|\\s+rather\\s+than\\s+|\\s+instead\\s+of\\s+|\\s*≠\\s*", Pattern.CASE_INSENSITIVE);
@@ -43,13 +45,65 @@ final class RubricVectors {
   /** Whether some key point is short enough ({@value #SHORT_POINT_TOKENS} words) to match a single list item. */
   final boolean hasShortPoint;
 
+  /** The sibling concepts the question contrasts, and the embeddings of what the bank says about each. */
+  final Siblings siblings;
+
+  final float[][] claimVectors;
+  /** Content terms (synonyms folded) of each sibling claim. */
+  final List<Set<String>> claimTerms;
+  /** Per key point: the sibling subject it is about, or -1. */
+  final int[] pointSubjects;
+
   /** Key points up to this many words are matched against list items ("fragments") of the answer too. */
   static final int SHORT_POINT_TOKENS = 4;
 
   /** concepts: what a short key point is about ("load balancer"), see {@link Lexicon#headConcepts}. */
   record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated, Set<String> concepts) {}
 
-  record Wrong(Misconception misconception, float[] vector, Set<String> terms, boolean negated) {}
+  record Wrong(Misconception misconception, float[] vector, Set<String> terms, boolean negated, Contrast contrast) {}
+
+  /**
+   * A wrong belief read off an "X, not Y" statement of the bank: the words only the wrong belief has ("diff"), the
+   * words only the right statement has ("full snapshot") and the words both share ("commit stores"). Null for
+   * misconceptions without such a statement behind them.
+   */
+  record Contrast(Set<String> wrongOnly, Set<String> rightOnly, Set<String> shared) {
+    static Contrast of(Misconception m) {
+      if (!("negation".equals(m.origin()) || "tip".equals(m.origin())) || m.reason().isBlank()) {
+        return null;
+      }
+      Set<String> right = Polarity.contentStems(m.reason());
+      right.removeAll(Polarity.negatedStems(m.reason()));
+      Set<String> wrong = Polarity.contentStems(m.text());
+      Set<String> wrongOnly = new java.util.LinkedHashSet<>(wrong);
+      wrongOnly.removeAll(right);
+      Set<String> rightOnly = new java.util.LinkedHashSet<>(right);
+      rightOnly.removeAll(wrong);
+      Set<String> shared = new java.util.LinkedHashSet<>(wrong);
+      shared.retainAll(right);
+      if (wrongOnly.isEmpty() || wrongOnly.size() > 3 || rightOnly.isEmpty()) {
+        return null;
+      }
+      return new Contrast(Set.copyOf(wrongOnly), Set.copyOf(rightOnly), Set.copyOf(shared));
+    }
+
+    /**
+     * Whether a clause says the wrong side: all its own words, not negated, none of the right side's, and at least
+     * half of the words both sides share.
+     */
+    boolean statedBy(String clause) {
+      Set<String> words = Polarity.contentStems(clause);
+      Set<String> negated = Polarity.negatedStems(clause);
+      if (!words.containsAll(wrongOnly) || wrongOnly.stream().anyMatch(negated::contains)) {
+        return false;
+      }
+      if (rightOnly.stream().anyMatch(words::contains)) {
+        return false;
+      }
+      // and most of what both sides share: the clause must be about the same thing, said the wrong way
+      return shared.stream().filter(words::contains).count() * 2 >= shared.size();
+    }
+  }
 
   private RubricVectors(Rubric rubric, SentenceEncoder encoder) {
     lexicon = Lexicon.withSynonyms(rubric.synonyms());
@@ -69,7 +123,17 @@ final class RubricVectors {
     for (Misconception m : rubric.misconceptions()) {
       texts.add(m.text());
     }
+    siblings = Siblings.of(rubric);
+    int claimBase = texts.size();
+    siblings.claims.forEach(c -> texts.add(c.text()));
     float[][] v = encoder.embed(texts);
+    claimVectors = java.util.Arrays.copyOfRange(v, claimBase, v.length);
+    claimTerms = siblings.claims.stream().map(c -> lexicon.terms(c.text())).toList();
+    pointSubjects = siblings.keyPointSubjects(rubric.keyPoints().size());
+    if (LOG.isDebugEnabled() && siblings.present()) {
+      LOG.debug("question {}: siblings {}", rubric.questionId(), siblings.subjects.stream().map(Siblings.Subject::name).toList());
+      siblings.claims.forEach(c -> LOG.debug("  {}: {}", siblings.subjects.get(c.subject()).name(), c.text()));
+    }
     question = v[0];
     reference = v[1];
     List<Point> ps = new ArrayList<>();
@@ -92,7 +156,8 @@ final class RubricVectors {
     int base = 2 + rubric.keyPoints().size();
     for (int i = 0; i < rubric.misconceptions().size(); i++) {
       Misconception m = rubric.misconceptions().get(i);
-      ws.add(new Wrong(m, v[base + i], demoted(lexicon.terms(m.text())), TextUnits.negated(m.text())));
+      ws.add(new Wrong(m, v[base + i], demoted(lexicon.terms(m.text())), TextUnits.negated(m.text()),
+          Contrast.of(m)));
     }
     wrongs = List.copyOf(ws);
     referenceTerms = demoted(lexicon.terms(referenceText));

@@ -15,14 +15,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads every {@code *.md} bank in a directory (except {@code README.md}), in file-name order, into one
- * {@link QuestionBank}. All files are read and checked before anything is thrown, so one {@link BankException}
- * lists every problem of every file.
+ * Loads every {@code *.md} bank in a directory and its subfolders (except {@code README.md} and the other files a
+ * repository keeps beside its notes), in path order, into one {@link QuestionBank}. All files are read and checked
+ * before anything is thrown, so one {@link BankException} lists every problem of every file, sorted by file and
+ * line.
+ *
+ * <p>Question numbers stay the ids ({@code 74}) unless two files use the same number: then that number is qualified
+ * in every file involved with the file's namespace ({@code docker/1}, {@code nodejs/1}), so notes whose numbering
+ * starts at 1 in every file load side by side (see {@link QuestionIds}).
  */
 public final class BankLoader {
   private static final Logger LOG = LoggerFactory.getLogger(BankLoader.class);
@@ -43,8 +50,7 @@ public final class BankLoader {
       problems.add(new BankProblem(dir, 0, "no *.md question banks here — add a bank file such as "
           + "nodejs-scaling.md (see knowledge/README.md for the format)"));
     }
-    MarkdownBankParser parser = new MarkdownBankParser();
-    Map<String, SourceLocation> seen = new HashMap<>();
+    List<ParsedFile> parsed = new ArrayList<>();
     for (Path file : files) {
       String text;
       try {
@@ -53,42 +59,107 @@ public final class BankLoader {
         problems.add(new BankProblem(file, 0, "cannot be read (" + e.getMessage() + ") — check its permissions"));
         continue;
       }
-      MarkdownBankParser.ParseResult result = parser.parse(file, text);
-      List<BankProblem> fileProblems = new ArrayList<>(result.problems());
-      fileProblems.sort(Comparator.comparingInt(BankProblem::line)); // stable: same-line problems keep their order
-      problems.addAll(fileProblems);
-      for (Question question : result.questions()) {
-        SourceLocation first = seen.putIfAbsent(question.id(), question.location());
-        if (first != null) {
-          problems.add(new BankProblem(file, question.location().line(), "duplicate question id " + question.id()
-              + " — also defined at " + first + "; give each question its own number"));
-        } else {
-          questions.add(question);
-        }
+      parsed.add(new ParsedFile(file, parse(dir, file, text, problems)));
+    }
+    Map<String, SourceLocation> seen = new HashMap<>();
+    for (Question question : qualifyClashingNumbers(dir, parsed)) {
+      SourceLocation first = seen.putIfAbsent(question.id(), question.location());
+      if (first != null) {
+        problems.add(new BankProblem(question.location().file(), question.location().line(), "duplicate question id "
+            + question.id() + " — also defined at " + first + "; give each question its own number"));
+      } else {
+        questions.add(question);
       }
     }
     if (!problems.isEmpty()) {
-      throw new BankException(problems);
+      throw new BankException(sorted(problems));
     }
     LOG.debug("Loaded {} questions from {} bank files in {}", questions.size(), files.size(), dir);
     return new QuestionBank(questions);
   }
 
-  /** The bank files of a directory: {@code *.md} except {@code README.md}, sorted by name. */
+  /** Parses one file with its namespace; adds its problems (sorted by line) to {@code problems}. */
+  public static MarkdownBankParser.ParseResult parse(Path dir, Path file, String text, List<BankProblem> problems) {
+    MarkdownBankParser.ParseResult result = new MarkdownBankParser().parse(file, text, QuestionIds.namespace(dir, file));
+    List<BankProblem> fileProblems = new ArrayList<>(result.problems());
+    fileProblems.sort(Comparator.comparingInt(BankProblem::line)); // stable: same-line problems keep their order
+    problems.addAll(fileProblems);
+    return result;
+  }
+
+  private record ParsedFile(Path file, MarkdownBankParser.ParseResult result) {}
+
+  /**
+   * The questions of all files in order. When an id is used by more than one file, every file that uses it gets it
+   * qualified with its namespace ({@code docker/1}), whichever file sorts first, so no file's ids depend on order.
+   */
+  private static List<Question> qualifyClashingNumbers(Path dir, List<ParsedFile> parsed) {
+    Map<String, Set<Path>> filesById = new HashMap<>();
+    for (ParsedFile p : parsed) {
+      for (Question q : p.result().questions()) {
+        filesById.computeIfAbsent(q.id().toLowerCase(Locale.ROOT), n -> new HashSet<>()).add(p.file());
+      }
+    }
+    List<Question> out = new ArrayList<>();
+    for (ParsedFile p : parsed) {
+      String namespace = QuestionIds.namespace(dir, p.file());
+      for (Question q : p.result().questions()) {
+        if (filesById.get(q.id().toLowerCase(Locale.ROOT)).size() > 1) {
+          String id = QuestionIds.isBareNumber(q.id()) ? QuestionIds.qualifiedNumber(namespace, q.id())
+              : QuestionIds.qualified(namespace, q.id());
+          out.add(new Question(id, q.title(), q.topic(), q.explanation(), q.sections(), q.examples(), q.tables(),
+              q.tip(), q.location()));
+        } else {
+          out.add(q);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Problems by file (in path order), then line; problems about the directory itself first. */
+  static List<BankProblem> sorted(List<BankProblem> problems) {
+    List<BankProblem> out = new ArrayList<>(problems);
+    out.sort(Comparator.comparing((BankProblem p) -> p.file().toString()).thenComparingInt(BankProblem::line));
+    return out;
+  }
+
+  /** Names a notes repository keeps beside its notes that are never question banks. */
+  private static final Set<String> NOT_BANKS = Set.of("readme.md", "contributing.md", "changelog.md", "license.md",
+      "code_of_conduct.md", "security.md", "summary.md", "pull_request_template.md", "issue_template.md");
+
+  /**
+   * The bank files of a directory and its subfolders: {@code *.md} except {@code README.md} and similar, hidden
+   * folders skipped, sorted by path.
+   */
   public static List<Path> bankFiles(Path dir, List<BankProblem> problems) {
-    try (Stream<Path> entries = Files.list(dir)) {
+    try (Stream<Path> entries = Files.walk(dir)) {
       return entries
           .filter(Files::isRegularFile)
           .filter(p -> {
             String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.endsWith(".md") && !name.equals("readme.md");
+            return name.endsWith(".md") && !NOT_BANKS.contains(name) && !hidden(dir, p);
           })
-          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
           .toList();
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       problems.add(new BankProblem(dir, 0, "cannot list the directory (" + e.getMessage() + ") — check its permissions"));
       return List.of();
     }
+  }
+
+  private static boolean hidden(Path dir, Path file) {
+    for (Path part : dir.relativize(file)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text of a bank file; each line with invalid UTF-8 is added to {@code problems} (see below). */
+  public static String decode(Path file, byte[] bytes, List<BankProblem> problems) {
+    return decodeUtf8(file, bytes, problems);
   }
 
   /**

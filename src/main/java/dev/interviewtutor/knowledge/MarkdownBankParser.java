@@ -2,8 +2,13 @@ package dev.interviewtutor.knowledge;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,51 +16,93 @@ import java.util.regex.Pattern;
  * Parses one Markdown bank file into {@link Question}s. It never stops at the first problem: everything it cannot
  * use is collected as a {@link BankProblem} with its line, and the questions it could read are returned beside them.
  *
- * <p>Question headings: {@code # 71. Title}, {@code #77. Title} (no space) and {@code ## 71. Title}. A bare
- * {@code 79. Title} line (no {@code #}) is a question heading only when all of these hold: it starts at column 0,
- * it is outside a code fence, the line before it is blank (or it is the first line of content), the previous
- * non-blank line is neither a numbered list item nor a {@code ###} heading or bold label (those make it a list
- * item), and the next non-blank line is a heading, a bold label, a table row, or the end of the file. Anything else
- * that looks like {@code 1. text} is an ordinary numbered list item.
+ * <p>Reading happens in two steps. First the headings of the file are laid out ({@link HeadingLayout}): the level at which
+ * questions sit is the level where most numbered headings are ({@code # 1. Q}, {@code ### **1. Q**}, {@code # 6 Q},
+ * {@code ## 1️⃣ Q}, {@code ### Q4- Q}), or, without numbers, where {@code Q: ...} headings, headings ending in
+ * {@code ?}, or headings followed by an {@code ### Explanation}-style section are. Above that level a first
+ * {@code # Title} is the bank's title and other headings are groups (topics); at that level a heading is a question,
+ * a group (nothing under it but questions), or a document section (table of contents, "Key Takeaways", footers) that
+ * is skipped; below it a heading is a section of the current question. Near misses (an indented question heading, a
+ * numbered heading one level too deep, a question heading swallowed by an unclosed code fence) are reported.
  *
- * <p>Inside a question: paragraphs under {@code ### Explanation} (or directly under the question heading) form the
- * explanation; paragraphs under {@code ### Interview Tip} form the tip; every other {@code ###} heading and every
- * line that is only a bold label ({@code **Used for:**}, {@code **Types**}) opens a {@link Section} holding its
- * bullets and other lines. A bold label inside a heading gets that heading as its parent; after its bullets end,
- * a following paragraph belongs to the parent heading again. Fenced code becomes a {@link CodeExample} named after
- * the heading it sits under; {@code |}-rows become a {@link MarkdownTable}.
+ * <p>Then the lines are read in order. Inside a question: paragraphs under {@code ### Explanation} (or
+ * {@code Answer}, {@code <details>}, or directly under the question heading) form the explanation; paragraphs under
+ * {@code ### Interview Tip} (or a {@code **Tip:**} line or a quoted tip) form the tip; every other heading and every
+ * line that is only a bold label ({@code **Used for:**}) opens a {@link Section}. A bold label inside a heading gets
+ * that heading as its parent; after its bullets end, a following paragraph belongs to the parent heading again.
+ * Fenced code becomes a {@link CodeExample} named after the heading it sits under; {@code |}-rows become a
+ * {@link MarkdownTable}. "Don'ts", "Pitfalls" and similar lists become a {@link Section.Kind#MISCONCEPTIONS}
+ * section; references, follow-up questions, "Level: ..." lines, images and navigation are skipped and listed in
+ * {@link ParseResult#skipped()}.
  *
- * <p>Topic: a front-matter line {@code topic: Node.js Scaling} as the first line of content, or {@code topic:} in a
- * {@code ---} block at the very top; otherwise the file name without {@code .md} ({@code nodejs-scaling}).
+ * <p>A bare {@code 79. Title} line (no {@code #}) is a question heading only when all of these hold: it starts at
+ * column 0, it is outside a code fence, the line before it is blank (or it is the first line of content), the
+ * previous non-blank line is neither a numbered list item nor a {@code ###} heading or bold label, and the next
+ * non-blank line is a heading, a bold label, a table row, or the end of the file.
+ *
+ * <p>Topic: a group heading above the question ("## Node.js Questions" → "Node.js"), else {@code topic:} front
+ * matter, else the {@code # Title} ("Docker Interview Questions" → "Docker"), else the file name without
+ * {@code .md}. Ids: see {@link QuestionIds}.
  */
 public final class MarkdownBankParser {
 
-  /** The questions read from one file and every problem found in it. */
-  public record ParseResult(String topic, List<Question> questions, List<BankProblem> problems) {
+  /**
+   * The questions read from one file and every problem found in it.
+   *
+   * @param topic     the file's topic (front matter, title or file name); questions under a group carry the group's
+   * @param questions the questions in document order
+   * @param problems  every problem, sorted by line
+   * @param title     the {@code # Title} at the top, or empty
+   * @param skipped   what was deliberately left out of every question, in document order
+   */
+  public record ParseResult(String topic, List<Question> questions, List<BankProblem> problems, String title,
+      List<SkippedText> skipped) {
     public ParseResult {
       questions = List.copyOf(questions);
       problems = List.copyOf(problems);
+      skipped = List.copyOf(skipped);
+    }
+
+    public ParseResult(String topic, List<Question> questions, List<BankProblem> problems) {
+      this(topic, questions, problems, "", List.of());
     }
   }
 
-  private static final Pattern HASH_HEADING = Pattern.compile("^(#{1,6})(.*)$");
-  private static final Pattern NUMBERED = Pattern.compile("^(\\d+[A-Za-z]?)\\.(?:\\s*(.*))?$");
-  private static final Pattern BARE_QUESTION = Pattern.compile("^(\\d+[A-Za-z]?)\\.\\s+(\\S.*)$");
-  private static final Pattern ORDERED_ITEM = Pattern.compile("^\\s*\\d+[.)]\\s+.*$");
-  private static final Pattern BOLD_LABEL = Pattern.compile("^\\s*\\*\\*([^*]+?)\\*\\*\\s*:?\\s*$");
-  private static final Pattern BULLET = Pattern.compile("^(\\s*)(?:[-*+]|\\d+[.)])\\s+(.*)$");
-  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})\\s*(.*)$");
-  private static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
+  static final Pattern HASH_HEADING = Pattern.compile("^(#{1,6})(.*)$");
+  static final Pattern INDENTED_HEADING = Pattern.compile("^( {1,3}|\\t)(#{1,6})\\s+(.*)$");
+  static final Pattern BARE_QUESTION = Pattern.compile("^(\\d+[A-Za-z]?)\\.\\s+(\\S.*)$");
+  static final Pattern ORDERED_ITEM = Pattern.compile("^\\s*\\d+[.)]\\s+.*$");
+  static final Pattern BOLD_LABEL = Pattern.compile("^\\s*\\*\\*([^*]+?)\\*\\*\\s*:?\\s*$");
+  static final Pattern BULLET = Pattern.compile("^(\\s*)(?:[-*+•◦▪‣●○■]|\\d+[.)])\\s+(.*)$");
+  static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})\\s*(.*)$");
+  static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
   private static final Pattern TOPIC_LINE = Pattern.compile("^topic\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern YAML_LINE = Pattern.compile("^([A-Za-z_][\\w-]*\\s*:.*|\\s+.*|-\\s.*|#.*)$");
   private static final Pattern SEPARATOR_CELL = Pattern.compile("^:?-{1,}:?$");
   private static final Pattern PARAGRAPH_MARKER = Pattern.compile("^(❌|✅|✔|✗|⚠|👉|💡).*");
+  private static final Pattern INLINE_LABEL = Pattern.compile("^(?:\\*\\*|__)([^*_]+?)(?:\\*\\*|__)\\s*:?\\s*(.+)$");
+  private static final Pattern QUOTE = Pattern.compile("^\\s{0,3}>\\s?(.*)$");
+  private static final Pattern ADMONITION = Pattern.compile("^\\[!(\\w+)]\\s*(.*)$");
+  private static final Pattern SUMMARY = Pattern.compile("(?i).*<summary>(.*?)</summary>.*");
+  private static final Pattern GENERIC_SUMMARY = Pattern.compile(
+      "(?i)(show|view|see|reveal|click( here)?( to)?( see| view| show| expand| reveal)?( the)?)?\\s*"
+          + "(answer|answers|solution|explanation|details|more|expand)?[\\s.!:]*");
+  private static final Pattern NEGATED_ACTION = Pattern.compile(
+      "^(?:❌\\s*)?(?:don'?t|do not|never|avoid|stop)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+  private static final String STRAY = " comes before the first question";
+  private static final String IN_QUESTION = "\u0000in-question";
 
-  /** Parses {@code text}, the content of {@code file} (used for locations and the file-name topic). */
+  /** Parses {@code text}, the content of {@code file}; ids are qualified with the file's name where needed. */
   public ParseResult parse(Path file, String text) {
-    return new Run(file, text).parse();
+    return parse(file, text, QuestionIds.namespace(null, file));
   }
 
-  /** The topic a file gets when it has no front matter: its name without the {@code .md} extension. */
+  /** Parses {@code text}; {@code namespace} qualifies ids that are not plain numbers (see {@link QuestionIds}). */
+  public ParseResult parse(Path file, String text, String namespace) {
+    return new Run(file, text, namespace).parse();
+  }
+
+  /** The topic a file gets when it has no front matter or title: its name without the {@code .md} extension. */
   public static String topicFromFileName(Path file) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     if (name.toLowerCase(Locale.ROOT).endsWith(".md")) {
@@ -75,13 +122,17 @@ public final class MarkdownBankParser {
     final String heading;
     final Section.Kind kind;
     final String parent;
+    final String ignoredBecause; // non-null: not part of the answer, listed as skipped
+    final int line;
     final List<String> bullets = new ArrayList<>();
     final List<String> paragraphs = new ArrayList<>();
 
-    SectionBuilder(String heading, Section.Kind kind, String parent) {
+    SectionBuilder(String heading, Section.Kind kind, String parent, String ignoredBecause, int line) {
       this.heading = heading;
       this.kind = kind;
       this.parent = parent;
+      this.ignoredBecause = ignoredBecause;
+      this.line = line;
     }
 
     Section build() {
@@ -90,18 +141,23 @@ public final class MarkdownBankParser {
   }
 
   private static final class QuestionBuilder {
-    final String id;
+    final String number; // null for an unnumbered question
     final String title;
+    final String topic;
+    final String group;
     final int line;
+    String id;
     final List<String> explanation = new ArrayList<>();
     final List<SectionBuilder> sections = new ArrayList<>();
     final List<CodeExample> examples = new ArrayList<>();
     final List<MarkdownTable> tables = new ArrayList<>();
     final List<String> tip = new ArrayList<>();
 
-    QuestionBuilder(String id, String title, int line) {
-      this.id = id;
+    QuestionBuilder(String number, String title, String topic, String group, int line) {
+      this.number = number;
       this.title = title;
+      this.topic = topic;
+      this.group = group;
       this.line = line;
     }
   }
@@ -109,13 +165,24 @@ public final class MarkdownBankParser {
   /** One parse of one file; all mutable state lives here. */
   private static final class Run {
     private final Path file;
+    private final String namespace;
     private final String[] lines;
     private final List<BankProblem> problems = new ArrayList<>();
-    private final List<Question> questions = new ArrayList<>();
+    private final List<QuestionBuilder> finished = new ArrayList<>();
+    private final List<SkippedText> skipped = new ArrayList<>();
+    private final List<QuestionBuilder> skippedIn = new ArrayList<>(); // the question each skipped part sat in
+    private HeadingLayout layout;
     private String topic;
+    private String title = "";
+    private String group = "";
+    private String groupTopic = "";
+    private int footerStart = Integer.MAX_VALUE;
 
     private QuestionBuilder question;
     private boolean skippingQuestion; // after a heading we could not use, until the next question heading
+    private String skipBlock; // reason while skipping a document section, a TOC or an introduction
+    private int skipBlockLevel;
+    private boolean skipBlockRecorded;
     private Context context = Context.NONE;
     private String heading = "";
     private SectionBuilder headingSection;
@@ -123,31 +190,43 @@ public final class MarkdownBankParser {
     private List<String> openParagraphTarget; // the list whose last entry a soft-wrapped line continues
     private List<String> lastBulletList;
     private boolean strayRunReported;
+    private boolean quoteTip;
+    private int codeLines;
+    private final List<Integer> strayLines = new ArrayList<>();
+    private String strayWhat = "";
 
-    Run(Path file, String text) {
+    Run(Path file, String text, String namespace) {
       this.file = file;
+      this.namespace = namespace;
       String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
       this.lines = body.split("\\r?\\n|\\r", -1);
     }
 
     ParseResult parse() {
       int start = readFrontMatter();
-      if (topic == null || topic.isBlank()) {
-        topic = topicFromFileName(file);
-      }
+      String frontTopic = topic;
       int firstContent = nextNonBlank(start);
       if (firstContent < 0) {
         problems.add(problem(1, start == 0
             ? "the file is empty — add at least one question such as `# 1. What Is X?` with an ### Explanation"
             : "the file has front matter but no questions — add at least one question such as `# 1. What Is X?`"));
-        return new ParseResult(topic, questions, problems);
+        return result(frontTopic);
       }
+      layout = new HeadingLayout(file, lines, start, problems);
+      title = layout.title;
+      footerStart = layout.footerStart;
+      if (frontTopic == null || frontTopic.isBlank()) {
+        String fromTitle = title.isEmpty() ? "" : NotesHeadings.topicOf(title);
+        topic = fromTitle.isEmpty() ? topicFromFileName(file) : fromTitle;
+      }
+
       boolean inFence = false;
       String fenceMarker = "";
       String fenceLanguage = "";
       int fenceLine = 0;
-      StringBuilder code = new StringBuilder();
+      StringBuilder codeText = new StringBuilder();
       boolean inComment = false;
+      List<String> math = null;
       List<String> table = new ArrayList<>();
       int tableLine = 0;
 
@@ -161,14 +240,14 @@ public final class MarkdownBankParser {
           if (close.matches() && close.group(2).isBlank() && close.group(1).charAt(0) == fenceMarker.charAt(0)
               && close.group(1).length() >= fenceMarker.length()) {
             inFence = false;
-            if (question != null && !skippingQuestion) {
-              question.examples.add(new CodeExample(exampleHeading(), fenceLanguage, code.toString()));
+            if (question != null && !skippingQuestion && skipBlock == null) {
+              question.examples.add(new CodeExample(exampleHeading(), fenceLanguage, codeText.toString()));
             }
           } else {
             if (codeLines > 0) {
-              code.append('\n');
+              codeText.append('\n');
             }
-            code.append(raw);
+            codeText.append(raw);
             codeLines++;
           }
           continue;
@@ -179,6 +258,30 @@ public final class MarkdownBankParser {
           }
           continue;
         }
+        if (i >= footerStart) {
+          if (question != null) {
+            finishQuestion();
+          }
+          if (!stripped.isEmpty() && !THEMATIC_BREAK.matcher(raw).matches()) {
+            skip(lineNo, "", "footer after the last question", stripped);
+            footerStart = Integer.MAX_VALUE - 1; // record the footer once, skip the rest silently
+          }
+          continue;
+        }
+        if (math != null) {
+          if (stripped.equals("$$") || stripped.endsWith("$$")) {
+            math.add(stripped.replace("$$", ""));
+            String formula = NotesMarkup.latexBody(String.join(" ", math));
+            if (question != null && !skippingQuestion && skipBlock == null && !formula.isBlank()) {
+              addParagraphLine(formula);
+              openParagraphTarget = null;
+            }
+            math = null;
+          } else {
+            math.add(stripped);
+          }
+          continue;
+        }
         if (!table.isEmpty() && !stripped.startsWith("|")) {
           finishTable(table, tableLine);
           table.clear();
@@ -186,6 +289,7 @@ public final class MarkdownBankParser {
         if (stripped.isEmpty()) {
           openParagraphTarget = null;
           strayRunReported = false;
+          quoteTip = false;
           continue;
         }
         if (stripped.startsWith("<!--")) {
@@ -203,52 +307,82 @@ public final class MarkdownBankParser {
           fenceMarker = fence.group(1);
           fenceLanguage = fence.group(2).strip();
           fenceLine = lineNo;
-          code.setLength(0);
+          codeText.setLength(0);
           codeLines = 0;
           openParagraphTarget = null;
-          if (question == null) {
+          if (question == null && skipBlock == null && !skippingQuestion) {
             reportStray(lineNo, "a code block");
           }
           continue;
         }
 
-        Matcher hash = HASH_HEADING.matcher(raw);
-        if (hash.matches()) {
-          int level = hash.group(1).length();
-          String rest = hash.group(2).strip().replaceAll("\\s+#+$", "");
-          Matcher numbered = NUMBERED.matcher(rest);
-          if (level <= 2 && numbered.matches()) {
-            startQuestion(numbered.group(1), numbered.group(2) == null ? "" : numbered.group(2).strip(), lineNo);
-            continue;
-          }
-          if (level == 1) {
-            problems.add(problem(lineNo, "heading `" + stripped + "` has no question number — write questions as `# 81. "
-                + (rest.isEmpty() ? "What Is X?" : rest) + "`, and use `### " + (rest.isEmpty() ? "Heading" : rest)
-                + "` for a section inside a question"));
-            if (question != null) {
-              finishQuestion();
-            }
-            skippingQuestion = true;
-            continue;
-          }
-          startHeading(rest, lineNo, stripped);
+        HeadingLayout.Heading h = layout.headings.get(i);
+        if (h != null) {
+          onHeading(h, lineNo, stripped);
           continue;
         }
 
-        if (isBareQuestion(i)) {
-          Matcher bare = BARE_QUESTION.matcher(raw);
-          bare.matches();
-          startQuestion(bare.group(1), bare.group(2).strip(), lineNo);
+        if (stripped.equals("$$") || stripped.startsWith("$$") && !stripped.substring(2).contains("$$")) {
+          math = new ArrayList<>();
+          math.add(stripped.substring(2));
           continue;
         }
 
-        if (question == null) {
-          if (!skippingQuestion) {
-            reportStray(lineNo, describe(raw));
+        if (question == null || skippingQuestion || skipBlock != null) {
+          outsideQuestion(raw, stripped, lineNo);
+          continue;
+        }
+
+        // quotes: the text inside is read like any other line; a quoted tip goes to the tip
+        Matcher quote = QUOTE.matcher(raw);
+        boolean quoted = false;
+        while (quote.matches()) {
+          quoted = true;
+          raw = quote.group(1);
+          quote = QUOTE.matcher(raw);
+        }
+        if (quoted) {
+          stripped = raw.strip();
+          Matcher admonition = ADMONITION.matcher(stripped);
+          if (admonition.matches()) {
+            quoteTip = admonition.group(1).equalsIgnoreCase("tip") || admonition.group(1).equalsIgnoreCase("important");
+            stripped = admonition.group(2).strip();
+            raw = stripped;
+          }
+          if (stripped.isEmpty()) {
+            continue;
+          }
+        }
+
+        // <details>/<summary> wrappers: a generic summary ("Answer") opens the explanation, another names a section
+        Matcher summary = SUMMARY.matcher(stripped);
+        if (summary.matches()) {
+          String label = NotesMarkup.stripTags(summary.group(1)).replace("**", "").strip();
+          if (GENERIC_SUMMARY.matcher(label).matches() || NotesHeadings.isExplanation(label)) {
+            resetBlocks();
+            heading = "";
+            context = Context.EXPLANATION;
+          } else {
+            startHeading(label, lineNo, stripped);
           }
           continue;
         }
-        if (skippingQuestion) {
+        if (stripped.startsWith("<") || stripped.contains("</")) {
+          String withoutTags = NotesMarkup.stripTags(stripped).strip();
+          if (withoutTags.isEmpty() && !NotesMarkup.isImageOnly(stripped)) {
+            continue; // <details>, </details>, <p>, <br>: layout only
+          }
+        }
+        if (NotesMarkup.isImageOnly(stripped)) {
+          skip(lineNo, idHint(), "image", stripped);
+          continue;
+        }
+        if (!BULLET.matcher(raw).matches() && NotesMarkup.isNavigation(stripped)) {
+          skip(lineNo, idHint(), "navigation link", stripped);
+          continue;
+        }
+        if (NotesMarkup.isMetadata(BULLET.matcher(raw).matches() ? bulletText(raw) : stripped)) {
+          skip(lineNo, idHint(), "facts about the question, not its answer", stripped);
           continue;
         }
 
@@ -263,34 +397,86 @@ public final class MarkdownBankParser {
 
         Matcher bold = BOLD_LABEL.matcher(raw);
         if (bold.matches()) {
-          String label = bold.group(1).strip().replaceAll(":$", "").strip();
-          boldSection = new SectionBuilder(label, Section.Kind.BOLD_LABEL, heading);
-          question.sections.add(boldSection);
+          onBoldLabel(bold.group(1).strip().replaceAll(":$", "").strip(), lineNo);
+          continue;
+        }
+
+        Matcher inlineLabel = INLINE_LABEL.matcher(stripped);
+        if (inlineLabel.matches() && NotesHeadings.isNotTheAnswer(inlineLabel.group(1))) {
+          skip(lineNo, idHint(), NotesHeadings.name(inlineLabel.group(1)), stripped);
           openParagraphTarget = null;
+          continue;
+        }
+
+        String unlabelledTip = NotesMarkup.afterTipLabel(stripped);
+        if (unlabelledTip != null && !unlabelledTip.isEmpty() && !BULLET.matcher(raw).matches()) {
+          question.tip.add(NotesMarkup.clean(unlabelledTip));
+          openParagraphTarget = question.tip;
           lastBulletList = null;
+          quoteTip = quoted;
+          continue;
+        }
+        if (quoted && quoteTip) {
+          String text = NotesMarkup.clean(BULLET.matcher(raw).matches() ? bulletText(raw) : stripped);
+          if (openParagraphTarget == question.tip && !question.tip.isEmpty()) {
+            question.tip.set(question.tip.size() - 1, question.tip.get(question.tip.size() - 1) + " " + text);
+          } else {
+            question.tip.add(text);
+          }
+          openParagraphTarget = question.tip;
           continue;
         }
 
         Matcher bullet = BULLET.matcher(raw);
         if (bullet.matches()) {
+          String text = NotesMarkup.clean(bullet.group(2).strip());
+          if (text.isEmpty()) {
+            continue;
+          }
+          if (NotesMarkup.isLinkOnly(text)) {
+            skip(lineNo, idHint(), "link", text);
+            continue;
+          }
           List<String> target = bulletTarget();
-          target.add(bullet.group(2).strip());
+          target.add(inMisconceptions() ? wrongAction(text) : text);
           lastBulletList = target;
           openParagraphTarget = null;
           continue;
         }
 
-        if (Character.isWhitespace(raw.charAt(0)) && lastBulletList != null && !lastBulletList.isEmpty()) {
+        if (Character.isWhitespace(raw.charAt(0)) && lastBulletList != null && !lastBulletList.isEmpty()
+            && !quoted) {
           // an indented line after a bullet continues that bullet (also across a blank line)
           int last = lastBulletList.size() - 1;
-          lastBulletList.set(last, lastBulletList.get(last) + " " + stripped);
+          lastBulletList.set(last, lastBulletList.get(last) + " " + NotesMarkup.clean(stripped));
           continue;
         }
 
-        addParagraphLine(stripped);
+        String text = stripped;
+        if (NotesMarkup.hasAnswerLabel(text)) {
+          text = NotesMarkup.withoutAnswerLabel(text);
+          if (context == Context.NONE || context == Context.OTHER && headingSection == null) {
+            context = Context.EXPLANATION;
+          }
+          if (text.isEmpty()) {
+            resetBlocks();
+            heading = "";
+            context = Context.EXPLANATION;
+            continue;
+          }
+        }
+        text = NotesMarkup.clean(text);
+        if (text.isEmpty()) {
+          continue;
+        }
+        if (NotesMarkup.isLinkOnly(text)) {
+          skip(lineNo, idHint(), "link", text);
+          continue;
+        }
+        addParagraphLine(inMisconceptions() ? wrongAction(text) : text);
       }
 
-      if (inFence) {
+      if (inFence && !layout.swallowReported()) {
         problems.add(problem(fenceLine, "code block opened here is never closed — add a closing " + fenceMarker
             + " line after the code"));
       }
@@ -300,14 +486,131 @@ public final class MarkdownBankParser {
       if (question != null) {
         finishQuestion();
       }
-      if (questions.isEmpty() && problems.stream().noneMatch(p -> p.message().contains("no title"))) {
-        problems.add(problem(firstContent + 1,
-            "no questions found — start each question with a heading such as `# 1. What Is X?`"));
+      if (finished.isEmpty() && problems.stream().noneMatch(p -> p.message().contains("no title"))) {
+        // one cause, one message: without any question, text before "the first question" is not a separate fault
+        problems.removeIf(p -> p.message().contains(STRAY));
+        strayLines.clear();
+        problems.add(problem(firstContent + 1, noQuestionsMessage()));
       }
-      return new ParseResult(topic, questions, problems);
+      reportStrayLines();
+      return result(topic);
     }
 
-    private int codeLines;
+    private ParseResult result(String fileTopic) {
+      assignIds();
+      List<Question> questions = new ArrayList<>();
+      for (QuestionBuilder q : finished) {
+        questions.add(build(q));
+      }
+      problems.sort(Comparator.comparingInt(BankProblem::line));
+      for (int i = 0; i < skipped.size(); i++) {
+        QuestionBuilder owner = skippedIn.get(i);
+        if (owner != null) {
+          SkippedText s = skipped.get(i);
+          skipped.set(i, new SkippedText(s.line(), owner.id, s.reason(), s.text()));
+        }
+      }
+      skipped.sort(Comparator.comparingInt(SkippedText::line));
+      String resultTopic = fileTopic == null || fileTopic.isBlank() ? topicFromFileName(file) : fileTopic;
+      return new ParseResult(resultTopic, questions, problems, title, skipped);
+    }
+
+    // ---------------------------------------------------------------- headings while reading
+
+    private void onHeading(HeadingLayout.Heading h, int lineNo, String asWritten) {
+      if (skipBlock != null && h.role == HeadingLayout.Role.SECTION && h.level > skipBlockLevel) {
+        return; // a sub-heading of a skipped block
+      }
+      skipBlock = null;
+      quoteTip = false;
+      switch (h.role) {
+        case TITLE -> {
+          startSkip("introduction under the title", h.level, false);
+        }
+        case GROUP -> {
+          if (question != null) {
+            finishQuestion();
+          }
+          skippingQuestion = false;
+          group = NotesHeadings.clean(h.text);
+          String groupName = NotesHeadings.topicOf(h.text);
+          groupTopic = groupName.isEmpty() ? groupTopic : groupName;
+          startSkip("introduction of the group", h.level, false);
+        }
+        case DOCUMENT_SECTION -> {
+          if (question != null) {
+            finishQuestion();
+          }
+          skip(lineNo, "", "not a question: " + NotesHeadings.name(h.text), asWritten);
+          startSkip("part of " + NotesHeadings.name(h.text), h.level, true);
+        }
+        case QUESTION -> startQuestion(h.question == null ? null : h.question.number(),
+            h.question == null ? NotesHeadings.clean(h.text).replace("**", "").strip() : h.question.title(), lineNo,
+            h.text);
+        case UNNUMBERED -> {
+          if (question != null) {
+            finishQuestion();
+          }
+          skippingQuestion = true;
+        }
+        case SECTION -> startHeading(h.text, lineNo, asWritten);
+        default -> throw new IllegalStateException("unknown role " + h.role);
+      }
+    }
+
+    private void startSkip(String reason, int level, boolean alreadyRecorded) {
+      skipBlock = reason;
+      skipBlockLevel = level;
+      skipBlockRecorded = alreadyRecorded;
+      resetBlocks();
+    }
+
+    /** A line outside every question: skipped with a reason, or reported as stray text. */
+    private void outsideQuestion(String raw, String stripped, int lineNo) {
+      if (skippingQuestion && question == null && skipBlock == null) {
+        return;
+      }
+      if (skipBlock != null) {
+        if (!skipBlockRecorded) {
+          skip(lineNo, "", skipBlock, stripped);
+          skipBlockRecorded = true;
+        }
+        return;
+      }
+      if (NotesMarkup.isNavigation(stripped) || NotesMarkup.isImageOnly(stripped)
+          || NotesMarkup.stripTags(stripped).isBlank()) {
+        skip(lineNo, "", "navigation or image", stripped);
+        return;
+      }
+      reportStray(lineNo, describe(raw));
+    }
+
+    private void onBoldLabel(String label, int lineNo) {
+      openParagraphTarget = null;
+      lastBulletList = null;
+      if (NotesHeadings.isExplanation(label) && !label.equalsIgnoreCase("explanation")) {
+        resetBlocks();
+        heading = "";
+        context = Context.EXPLANATION;
+        return;
+      }
+      if (NotesHeadings.isTip(label)) {
+        resetBlocks();
+        heading = label;
+        context = Context.TIP;
+        return;
+      }
+      if (NotesHeadings.isNotTheAnswer(label)) {
+        boldSection = new SectionBuilder(label, Section.Kind.BOLD_LABEL, heading, NotesHeadings.name(label), lineNo);
+      } else if (NotesHeadings.isMisconceptions(label) && !isRubricMistakes(label)) {
+        boldSection = new SectionBuilder("Common Mistakes", Section.Kind.MISCONCEPTIONS, label, null, lineNo);
+      } else {
+        boldSection = new SectionBuilder(label, Section.Kind.BOLD_LABEL, heading, null, lineNo);
+      }
+      question.sections.add(boldSection);
+    }
+
+    // ---------------------------------------------------------------- front matter
 
     /** Reads front matter at the top; returns the index of the first line after it. */
     private int readFrontMatter() {
@@ -317,10 +620,18 @@ public final class MarkdownBankParser {
       }
       String line = lines[first].strip();
       if (line.equals("---")) {
+        int firstInner = nextNonBlank(first + 1);
+        // a rule, not front matter, unless a `key: value` line follows
+        if (firstInner < 0 || !lines[firstInner].strip().matches("^[A-Za-z_][\\w-]*\\s*:.*")) {
+          return first + 1;
+        }
         for (int i = first + 1; i < lines.length; i++) {
           String inner = lines[i].strip();
           if (inner.equals("---") || inner.equals("...")) {
             return i + 1;
+          }
+          if (!lines[i].isBlank() && !YAML_LINE.matcher(lines[i]).matches()) {
+            break;
           }
           Matcher topicLine = TOPIC_LINE.matcher(inner);
           if (topicLine.matches()) {
@@ -366,60 +677,33 @@ public final class MarkdownBankParser {
       return -1;
     }
 
-    private int previousNonBlank(int before) {
-      for (int i = before - 1; i >= 0; i--) {
-        if (!lines[i].isBlank()) {
-          return i;
-        }
-      }
-      return -1;
-    }
+    // ---------------------------------------------------------------- questions and sections
 
-    private boolean isBareQuestion(int i) {
-      String raw = lines[i];
-      if (!BARE_QUESTION.matcher(raw).matches()) {
-        return false;
-      }
-      if (i > 0 && !lines[i - 1].isBlank()) {
-        return false;
-      }
-      int previous = previousNonBlank(i);
-      if (previous >= 0) {
-        String before = lines[previous];
-        if (ORDERED_ITEM.matcher(before).matches() || before.strip().startsWith("#")
-            || BOLD_LABEL.matcher(before).matches()) {
-          return false;
-        }
-      }
-      int next = nextNonBlank(i + 1);
-      if (next < 0) {
-        return true;
-      }
-      String after = lines[next].strip();
-      return after.startsWith("#") || after.startsWith("|") || BOLD_LABEL.matcher(lines[next]).matches();
-    }
-
-    private void startQuestion(String id, String title, int lineNo) {
+    private void startQuestion(String number, String questionTitle, int lineNo, String asWritten) {
       if (question != null) {
         finishQuestion();
       }
       resetBlocks();
       heading = "";
       context = Context.NONE;
-      if (title.isEmpty()) {
-        problems.add(problem(lineNo, "question " + id + " has no title — write the question after the number, e.g. `# "
-            + id + ". What Is X?`"));
+      skipBlock = null;
+      if (questionTitle.isEmpty()) {
+        String shown = number == null ? "?" : number;
+        problems.add(problem(lineNo, "question " + shown + " has no title — write the question after the number, "
+            + "e.g. `# " + shown + ". What Is X?`"));
         question = null;
         skippingQuestion = true;
         return;
       }
       skippingQuestion = false;
-      question = new QuestionBuilder(id, title, lineNo);
+      String questionTopic = !groupTopic.isEmpty() ? groupTopic : null;
+      question = new QuestionBuilder(number, NotesMarkup.withoutEmoji(NotesMarkup.stripTags(questionTitle)),
+          questionTopic, group, lineNo);
     }
 
     private void startHeading(String text, int lineNo, String asWritten) {
       if (question == null) {
-        if (!skippingQuestion) {
+        if (!skippingQuestion && skipBlock == null) {
           reportStray(lineNo, "the section `" + asWritten + "`");
         }
         return;
@@ -428,17 +712,49 @@ public final class MarkdownBankParser {
         return;
       }
       resetBlocks();
-      heading = text;
-      String normal = Section.normalise(text);
-      if (normal.equals("explanation")) {
+      String cleaned = NotesHeadings.clean(text);
+      heading = cleaned;
+      String normal = Section.normalise(cleaned);
+      if (normal.equals("explanation") || NotesHeadings.isExplanation(cleaned)) {
         context = Context.EXPLANATION;
-      } else if (normal.matches("(interview |pro )?tips?")) {
+      } else if (normal.matches("(interview |pro )?tips?") || NotesHeadings.isTip(cleaned)) {
         context = Context.TIP;
       } else {
         context = Context.OTHER;
-        headingSection = new SectionBuilder(text, Section.Kind.HEADING, "");
+        if (NotesHeadings.isNotTheAnswer(cleaned)) {
+          headingSection = new SectionBuilder(cleaned, Section.Kind.HEADING, "", NotesHeadings.name(cleaned), lineNo);
+        } else if (NotesHeadings.isMisconceptions(cleaned) && !isRubricMistakes(cleaned)) {
+          headingSection = new SectionBuilder("Common Mistakes", Section.Kind.MISCONCEPTIONS, cleaned, null, lineNo);
+        } else {
+          headingSection = new SectionBuilder(cleaned, Section.Kind.HEADING, "", null, lineNo);
+        }
         question.sections.add(headingSection);
       }
+    }
+
+    /** Names the rubric builder already reads as misconceptions; kept exactly as written. */
+    private static boolean isRubricMistakes(String headingText) {
+      return Section.normalise(headingText).matches("common mistakes|misconceptions|wrong beliefs");
+    }
+
+    private boolean inMisconceptions() {
+      SectionBuilder current = boldSection != null ? boldSection : context == Context.OTHER ? headingSection : null;
+      return current != null && current.kind == Section.Kind.MISCONCEPTIONS;
+    }
+
+    /** "Don't block the event loop" under "Don'ts" states the wrong belief "Block the event loop". */
+    private static String wrongAction(String item) {
+      Matcher m = NEGATED_ACTION.matcher(item.strip());
+      if (!m.matches()) {
+        return item;
+      }
+      String rest = m.group(1).strip();
+      return rest.isEmpty() ? item : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+
+    private static String bulletText(String raw) {
+      Matcher bullet = BULLET.matcher(raw);
+      return bullet.matches() ? bullet.group(2).strip() : raw.strip();
     }
 
     private void resetBlocks() {
@@ -459,7 +775,7 @@ public final class MarkdownBankParser {
         case EXPLANATION, NONE -> {
           if (headingSection == null) {
             headingSection = new SectionBuilder(context == Context.EXPLANATION ? "Explanation" : "",
-                Section.Kind.HEADING, "");
+                Section.Kind.HEADING, "", null, 0);
             question.sections.add(headingSection);
           }
           yield headingSection.bullets;
@@ -498,7 +814,7 @@ public final class MarkdownBankParser {
     }
 
     private void finishTable(List<String> rowsAsWritten, int firstLine) {
-      if (question == null) {
+      if (question == null || skippingQuestion) {
         return;
       }
       List<List<String>> rows = new ArrayList<>();
@@ -536,7 +852,8 @@ public final class MarkdownBankParser {
       }
       List<String> cells = new ArrayList<>();
       for (String cell : inner.split("(?<!\\\\)\\|", -1)) {
-        cells.add(cell.strip().replace("\\|", "|"));
+        String text = cell.strip().replace("\\|", "|");
+        cells.add(text.indexOf('<') >= 0 || text.indexOf('$') >= 0 ? NotesMarkup.clean(text) : text);
       }
       return cells;
     }
@@ -544,9 +861,22 @@ public final class MarkdownBankParser {
     private void finishQuestion() {
       QuestionBuilder q = question;
       question = null;
+      finished.add(q);
+      resetBlocks();
+    }
+
+    private Question build(QuestionBuilder q) {
       List<Section> sections = new ArrayList<>();
       for (SectionBuilder s : q.sections) {
-        if (!s.bullets.isEmpty() || !s.paragraphs.isEmpty()) {
+        if (s.bullets.isEmpty() && s.paragraphs.isEmpty()) {
+          continue;
+        }
+        if (s.ignoredBecause != null) {
+          skip(s.line, q.id, s.ignoredBecause, s.heading);
+        } else if (s.kind != Section.Kind.MISCONCEPTIONS && s.paragraphs.isEmpty() && s.bullets.size() > 0
+            && s.bullets.stream().allMatch(NotesMarkup::startsWithLink)) {
+          skip(s.line, q.id, "link list", s.heading);
+        } else {
           sections.add(s.build());
         }
       }
@@ -556,9 +886,63 @@ public final class MarkdownBankParser {
         problems.add(problem(q.line, "question " + q.id + " has nothing to grade against — add an ### Explanation, "
             + "a section with bullets, a table or an ### Interview Tip"));
       }
-      questions.add(new Question(q.id, q.title, topic, explanation, sections, q.examples, q.tables, tip,
-          new SourceLocation(file, q.line)));
-      resetBlocks();
+      return new Question(q.id, q.title, q.topic == null ? topic : q.topic, explanation, sections, q.examples,
+          q.tables, tip, new SourceLocation(file, q.line));
+    }
+
+    /**
+     * Plain numbers stay the id; numbering that restarts in every group becomes {@code group-N}; unnumbered questions
+     * get a slug of their heading with a hash of namespace and heading (see {@link QuestionIds}).
+     */
+    private void assignIds() {
+      Map<String, Set<String>> groupsByNumber = new HashMap<>();
+      for (QuestionBuilder q : finished) {
+        if (q.number != null) {
+          groupsByNumber.computeIfAbsent(q.number.toLowerCase(Locale.ROOT), n -> new HashSet<>()).add(q.group);
+        }
+      }
+      boolean restarts = groupsByNumber.values().stream().anyMatch(groups -> groups.size() > 1);
+      Map<String, Integer> seen = new HashMap<>();
+      for (QuestionBuilder q : finished) {
+        if (q.number != null) {
+          String groupName = NotesHeadings.topicOf(q.group).isEmpty() ? q.group : NotesHeadings.topicOf(q.group);
+          q.id = restarts ? QuestionIds.grouped(groupName, q.number) : q.number;
+          continue;
+        }
+        String id = QuestionIds.unnumbered(namespace, q.title);
+        int n = seen.merge(id, 1, Integer::sum);
+        q.id = n > 1 ? id + "-" + n : id; // the same heading twice in one file
+      }
+    }
+
+    /** Marks a skipped part as inside the current question; its id is filled in once ids are assigned. */
+    private String idHint() {
+      return question == null ? "" : IN_QUESTION;
+    }
+
+    private void skip(int lineNo, String questionId, String reason, String text) {
+      String shown = text.strip();
+      if (shown.length() > 80) {
+        shown = shown.substring(0, 77) + "...";
+      }
+      skipped.add(new SkippedText(lineNo, questionId, reason, shown));
+      skippedIn.add(IN_QUESTION.equals(questionId) ? question : null);
+    }
+
+    private String noQuestionsMessage() {
+      List<String> seen = new ArrayList<>();
+      for (HeadingLayout.Heading h : layout.headings.values()) {
+        if (h.role != HeadingLayout.Role.TITLE && seen.size() < 3) {
+          seen.add("`" + lines[h.index].strip() + "` (line " + (h.index + 1) + ")");
+        }
+      }
+      String example = "#".repeat(Math.max(1, layout.questionLevel)) + " 1. What Is X?";
+      if (seen.isEmpty()) {
+        return "no questions found — start each question with a heading such as `" + example + "`";
+      }
+      return "no questions found: no heading here is written as a question (" + String.join(", ", seen)
+          + ") — start each question with a numbered heading such as `" + example + "`, or give each "
+          + "question an `### Explanation` section under its heading";
     }
 
     private void reportStray(int lineNo, String what) {
@@ -566,8 +950,21 @@ public final class MarkdownBankParser {
         return;
       }
       strayRunReported = true;
-      problems.add(problem(lineNo, what + " comes before the first question — start the file with a question "
-          + "heading such as `# 1. What Is X?`, or move this inside a question"));
+      if (strayLines.isEmpty()) {
+        strayWhat = what;
+      }
+      strayLines.add(lineNo);
+    }
+
+    /** Everything before the first question is one fault, reported once at its first line. */
+    private void reportStrayLines() {
+      if (strayLines.isEmpty()) {
+        return;
+      }
+      String more = strayLines.size() == 1 ? "" : " (so do lines " + String.join(", ", strayLines.subList(1,
+          strayLines.size()).stream().map(String::valueOf).toList()) + ")";
+      problems.add(problem(strayLines.get(0), strayWhat + STRAY + more + " — start the file with a question "
+          + "heading such as `# 1. What Is X?`, or a `# Title` line, or move this inside a question"));
     }
 
     private static String describe(String raw) {

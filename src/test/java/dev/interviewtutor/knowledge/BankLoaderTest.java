@@ -60,7 +60,7 @@ class BankLoaderTest {
 
         Nobody asked.
         """);
-    Path duplicate = write("b-duplicate.md", """
+    write("b-duplicate.md", """
         # 1. What Is A Again?
 
         ### Explanation
@@ -102,7 +102,8 @@ class BankLoaderTest {
 
     List<String> problems = error.problems().stream().map(BankProblem::toString).toList();
     assertHas(problems, noTitle + ":7: question 2 has no title");
-    assertHas(problems, duplicate + ":1: duplicate question id 1 — also defined at " + noTitle + ":1");
+    // numbering that starts again in another file is not a clash: both files get qualified ids instead
+    assertTrue(problems.stream().noneMatch(p -> p.contains("duplicate")), problems.toString());
     assertHas(problems, stray + ":1: the section `### Explanation` comes before the first question");
     assertHas(problems, fence + ":5: code block opened here is never closed");
     assertHas(problems, empty + ":1: the file is empty");
@@ -148,6 +149,58 @@ class BankLoaderTest {
     assertHas(problems, file + ":7: heading `# Worker Threads` has no question number");
     assertHas(problems, file + ":11: question 9 has nothing to grade against");
     assertEquals(2, problems.size(), problems.toString());
+  }
+
+  @Test
+  void should_qualify_numbers_that_start_again_in_another_file_and_keep_the_seed_numbers() throws IOException {
+    Files.copy(SeedBankParserTest.SEED, dir.resolve("interview-questions-71-80.md"));
+    write("docker.md", "# 1. What Is an Image?\n\nA read-only template for containers.\n");
+    write("network.md", "# 1. What Is a Port?\n\nA number that picks a service on a host.\n");
+
+    QuestionBank bank = BankLoader.load(dir);
+
+    assertEquals("What Is an Image?", bank.find("docker/1").orElseThrow().title());
+    assertEquals("What Is a Port?", bank.find("network/1").orElseThrow().title());
+    assertEquals("Heap vs Stack", bank.find("78").orElseThrow().title(), "the seed's numbers clash with nobody");
+  }
+
+  @Test
+  void should_read_subfolders_and_skip_readme_and_hidden_folders() throws IOException {
+    Files.createDirectories(dir.resolve("backend/node"));
+    Files.createDirectories(dir.resolve(".git"));
+    write("backend/node/streams.md", "# Streams\n\n## What Is Backpressure?\n\n### Explanation\n\n"
+        + "A slow reader makes the writer wait.\n");
+    write("backend/README.md", "# About these notes\n");
+    write(".git/notes.md", "not a bank\n");
+    write("basics.md", GOOD);
+
+    QuestionBank bank = BankLoader.load(dir);
+
+    List<String> ids = bank.questions().stream().map(Question::id).toList();
+    assertEquals(2, ids.size(), ids.toString());
+    assertTrue(ids.get(0).matches("backpressure-[0-9a-f]{4}"), ids.toString());
+    assertEquals("1", ids.get(1));
+    assertEquals("Streams", bank.questions().get(0).topic());
+  }
+
+  @Test
+  void should_keep_group_ids_apart_when_two_files_restart_numbering_in_the_same_groups() throws IOException {
+    String notes = "# Notes\n\n## Basics\n\n### 1. What Is X?\n\nX.\n\n## Advanced\n\n### 1. What Is Y?\n\nY.\n";
+    write("first.md", notes);
+    write("second.md", notes);
+    List<String> ids = BankLoader.load(dir).questions().stream().map(Question::id).toList();
+    assertEquals(4, ids.stream().distinct().count(), ids.toString());
+    assertTrue(ids.stream().allMatch(id -> id.startsWith("basics-1-") || id.startsWith("advanced-1-")), ids.toString());
+  }
+
+  @Test
+  void should_sort_problems_by_file_then_line() throws IOException {
+    write("b.md", "# 1. What Is B?\n\n### Explanation\n\nB.\n\n# 1. Again?\n\nB twice.\n");
+    write("a.md", "# 5.\n\ntext\n\n# 6. What?\n\n| x | y |\n| 1 | 2 |\n");
+    BankException error = assertThrows(BankException.class, () -> BankLoader.load(dir));
+    List<String> where = error.problems().stream()
+        .map(p -> p.file().getFileName() + ":" + p.line()).toList();
+    assertEquals(List.of("a.md:1", "a.md:7", "b.md:7"), where);
   }
 
   private Path write(String name, String content) throws IOException {

@@ -1,0 +1,426 @@
+package dev.interviewtutor.grading;
+
+import dev.interviewtutor.grading.text.Lexicon;
+import dev.interviewtutor.knowledge.KeyPoint;
+import dev.interviewtutor.knowledge.Rubric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sibling concepts a question contrasts (no-cache / no-store, stack / heap, merge / rebase) and what the bank says
+ * about each: the material for telling a right answer from one that gives one concept's property to its sibling.
+ *
+ * <p>Why not cosine of whole sentences: "no-store means never stored" and "no-cache means never stored" embed almost
+ * identically (measured margins within ±0.03). So subjects are found by name, and claims are compared with the
+ * subject held apart: each claim is embedded with its subject replaced by "it".
+ *
+ * <p>Subjects come from the bank's structure only: the title ("max-age, no-cache and no-store", "Rebase vs Merge",
+ * "How does X differ from Y"), the first cell of a labelled table row, the columns of a two-column comparison table,
+ * and, when those give fewer than two, inline-code terms that open key points. Nothing topic-specific lives here.
+ */
+final class Siblings {
+  /** A sibling concept: its display name and the stem sequences that name it in text. */
+  record Subject(String name, List<List<String>> forms) {}
+
+  /** What the bank says about one subject (subject replaced by "it"), from key point {@code keyPoint}. */
+  record Claim(int subject, int keyPoint, String text) {}
+
+  /** A run of text about one subject, with the subject replaced by "it". */
+  record Segment(int subject, String claim) {}
+
+  static final Siblings NONE = new Siblings(List.of(), List.of());
+
+  private static final Pattern TITLE_PAIR = Pattern.compile(
+      "(?i)^(?:what(?:'s| is| are)? (?:the )?differences? between |difference between |compare |comparing )?"
+          + "(.+?)(?:\\s+vs\\.?\\s+|\\s+versus\\s+|\\s+differs? from\\s+|\\s+compared (?:to|with)\\s+)(.+?)\\??$");
+  private static final Pattern TITLE_BETWEEN = Pattern.compile("(?i)differences? between (.+?)\\??$");
+  private static final Pattern HOW_DIFFER = Pattern.compile(
+      "(?i)^(?:how|in what ways?) (?:does|do|is|are) (?:an? |the )?(.+?) (?:differ|different) from (.+?)\\??$");
+  private static final Pattern LIST_SPLIT = Pattern.compile("\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+");
+  private static final Pattern YES_NO = Pattern.compile("(?i)^(.+?)\\?\\s*:\\s*(yes|no)\\b[,;:]?\\s*(.*)$");
+  private static final Pattern SPLIT_CLAIMS = Pattern.compile(";\\s+");
+  private static final Pattern ASSIGNMENT = Pattern.compile("=\\S*");
+
+  final List<Subject> subjects;
+  final List<Claim> claims;
+
+  private Siblings(List<Subject> subjects, List<Claim> claims) {
+    this.subjects = List.copyOf(subjects);
+    this.claims = List.copyOf(claims);
+  }
+
+  boolean present() {
+    return subjects.size() >= 2 && !claims.isEmpty();
+  }
+
+  /** The subject each key point is about (index into {@link #subjects}), or -1. */
+  int[] keyPointSubjects(int keyPoints) {
+    int[] out = new int[keyPoints];
+    java.util.Arrays.fill(out, -1);
+    for (Claim c : claims) {
+      if (out[c.keyPoint()] < 0) {
+        out[c.keyPoint()] = c.subject();
+      } else if (out[c.keyPoint()] != c.subject()) {
+        out[c.keyPoint()] = -2; // about several subjects (a comparison row): no single owner
+      }
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.max(out[i], -1);
+    }
+    return out;
+  }
+
+  static Siblings of(Rubric rubric) {
+    Map<String, Subject> found = new LinkedHashMap<>();
+    List<String> compared = titleSubjects(rubric.question());
+    for (String name : compared) {
+      add(found, name);
+    }
+    // when the title compares nothing, the thing it asks about ("a commit object") is the topic, not a sibling
+    java.util.Set<String> titleStems = compared.isEmpty() ? java.util.Set.copyOf(stems(rubric.question())) : java.util.Set.of();
+    for (KeyPoint kp : rubric.keyPoints()) {
+      if (!"table".equals(kp.origin())) {
+        continue;
+      }
+      int dash = kp.text().indexOf(" — ");
+      if (dash > 0) {
+        add(found, kp.text().substring(0, dash));
+      } else {
+        for (String part : SPLIT_CLAIMS.split(kp.text())) {
+          int colon = part.indexOf(": ");
+          if (colon > 0) {
+            add(found, part.substring(0, colon));
+          }
+        }
+      }
+    }
+    // list items that name a thing and say what it is: "blob (file contents)", "stale-if-error: serves stale ..."
+    Map<Integer, String[]> itemClaims = new LinkedHashMap<>();
+    Map<String, List<Integer>> itemsByList = new LinkedHashMap<>();
+    for (int k = 0; k < rubric.keyPoints().size(); k++) {
+      KeyPoint kp = rubric.keyPoints().get(k);
+      if (kp.origin().startsWith("section:")) {
+        String[] headAndGloss = headAndGloss(withoutContext(kp));
+        if (headAndGloss != null) {
+          itemClaims.put(k, headAndGloss);
+          itemsByList.computeIfAbsent(kp.origin(), o -> new ArrayList<>()).add(k);
+        }
+      }
+    }
+    itemsByList.values().removeIf(items -> items.size() < 2);
+    itemClaims.keySet().removeIf(k -> itemsByList.values().stream().noneMatch(items -> items.contains(k))
+        || titleStems.containsAll(stems(itemClaims.get(k)[0])));
+    itemClaims.values().forEach(hg -> add(found, hg[0]));
+    // inline-code terms that open statements ("`git merge` creates ...", "`stale-if-error` serves ..."), when two or
+    // more do: the bank then describes them side by side
+    Map<String, Subject> openers = new LinkedHashMap<>();
+    for (KeyPoint kp : rubric.keyPoints()) {
+      String text = withoutContext(kp);
+      String longest = "";
+      for (String code : rubric.evidenceTerms()) {
+        if (text.startsWith(code + " ") && code.length() > longest.length()) {
+          longest = code;
+        }
+      }
+      if (!longest.isEmpty() && !"table".equals(kp.origin()) && !titleStems.containsAll(stems(longest))) {
+        add(openers, longest);
+      }
+    }
+    if (openers.size() >= 2 || found.size() < 2) {
+      openers.values().forEach(o -> add(found, o.name()));
+    }
+    List<Subject> subjects = new ArrayList<>(found.values());
+    if (subjects.size() < 2 || subjects.size() > 6) {
+      return NONE;
+    }
+    Siblings partial = new Siblings(subjects, List.of());
+    List<Claim> claims = new ArrayList<>();
+    for (int k = 0; k < rubric.keyPoints().size(); k++) {
+      KeyPoint kp = rubric.keyPoints().get(k);
+      String text = kp.text();
+      int dash = text.indexOf(" — ");
+      if (itemClaims.containsKey(k)) {
+        int subject = partial.subjectNamed(itemClaims.get(k)[0]);
+        if (subject >= 0) {
+          claims.add(new Claim(subject, k, itemClaims.get(k)[1]));
+        }
+        continue;
+      }
+      if ("table".equals(kp.origin()) && dash > 0) {
+        int s = partial.subjectNamed(text.substring(0, dash));
+        if (s >= 0) {
+          List<String> parts = new ArrayList<>();
+          for (String cell : SPLIT_CLAIMS.split(text.substring(dash + 3))) {
+            parts.add(statement(cell));
+          }
+          claims.add(new Claim(s, k, String.join("; ", parts)));
+        }
+        continue;
+      }
+      for (String part : SPLIT_CLAIMS.split(withoutContext(kp))) {
+        for (Segment seg : partial.segments(part)) {
+          if (Lexicon.tokens(seg.claim()).size() >= 2) {
+            claims.add(new Claim(seg.subject(), k, statement(seg.claim())));
+          }
+        }
+      }
+    }
+    return claims.isEmpty() ? NONE : new Siblings(subjects, claims);
+  }
+
+  private static final Pattern PAREN_GLOSS = Pattern.compile("^([^():]{1,40}?)\\s*\\((.{3,})\\)$");
+  private static final Pattern COLON_GLOSS = Pattern.compile("^([^():—]{1,40}?)\\s*(?::|—| - )\\s+(.{3,})$");
+
+  /** "blob (file contents)" → {"blob", "file contents"}; "X: does Y" → {"X", "does Y"}; else null. */
+  private static String[] headAndGloss(String item) {
+    for (Pattern p : List.of(PAREN_GLOSS, COLON_GLOSS)) {
+      Matcher m = p.matcher(item.strip());
+      if (m.matches() && Lexicon.tokens(m.group(1)).size() <= 4 && Lexicon.tokens(m.group(2)).size() >= 2) {
+        return new String[] {m.group(1).strip(), m.group(2).strip()};
+      }
+    }
+    return null;
+  }
+
+  /** A section bullet's text without the section heading the rubric puts before it ("Object types: blob ..."). */
+  private static String withoutContext(KeyPoint kp) {
+    if (!kp.origin().startsWith("section:")) {
+      return kp.text();
+    }
+    String heading = kp.origin().substring("section:".length()).strip();
+    String text = kp.text();
+    return text.toLowerCase(Locale.ROOT).startsWith(heading.toLowerCase(Locale.ROOT) + ": ")
+        ? text.substring(heading.length() + 2)
+        : text;
+  }
+
+  /** "May be stored?: no" → "may not be stored"; "Column: cell" stays. */
+  private static String statement(String cell) {
+    Matcher m = YES_NO.matcher(cell.strip());
+    if (!m.matches()) {
+      return cell.strip();
+    }
+    String head = m.group(1).strip();
+    String rest = m.group(3).strip();
+    String base = m.group(2).equalsIgnoreCase("yes") ? head : negated(head);
+    return rest.isEmpty() ? base : base + ", " + rest;
+  }
+
+  private static final Pattern MODAL = Pattern.compile(
+      "(?i)^(may|can|must|should|is|are|was|were|will|does|do|has|have)\\b(.*)$");
+
+  /** "May be stored" → "may not be stored"; "Reused without asking" → "not reused without asking". */
+  private static String negated(String head) {
+    Matcher m = MODAL.matcher(head);
+    return m.matches() ? m.group(1) + " not" + m.group(2) : "not " + RubricTextLite.lowerFirst(head);
+  }
+
+  private static List<String> titleSubjects(String title) {
+    String t = title.strip().replaceAll("`", "");
+    Matcher how = HOW_DIFFER.matcher(t);
+    if (how.matches()) {
+      return List.of(how.group(1), how.group(2));
+    }
+    Matcher between = TITLE_BETWEEN.matcher(t);
+    if (between.find()) {
+      return List.of(LIST_SPLIT.split(between.group(1)));
+    }
+    Matcher pair = TITLE_PAIR.matcher(t);
+    if (pair.matches()) {
+      List<String> out = new ArrayList<>(List.of(LIST_SPLIT.split(pair.group(1))));
+      out.addAll(List.of(LIST_SPLIT.split(pair.group(2))));
+      return out;
+    }
+    return List.of();
+  }
+
+  private static void add(Map<String, Subject> found, String raw) {
+    String name = ASSIGNMENT.matcher(raw.replace("`", "")).replaceAll("")
+        .replaceAll("(?i)^(what (is|are) |a |an |the )+", "")
+        .replaceAll("[?.!:]+$", "").strip();
+    List<String> stems = stems(name);
+    if (stems.isEmpty() || stems.size() > 4
+        || stems.stream().noneMatch(t -> t.length() >= 3 && t.chars().allMatch(Character::isLetter)
+            && !Lexicon.isStopword(t))) {
+      return;
+    }
+    String key = String.join(" ", stems);
+    if (found.containsKey(key)) {
+      return;
+    }
+    // "git merge" and "merge" name one thing: the longer name becomes another form of it
+    for (Subject existing : found.values()) {
+      List<String> form = existing.forms().get(0);
+      if (endsWith(stems, form) || endsWith(form, stems)) {
+        if (!existing.forms().contains(stems)) {
+          existing.forms().add(stems);
+        }
+        return;
+      }
+    }
+    List<List<String>> forms = new ArrayList<>();
+    forms.add(stems);
+    found.put(key, new Subject(name, forms));
+    addDistinguishingForms(found);
+  }
+
+  private static boolean endsWith(List<String> longer, List<String> suffix) {
+    return longer.size() > suffix.size() && longer.subList(longer.size() - suffix.size(), longer.size()).equals(suffix);
+  }
+
+  /**
+   * Siblings sharing a head noun ("browser cache" / "shared cache") are also named by their distinguishing word
+   * alone ("the browser keeps it").
+   */
+  private static void addDistinguishingForms(Map<String, Subject> found) {
+    for (Subject s : found.values()) {
+      List<String> full = s.forms().get(0);
+      if (full.size() != 2) {
+        continue;
+      }
+      boolean sharedHead = found.values().stream()
+          .anyMatch(o -> o != s && o.forms().get(0).size() == 2 && o.forms().get(0).get(1).equals(full.get(1)));
+      List<String> first = List.of(full.get(0));
+      if (sharedHead && !s.forms().contains(first) && !Lexicon.isStopword(full.get(0))) {
+        s.forms().add(first);
+      }
+    }
+  }
+
+  int subjectNamed(String text) {
+    List<String> stems = stems(ASSIGNMENT.matcher(text.replace("`", "")).replaceAll(""));
+    for (int i = 0; i < subjects.size(); i++) {
+      if (subjects.get(i).forms().contains(stems)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The runs of a sentence about one subject each. A run starts where a subject's name opens a clause (only function
+   * words or an adverb before it since the last comma or joint: "The heap ...", "and no-store ...", "With no-cache
+   * ...") and lasts until the next such name; a name inside a clause ("records one tree") is an object, not a new
+   * subject. Each run's claim has its opening name replaced by "it". Empty when no clause opens with a subject.
+   */
+  List<Segment> segments(String sentence) {
+    List<int[]> starts = new ArrayList<>();
+    for (int[] m : mentions(sentence)) {
+      if (opensClause(sentence, m[0])) {
+        starts.add(m);
+      }
+    }
+    List<Segment> out = new ArrayList<>();
+    for (int m = 0; m < starts.size(); m++) {
+      int[] start = starts.get(m);
+      int to = m + 1 < starts.size() ? starts.get(m + 1)[0] : sentence.length();
+      String claim = "it" + skipSuffix(sentence, start[1], to);
+      out.add(new Segment(start[2], tidy(claim)));
+    }
+    return out;
+  }
+
+  private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[,;:.!?()\"“”]");
+
+  /** Words that start a new clause: "... and the heap holds objects". */
+  private static final java.util.Set<String> JOINTS = java.util.Set.of("and", "but", "while", "whereas", "so", "then",
+      "or", "because", "since", "though", "although", "whilst", "unlike", "however");
+
+  private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "not", "never", "without", "nor");
+
+  private static boolean opensClause(String sentence, int at) {
+    String before = sentence.substring(0, at);
+    Matcher p = CLAUSE_PUNCTUATION.matcher(before);
+    int from = 0;
+    while (p.find()) {
+      from = p.end();
+    }
+    List<String> words = Lexicon.tokens(before.substring(from));
+    int joint = -1;
+    for (int i = 0; i < words.size(); i++) {
+      if (JOINTS.contains(words.get(i))) {
+        joint = i;
+      }
+    }
+    for (String w : words.subList(joint + 1, words.size())) {
+      if (!Lexicon.isStopword(w) && !w.endsWith("ly") || NEGATIONS.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The run's text after its name, without a "=N" glued to the name ("max-age=N makes" → " makes"). */
+  private static String skipSuffix(String sentence, int at, int to) {
+    int i = at;
+    while (i < to && !Character.isWhitespace(sentence.charAt(i)) && ",;:".indexOf(sentence.charAt(i)) < 0) {
+      i++;
+    }
+    return sentence.substring(i, to);
+  }
+
+  private static String tidy(String claim) {
+    return claim.replaceFirst("^it\\s*[:—-]+\\s*", "it ")
+        .replaceAll("(?i)[\\s,;:]+(?:and|while|whereas|but|or)?\\s+(?:the|a|an)\\s*$", "").replaceAll("[\\s,;:]+(?:and|while|whereas|but|or)?[\\s,;:]*$", "").strip();
+  }
+
+  /** The subject names in a text: {start char, end char, subject}, in order, longest name first at a position. */
+  List<int[]> mentions(String text) {
+    List<int[]> words = words(text);
+    List<String> stems = words.stream().map(w -> Lexicon.stem(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT)))
+        .toList();
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < stems.size(); ) {
+      int best = -1;
+      int bestLen = 0;
+      for (int s = 0; s < subjects.size(); s++) {
+        for (List<String> form : subjects.get(s).forms()) {
+          if (form.size() > bestLen && i + form.size() <= stems.size()
+              && stems.subList(i, i + form.size()).equals(form)) {
+            best = s;
+            bestLen = form.size();
+          }
+        }
+      }
+      if (best >= 0) {
+        out.add(new int[] {words.get(i)[0], words.get(i + bestLen - 1)[1], best});
+        i += bestLen;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+");
+
+  private static List<int[]> words(String text) {
+    List<int[]> out = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      out.add(new int[] {m.start(), m.end()});
+    }
+    return out;
+  }
+
+  private static List<String> stems(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      out.add(Lexicon.stem(m.group()));
+    }
+    return out;
+  }
+
+  /** Tiny text helper kept local so this class depends on nothing in knowledge's internals. */
+  private static final class RubricTextLite {
+    static String lowerFirst(String s) {
+      return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.interviewtutor.grading;
+
+import dev.interviewtutor.grading.text.Polarity;
+import dev.interviewtutor.grading.text.TextUnits.Unit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the clauses of an answer that give one sibling concept's property to another ("no-cache means it is never
+ * stored", when the bank says that of no-store), and which sibling each clause is about, so that a key point is
+ * credited only by clauses about its own subject.
+ *
+ * <p>Each run of a sentence that names a subject is embedded with the subject replaced by "it" and compared with
+ * what the bank says about every sibling, also with the subject replaced. A run is a swap when it matches a
+ * sibling's claim clearly better than any claim of the subject it names.
+ */
+final class SwapCheck {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwapCheck.class);
+  /** A run must be at least this close to the sibling's claim to be called a swap. */
+  static final double SWAP_FLOOR = 0.5;
+  /** ... and this much closer to it than to anything the bank says about the named subject. */
+  static final double SWAP_MARGIN = 0.06;
+  /**
+   * A claim that negates what the run says about a shared word is that much less like it: the model barely separates
+   * "may be stored" from "may not be stored", the words do.
+   */
+  static final double POLARITY_PENALTY = 0.15;
+  /** Weight of shared words next to the model's cosine (see {@link #dice}). */
+  static final double WORDS_WEIGHT = 0.3;
+
+  /** The outcome for one answer. {@code unitSubjects.get(u)} is empty when unit u names no sibling. */
+  record Result(List<MisconceptionHit> hits, Set<Integer> swappedUnits, List<Set<Integer>> unitSubjects) {
+    static Result none(int units) {
+      List<Set<Integer>> empty = new ArrayList<>();
+      for (int i = 0; i < units; i++) {
+        empty.add(Set.of());
+      }
+      return new Result(List.of(), Set.of(), empty);
+    }
+  }
+
+  private SwapCheck() {}
+
+  static Result run(RubricVectors rv, List<Unit> units, SentenceEncoder encoder) {
+    Siblings siblings = rv.siblings;
+    if (!siblings.present() || units.isEmpty()) {
+      return Result.none(units.size());
+    }
+    // which subjects each unit is about; a unit naming none continues the previous unit's subject in its sentence
+    List<Set<Integer>> unitSubjects = new ArrayList<>();
+    for (int u = 0; u < units.size(); u++) {
+      Set<Integer> named = new LinkedHashSet<>();
+      siblings.mentions(units.get(u).text()).forEach(m -> named.add(m[2]));
+      if (named.isEmpty() && u > 0 && units.get(u - 1).sentenceIndex() == units.get(u).sentenceIndex()) {
+        named.addAll(unitSubjects.get(u - 1));
+      }
+      unitSubjects.add(Set.copyOf(named));
+    }
+
+    List<String> sentences = new ArrayList<>();
+    List<Integer> sentenceIndex = new ArrayList<>();
+    for (Unit unit : units) {
+      if (sentenceIndex.isEmpty() || sentenceIndex.get(sentenceIndex.size() - 1) != unit.sentenceIndex()) {
+        sentences.add(unit.sentence());
+        sentenceIndex.add(unit.sentenceIndex());
+      }
+    }
+    List<Siblings.Segment> segments = new ArrayList<>();
+    List<Integer> segmentSentence = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      for (Siblings.Segment seg : siblings.segments(sentences.get(s))) {
+        if (dev.interviewtutor.grading.text.Lexicon.tokens(seg.claim()).size() >= 3) {
+          segments.add(seg);
+          segmentSentence.add(sentenceIndex.get(s));
+        }
+      }
+    }
+    if (segments.isEmpty()) {
+      return new Result(List.of(), Set.of(), unitSubjects);
+    }
+    float[][] vectors = encoder.embed(segments.stream().map(Siblings.Segment::claim).toList());
+    List<Set<String>> segmentTerms = segments.stream().map(seg -> rv.lexicon.terms(seg.claim())).toList();
+    List<MisconceptionHit> hits = new ArrayList<>();
+    Set<Integer> swappedSentences = new HashSet<>();
+    for (int g = 0; g < segments.size(); g++) {
+      int own = segments.get(g).subject();
+      double ownBest = -1;
+      double otherBest = -1;
+      int otherSubject = -1;
+      int otherClaim = -1;
+      for (int c = 0; c < siblings.claims.size(); c++) {
+        Siblings.Claim claim = siblings.claims.get(c);
+        double cos = SentenceEncoder.cosine(vectors[g], rv.claimVectors[c])
+            + WORDS_WEIGHT * dice(segmentTerms.get(g), rv.claimTerms.get(c))
+            - (Polarity.conflict(segments.get(g).claim(), claim.text()) ? POLARITY_PENALTY : 0);
+        if (claim.subject() == own) {
+          ownBest = Math.max(ownBest, cos);
+        } else if (cos > otherBest) {
+          otherBest = cos;
+          otherSubject = claim.subject();
+          otherClaim = c;
+        }
+      }
+      if (ownBest < 0 || otherSubject < 0) {
+        continue; // the bank says nothing about this subject on its own: nothing to compare with
+      }
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("swap check: subject {} run '{}' own {} best other {} ({})", siblings.subjects.get(own).name(),
+            segments.get(g).claim(), String.format("%.3f", ownBest),
+            otherSubject < 0 ? "-" : siblings.subjects.get(otherSubject).name(), String.format("%.3f", otherBest));
+      }
+      if (otherBest >= SWAP_FLOOR && otherBest >= ownBest + SWAP_MARGIN) {
+        String named = siblings.subjects.get(own).name();
+        String actual = siblings.subjects.get(otherSubject).name();
+        String sentence = sentences.get(sentenceIndex.indexOf(segmentSentence.get(g)));
+        hits.add(new MisconceptionHit("swap-" + own + "-" + otherSubject,
+            "What you said about " + named + " is true of " + actual + ": "
+                + rv.points.get(siblings.claims.get(otherClaim).keyPoint()).keyPoint().text(),
+            named + " and " + actual + " are different things; check which one does what",
+            sentence));
+        swappedSentences.add(segmentSentence.get(g));
+      }
+    }
+    Set<Integer> swappedUnits = new HashSet<>();
+    for (int u = 0; u < units.size(); u++) {
+      if (swappedSentences.contains(units.get(u).sentenceIndex())) {
+        swappedUnits.add(u);
+      }
+    }
+    return new Result(dedupe(hits), swappedUnits, unitSubjects);
+  }
+
+  /** Shared terms over the terms of both (Dice): the bank's own words, with its synonyms folded, back the model. */
+  private static double dice(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    long shared = a.stream().filter(b::contains).count();
+    return 2.0 * shared / (a.size() + b.size());
+  }
+
+  private static List<MisconceptionHit> dedupe(List<MisconceptionHit> hits) {
+    List<MisconceptionHit> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (MisconceptionHit h : hits) {
+      if (seen.add(h.misconceptionId())) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+}

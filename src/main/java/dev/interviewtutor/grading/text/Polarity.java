@@ -1,0 +1,109 @@
+package dev.interviewtutor.grading.text;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Negation judged in its scope. "Watch heapUsed climbing without coming back down" negates "coming back down", not
+ * the advice; "entirely or not at all" negates nothing a key point says; "never block the event loop" agrees with
+ * "do not block the event loop". So two texts disagree only when a word they share is negated in one and not in the
+ * other, where a negation word reaches the next few content words of its own clause.
+ */
+public final class Polarity {
+  /** Content words a negation reaches, up to the end of its clause. */
+  static final int SCOPE = 4;
+
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+(?:['’][\\p{L}]+)?|[,.;:!?()\"“”]|≠|!=");
+  private static final Set<String> CUES = Set.of("not", "no", "never", "nothing", "none", "neither", "nor", "without",
+      "cannot", "forbid", "forbids", "forbidden", "forbidding", "prevent", "prevents", "avoid", "avoids", "avoided",
+      "avoiding", "disallow", "disallows", "refuse", "refuses", "instead", "rather", "≠", "!=", "nobody", "nowhere");
+  /** Words that end a negation's reach: the next clause has its own polarity. */
+  private static final Set<String> BOUNDARIES = Set.of(",", ".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "but",
+      "and", "or", "while", "whereas", "because", "so", "then", "which", "that", "if", "when", "unless", "until");
+
+  private Polarity() {}
+
+  /** Whether some content word that both texts use is negated in exactly one of them. */
+  public static boolean conflict(String a, String b) {
+    Set<String> shared = contentStems(a);
+    shared.retainAll(contentStems(b));
+    if (shared.isEmpty()) {
+      return false;
+    }
+    Set<String> negA = negatedStems(a);
+    Set<String> negB = negatedStems(b);
+    for (String s : shared) {
+      if (negA.contains(s) != negB.contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text negates anything at all in its own words. */
+  public static boolean negatesSomething(String text) {
+    return !negatedStems(text).isEmpty();
+  }
+
+  /** Stems of content words, negation words excluded. */
+  public static Set<String> contentStems(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : tokens(text)) {
+      if (isWord(t) && !Lexicon.isStopword(t) && !isCue(t)) {
+        out.add(Lexicon.stem(t));
+      }
+    }
+    return out;
+  }
+
+  /** Stems reached by an odd number of negations. */
+  public static Set<String> negatedStems(String text) {
+    List<String> tokens = tokens(text);
+    Set<String> odd = new HashSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (!isCue(t)) {
+        continue;
+      }
+      int reached = 0;
+      for (int j = i + 1; j < tokens.size() && reached < SCOPE; j++) {
+        String w = tokens.get(j);
+        if (BOUNDARIES.contains(w) || isCue(w)) {
+          break;
+        }
+        if (!isWord(w) || Lexicon.isStopword(w)) {
+          continue;
+        }
+        String stem = Lexicon.stem(w);
+        if (!odd.remove(stem)) {
+          odd.add(stem);
+        }
+        reached++;
+      }
+    }
+    return odd;
+  }
+
+  private static boolean isCue(String t) {
+    return CUES.contains(t) || t.endsWith("n't");
+  }
+
+  private static boolean isWord(String t) {
+    return Character.isLetterOrDigit(t.charAt(0));
+  }
+
+  private static List<String> tokens(String text) {
+    List<String> out = new java.util.ArrayList<>();
+    // "no-cache", "no-store" are names, not negations
+    Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\bno-(?=\\p{L})", "no_"));
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+}
