@@ -3,6 +3,10 @@ package dev.interviewtutor;
 import dev.interviewtutor.cli.TutorCommand;
 import dev.interviewtutor.config.ConfigException;
 import dev.interviewtutor.config.TutorConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point: reads the environment, then hands the arguments to picocli. */
@@ -10,6 +14,9 @@ public final class App {
   private App() {}
 
   public static void main(String[] args) {
+    // Read and write UTF-8 whatever the locale says: under LANG=C the JVM would print non-ASCII text as '?'.
+    System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
     System.exit(run(args));
   }
 
@@ -27,10 +34,10 @@ public final class App {
 
   /** Runs the command line with the given configuration in place of the environment's. */
   public static int run(TutorConfig environment, String... args) {
-    CommandLine cli = new CommandLine(new TutorCommand(environment));
+    CommandLine cli = TutorCommand.commandLine(new TutorCommand(environment), args);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof ConfigException || ex instanceof UserFacingException) {
+          if (ex instanceof ConfigException || ex instanceof UserFacingException || ex instanceof OperatorException) {
             commandLine.getErr().println("Error: " + ex.getMessage());
             return 2;
           }

@@ -1,5 +1,6 @@
 package dev.interviewtutor.cli;
 
+import dev.interviewtutor.config.BankLocation;
 import dev.interviewtutor.knowledge.BankException;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.BankProblem;
@@ -44,7 +45,7 @@ public final class BankCommand implements Callable<Integer> {
   }
 
   Path directory(Path given) {
-    return given != null ? given : root.config().knowledgeDir();
+    return given != null ? given : BankLocation.of(root.config()).dir();
   }
 
   static int printProblems(PrintWriter err, BankException e) {

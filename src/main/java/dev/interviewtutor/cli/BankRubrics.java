@@ -1,6 +1,7 @@
 package dev.interviewtutor.cli;
 
 import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.config.BankLocation;
 import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionBank;
@@ -14,14 +15,15 @@ final class BankRubrics {
 
   /** Rubrics by question id, with the bank-wide synonyms. */
   static Map<String, Rubric> load(TutorConfig config) {
-    QuestionBank bank = BankLoader.load(config.knowledgeDir());
+    QuestionBank bank = BankLoader.load(BankLocation.of(config).dir());
     return QuestionRubrics.forBank(bank);
   }
 
   static Rubric forQuestion(TutorConfig config, String id) {
     Rubric rubric = load(config).get(id.strip());
     if (rubric == null) {
-      throw new UserFacingException("no question " + id + " in " + config.knowledgeDir() + " (tutor bank list shows the ids)");
+      throw new UserFacingException("no question " + id + " in " + BankLocation.of(config).shown() + " (`"
+          + Invocation.command() + " bank list` shows the ids)");
     }
     return rubric;
   }

@@ -60,13 +60,21 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Progress on stderr (the results, maybe JSON, go to stdout): the whole run takes tens of seconds.
+    PrintWriter progress = spec.commandLine().getErr();
     EmbeddingModelChoice choice = EmbeddingModelChoice.byId(model);
+    progress.println("bench: loading the embedding model " + model + "...");
+    progress.flush();
     OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(choice, batchPadding);
     OfflineGrader grader = new OfflineGrader(encoder);
     Rubric rubric = ReferenceAnswerRubrics.of("bench", QUESTION, REFERENCE);
+    progress.println("bench: warming up (50 answers)...");
+    progress.flush();
     for (int i = 0; i < 50; i++) {
       grader.grade(rubric, ANSWER); // warm-up: JIT, rubric cache
     }
+    progress.println("bench: timing " + answers + " answers on one thread...");
+    progress.flush();
     double[] millis = new double[answers];
     long start = System.nanoTime();
     for (int i = 0; i < answers; i++) {
@@ -75,6 +83,8 @@ public final class BenchCommand implements Callable<Integer> {
       millis[i] = (System.nanoTime() - t) / 1e6;
     }
     double singleSeconds = (System.nanoTime() - start) / 1e9;
+    progress.println("bench: timing " + answers + " answers on " + threads + " threads...");
+    progress.flush();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long multiStart = System.nanoTime();
     try {

@@ -71,8 +71,8 @@ public final class BenchStoreCommand implements Callable<Integer> {
   @Option(names = "--single", description = "Attempts recorded one transaction each first (default ${DEFAULT-VALUE})")
   int single = 5_000;
 
-  @Option(names = "--threads", description = "Threads recording one answer at a time through group commit, after"
-      + " the batched phase (default ${DEFAULT-VALUE}; 0 skips it)")
+  @Option(names = "--threads", description = "Threads recording one answer at a time (one transaction each, as the"
+      + " bot and the terminal do), after the batched phase (default ${DEFAULT-VALUE}; 0 skips it)")
   int threads = 32;
 
   @Option(names = "--concurrent", description = "Attempts recorded by those threads (default ${DEFAULT-VALUE})")
@@ -218,8 +218,8 @@ public final class BenchStoreCommand implements Callable<Integer> {
             batch, batched, batchSeconds, batched / batchSeconds, batchCpu, batched / batchCpu);
       }
       if (threads > 0 && concurrent > 0) {
-        // Live traffic: each thread records one answer at a time (PracticeService.record, as the bot and the
-        // terminal do); concurrent answers share transactions through group commit.
+        // Live traffic: each thread records one answer at a time (PracticeService.record, one transaction each,
+        // as the bot and the terminal do).
         clock.set(end + recorded * 50);
         int perThread = Math.max(1, concurrent / threads);
         List<GradedAnswer> pregen = new ArrayList<>(perThread * threads);
@@ -238,7 +238,7 @@ public final class BenchStoreCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
-        out.printf(Locale.ROOT, "record, %d threads one answer at a time (group commit): %,d attempts in %.1f s"
+        out.printf(Locale.ROOT, "record, %d threads one answer at a time (one transaction each): %,d attempts in %.1f s"
             + " = %,.0f attempts/s%n", threads, pregen.size(), seconds, pregen.size() / seconds);
       }
       out.printf(Locale.ROOT, "database size: %.1f MB%n", (pg ? db.read(c -> Sql.count(c,

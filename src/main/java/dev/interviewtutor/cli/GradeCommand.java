@@ -47,6 +47,9 @@ public final class GradeCommand implements Callable<Integer> {
         ? BankRubrics.forQuestion(config, questionId)
         : ReferenceAnswerRubrics.of("adhoc", questionId, reference);
     Grader g = Graders.create(config, grader);
+    // Loading the embedding model takes seconds on a first grade: say so on stderr (stdout may be JSON).
+    spec.commandLine().getErr().println("Grading...");
+    spec.commandLine().getErr().flush();
     Grade grade;
     try {
       grade = g.grade(rubric, answer);

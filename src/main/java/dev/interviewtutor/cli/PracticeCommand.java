@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 public final class PracticeCommand implements Callable<Integer> {
   @ParentCommand TutorCommand root;
 
-  @Option(names = "--topic", description = "Only questions of this topic (tutor bank list shows topics)")
+  @Option(names = "--topic", description = "Only questions of this topic (`bank list` shows them)")
   String topic;
 
   @Option(names = "--questions", description = "Number of questions (default ${DEFAULT-VALUE})")

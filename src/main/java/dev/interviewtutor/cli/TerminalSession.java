@@ -1,52 +1,84 @@
 package dev.interviewtutor.cli;
 
+import dev.interviewtutor.config.BankLocation;
 import dev.interviewtutor.config.TutorConfig;
+import dev.interviewtutor.console.BackgroundGrader;
 import dev.interviewtutor.console.Terminal;
 import dev.interviewtutor.console.TerminalTutor;
 import dev.interviewtutor.grading.Grader;
+import dev.interviewtutor.grading.llm.DailyCallBudget;
+import dev.interviewtutor.grading.llm.GradeCache;
 import dev.interviewtutor.grading.llm.TutorGrading;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Database;
+import dev.interviewtutor.store.LlmBudgetRepository;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import dev.interviewtutor.store.ScopeKind;
 import dev.interviewtutor.store.SqliteGradeCache;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Wires the terminal tutor: the banks from the knowledge directory, the offline grader (hybrid with an LLM when
- * one is configured), the database file, the
- * local profile (the OS user name) in the system time zone, and the terminal scope.
+ * Wires the terminal tutor: the banks ({@link BankLocation}), the offline grader (hybrid with an LLM when one is
+ * configured), the database file, the local profile (the OS user name) in the system time zone, and the terminal
+ * scope. Prints where the database and the banks are, as absolute paths, so progress never looks lost because a
+ * relative {@code data/} moved with the working directory.
+ *
+ * <p>Start-up is kept short: the embedding model loads on a background thread ({@link BackgroundGrader}) while
+ * the first question is on screen, and commands that never grade (stats, leaderboard, forget-me) never load it.
  */
 final class TerminalSession implements AutoCloseable {
   private final Database db;
   private final TerminalTutor tutor;
+  private final BackgroundGrader offline;
 
-  private TerminalSession(Database db, TerminalTutor tutor) {
+  private TerminalSession(Database db, TerminalTutor tutor, BackgroundGrader offline) {
     this.db = db;
     this.tutor = tutor;
+    this.offline = offline;
   }
 
-  /** Opens everything; {@code needsGrader} false skips loading the model (stats, leaderboard, forget-me). */
-  static TerminalSession open(TutorConfig config, boolean needsGrader) {
-    QuestionBank bank = BankLoader.load(config.knowledgeDir());
-    Supplier<Grader> grader = () -> Graders.create(config, "offline");
-    Grader g = needsGrader ? grader.get() : new LazyGrader(grader);
+  /**
+   * Opens everything on the process's stdin (read as UTF-8 whatever the locale) and {@code System.out} (which
+   * {@link dev.interviewtutor.App#main} makes UTF-8 whatever the locale).
+   */
+  static TerminalSession open(TutorConfig config, boolean grades) {
+    return open(config, grades, System.in, System.out, Terminal.interactive(),
+        Terminal.colourWanted(), Invocation.command());
+  }
+
+  /**
+   * Opens everything.
+   *
+   * @param grades whether the command grades answers: if so the model starts loading in the background at once;
+   *               if not it is loaded only if something is graded after all
+   */
+  static TerminalSession open(TutorConfig config, boolean grades, InputStream in, PrintStream out,
+      boolean interactive, boolean colour, String invocation) {
+    Terminal term = new Terminal(Terminal.utf8Reader(in), out, colour, !interactive);
+    BankLocation banks = BankLocation.of(config);
+    QuestionBank bank = BankLoader.load(banks.dir());
     Database db = Database.open(config.db());
+    BackgroundGrader offline = null;
     try {
-      // Hybrid LLM grading, follow-ups and a grade cache in the database when TUTOR_LLM_PROVIDER is set.
-      TutorGrading grading =
-          TutorGrading.fromConfig(config, () -> g, Optional.of(new SqliteGradeCache(db, Clock.systemUTC())),
-              Optional.of(new dev.interviewtutor.store.LlmBudgetRepository(db)));
+      offline = new BackgroundGrader(() -> Graders.create(config, "offline"), "offline",
+          () -> term.say(term.dim("Loading the grading model (first answer only)...")), grades);
+      BackgroundGrader floor = offline;
+      // Hybrid LLM grading, follow-ups, a grade cache and the daily LLM budget in the database when
+      // TUTOR_LLM_PROVIDER is set. The cache (and its JSON mapper) is built only then: it costs start-up time for
+      // nothing otherwise.
+      Optional<GradeCache> cache = config.llmConfigured()
+          ? Optional.of(new SqliteGradeCache(db, Clock.systemUTC())) : Optional.empty();
+      Optional<DailyCallBudget.Counter> budget = config.llmConfigured()
+          ? Optional.of(new LlmBudgetRepository(db)) : Optional.empty();
+      TutorGrading grading = TutorGrading.fromConfig(config, () -> floor, cache, budget);
       PracticeService service = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db,
           Clock.systemUTC(), grading.followUps());
       String user = System.getProperty("user.name", "me");
@@ -55,10 +87,16 @@ final class TerminalSession implements AutoCloseable {
         person = service.setTimeZone(person, ZoneId.systemDefault());
       }
       Scope scope = service.scope(ScopeKind.TERMINAL, "local", "terminal");
-      Terminal term = new Terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-          System.out, Terminal.colourWanted(), !Terminal.interactive());
-      return new TerminalSession(db, new TerminalTutor(service, person, scope, term));
+      term.location("Database:", config.db().describe());
+      term.location("Banks:", banks.shown() + ", " + bank.questions().size() + " question"
+          + (bank.questions().size() == 1 ? "" : "s"));
+      TerminalTutor tutor = new TerminalTutor(service, person, scope, term, invocation,
+          questions -> floor.warm(questions.stream().map(service::rubric).toList()));
+      return new TerminalSession(db, tutor, offline);
     } catch (RuntimeException e) {
+      if (offline != null) {
+        offline.close();
+      }
       db.close();
       throw e;
     }
@@ -68,52 +106,14 @@ final class TerminalSession implements AutoCloseable {
     return tutor;
   }
 
-  @Override
-  public void close() {
-    db.close();
+  /** Whether loading the embedding model has started. */
+  boolean graderStarted() {
+    return offline.started();
   }
 
-  /** Loads the real grader only if something is graded. */
-  private static final class LazyGrader implements Grader {
-    private final Supplier<Grader> factory;
-    private Grader delegate;
-
-    LazyGrader(Supplier<Grader> factory) {
-      this.factory = factory;
-    }
-
-    private synchronized Grader delegate() {
-      if (delegate == null) {
-        delegate = factory.get();
-      }
-      return delegate;
-    }
-
-    @Override
-    public dev.interviewtutor.grading.Grade grade(dev.interviewtutor.knowledge.Rubric rubric, String answer) {
-      return delegate().grade(rubric, answer);
-    }
-
-    @Override
-    public dev.interviewtutor.grading.Grade grade(dev.interviewtutor.knowledge.Rubric rubric, String answer,
-        dev.interviewtutor.grading.GradingContext context) {
-      return delegate().grade(rubric, answer, context);
-    }
-
-    @Override
-    public void forgetAnswers(java.util.Set<String> answerHashes) {
-      Grader created;
-      synchronized (this) {
-        created = delegate;
-      }
-      if (created != null) {
-        created.forgetAnswers(answerHashes);
-      }
-    }
-
-    @Override
-    public String name() {
-      return "offline";
-    }
+  @Override
+  public void close() {
+    offline.close();
+    db.close();
   }
 }

@@ -2,9 +2,14 @@ package dev.interviewtutor.cli;
 
 import dev.interviewtutor.config.TutorConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -17,8 +22,10 @@ import picocli.CommandLine.ScopeType;
     name = "tutor",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Interview Tutor: mock interviews and quizzes graded offline or by an LLM.",
-    subcommands = {
+    description = "Interview Tutor: mock interviews and quizzes graded offline or by an LLM.")
+public final class TutorCommand implements Callable<Integer> {
+  /** The subcommands, in the order help lists them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       GradeCommand.class,
       EvalCommand.class,
       BenchCommand.class,
@@ -30,9 +37,41 @@ import picocli.CommandLine.ScopeType;
       LeaderboardCommand.class,
       ForgetMeCommand.class,
       BenchStoreCommand.class,
-      DbCommand.class
-    })
-public final class TutorCommand implements Callable<Integer> {
+      DbCommand.class);
+
+  /**
+   * The command line for these arguments. Building picocli's model of a subcommand reflects over its options and
+   * loads the classes they use (for eval and bench the grading and calibration classes): about 0.4 s of a 10 s
+   * {@code stats} at load 20 (measured with {@code -Xlog:class+load}, see docs/startup-benchmark.md). So only the
+   * subcommands named in the arguments are
+   * registered; with none named (the main job) none are; anything else (help, a typo) gets them all, so usage and
+   * "did you mean" stay complete.
+   */
+  public static CommandLine commandLine(TutorCommand root, String... args) {
+    Set<String> named = new HashSet<>(Arrays.asList(args));
+    List<Class<?>> wanted = SUBCOMMANDS.stream()
+        .filter(c -> named.contains(c.getAnnotation(Command.class).name())).toList();
+    if (!wanted.isEmpty()) {
+      return withSubcommands(root, wanted);
+    }
+    CommandLine alone = new CommandLine(root);
+    try {
+      if (!alone.parseArgs(args).isUsageHelpRequested()) {
+        return alone; // the main job, with global options only
+      }
+    } catch (CommandLine.ParameterException e) {
+      // a mistyped subcommand or option: the full command line reports it, with suggestions
+    }
+    return withSubcommands(root, SUBCOMMANDS);
+  }
+
+  private static CommandLine withSubcommands(TutorCommand root, List<Class<?>> subcommands) {
+    CommandLine cli = new CommandLine(root);
+    for (Class<?> sub : subcommands) {
+      cli.addSubcommand(sub);
+    }
+    return cli;
+  }
 
   @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE|URL",
       description = "SQLite database file or jdbc:postgresql://host/db URL (env TUTOR_DB, default data/tutor.db;"
@@ -40,7 +79,8 @@ public final class TutorCommand implements Callable<Integer> {
   String db;
 
   @Option(names = "--knowledge", scope = ScopeType.INHERIT, paramLabel = "DIR",
-      description = "Directory of question banks (env TUTOR_KNOWLEDGE, default knowledge)")
+      description = "Directory of question banks (env TUTOR_KNOWLEDGE; default ./knowledge if it exists, "
+          + "else the banks built into the jar)")
   Path knowledge;
 
   @Option(names = "--prompts", scope = ScopeType.INHERIT, paramLabel = "DIR",

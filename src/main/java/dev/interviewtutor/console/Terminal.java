@@ -2,10 +2,14 @@ package dev.interviewtutor.console;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The terminal's input and output: word-wrapped lines (80 columns), ANSI colours only when enabled (stdout is a
@@ -51,17 +55,23 @@ public final class Terminal {
   /** stdin closed with nothing typed. */
   public record EndOfInput() implements Input {}
 
-  /** Reads an answer: lines until an empty line (or end of input); a first line starting with ':' is a command. */
+  /**
+   * Reads an answer: lines until an empty line (or end of input); a first line starting with ':' is a command.
+   * An empty line before anything was typed gets a one-line reminder instead of silence. Terminal control codes
+   * (escape sequences, other control characters) are dropped from what was read, so they are neither echoed nor
+   * stored.
+   */
   public Input readAnswer() {
     out.print(paint("> ", "36"));
     out.flush();
     List<String> lines = new ArrayList<>();
     try {
       while (true) {
-        String line = in.readLine();
-        if (line == null) {
+        String raw = in.readLine();
+        if (raw == null) {
           break;
         }
+        String line = withoutControlCodes(raw);
         if (echo) {
           // Piped input: show it, wrapped like everything else (the prompt already took 2 columns).
           wrap(line, WIDTH - 2, "", "  ").forEach(out::println);
@@ -71,7 +81,10 @@ public final class Terminal {
         }
         if (line.isBlank()) {
           if (lines.isEmpty()) {
-            continue; // a stray empty line before anything typed
+            out.println(paint(EMPTY_HINT, "2"));
+            out.print(paint("> ", "36"));
+            out.flush();
+            continue;
           }
           break;
         }
@@ -93,12 +106,36 @@ public final class Terminal {
     return new Answer(String.join("\n", lines));
   }
 
+  /** Shown when Enter is pressed on an empty answer. */
+  static final String EMPTY_HINT = "(Type your answer, then an empty line to send it; :hint, :skip or :quit.)";
+
+  private static final Pattern ESCAPE_SEQUENCE = Pattern.compile(
+      "\u001b\\[[0-?]*[ -/]*[@-~]"              // CSI: colours, cursor moves, ...
+          + "|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)?" // OSC: window titles, hyperlinks
+          + "|\u001b[@-_]?");                      // any other escape
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\t]]|[\u200b\u202a-\u202e\u2066-\u2069]");
+
+  /**
+   * A typed line without terminal control codes: escape sequences (colours, cursor moves, titles), other control
+   * characters and bidirectional overrides are dropped, tabs become spaces.
+   */
+  public static String withoutControlCodes(String line) {
+    String noEscapes = ESCAPE_SEQUENCE.matcher(line).replaceAll("");
+    return CONTROL.matcher(noEscapes).replaceAll("").replace('\t', ' ');
+  }
+
+  /** Reads the stream as UTF-8, whatever the locale says (LANG=C must not turn non-ASCII text into '?'). */
+  public static BufferedReader utf8Reader(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
   /** Reads one line (for confirmations); null at end of input. */
   public String readLine(String prompt) {
     out.print(prompt);
     out.flush();
     try {
-      String line = in.readLine();
+      String raw = in.readLine();
+      String line = raw == null ? null : withoutControlCodes(raw);
       if (echo && line != null) {
         out.println(line);
       }
@@ -131,6 +168,11 @@ public final class Terminal {
       String line = lines.get(i);
       out.println(i == 0 ? "  " + paint(marker, colourCode) + line.substring(2 + marker.length()) : line);
     }
+  }
+
+  /** Prints a label and a file location whole (never wrapped or cut, so it can be copied). */
+  public void location(String label, String location) {
+    out.println(paint(label, "2") + " " + location);
   }
 
   /** Prints a pre-formatted line (a table row) as is, cut at {@link #WIDTH}. */

@@ -9,6 +9,7 @@ import dev.interviewtutor.grading.llm.FollowUp;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.AnswerResult;
+import dev.interviewtutor.practice.InterviewMovedOnException;
 import dev.interviewtutor.practice.InterviewState;
 import dev.interviewtutor.practice.InterviewSummary;
 import dev.interviewtutor.practice.InterviewTurn;
@@ -22,6 +23,7 @@ import dev.interviewtutor.store.Scope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The terminal front-end: mock interviews, reviews, stats, leaderboard and forget-me over {@link PracticeService}. */
 public final class TerminalTutor {
@@ -29,12 +31,33 @@ public final class TerminalTutor {
   private final Person person;
   private final Scope scope;
   private final Terminal term;
+  private final String invocation;
+  private final Consumer<List<Question>> prepare;
 
+  /** A tutor whose messages name the command as {@code java -jar target/interview-tutor.jar}. */
   public TerminalTutor(PracticeService service, Person person, Scope scope, Terminal term) {
+    this(service, person, scope, term, "java -jar target/interview-tutor.jar", questions -> {});
+  }
+
+  /**
+   * @param invocation how the person runs the tutor ({@code tutor}, {@code java -jar /abs/interview-tutor.jar}):
+   *                   messages that suggest a command name one that exists
+   * @param prepare    told the questions about to be asked, so their rubrics can be embedded while the person
+   *                   reads and types (see {@link BackgroundGrader#warm})
+   */
+  public TerminalTutor(PracticeService service, Person person, Scope scope, Terminal term, String invocation,
+      Consumer<List<Question>> prepare) {
     this.service = service;
     this.person = person;
     this.scope = scope;
     this.term = term;
+    this.invocation = invocation;
+    this.prepare = prepare;
+  }
+
+  /** A command line the person can type: {@code command("stats")} is "java -jar ... stats" or "tutor stats". */
+  String command(String args) {
+    return "`" + invocation + (args.isEmpty() ? "" : " " + args) + "`";
   }
 
   /**
@@ -48,7 +71,7 @@ public final class TerminalTutor {
       state = active.get();
       term.say(term.yellow("Resuming your interview") + " at question " + (state.position() + 1) + " of "
           + state.total() + (state.topic().isEmpty() ? "" : " on " + state.topic())
-          + ". (Start over with: tutor practice --new)");
+          + ". (Start over with: " + command("practice --new") + ")");
     } else {
       state = service.startInterview(person, scope, topic, length);
       term.say(term.bold("Mock interview") + ": " + state.total() + " question" + (state.total() == 1 ? "" : "s")
@@ -63,6 +86,7 @@ public final class TerminalTutor {
       Question q = state.current().orElseThrow();
       if (asked != state.position()) {
         asked = state.position();
+        prepare.accept(List.of(q));
         askQuestion(q, "Question " + (state.position() + 1) + "/" + state.total());
         for (KeyPoint hint : state.hints()) {
           term.bullet("hint:", "33", hint.text());
@@ -71,39 +95,36 @@ public final class TerminalTutor {
       Terminal.Input input = term.readAnswer();
       if (input instanceof Terminal.EndOfInput || input instanceof Terminal.Command c && c.name().equals("quit")) {
         term.blank();
-        term.say("Interview saved. Run `tutor practice` (or just `tutor`) to continue where you left off.");
+        term.say("Interview saved. Run " + command("practice") + " (or just " + command("")
+            + ") to continue where you left off.");
         return 0;
       }
-      if (input instanceof Terminal.Command c) {
-        switch (c.name()) {
-          case "hint" -> {
-            InterviewState after = service.hintInterview(state.sessionId());
-            if (after.hints().size() == state.hints().size()) {
-              term.say(term.dim("No more hints for this question."));
-            } else {
-              term.bullet("hint:", "33", after.hints().get(after.hints().size() - 1).text());
-              term.say(term.dim("(This question's score is now capped at " + PracticeService.HINT_SCORE_CAP
-                  + ".)"));
-            }
-            state = after;
-            continue;
-          }
-          case "skip" -> {
-            InterviewTurn turn = service.skipInterview(state.sessionId());
-            term.say(term.dim("Skipped."));
-            state = turn.next();
-            turn.summary().ifPresent(this::printSummary);
-            continue;
-          }
-          default -> {
-            term.say("Unknown command :" + c.name() + ". Use :hint, :skip or :quit.");
-            continue;
-          }
-        }
-      }
-      String text = ((Terminal.Answer) input).text();
       try {
-        InterviewTurn turn = service.answerInterview(state.sessionId(), text);
+        if (input instanceof Terminal.Command c) {
+          switch (c.name()) {
+            case "hint" -> {
+              InterviewState after = service.hintInterview(state.sessionId(), state.position());
+              if (after.hints().size() == state.hints().size()) {
+                term.say(term.dim("No more hints for this question."));
+              } else {
+                term.bullet("hint:", "33", after.hints().get(after.hints().size() - 1).text());
+                term.say(term.dim("(This question's score is now capped at " + PracticeService.HINT_SCORE_CAP
+                    + ".)"));
+              }
+              state = after;
+            }
+            case "skip" -> {
+              InterviewTurn turn = service.skipInterview(state.sessionId(), state.position());
+              showSkipped(q, "It counts 0 in this interview's average and is suggested for review.");
+              state = turn.next();
+              turn.summary().ifPresent(this::printSummary);
+            }
+            default -> term.say("Unknown command :" + c.name() + ". Use :hint, :skip or :quit.");
+          }
+          continue;
+        }
+        String text = ((Terminal.Answer) input).text();
+        InterviewTurn turn = service.answerInterview(state.sessionId(), state.position(), text);
         printResult(turn.answer().orElseThrow());
         long sessionId = state.sessionId();
         turn.followUp().ifPresent(f -> askFollowUp(sessionId, f));
@@ -111,9 +132,35 @@ public final class TerminalTutor {
         turn.summary().ifPresent(this::printSummary);
       } catch (AnswerRejectedException e) {
         term.say(term.red(e.getMessage()));
+      } catch (InterviewMovedOnException e) {
+        // Another terminal on the same database answered or skipped this question: show what is current now.
+        term.say(term.yellow(e.getMessage()));
+        state = service.interview(state.sessionId());
+        if (state.finished()) {
+          term.say("The interview ended in another window. Your progress: " + command("stats") + ".");
+          return 0;
+        }
+      } catch (UserFacingException e) {
+        InterviewState now = service.interview(state.sessionId());
+        if (!now.finished()) {
+          throw e;
+        }
+        // Ended elsewhere: a second terminal on the same database started a new interview, which replaces this one.
+        term.say(term.yellow("This interview ended in another window (a new one was started there); nothing was"
+            + " recorded here. Run " + command("practice") + " to continue the current one."));
+        return 0;
       }
     }
     return 0;
+  }
+
+  /** After {@code :skip}: what skipping does, then the model answer so the question still teaches something. */
+  private void showSkipped(Question q, String consequence) {
+    term.say(term.dim("Skipped. " + consequence));
+    String model = service.rubric(q).referenceAnswer();
+    if (!model.isBlank()) {
+      term.say(term.bold("Model answer:") + " " + model);
+    }
   }
 
   /** Asks every question due for review, one at a time. */
@@ -124,7 +171,7 @@ public final class TerminalTutor {
       Optional<PersonStats.QuestionMastery> next = stats.questions().stream()
           .min((a, b) -> a.due().compareTo(b.due()));
       term.say("Nothing is due for review today." + next.map(q -> " Next: \"" + q.title() + "\" on " + q.due() + ".")
-          .orElse(" Answer some questions first: tutor practice"));
+          .orElse(" Answer some questions first: " + command("practice") + "."));
       return 0;
     }
     term.say(term.bold("Review") + ": " + due.size() + " question" + (due.size() == 1 ? "" : "s") + " due. "
@@ -132,6 +179,7 @@ public final class TerminalTutor {
     int i = 0;
     for (Question q : due) {
       i++;
+      prepare.accept(List.of(q));
       askQuestion(q, "Review " + i + "/" + due.size());
       int hints = 0;
       while (true) {
@@ -141,6 +189,7 @@ public final class TerminalTutor {
           return 0;
         }
         if (input instanceof Terminal.Command c && c.name().equals("skip")) {
+          showSkipped(q, "Nothing is recorded; it stays due.");
           break;
         }
         if (input instanceof Terminal.Command c && c.name().equals("hint")) {
@@ -176,7 +225,7 @@ public final class TerminalTutor {
         + "   Due %d", s.answers(), s.averageScore(), s.points(), s.currentStreak(),
         s.currentStreak() == 1 ? "" : "s", s.bestStreak(), s.dueReviews()));
     if (s.answers() == 0) {
-      term.say("  No answers yet: start with `tutor practice`.");
+      term.say("  No answers yet: start with " + command("practice") + ".");
       return 0;
     }
     term.blank();
@@ -291,7 +340,12 @@ public final class TerminalTutor {
 
   private void printSummary(InterviewSummary s) {
     term.blank();
+    long skipped = s.items().stream().filter(InterviewSummary.Item::skipped).count();
     term.heading("Interview summary: " + s.averageScore() + "/100 on average");
+    if (skipped > 0) {
+      term.say(term.dim("(Skipped questions count 0 in the average: " + skipped + " of " + s.items().size()
+          + ".)"));
+    }
     for (InterviewSummary.Item i : s.items()) {
       String result = i.skipped() ? "skipped" : String.format(Locale.ROOT, "%3d", i.score());
       term.row(String.format(Locale.ROOT, "  %-7s %-5s %s%s", result, "#" + clip(i.questionId(), 4),
@@ -309,7 +363,7 @@ public final class TerminalTutor {
       term.say(term.bold("Review next:"));
       s.reviewNext().forEach(q -> term.bullet("*", "33", "#" + q.id() + " " + q.title()));
     }
-    term.say(term.dim("Your progress: tutor stats.  Due questions: tutor review."));
+    term.say(term.dim("Your progress: " + command("stats") + ".  Due questions: " + command("review") + "."));
   }
 
   private static String bar(int percent) {

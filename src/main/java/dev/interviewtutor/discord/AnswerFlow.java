@@ -1,8 +1,6 @@
 package dev.interviewtutor.discord;
 
-import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.grading.AnswerPolicy;
-import dev.interviewtutor.grading.AnswerRejectedException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,15 +10,12 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The path of every graded answer: the per-person rate limit, the length limit, an immediate acknowledgement
  * (defer), grading on the grading pool, and the result delivered through the interaction hook.
  */
 final class AnswerFlow {
-  private static final Logger LOG = LoggerFactory.getLogger(AnswerFlow.class);
   static final String ANSWER_FIELD = "answer";
 
   private AnswerFlow() {}
@@ -50,17 +45,8 @@ final class AnswerFlow {
       event.reply(refusal.get()).setEphemeral(true).queue();
       return false;
     }
-    ctx.grading().submit("grading for interaction " + event.getId(), event.deferReply(ephemeral).submit(), () -> {
-      try {
-        Replies.editOriginal(event.getHook(), grade.get());
-      } catch (AnswerRejectedException | UserFacingException e) {
-        Replies.editOriginal(event.getHook(), e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.error("grading failed", e);
-        Replies.editOriginal(event.getHook(), "Sorry, grading failed on my side. Your answer was not recorded; "
-            + "please try again.");
-      }
-    });
+    ctx.grading().deferred("grading for interaction " + event.getId(), event, ephemeral,
+        hook -> Replies.editOriginal(hook, grade.get()));
     return true;
   }
 

@@ -3,6 +3,9 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.function.Function;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -11,13 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the bot until the process is told to stop: {@code tutor bot}, and the main job when {@code DISCORD_TOKEN}
- * is set. On SIGTERM (or Ctrl-C) it stops taking interactions, finishes grades in flight, closes the database and
- * exits 0.
+ * is set. On SIGTERM (or Ctrl-C) it stops the daily scheduler (waiting for a post in progress), stops taking
+ * interactions, finishes grades in flight, closes the database and exits 0; if work in flight did not finish
+ * within the drain time it exits {@link #EXIT_UNCLEAN_STOP} instead.
  */
 public final class BotLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(BotLauncher.class);
   /** Exit code when the token is missing or rejected. */
   public static final int EXIT_BAD_TOKEN = 3;
+  /** Exit code when a stop had to cut off work in flight (the drain timed out). */
+  public static final int EXIT_UNCLEAN_STOP = 4;
 
   private BotLauncher() {}
 
@@ -32,6 +38,16 @@ public final class BotLauncher {
    */
   public static int run(TutorConfig config, PrintStream out, PrintStream err,
       Function<TutorConfig, BotServices> servicesFactory, boolean exitOnSignal) {
+    return run(config, out, err, servicesFactory, exitOnSignal, TutorBot.DRAIN);
+  }
+
+  /**
+   * As {@link #run(TutorConfig, PrintStream, PrintStream, Function, boolean)}, waiting {@code drain} for work in
+   * flight on a stop. The exit status is 0 only when everything in flight finished; otherwise
+   * {@link #EXIT_UNCLEAN_STOP}.
+   */
+  public static int run(TutorConfig config, PrintStream out, PrintStream err,
+      Function<TutorConfig, BotServices> servicesFactory, boolean exitOnSignal, Duration drain) {
     if (!config.discordConfigured()) {
       err.println("DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications, "
           + "copy its token (Bot → Reset Token) and run again with DISCORD_TOKEN=<token> in the environment.");
@@ -57,7 +73,7 @@ public final class BotLauncher {
     } catch (ErrorResponseException e) {
       // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL).
       closeQuietly(services);
-      String where = config.discordRestUrl().map(Object::toString).orElse("https://discord.com/api/");
+      String where = config.discordRestUrl().map(BotLauncher::withoutUserInfo).orElse("https://discord.com/api/");
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new UserFacingException("Could not reach Discord at " + where + " (" + cause.getClass().getSimpleName()
           + ": " + cause.getMessage() + "). Check the network connection"
@@ -67,10 +83,11 @@ public final class BotLauncher {
         new DailyPublisher(services.practice()), bot.jda(), services.clock()).start(DailyQuizScheduler.PERIOD);
     if (exitOnSignal) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // The scheduler first, awaited: its tick posts and writes, and the bot's stop closes the database.
         scheduler.close();
-        bot.close();
-        // The JVM would report 143 for SIGTERM; a graceful stop is a success.
-        Runtime.getRuntime().halt(0);
+        boolean clean = bot.stop(drain);
+        // The JVM would report 143 for SIGTERM; a graceful stop is a success, one that cut work off is not.
+        Runtime.getRuntime().halt(clean ? 0 : EXIT_UNCLEAN_STOP);
       }, "tutor-shutdown"));
     }
     out.println("Interview Tutor bot is online as " + bot.jda().getSelfUser().getName() + " with "
@@ -79,13 +96,26 @@ public final class BotLauncher {
       bot.awaitStopped();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      bot.close();
+      scheduler.close();
+      bot.stop(drain);
     } finally {
       scheduler.close();
     }
-    return 0;
+    return bot.drainedCleanly() ? 0 : EXIT_UNCLEAN_STOP;
   }
 
+
+  /** A URL fit for messages and logs: a {@code user:password@} in it (a proxy's credentials) is dropped. */
+  static String withoutUserInfo(URI url) {
+    if (url.getRawUserInfo() == null) {
+      return url.toString();
+    }
+    try {
+      return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null).toString();
+    } catch (URISyntaxException e) {
+      return url.getScheme() + "://" + url.getHost();
+    }
+  }
 
   private static void closeQuietly(BotServices services) {
     for (AutoCloseable c : services.closeables()) {

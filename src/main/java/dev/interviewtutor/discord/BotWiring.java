@@ -29,7 +29,7 @@ final class BotWiring {
 
   /** With another offline grader (tests use a transparent one instead of loading the embedding model). */
   static BotServices services(TutorConfig config, Supplier<Grader> offline, Clock clock) {
-    QuestionBank bank = BankLoader.load(config.knowledgeDir());
+    QuestionBank bank = BankLoader.load(dev.interviewtutor.config.BankLocation.of(config).dir());
     Database db = Database.open(config.db());
     try {
       TutorGrading grading = TutorGrading.fromConfig(config, offline, Optional.of(new SqliteGradeCache(db, clock)),

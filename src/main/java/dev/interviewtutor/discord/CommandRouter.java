@@ -137,8 +137,8 @@ public final class CommandRouter extends ListenerAdapter {
           return;
         }
       } catch (RuntimeException e) {
-        LOG.warn("handling a message in channel {} failed", event.getChannel().getId(), e);
-        event.getChannel().sendMessage("Sorry, something went wrong with that answer. Please try again.").queue();
+        event.getChannel().sendMessage(Failures.forMember("handling a message in channel "
+            + event.getChannel().getId(), e)).setAllowedMentions(List.of()).queue();
         return;
       }
     }
@@ -195,14 +195,12 @@ public final class CommandRouter extends ListenerAdapter {
     return true;
   }
 
+  /** Runs the command; whatever it throws becomes a sentence for the member ({@link Failures}), never silence. */
   private static void guard(IReplyCallback event, Runnable work) {
     try {
       work.run();
-    } catch (dev.interviewtutor.UserFacingException e) {
-      Replies.error(event, e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("interaction {} failed", event.getId(), e);
-      Replies.error(event, "Sorry, something went wrong on my side. Please try again.");
+      Replies.error(event, Failures.forMember("interaction " + event.getId(), e));
     }
   }
 }

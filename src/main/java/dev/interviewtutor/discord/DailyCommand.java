@@ -1,17 +1,11 @@
 package dev.interviewtutor.discord;
 
-import dev.interviewtutor.UserFacingException;
-import dev.interviewtutor.grading.AnswerPolicy;
-import dev.interviewtutor.grading.AnswerRejectedException;
-import dev.interviewtutor.practice.DailyAnswerResult;
-import dev.interviewtutor.practice.DailyPost;
 import dev.interviewtutor.practice.DailyQuiz;
 import dev.interviewtutor.practice.DailySettings;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -24,14 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.components.label.Label;
-import net.dv8tion.jda.api.components.textinput.TextInput;
-import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.Member;
-import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -42,18 +29,18 @@ import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.modals.Modal;
 
 /**
- * {@code /daily setup|status|resume|off|now|reveal} (Manage Server, set on the definition and checked by the router), and the
- * daily question's components: the public Answer button, the answer form, and "share my answer at the reveal".
+ * {@code /daily setup|status|resume|off|now|reveal}: the server admins' commands (Manage Server, set on the
+ * definition and checked by the router). The daily question's own components (the public Answer button, the
+ * answer form, "share my answer at the reveal") carry this command's name and are handed to {@link DailyAnswers}.
  */
 final class DailyCommand implements SlashCommand {
   static final String NAME = "daily";
-  static final String ANSWER_FIELD = "answer";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
   private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
@@ -61,12 +48,14 @@ final class DailyCommand implements SlashCommand {
   private final PracticeService practice;
   private final DailyQuiz daily;
   private final DailyPublisher publisher;
+  private final DailyAnswers answers;
 
   DailyCommand(BotContext context, PracticeService practice, DailyPublisher publisher) {
     this.context = context;
     this.practice = practice;
     this.daily = practice.daily();
     this.publisher = publisher;
+    this.answers = new DailyAnswers(context, practice);
   }
 
   @Override
@@ -87,7 +76,7 @@ final class DailyCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash(NAME, "The server's daily question")
+    return Commands.slash(NAME, "The server's daily question")
         .setContexts(InteractionContextType.GUILD)
         .addSubcommands(
             new SubcommandData("setup", "Post a question every day at a local time")
@@ -110,8 +99,19 @@ final class DailyCommand implements SlashCommand {
       event.reply("/daily only works in a server.").setEphemeral(true).queue();
       return;
     }
+    String subcommand = String.valueOf(event.getSubcommandName());
+    if (subcommand.equals("now") || subcommand.equals("reveal")) {
+      // Acknowledged first: posting blocks on Discord (a rate-limit stall can take minutes), and even the first
+      // database read runs after the acknowledgement, on the daily admin pool, never on the grading pool.
+      context.adminWork().deferred("/daily " + subcommand, event, true, hook -> {
+        Scope scope = publisher.scope(guild);
+        Replies.editOriginal(hook, Limits.fit(subcommand.equals("now") ? now(event, scope) : reveal(event, scope),
+            Limits.MESSAGE_CONTENT));
+      });
+      return;
+    }
     Scope scope = publisher.scope(guild);
-    switch (String.valueOf(event.getSubcommandName())) {
+    switch (subcommand) {
       case "setup" -> setup(event, guild, scope);
       case "off" -> {
         daily.disable(scope);
@@ -119,8 +119,6 @@ final class DailyCommand implements SlashCommand {
       }
       case "status" -> status(event, scope);
       case "resume" -> resume(event, guild, scope);
-      case "now" -> now(event, scope);
-      case "reveal" -> reveal(event, scope);
       default -> event.reply("Unknown subcommand.").setEphemeral(true).queue();
     }
   }
@@ -155,7 +153,7 @@ final class DailyCommand implements SlashCommand {
           + "Create Public Threads and Send Messages in Threads there.").setEphemeral(true).queue();
       return;
     }
-    Person by = person(event.getUser(), event.getMember());
+    Person by = DailyAnswers.person(practice, event.getUser(), event.getMember());
     Optional<DailySettings> before = daily.settings(scope);
     DailySettings s = daily.configure(scope, channel.getId(), time, zone.get(), by);
     ZonedDateTime next = next(s, context.services().clock().instant());
@@ -236,36 +234,36 @@ final class DailyCommand implements SlashCommand {
         .setEphemeral(true).setAllowedMentions(List.of()).queue();
   }
 
-  private void now(SlashCommandInteractionEvent event, Scope scope) {
+  /** {@code /daily now}, after the acknowledgement: posts and says what happened. */
+  private String now(SlashCommandInteractionEvent event, Scope scope) {
     Optional<DailySettings> settings = daily.settings(scope);
     if (settings.isEmpty()) {
-      event.reply("Set up the daily question first: `/daily setup channel time timezone`.").setEphemeral(true)
-          .queue();
-      return;
+      return "Set up the daily question first: `/daily setup channel time timezone`.";
     }
-    context.grading().submit("/daily now", event.deferReply(true).submit(), () -> {
-      DailyPublisher.Outcome outcome = publisher.publishNow(event.getJDA(), settings.get());
-      String text;
-      if (outcome instanceof DailyPublisher.Outcome.Posted p) {
-        text = "Posted **" + p.post().question().title() + "** in <#" + settings.get().channelId() + ">"
-            + (p.revealed() > 0 ? " and revealed the previous question." : ".");
-      } else if (outcome instanceof DailyPublisher.Outcome.Paused p) {
-        text = "I couldn't post: " + p.reason() + ". The daily question is paused; fix that and run `/daily resume`, or "
-            + "run `/daily setup` with a channel I can post in.";
-      } else {
-        text = "Discord didn't take the message (" + ((DailyPublisher.Outcome.Retry) outcome).reason()
-            + "). Try again in a minute.";
-      }
-      Replies.editOriginal(event.getHook(), Limits.fit(text, Limits.MESSAGE_CONTENT));
-    });
+    DailyPublisher.Outcome outcome = publisher.publishNow(event.getJDA(), settings.get());
+    if (outcome instanceof DailyPublisher.Outcome.Posted p) {
+      return "Posted **" + p.post().question().title() + "** in <#" + settings.get().channelId() + ">"
+          + (p.revealed() > 0 ? " and revealed the previous question." : ".");
+    } else if (outcome instanceof DailyPublisher.Outcome.Paused p) {
+      return "I couldn't post: " + p.reason() + ". The daily question is paused; fix that and run `/daily resume`, "
+          + "or run `/daily setup` with a channel I can post in.";
+    }
+    return "Discord didn't take the message (" + ((DailyPublisher.Outcome.Retry) outcome).reason()
+        + "). Try again in a minute.";
   }
 
-  private void reveal(SlashCommandInteractionEvent event, Scope scope) {
-    context.grading().submit("/daily reveal", event.deferReply(true).submit(), () -> {
-      List<String> where = publisher.revealPending(event.getJDA(), scope);
-      Replies.editOriginal(event.getHook(), where.isEmpty() ? "There is no unrevealed daily question."
-          : "Revealed in " + String.join(", ", where.stream().map(id -> "<#" + id + ">").toList()) + ".");
-    });
+  /** {@code /daily reveal}, after the acknowledgement: reveals what is pending and says where, or what failed. */
+  private String reveal(SlashCommandInteractionEvent event, Scope scope) {
+    DailyPublisher.Reveals reveals = publisher.revealPending(event.getJDA(), scope);
+    String text = reveals.where().isEmpty() && reveals.failed() == 0 ? "There is no unrevealed daily question."
+        : reveals.where().isEmpty() ? ""
+        : "Revealed in " + String.join(", ", reveals.where().stream().map(id -> "<#" + id + ">").toList()) + ".";
+    if (reveals.failed() > 0) {
+      text += (text.isEmpty() ? "" : " ") + "I couldn't post " + (reveals.failed() == 1 ? "a reveal" : reveals.failed()
+          + " reveals") + " (Discord refused or did not answer); answers stay open and I'll try again with "
+          + "`/daily reveal` or at the next daily post.";
+    }
+    return text;
   }
 
   @Override
@@ -283,112 +281,18 @@ final class DailyCommand implements SlashCommand {
 
   // ---------------------------------------------------------------- components
 
+  /** The daily question's components are everyone's, handled apart from the admin commands. */
   @Override
   public void onButton(ButtonInteractionEvent event, ComponentId id) {
-    long postId;
-    try {
-      postId = Long.parseLong(id.arg(0));
-    } catch (NumberFormatException e) {
-      event.reply(CommandRouter.OLD_VERSION).setEphemeral(true).queue();
-      return;
-    }
-    Person person = person(event.getUser(), event.getMember());
-    switch (id.action()) {
-      case "answer" -> answerButton(event, postId, person);
-      case "share", "unshare" -> {
-        boolean share = id.action().equals("share");
-        boolean changed = daily.setShared(postId, person, share);
-        event.reply(!changed ? "Too late: this question has been revealed already."
-            : share ? "Your answer will be shown (with your name) in the reveal thread."
-            : "Your answer stays private; only your name and score can appear among the top scorers.")
-            .setEphemeral(true)
-            .setComponents(changed ? List.of(ActionRow.of(shareButton(event.getUser().getIdLong(), postId, share)))
-                : List.of())
-            .queue();
-      }
-      default -> event.reply(CommandRouter.OLD_VERSION).setEphemeral(true).queue();
-    }
-  }
-
-  private void answerButton(ButtonInteractionEvent event, long postId, Person person) {
-    DailyPost post;
-    try {
-      post = daily.post(postId);
-    } catch (UserFacingException e) {
-      event.reply("This daily question no longer exists.").setEphemeral(true).queue();
-      return;
-    }
-    Optional<DailyAnswerResult> mine = daily.myAnswer(postId, person);
-    if (mine.isPresent()) {
-      event.replyEmbeds(DailyEmbeds.sealed(mine.get().answer().orElseThrow(), false, mine.get().shared()))
-          .setEphemeral(true).queue();
-      return;
-    }
-    if (post.revealed()) {
-      event.reply("Answers to this question are closed: the result has been revealed. Wait for the next one!")
-          .setEphemeral(true).queue();
-      return;
-    }
-    TextInput input = TextInput.create(ANSWER_FIELD, TextInputStyle.PARAGRAPH)
-        .setRequired(true).setMinLength(1).setMaxLength(AnswerPolicy.MAX_CHARS)
-        .setPlaceholder("Explain it as you would in an interview").build();
-    Modal modal = Modal.create(ComponentId.of(NAME, event.getUser().getIdLong(), "submit",
-            Long.toString(postId)).encode(), "Daily question")
-        .addComponents(Label.of(Limits.fit("Your answer (only the first counts)", Limits.MODAL_LABEL), input))
-        .build();
-    event.replyModal(modal).queue();
+    answers.onButton(event, id);
   }
 
   @Override
   public void onModal(ModalInteractionEvent event, ComponentId id) {
-    long postId = Long.parseLong(id.arg(0));
-    var value = event.getValue(ANSWER_FIELD);
-    String text = value == null ? "" : value.getAsString();
-    if (text.length() > AnswerPolicy.MAX_CHARS) {
-      event.reply("That answer is " + text.length() + " characters; the limit is " + AnswerPolicy.MAX_CHARS
-          + ". Please shorten it.").setEphemeral(true).queue();
-      return;
-    }
-    Optional<Duration> wait = context.limiter().tryAcquire(event.getUser().getIdLong());
-    if (wait.isPresent()) {
-      event.reply(context.limiter().refusal(wait.get())).setEphemeral(true).queue();
-      return;
-    }
-    Person person = person(event.getUser(), event.getMember());
-    long userId = event.getUser().getIdLong();
-    context.grading().submit("daily answer", event.deferReply(true).submit(), () -> {
-      try {
-        DailyAnswerResult result = daily.answer(postId, person, text, false);
-        switch (result.status()) {
-          case CLOSED -> Replies.editOriginal(event.getHook(),
-              "Answers to this question are closed: the result has been revealed.");
-          case ACCEPTED, ALREADY_ANSWERED -> event.getHook()
-              .editOriginalEmbeds(DailyEmbeds.sealed(result.answer().orElseThrow(),
-                  result.status() == DailyAnswerResult.Status.ACCEPTED, result.shared()))
-              .setComponents(ActionRow.of(shareButton(userId, postId, result.shared())))
-              .setAllowedMentions(List.of())
-              .queue();
-        }
-      } catch (AnswerRejectedException | UserFacingException e) {
-        Replies.editOriginal(event.getHook(), Limits.fit(e.getMessage(), Limits.MESSAGE_CONTENT));
-      }
-    });
-  }
-
-  static Button shareButton(long userId, long postId, boolean sharedNow) {
-    return sharedNow
-        ? Button.secondary(ComponentId.of(NAME, userId, "unshare", Long.toString(postId)).encode(),
-            "Keep my answer private")
-        : Button.secondary(ComponentId.of(NAME, userId, "share", Long.toString(postId)).encode(),
-            "Share my answer at the reveal");
+    answers.onModal(event, id);
   }
 
   // ---------------------------------------------------------------- helpers
-
-  Person person(User user, Member member) {
-    String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
-    return practice.person(Person.discordKey(user.getIdLong()), name);
-  }
 
   private static String option(SlashCommandInteractionEvent event, String name) {
     OptionMapping o = event.getOption(name);

@@ -1,5 +1,7 @@
 package dev.interviewtutor.discord;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.interviewtutor.practice.DailyPost;
 import dev.interviewtutor.practice.DailyQuiz;
 import dev.interviewtutor.practice.DailySettings;
@@ -13,6 +15,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -32,8 +38,12 @@ import org.slf4j.LoggerFactory;
  * Sends daily questions and reveals for the scheduler and {@code /daily}: reveals the previous question in a
  * thread under it, posts the new one with its Answer button, records delivery, and when the channel is gone or
  * the bot lost its permissions pauses the schedule and tells whoever set it up. Blocking (REST calls complete
- * before it returns), so call it off JDA's event threads. Every publisher of one practice engine locks the same
- * {@link DailyQuiz}: a scheduled post and {@code /daily now} never interleave.
+ * before it returns), so call it off JDA's event threads and off the grading pool.
+ *
+ * <p>One lock per server, shared by every publisher of one practice engine: a scheduled post and {@code /daily
+ * now} for the same server never interleave, and a server whose REST calls stall (a rate limit, a slow channel)
+ * holds up no other server. A reveal closes answers only after it was posted: one Discord refused stays pending
+ * and is tried again at the next post or {@code /daily reveal}.
  */
 public final class DailyPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(DailyPublisher.class);
@@ -41,6 +51,10 @@ public final class DailyPublisher {
       Permission.MESSAGE_EMBED_LINKS, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
   private static final Set<ErrorResponse> CHANNEL_PROBLEMS = EnumSet.of(ErrorResponse.UNKNOWN_CHANNEL,
       ErrorResponse.MISSING_ACCESS, ErrorResponse.MISSING_PERMISSIONS);
+
+  /** Per practice engine (weakly held, tests make many), per server: the lock around its posts and reveals. */
+  private static final LoadingCache<DailyQuiz, ConcurrentMap<String, ReentrantLock>> LOCKS =
+      Caffeine.newBuilder().weakKeys().build(d -> new ConcurrentHashMap<>());
 
   private final PracticeService practice;
   private final DailyQuiz daily;
@@ -62,9 +76,31 @@ public final class DailyPublisher {
     record Retry(String reason) implements Outcome {}
   }
 
+  /**
+   * What revealing did.
+   *
+   * @param where  the threads (or channels) the reveals were posted in
+   * @param failed reveals Discord refused or did not answer; they stay pending and are tried again
+   */
+  public record Reveals(List<String> where, int failed) {
+    public Reveals {
+      where = List.copyOf(where);
+    }
+  }
+
+  private <T> T locked(Scope scope, Supplier<T> work) {
+    ReentrantLock lock = LOCKS.get(daily).computeIfAbsent(scope.key(), k -> new ReentrantLock());
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Posts a scheduled question that is due. */
   public Outcome publishScheduled(JDA jda, DuePost due) {
-    synchronized (daily) {
+    return locked(due.settings().scope(), () -> {
       Optional<Outcome> offline = offline(jda, due.settings());
       if (offline.isPresent()) {
         return offline.get();
@@ -73,7 +109,7 @@ public final class DailyPublisher {
       DailyPost post = daily.claim(due);
       return send(jda, due.settings(), post, missed == 0 ? "" : "I was offline (or paused) and missed " + missed
           + (missed == 1 ? " daily question" : " daily questions") + " before this one; here is today's.");
-    }
+    });
   }
 
   /** Not connected, or the server is in an outage: nothing can be judged, so try again later (never pause). */
@@ -90,7 +126,7 @@ public final class DailyPublisher {
 
   /** {@code /daily now}: an extra question right away, in the configured channel. */
   public Outcome publishNow(JDA jda, DailySettings settings) {
-    synchronized (daily) {
+    return locked(settings.scope(), () -> {
       Optional<Outcome> offline = offline(jda, settings);
       if (offline.isPresent()) {
         return offline.get();
@@ -102,35 +138,42 @@ public final class DailyPublisher {
         daily.resume(settings.scope());
       }
       return outcome;
-    }
+    });
   }
 
-  /** Reveals every delivered, unrevealed question of the server; returns the threads (or channels) used. */
-  public List<String> revealPending(JDA jda, Scope scope) {
-    synchronized (daily) {
-      return reveal(jda, scope);
-    }
+  /** Reveals every delivered, unrevealed question of the server: where they were posted, and how many failed. */
+  public Reveals revealPending(JDA jda, Scope scope) {
+    return locked(scope, () -> reveal(jda, scope));
   }
 
-  private List<String> reveal(JDA jda, Scope scope) {
+  private Reveals reveal(JDA jda, Scope scope) {
     List<String> where = new ArrayList<>();
+    int failed = 0;
     Optional<DailySettings> settings = daily.settings(scope);
     Guild guild = jda.getGuildById(scope.key());
     for (DailyPost post : daily.unrevealed(scope)) {
-      RevealSummary summary = daily.reveal(post.id());
       GuildMessageChannel channel = guild == null || settings.isEmpty() ? null
           : guild.getChannelById(GuildMessageChannel.class, settings.get().channelId());
       if (channel == null) {
+        // Nowhere to post it, now or later: close the answers so the question does not stay open forever.
+        daily.markRevealed(post.id());
         LOG.info("daily post {} revealed without a thread: its channel is gone", post.id());
         continue;
       }
+      RevealSummary summary = daily.summary(post.id());
+      String thread;
       try {
-        where.add(postReveal(channel, post, summary));
+        thread = postReveal(channel, post, summary);
       } catch (RuntimeException e) {
-        LOG.warn("could not post the reveal of daily post {} in {}: {}", post.id(), channel.getId(), e.toString());
+        failed++;
+        LOG.warn("could not post the reveal of daily post {} in {}, will try again: {}", post.id(), channel.getId(),
+            e.toString());
+        continue;
       }
+      daily.markRevealed(post.id());
+      where.add(thread);
     }
-    return where;
+    return new Reveals(where, failed);
   }
 
   private String postReveal(GuildMessageChannel channel, DailyPost post, RevealSummary summary) {
@@ -166,7 +209,7 @@ public final class DailyPublisher {
       return pause(jda, settings, post, "I am missing permissions in <#" + channel.getId() + "> (I need View "
           + "Channel, Send Messages, Embed Links, Create Public Threads and Send Messages in Threads)");
     }
-    int revealed = reveal(jda, settings.scope()).size();
+    int revealed = reveal(jda, settings.scope()).where().size();
     try {
       var send = channel.sendMessageEmbeds(DailyEmbeds.question(post))
           .setComponents(ActionRow.of(Button.primary(

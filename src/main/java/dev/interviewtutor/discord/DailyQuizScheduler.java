@@ -27,6 +27,10 @@ public final class DailyQuizScheduler implements AutoCloseable {
   private final DailyPublisher publisher;
   private final JDA jda;
   private final Clock clock;
+  /** How long {@link #close()} waits for a tick in progress. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(20);
+  /** Guards {@link #executor}; not the tick's monitor, so stopping never waits behind a tick to get the executor. */
+  private final Object lifecycle = new Object();
   private ScheduledExecutorService executor;
 
   public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, JDA jda, Clock clock) {
@@ -43,8 +47,8 @@ public final class DailyQuizScheduler implements AutoCloseable {
       try {
         outcomes.add(publisher.publishScheduled(jda, due));
       } catch (RuntimeException e) {
-        LOG.error("daily post for server {} on {} failed; retrying at the next tick", due.settings().scope().key(),
-            due.date(), e);
+        Failures.log("daily post for server " + due.settings().scope().key() + " on " + due.date()
+            + " (retrying at the next tick)", e);
         outcomes.add(new DailyPublisher.Outcome.Retry(e.toString()));
       }
     }
@@ -52,7 +56,14 @@ public final class DailyQuizScheduler implements AutoCloseable {
   }
 
   /** Ticks every {@code period} on a daemon thread, the first tick at once (catch-up after a restart). */
-  public synchronized DailyQuizScheduler start(Duration period) {
+  public DailyQuizScheduler start(Duration period) {
+    synchronized (lifecycle) {
+      startLocked(period);
+    }
+    return this;
+  }
+
+  private void startLocked(Duration period) {
     if (executor == null) {
       executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "daily-quiz-scheduler");
@@ -61,22 +72,40 @@ public final class DailyQuizScheduler implements AutoCloseable {
       });
       executor.scheduleWithFixedDelay(this::tickSafely, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
-    return this;
   }
 
   private void tickSafely() {
     try {
       tick();
     } catch (RuntimeException e) {
-      LOG.error("daily scheduler tick failed", e);
+      Failures.log("daily scheduler tick", e);
     }
   }
 
+  /**
+   * Stops ticking and waits (up to {@link #STOP_WAIT}) for a tick in progress to finish its posts, so the
+   * database is never closed under it; a tick still running then is interrupted.
+   */
   @Override
-  public synchronized void close() {
-    if (executor != null) {
-      executor.shutdownNow();
+  public void close() {
+    ScheduledExecutorService running;
+    synchronized (lifecycle) {
+      running = executor;
       executor = null;
+    }
+    if (running == null) {
+      return;
+    }
+    running.shutdown();
+    try {
+      if (!running.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("a daily post was still in progress after {} s; interrupting it", STOP_WAIT.toSeconds());
+        running.shutdownNow();
+        running.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.shutdownNow();
     }
   }
 }

@@ -32,6 +32,8 @@ public final class DiscordClientFactory {
   public static JDABuilder builder(TutorConfig config, boolean messageContentIntent) {
     // Echoed user text must never ping anyone: no mention types are allowed unless a message opts in.
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+    // A reply to a member's message (a typed interview answer) would ping them; replies never do.
+    MessageRequest.setDefaultMentionRepliedUser(false);
     JDABuilder builder = JDABuilder.createDefault(config.discordToken())
         .setMemberCachePolicy(MemberCachePolicy.DEFAULT)
         // TutorBot stops JDA itself after the grades in flight are delivered; JDA's own hook would cut them off.

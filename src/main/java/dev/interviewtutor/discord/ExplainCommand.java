@@ -9,6 +9,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
@@ -30,7 +31,7 @@ final class ExplainCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash(NAME, "Explain a concept from the "
+    return Commands.slash(NAME, "Explain a concept from the "
             + "question banks")
         .addOptions(new OptionData(OptionType.STRING, "query", "What to explain, e.g. worker threads", true)
             .setMaxLength(200));
@@ -44,10 +45,10 @@ final class ExplainCommand implements SlashCommand {
       event.reply("Tell me what to explain, e.g. `/explain query: worker threads`.").setEphemeral(true).queue();
       return;
     }
-    context.grading().submit("/explain", event.deferReply(true).submit(), () -> {
+    context.grading().deferred("/explain", event, true, hook -> {
       List<KnowledgeSearch.Hit> hits = search.search(query, 3);
       if (hits.isEmpty()) {
-        Replies.editOriginal(event.getHook(), "The question banks are empty, so there is nothing to explain.");
+        Replies.editOriginal(hook, "The question banks are empty, so there is nothing to explain.");
         return;
       }
       KnowledgeSearch.Hit best = hits.get(0);
@@ -67,7 +68,7 @@ final class ExplainCommand implements SlashCommand {
             false);
       }
       e.setFooter("Topic: " + question.topic() + " · #" + question.id() + " · practise it with /quiz");
-      event.getHook().editOriginalEmbeds(e.build()).setAllowedMentions(List.of()).queue();
+      Replies.editOriginal(hook, List.of(e.build()), List.of());
     });
   }
 }

@@ -8,7 +8,10 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /** {@code /forget-me}: after a confirmation button, deletes every row about the person in one transaction. */
 final class ForgetMeCommand implements SlashCommand {
@@ -26,7 +29,7 @@ final class ForgetMeCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash(NAME,
+    return Commands.slash(NAME,
         "Delete everything the tutor stores about you");
   }
 
@@ -52,13 +55,18 @@ final class ForgetMeCommand implements SlashCommand {
       event.reply(CommandRouter.OLD_VERSION).setEphemeral(true).queue();
       return;
     }
+    // The click is acknowledged before the delete (one transaction over every table, which can wait on the
+    // database); the confirmation message is then edited with the result.
+    event.deferEdit().queue();
+    InteractionHook hook = event.getHook();
     Optional<Person> person = practice.findPerson(Person.discordKey(event.getUser().getIdLong()));
     if (person.isEmpty()) {
-      event.editMessage("I had nothing stored about you.").setComponents(List.of()).queue();
+      Replies.editOriginal(hook, new MessageEditBuilder().setContent("I had nothing stored about you.")
+          .setComponents(List.of()).build());
       return;
     }
     int rows = practice.forget(person.get());
-    event.editMessage("Done: I deleted everything I stored about you (" + rows + " records). If you use the tutor "
-        + "again, you start from scratch.").setComponents(List.of()).queue();
+    Replies.editOriginal(hook, new MessageEditBuilder().setContent("Done: I deleted everything I stored about you ("
+        + rows + " records). If you use the tutor again, you start from scratch.").setComponents(List.of()).build());
   }
 }

@@ -8,12 +8,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs slow work (grading) off JDA's event threads, after the interaction has been acknowledged. Counts work in
- * flight, until its reply is handed to JDA, so shutdown can let it finish and deliver.
+ * flight, until its reply is handed to JDA, so shutdown can let it finish and deliver. Work that fails is never
+ * silent: {@link #deferred} edits the deferred reply with a sentence saying what happened ({@link Failures}), so
+ * no member is left looking at "thinking…" until the token expires.
  */
 public final class GradingPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GradingPool.class);
@@ -21,16 +26,34 @@ public final class GradingPool implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
 
   public GradingPool(int threads) {
+    this(threads, "tutor-grading");
+  }
+
+  /** A pool of {@code threads} daemon threads named {@code name-1}, {@code name-2}, ... */
+  public GradingPool(int threads, String name) {
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "tutor-grading-" + n.incrementAndGet());
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
   }
 
-  public void submit(String what, Runnable work) {
-    submit(what, CompletableFuture.completedFuture(null), work);
+  /**
+   * Acknowledges the interaction with a deferred reply first, then runs {@code work} with its hook on the pool. If
+   * the work throws, the deferred reply is edited to say what happened: the message of an error the member can
+   * fix, "the tutor is busy" for an operator's problem (logged with its details), an apology for a bug.
+   */
+  public void deferred(String what, IReplyCallback event, boolean ephemeral, Consumer<InteractionHook> work) {
+    InteractionHook hook = event.getHook();
+    submit(what, event.deferReply(ephemeral).submit(), () -> work.accept(hook),
+        failure -> Replies.editOriginal(hook, Failures.forMember(what, failure)));
+  }
+
+  /** Runs work that answers by other means than a hook (a plain message); {@code tell} gets the failure's sentence. */
+  public void submit(String what, Runnable work, Consumer<String> tell) {
+    submit(what, CompletableFuture.completedFuture(null), work, failure -> tell.accept(Failures.forMember(what,
+        failure)));
   }
 
   /**
@@ -39,7 +62,7 @@ public final class GradingPool implements AutoCloseable {
    * confirmed the acknowledgement; work that finishes before that has only parked its reply in the hook, and a
    * stop at that moment would shut JDA's requester before the reply is handed to it, losing it.
    */
-  public void submit(String what, CompletionStage<?> acknowledged, Runnable work) {
+  void submit(String what, CompletionStage<?> acknowledged, Runnable work, Consumer<Throwable> onFailure) {
     inFlight.incrementAndGet();
     AtomicInteger parts = new AtomicInteger(2);
     Runnable partDone = () -> {
@@ -59,8 +82,12 @@ public final class GradingPool implements AutoCloseable {
     Runnable tracked = () -> {
       try {
         work.run();
-      } catch (RuntimeException e) {
-        LOG.error("{} failed", what, e);
+      } catch (RuntimeException | Error e) {
+        try {
+          onFailure.accept(e);
+        } catch (RuntimeException again) {
+          Failures.logBug(what + ": telling the member it failed", again);
+        }
       } finally {
         partDone.run();
       }

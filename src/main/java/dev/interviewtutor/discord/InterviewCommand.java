@@ -1,23 +1,24 @@
 package dev.interviewtutor.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.llm.FollowUp;
 import dev.interviewtutor.knowledge.KeyPoint;
-import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.InterviewState;
 import dev.interviewtutor.practice.InterviewSummary;
 import dev.interviewtutor.practice.InterviewTurn;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.buttons.Button;
+import java.util.concurrent.ConcurrentMap;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.User;
@@ -30,13 +31,16 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
@@ -55,8 +59,12 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   static final int MAX_QUESTIONS = 20;
   static final String THREAD_PREFIX = "Interview · ";
   private final BotContext ctx;
-  /** Follow-ups waiting for a reply, per interview session. */
-  private final Map<Long, PendingFollowUp> pending = new ConcurrentHashMap<>();
+  /** At most this many follow-ups wait at once; the oldest beyond it expire (their buttons say so). */
+  static final long MAX_PENDING_FOLLOW_UPS = 10_000;
+  /** A follow-up nobody answered within this long expires. */
+  static final Duration FOLLOW_UP_TTL = Duration.ofDays(1);
+  /** Follow-ups waiting for a reply, per interview session: bounded, and forgotten after a day. */
+  private final Map<Long, PendingFollowUp> pending = pendingMap(Ticker.systemTicker());
 
   /**
    * A follow-up asked after the answer at {@code position}, and the turn to show once it is done; whose it is
@@ -71,18 +79,27 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
         pending.values().removeIf(p -> Person.discordKey(p.userId()).equals(person.key())));
   }
 
+  /** The map of pending follow-ups: bounded in size and age ({@code ticker} lets a test move time). */
+  static <V> ConcurrentMap<Long, V> pendingMap(Ticker ticker) {
+    Cache<Long, V> cache = Caffeine.newBuilder().maximumSize(MAX_PENDING_FOLLOW_UPS).expireAfterWrite(FOLLOW_UP_TTL)
+        .ticker(ticker).executor(Runnable::run).build();
+    return cache.asMap();
+  }
+
   private PracticeService practice() {
     return ctx.services().practice();
   }
 
+  static final String NAME = "interview";
+
   @Override
   public String name() {
-    return "interview";
+    return NAME;
   }
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("interview", "A mock interview")
+    return Commands.slash("interview", "A mock interview")
         .addSubcommands(
             new SubcommandData("start", "Start a mock interview in a private thread (or here in DMs)")
                 .addOptions(new OptionData(OptionType.STRING, "topic", "Only questions of this topic", false, true),
@@ -94,53 +111,103 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   @Override
   public void onSlash(SlashCommandInteractionEvent event) {
     User user = event.getUser();
-    Person person = People.person(practice(), user);
-    Scope scope = People.scope(practice(), event.getGuild(), user);
-    if ("stop".equals(event.getSubcommandName())) {
-      Optional<InterviewState> active = practice().activeInterview(person, scope);
-      if (active.isEmpty()) {
-        event.reply("You have no interview in progress. Start one with /interview start.").setEphemeral(true).queue();
+    // Checked before the acknowledgement only because it needs no database: an unknown topic is refused at once.
+    String topic = "stop".equals(event.getSubcommandName()) ? ""
+        : SingleQuestionCommand.checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
+    int length = event.getOption("questions", PracticeService.DEFAULT_INTERVIEW_LENGTH, OptionMapping::getAsInt);
+    Where where = where(event);
+    // Acknowledged before any write (person, scope, the interview): the ack never waits for the database. In a
+    // server the reply is private: the interview itself goes to a private thread or to DMs.
+    boolean ephemeral = event.getGuild() != null && !(where == Where.HERE_IN_THREAD);
+    ctx.grading().deferred("/interview " + event.getSubcommandName(), event, ephemeral, hook -> {
+      Person person = People.person(practice(), user);
+      Scope scope = People.scope(practice(), where == Where.DIRECT_MESSAGES ? null : event.getGuild(), user);
+      if ("stop".equals(event.getSubcommandName())) {
+        Optional<InterviewState> active = practice().activeInterview(person, scope);
+        if (active.isEmpty()) {
+          Replies.editOriginal(hook, "You have no interview in progress. Start one with /interview start.");
+          return;
+        }
+        InterviewSummary summary = practice().stopInterview(active.get().sessionId());
+        Replies.editOriginal(hook, new MessageEditBuilder().setEmbeds(Embeds.summary(summary, user.getEffectiveName()))
+            .build());
         return;
       }
-      InterviewSummary summary = practice().stopInterview(active.get().sessionId());
-      event.replyEmbeds(Embeds.summary(summary, user.getEffectiveName())).queue();
-      return;
+      Optional<InterviewState> active = practice().activeInterview(person, scope);
+      if (active.isPresent()) {
+        // Resume: show where the person left off, privately.
+        Replies.editOriginal(hook, MessageEditData.fromCreateData(new MessageCreateBuilder()
+            .applyData(InterviewMessages.question(user, active.get()))
+            .setContent("You have an interview in progress; here is where you left off. "
+                + "Use /interview stop to end it.")
+            .build()));
+        return;
+      }
+      InterviewState state = practice().startInterview(person, scope, topic, length);
+      MessageCreateData first = new MessageCreateBuilder()
+          .applyData(InterviewMessages.question(user, state))
+          .setContent("Mock interview: " + state.total() + " question(s)" + (topic.isBlank() ? "" : " on " + topic)
+              + ". Answer with the button, or just type your answer here.")
+          .build();
+      switch (where) {
+        case HERE_IN_THREAD, HERE_IN_DM -> Replies.editOriginal(hook, MessageEditData.fromCreateData(first));
+        case PRIVATE_THREAD -> openThread(hook, (TextChannel) parentText(event.getChannel()), user, state, first,
+            event.getChannel() instanceof ThreadChannel);
+        case DIRECT_MESSAGES -> user.openPrivateChannel().flatMap(dm -> dm.sendMessage(first)).queue(
+            sent -> Replies.editOriginal(hook, "Interviews are private, and this channel isn't: your interview is "
+                + "in our DMs (" + sent.getChannel().getAsMention() + "). Answer there with the button or by typing."),
+            failure -> {
+              practice().stopInterview(state.sessionId());
+              Replies.editOriginal(hook, "Interviews are private, so I tried to start yours in our DMs, but I "
+                  + "can't message you (your DMs may be closed to server members). Open a DM with me and use "
+                  + "/interview start there, or use it in a text channel.");
+            });
+      }
+    });
+  }
+
+  /** Where an interview started from this channel takes place; questions and graded answers are never public. */
+  private enum Where { PRIVATE_THREAD, HERE_IN_THREAD, HERE_IN_DM, DIRECT_MESSAGES }
+
+  private static Where where(SlashCommandInteractionEvent event) {
+    if (event.getGuild() == null) {
+      return Where.HERE_IN_DM;
     }
-    String topic = SingleQuestionCommand.checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
-    int length = event.getOption("questions", PracticeService.DEFAULT_INTERVIEW_LENGTH, OptionMapping::getAsInt);
-    Optional<InterviewState> active = practice().activeInterview(person, scope);
-    if (active.isPresent()) {
-      // Resume: show where the person left off, wherever they asked.
-      event.reply(new MessageCreateBuilder()
-              .applyData(questionMessage(user, active.get()))
-              .setContent("You have an interview in progress; here is where you left off. "
-                  + "Use /interview stop to end it.")
-              .build())
-          .setEphemeral(event.getChannelType() == ChannelType.TEXT).queue();
-      return;
+    MessageChannel channel = event.getChannel();
+    if (channel instanceof ThreadChannel thread && thread.isOwner() && thread.getType() == ChannelType.GUILD_PRIVATE_THREAD
+        && thread.getName().startsWith(THREAD_PREFIX)) {
+      return Where.HERE_IN_THREAD;
     }
-    InterviewState state = practice().startInterview(person, scope, topic, length);
-    MessageCreateData first = new MessageCreateBuilder()
-        .applyData(questionMessage(user, state))
-        .setContent("Mock interview: " + state.total() + " question(s)" + (topic.isBlank() ? "" : " on " + topic)
-            + ". Answer with the button, or just type your answer here.")
-        .build();
-    if (event.getChannel() instanceof TextChannel text && event.getGuild() != null) {
-      event.deferReply(true).queue();
-      text.createThreadChannel(Limits.fit(THREAD_PREFIX + user.getEffectiveName(), 100), true)
-          .setInvitable(false)
-          .queue(thread -> {
-            thread.addThreadMember(user).queue();
-            thread.sendMessage(first).queue();
-            Replies.editOriginal(event.getHook(), "Your interview is ready in " + thread.getAsMention() + ".");
-          }, failure -> {
-            practice().stopInterview(state.sessionId());
-            Replies.editOriginal(event.getHook(), "I couldn't create a private thread here (I may be missing the "
-                + "Create Private Threads permission). Try /interview start in a DM with me.");
-          });
-    } else {
-      event.reply(first).queue();
+    // A text channel, or a public thread of one: a private thread in that text channel.
+    return parentText(channel) instanceof TextChannel ? Where.PRIVATE_THREAD : Where.DIRECT_MESSAGES;
+  }
+
+  /** The text channel itself, the text channel a thread belongs to, or null (forum posts, voice chats, ...). */
+  private static MessageChannel parentText(MessageChannel channel) {
+    if (channel instanceof TextChannel text) {
+      return text;
     }
+    if (channel instanceof ThreadChannel thread && thread.getParentChannel() instanceof TextChannel text) {
+      return text;
+    }
+    return null;
+  }
+
+  private void openThread(InteractionHook hook, TextChannel text, User user, InterviewState state,
+      MessageCreateData first, boolean movedFromThread) {
+    text.createThreadChannel(Limits.fit(THREAD_PREFIX + user.getEffectiveName(), 100), true)
+        .setInvitable(false)
+        .queue(thread -> {
+          thread.addThreadMember(user).queue();
+          thread.sendMessage(first).queue();
+          Replies.editOriginal(hook, (movedFromThread ? "Interviews are private, and this thread isn't: " : "")
+              + "Your interview is ready in " + thread.getAsMention() + (movedFromThread ? ", a private thread in "
+              + text.getAsMention() + "." : "."));
+        }, failure -> {
+          practice().stopInterview(state.sessionId());
+          Replies.editOriginal(hook, "I couldn't create a private thread here (I may be missing the "
+              + "Create Private Threads permission). Try /interview start in a DM with me.");
+        });
   }
 
   @Override
@@ -179,7 +246,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
               .setEphemeral(true).queue();
         }
       }
-      case "skip" -> event.reply(turnMessage(event.getUser(), practice().skipInterview(sessionId))).queue();
+      case "skip" -> event.reply(InterviewMessages.turn(event.getUser(), practice().skipInterview(sessionId))).queue();
       case "stop" -> event.replyEmbeds(Embeds.summary(practice().stopInterview(sessionId),
           event.getUser().getEffectiveName())).queue();
       default -> event.reply("That button no longer does anything.").setEphemeral(true).queue();
@@ -204,7 +271,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       return;
     }
     AnswerFlow.gradeDeferred(ctx, event, answer, false,
-        () -> MessageEditData.fromCreateData(turnMessage(user, answerAt(sessionId, position, answer, user,
+        () -> MessageEditData.fromCreateData(InterviewMessages.turn(user, answerAt(sessionId, position, answer, user,
             People.scope(practice(), event.getGuild(), user)))));
   }
 
@@ -273,7 +340,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       return MessageCreateData.fromContent("That follow-up is over, and so is this interview. Start a new one "
           + "with /interview start.");
     }
-    return new MessageCreateBuilder().applyData(questionMessage(user, state))
+    return new MessageCreateBuilder().applyData(InterviewMessages.question(user, state))
         .setContent("That follow-up is over; carry on with the next question.").build();
   }
 
@@ -283,7 +350,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
       return new MessageCreateBuilder().setEmbeds(Embeds.summary(turn.summary().get(), user.getEffectiveName()))
           .setContent("That's the end of the interview. Well done!").build();
     }
-    return questionMessage(user, practice().interview(turn.next().sessionId()));
+    return InterviewMessages.question(user, practice().interview(turn.next().sessionId()));
   }
 
   /** Plain answers typed in the person's interview thread or in the DM with the bot. */
@@ -316,87 +383,35 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     Message message = event.getMessage();
     String content = message.getContentRaw();
     if (content.isBlank() && !dm) {
-      channel.sendMessage("I can't read messages here (the Message Content intent is off), so use the Answer "
-          + "button on the question.").setMessageReference(message).queue();
+      replyTo(message, MessageCreateData.fromContent("I can't read messages here (the Message Content intent is "
+          + "off), so use the Answer button on the question."));
       return true;
     }
     Optional<String> refusal = AnswerFlow.refusal(ctx, user.getIdLong(), content);
     if (refusal.isPresent()) {
-      channel.sendMessage(refusal.get()).setMessageReference(message).queue();
+      replyTo(message, MessageCreateData.fromContent(refusal.get()));
       return true;
     }
     channel.sendTyping().queue(null, e -> { });
     if (followUp.isPresent()) {
       long followUpSession = followUp.get().getKey();
       int followUpPosition = followUp.get().getValue().position();
-      ctx.grading().submit("plain follow-up answer " + message.getId(), () -> {
-        MessageCreateData reply;
-        try {
-          reply = followUpReply(user, followUpSession, followUpPosition, content);
-        } catch (UserFacingException | dev.interviewtutor.grading.AnswerRejectedException e) {
-          reply = MessageCreateData.fromContent(e.getMessage());
-        }
-        channel.sendMessage(reply).setMessageReference(message).queue();
-      });
+      ctx.grading().submit("plain follow-up answer " + message.getId(),
+          () -> replyTo(message, followUpReply(user, followUpSession, followUpPosition, content)),
+          failure -> replyTo(message, MessageCreateData.fromContent(failure)));
       return true;
     }
     long sessionId = active.get().sessionId();
     int position = active.get().position();
-    ctx.grading().submit("plain interview answer " + message.getId(), () -> {
-      MessageCreateData reply;
-      try {
-        reply = turnMessage(user, answerAt(sessionId, position, content, user, scope));
-      } catch (UserFacingException | dev.interviewtutor.grading.AnswerRejectedException e) {
-        reply = MessageCreateData.fromContent(e.getMessage());
-      }
-      channel.sendMessage(reply).setMessageReference(message).queue();
-    });
+    ctx.grading().submit("plain interview answer " + message.getId(),
+        () -> replyTo(message, InterviewMessages.turn(user, answerAt(sessionId, position, content, user, scope))),
+        failure -> replyTo(message, MessageCreateData.fromContent(failure)));
     return true;
   }
 
-  /** The grade of the answer (if any) with the next question and its buttons, or the summary at the end. */
-  private MessageCreateData turnMessage(User user, InterviewTurn turn) {
-    List<MessageEmbed> embeds = new ArrayList<>();
-    turn.answer().ifPresent(a -> embeds.add(Embeds.grade(a, "Q" + a.question().id() + ". " + a.question().title(),
-        true)));
-    if (turn.followUp().isPresent() && turn.answer().isPresent()) {
-      String sid = Long.toString(turn.next().sessionId());
-      String pos = Integer.toString(turn.next().position() - 1); // the question just answered
-      String then = turn.summary().isPresent() ? "your summary"
-          : "question " + (turn.next().position() + 1) + " of " + turn.next().total();
-      embeds.add(Embeds.followUp(turn.followUp().get(), then));
-      long owner = user.getIdLong();
-      return new MessageCreateBuilder().setEmbeds(embeds)
-          .setContent("One follow-up before " + then + ":")
-          .setComponents(ActionRow.of(
-              Button.primary(ComponentId.of(name(), owner, "follow-up-answer", sid, pos).encode(), "Answer follow-up"),
-              Button.secondary(ComponentId.of(name(), owner, "follow-up-skip", sid, pos).encode(), "Skip follow-up")))
-          .build();
-    }
-    if (turn.summary().isPresent()) {
-      embeds.add(Embeds.summary(turn.summary().get(), user.getEffectiveName()));
-      return new MessageCreateBuilder().setEmbeds(embeds).setContent("That's the end of the interview. Well done!")
-          .build();
-    }
-    MessageCreateData next = questionMessage(user, turn.next());
-    embeds.addAll(next.getEmbeds());
-    return new MessageCreateBuilder().setEmbeds(embeds).setComponents(next.getComponents())
-        .setContent(turn.answer().isPresent() ? "" : "Skipped.").build();
-  }
-
-  private MessageCreateData questionMessage(User user, InterviewState state) {
-    Question q = state.current().orElseThrow(() -> new UserFacingException("This interview is over."));
-    long owner = user.getIdLong();
-    String sid = Long.toString(state.sessionId());
-    String pos = Integer.toString(state.position());
-    return new MessageCreateBuilder()
-        .setEmbeds(Embeds.question(q, "Question " + (state.position() + 1) + " of " + state.total() + " · "
-            + user.getEffectiveName()))
-        .setComponents(ActionRow.of(
-            Button.primary(ComponentId.of(name(), owner, "answer", sid, pos).encode(), "Answer"),
-            Button.secondary(ComponentId.of(name(), owner, "hint", sid, pos).encode(), "Hint"),
-            Button.secondary(ComponentId.of(name(), owner, "skip", sid, pos).encode(), "Skip"),
-            Button.danger(ComponentId.of(name(), owner, "stop", sid, pos).encode(), "Stop")))
-        .build();
+  /** A reply to the person's message that never pings them (JDA mentions the replied-to author by default). */
+  private static void replyTo(Message message, MessageCreateData data) {
+    message.getChannel().sendMessage(data).setMessageReference(message).mentionRepliedUser(false)
+        .setAllowedMentions(List.of()).queue();
   }
 }

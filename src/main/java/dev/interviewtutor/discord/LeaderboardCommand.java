@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
@@ -47,7 +48,7 @@ final class LeaderboardCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash(NAME, "This server's leaderboard")
+    return Commands.slash(NAME, "This server's leaderboard")
         .setContexts(InteractionContextType.GUILD)
         .addOptions(new OptionData(OptionType.STRING, "period", "This week, this month or all time")
                 .addChoice("week", "week").addChoice("month", "month").addChoice("all", "all"),

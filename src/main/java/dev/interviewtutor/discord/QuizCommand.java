@@ -8,7 +8,9 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /** {@code /quiz [topic] [question]}: one question with Answer / Hint / Skip; the grade comes back ephemerally. */
 final class QuizCommand extends SingleQuestionCommand {
@@ -23,7 +25,7 @@ final class QuizCommand extends SingleQuestionCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("quiz", "Answer one interview question")
+    return Commands.slash("quiz", "Answer one interview question")
         .addOption(OptionType.STRING, "topic", "Only questions of this topic", false, true)
         .addOption(OptionType.STRING, "question", "A specific question", false, true);
   }
@@ -52,8 +54,9 @@ final class QuizCommand extends SingleQuestionCommand {
     String topic = checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
     String questionId = event.getOption("question", OptionMapping::getAsString);
     if (questionId != null && !questionId.isBlank()) {
-      Question q = practice().question(questionId.strip());
-      event.reply(questionMessage(event.getUser(), q, topic)).queue();
+      ctx.grading().deferred("/quiz question", event, false, hook -> Replies.editOriginal(hook,
+          MessageEditData.fromCreateData(questionMessage(event.getUser(), practice().question(questionId.strip()),
+              topic))));
       return;
     }
     ask(event, topic, null, false);

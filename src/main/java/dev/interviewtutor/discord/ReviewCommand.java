@@ -6,7 +6,11 @@ import dev.interviewtutor.store.Person;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /** {@code /review}: the person's due spaced-repetition questions, one at a time, privately. */
 final class ReviewCommand extends SingleQuestionCommand {
@@ -21,7 +25,7 @@ final class ReviewCommand extends SingleQuestionCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("review",
+    return Commands.slash("review",
         "Your questions due for spaced-repetition review, one at a time");
   }
 
@@ -44,18 +48,18 @@ final class ReviewCommand extends SingleQuestionCommand {
 
   @Override
   public void onSlash(SlashCommandInteractionEvent event) {
-    Person person = People.person(practice(), event.getUser());
-    List<Question> due = practice().dueReviews(person);
-    if (due.isEmpty()) {
-      event.reply(nothingLeft()).setEphemeral(true).queue();
-      return;
-    }
-    event.reply(questionMessage(event.getUser(), due.get(0), ""))
-        .setContent(due.size() + " question(s) due for review.").setEphemeral(true).queue();
+    ctx.grading().deferred("/review", event, true, hook -> {
+      Person person = People.person(practice(), event.getUser());
+      List<Question> due = practice().dueReviews(person);
+      Replies.editOriginal(hook, due.isEmpty() ? MessageEditData.fromContent(nothingLeft())
+          : MessageEditData.fromCreateData(new MessageCreateBuilder()
+              .applyData(questionMessage(event.getUser(), due.get(0), ""))
+              .setContent(due.size() + " question(s) due for review.").build()));
+    });
   }
 
   @Override
-  void ask(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, String topic, String after,
+  void ask(IReplyCallback event, String topic, String after,
       boolean ephemeral) {
     super.ask(event, topic, after, true);
   }

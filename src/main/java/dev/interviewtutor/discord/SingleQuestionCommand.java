@@ -9,6 +9,7 @@ import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -17,9 +18,11 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * One question at a time with Answer / Hint / Skip buttons, the grade back ephemerally with Model answer and Next:
@@ -43,14 +46,14 @@ abstract class SingleQuestionCommand implements SlashCommand {
     return ctx.services().practice();
   }
 
+  /** Acknowledges first, then picks the next question (database work) and shows it in the deferred reply. */
   void ask(IReplyCallback event, String topic, String after, boolean ephemeral) {
-    Person person = People.person(practice(), event.getUser());
-    Optional<Question> question = next(person, topic, after);
-    if (question.isEmpty()) {
-      event.reply(nothingLeft()).setEphemeral(true).queue();
-      return;
-    }
-    event.reply(questionMessage(event.getUser(), question.get(), topic)).setEphemeral(ephemeral).queue();
+    ctx.grading().deferred("/" + name() + " question", event, ephemeral, hook -> {
+      Person person = People.person(practice(), event.getUser());
+      Optional<Question> question = next(person, topic, after);
+      Replies.editOriginal(hook, question.isEmpty() ? MessageEditData.fromContent(nothingLeft())
+          : MessageEditData.fromCreateData(questionMessage(event.getUser(), question.get(), topic)));
+    });
   }
 
   MessageCreateData questionMessage(User user, Question q, String topic) {
@@ -116,13 +119,35 @@ abstract class SingleQuestionCommand implements SlashCommand {
     });
   }
 
-  static String topicArg(String topic) {
-    String t = topic == null || topic.isBlank() ? "-" : topic.strip().replace(':', ' ');
-    return Limits.fit(t, 40).replace("…", "");
+  /**
+   * The topic as a button argument: its index among the bank's topics ("-" for any), as the leaderboard does, so
+   * a long topic or one with a ':' survives the round trip (a component id has 100 characters at most).
+   */
+  String topicArg(String topic) {
+    if (topic == null || topic.isBlank()) {
+      return "-";
+    }
+    List<String> topics = practice().topics();
+    for (int i = 0; i < topics.size(); i++) {
+      if (topics.get(i).equalsIgnoreCase(topic.strip())) {
+        return Integer.toString(i);
+      }
+    }
+    return "-";
   }
 
-  static String topicOf(String arg) {
-    return arg == null || arg.equals("-") ? "" : arg;
+  /** The topic a button argument stands for; empty for any (or a topic index the bank no longer has). */
+  String topicOf(String arg) {
+    if (arg == null || arg.isEmpty() || arg.equals("-")) {
+      return "";
+    }
+    if (arg.chars().allMatch(Character::isDigit) && arg.length() < 6) {
+      List<String> topics = practice().topics();
+      int index = Integer.parseInt(arg);
+      return index < topics.size() ? topics.get(index) : "";
+    }
+    // A button from before topics travelled as indexes: the topic's text itself.
+    return arg;
   }
 
   /** A topic typed by a person, checked against the bank's topics (case-insensitive). */
@@ -136,23 +161,23 @@ abstract class SingleQuestionCommand implements SlashCommand {
   }
 
   /** Autocomplete choices: topics (or "id title" for questions) containing what was typed. */
-  static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> topicChoices(PracticeService practice,
+  static List<Command.Choice> topicChoices(PracticeService practice,
       String typed) {
-    String needle = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
     return practice.topics().stream()
-        .filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .filter(t -> t.toLowerCase(Locale.ROOT).contains(needle))
         .limit(Limits.AUTOCOMPLETE_CHOICES)
-        .map(t -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
+        .map(t -> new Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
         .toList();
   }
 
-  static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> questionChoices(PracticeService practice,
+  static List<Command.Choice> questionChoices(PracticeService practice,
       String topic, String typed) {
-    String needle = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+    String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
     return practice.bank().byTopic(topic).stream()
-        .filter(q -> (q.id() + " " + q.title()).toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .filter(q -> (q.id() + " " + q.title()).toLowerCase(Locale.ROOT).contains(needle))
         .limit(Limits.AUTOCOMPLETE_CHOICES)
-        .map(q -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(
+        .map(q -> new Command.Choice(
             Limits.fit(q.id() + ". " + q.title(), Limits.CHOICE_NAME), q.id()))
         .toList();
   }

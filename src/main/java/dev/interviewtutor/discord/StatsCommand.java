@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
 
-/** {@code /stats [user]}: answers, average, streaks, mastery per topic, and a PNG chart attached. */
+/**
+ * {@code /stats [user]}: answers, average, streaks, mastery per topic, and a PNG chart attached. Anyone sees their
+ * own; another member's only a server admin (Manage Server) sees, in that server.
+ */
 final class StatsCommand implements SlashCommand {
   static final String NAME = "stats";
   static final String FILE = "stats.png";
@@ -34,8 +40,8 @@ final class StatsCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash(NAME, "Progress: answers, streaks, mastery")
-        .addOption(OptionType.USER, "user", "Whose progress (default: yours)", false);
+    return Commands.slash(NAME, "Progress: answers, streaks, mastery")
+        .addOption(OptionType.USER, "user", "Whose progress (default: yours; others' for admins)", false);
   }
 
   @Override
@@ -43,19 +49,41 @@ final class StatsCommand implements SlashCommand {
     OptionMapping user = event.getOption("user");
     long target = user == null ? event.getUser().getIdLong() : user.getAsLong();
     boolean self = target == event.getUser().getIdLong();
-    context.grading().submit("/stats", event.deferReply(true).submit(), () -> {
+    Optional<String> refusal = self ? Optional.empty() : refusal(event, user);
+    if (refusal.isPresent()) {
+      event.reply(refusal.get()).setEphemeral(true).queue();
+      return;
+    }
+    context.grading().deferred("/stats", event, true, hook -> {
       Optional<Person> person = practice.findPerson(Person.discordKey(target));
       PersonStats stats = person.map(practice::stats).orElse(null);
       if (stats == null || stats.answers() == 0) {
-        Replies.editOriginal(event.getHook(), self ? "You have no graded answers yet. Try `/quiz` or the daily "
+        Replies.editOriginal(hook, self ? "You have no graded answers yet. Try `/quiz` or the daily "
             + "question!" : "That person has no graded answers yet.");
         return;
       }
-      event.getHook().editOriginalEmbeds(embed(stats))
-          .setFiles(FileUpload.fromData(StatsChart.png(stats), FILE))
-          .setAllowedMentions(List.of())
-          .queue();
+      Replies.editOriginal(hook, List.of(embed(stats)), List.of(FileUpload.fromData(StatsChart.png(stats), FILE)));
     });
+  }
+
+  /**
+   * Why the asker may not see someone else's progress; empty when they may. Progress spans every server the person
+   * uses the tutor in, so only this server's admins (Manage Server) see a member's, and only a member of this
+   * server; everyone sees their own.
+   */
+  private static Optional<String> refusal(SlashCommandInteractionEvent event, OptionMapping user) {
+    Member asker = event.getMember();
+    if (event.getGuild() == null || asker == null) {
+      return Optional.of("In DMs you can see only your own progress: use `/stats` without `user`.");
+    }
+    if (!asker.hasPermission(Permission.MANAGE_SERVER)) {
+      return Optional.of("You can see your own progress with `/stats`; other members' progress is only for this "
+          + "server's admins (Manage Server).");
+    }
+    if (user.getAsMember() == null) {
+      return Optional.of("That person isn't a member of this server.");
+    }
+    return Optional.empty();
   }
 
   static MessageEmbed embed(PersonStats s) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The study-group commands: the daily question, leaderboards, stats, explain and forget-me (part of
- * {@link Commands#all}). The daily posts themselves come from a {@link DailyQuizScheduler} on the bot's JDA, which
+ * {@link TutorCommands#all}). The daily posts themselves come from a {@link DailyQuizScheduler} on the bot's JDA, which
  * {@link BotLauncher} starts.
  */
 public final class StudyCommands {

@@ -6,6 +6,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
@@ -29,7 +30,7 @@ final class TutorAdminCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("tutoradmin", "Tutor administration")
+    return Commands.slash("tutoradmin", "Tutor administration")
         .setContexts(InteractionContextType.GUILD)
         .addSubcommands(new SubcommandData("status", "Uptime, grades in flight and limits"));
   }

@@ -3,6 +3,7 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.config.TutorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,11 @@ public final class TutorBot implements AutoCloseable {
   private final BotContext context;
   private final CommandRouter router;
   private final JDA jda;
+  /** How long a graceful stop waits for work in flight. */
+  public static final Duration DRAIN = Duration.ofSeconds(30);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean closed;
+  private volatile boolean drained;
 
   private TutorBot(BotContext context, CommandRouter router, JDA jda) {
     this.context = context;
@@ -39,7 +43,7 @@ public final class TutorBot implements AutoCloseable {
    */
   public static TutorBot start(TutorConfig config, BotServices services, boolean messageContentIntent)
       throws InterruptedException {
-    return start(config, services, messageContentIntent, Commands::all);
+    return start(config, services, messageContentIntent, TutorCommands::all);
   }
 
   /** As {@link #start(TutorConfig, BotServices, boolean)} with a chosen command set (tests, study groups). */
@@ -47,7 +51,8 @@ public final class TutorBot implements AutoCloseable {
       Function<BotContext, List<SlashCommand>> commands) throws InterruptedException {
     BotContext context = new BotContext(config, services,
         new AnswerRateLimiter(config.answersPerMinute(), services.clock()),
-        new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors())), services.clock().instant());
+        new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors())),
+        new GradingPool(2, "tutor-daily-admin"), services.clock().instant());
     CommandRouter router = new CommandRouter(commands.apply(context));
     JDA jda = DiscordClientFactory.builder(config, messageContentIntent).addEventListeners(router).build();
     jda.setRequiredScopes("applications.commands");
@@ -61,6 +66,7 @@ public final class TutorBot implements AutoCloseable {
     } catch (RuntimeException | InterruptedException e) {
       jda.shutdownNow();
       context.grading().drain(Duration.ofSeconds(1));
+      context.adminWork().drain(Duration.ofSeconds(1));
       throw e;
     }
   }
@@ -101,16 +107,33 @@ public final class TutorBot implements AutoCloseable {
     stopped.await();
   }
 
+  /** Whether the last stop finished every piece of work in flight (false until stopped, or when it timed out). */
+  public boolean drainedCleanly() {
+    return drained;
+  }
+
   @Override
-  public synchronized void close() {
+  public void close() {
+    stop(DRAIN);
+  }
+
+  /**
+   * The graceful stop: new interactions are refused, work in flight gets {@code drain} to finish and be
+   * delivered, then JDA and the database close. Returns whether everything in flight finished in time.
+   */
+  public synchronized boolean stop(Duration drain) {
     if (closed) {
-      return;
+      return drained;
     }
     closed = true;
     LOG.info("Stopping: refusing new interactions, finishing {} grade(s) in flight", context.grading().inFlight());
     router.stopAccepting();
-    if (!context.grading().drain(Duration.ofSeconds(30))) {
-      LOG.warn("Some grades did not finish within 30 s");
+    long deadline = System.nanoTime() + drain.toNanos();
+    boolean clean = context.grading().drain(drain);
+    clean &= context.adminWork().drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    drained = clean;
+    if (!clean) {
+      LOG.warn("Work in flight did not finish within {} s; stopping anyway", drain.toSeconds());
     }
     // JDA's shutdown sends the REST requests already queued (the last follow-ups) before closing.
     jda.shutdown();
@@ -123,7 +146,7 @@ public final class TutorBot implements AutoCloseable {
       jda.shutdownNow();
     }
     List<AutoCloseable> closeables = new ArrayList<>(context.services().closeables());
-    java.util.Collections.reverse(closeables);
+    Collections.reverse(closeables);
     for (AutoCloseable resource : closeables) {
       try {
         resource.close();
@@ -133,5 +156,6 @@ public final class TutorBot implements AutoCloseable {
     }
     LOG.info("Stopped");
     stopped.countDown();
+    return drained;
   }
 }

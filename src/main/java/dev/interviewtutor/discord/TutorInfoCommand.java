@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
@@ -45,7 +46,7 @@ final class TutorInfoCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return net.dv8tion.jda.api.interactions.commands.build.Commands.slash("tutor", "About Interview Tutor")
+    return Commands.slash("tutor", "About Interview Tutor")
         .addSubcommands(new SubcommandData("about", "Version, question banks, grader and how to use the bot"));
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -146,7 +147,8 @@ final class AnswerScreen {
     long separators = answer.chars().filter(c -> c == ',' || c == '\n' || c == '/' || c == '|').count();
     long function = tokens.stream().filter(t -> Lexicon.isStopword(t) && !Set.of("and", "or").contains(t)).count();
     long verbs = tokens.stream().filter(AnswerScreen::verbLike).count();
-    boolean listShape = separators >= 2 || sentences.size() >= 3 && tokens.size() <= sentences.size() * 3;
+    boolean listShape = separators >= 2 || sentences.size() >= 3 && tokens.size() <= sentences.size() * 3
+        || tokens.size() >= 5 && function == 0; // "event loop libuv thread pool cluster pm2": terms strung together
     return listShape && function <= tokens.size() * 0.08 && verbs == 0;
   }
 
@@ -158,6 +160,65 @@ final class AnswerScreen {
 
   private static boolean verbLike(String token) {
     return COMMON_VERBS.contains(token);
+  }
+
+  /**
+   * Lines that imitate a grader's output or a rubric rather than answer: Markdown headings ("## Key Points covered"),
+   * "Score: 100" / "Verdict: correct" lines, and JSON objects with grade-like keys. They are never credited.
+   */
+  private static final Pattern FAKE_GRADE_LINE = Pattern.compile(
+      "^\\s*(?:#{1,6}\\s+.*|(?:score|grade|verdict|result|points|marks|rating|coverage)\\s*[:=].*"
+          + "|[\\[{].*\"(?:score|verdict|grade|points|correct)\"\\s*:.*)$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern JSON_GRADE = Pattern.compile(
+      "\\{[^{}]*\"(?:score|verdict|grade|points|correct)\"\\s*:[^{}]*}", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A retraction ("just kidding", "scratch that", "the opposite is true") takes back what came before it: an answer
+   * is graded on what it finally claims.
+   */
+  private static final Pattern RETRACTION = Pattern.compile(
+      "\\b(?:just\\s+kidding|jk|scratch\\s+that|i\\s+take\\s+(?:that|it|this|everything)\\s+back"
+          + "|(?:forget|ignore)\\s+(?:what\\s+i\\s+(?:just\\s+)?said|all\\s+(?:of\\s+)?that|everything\\s+(?:i\\s+said|above))"
+          + "|(?:actually|in\\s+fact|no\\s+wait|wait)[,\\s]+(?:the\\s+)?opposite\\s+is\\s+true"
+          + "|the\\s+opposite\\s+is\\s+(?:true|the\\s+case)|none\\s+of\\s+(?:that|this|the\\s+above)\\s+is\\s+(?:true|right|correct)"
+          + "|(?:that|all\\s+of\\s+that|everything\\s+i\\s+said)\\s+(?:was|is)\\s+(?:wrong|false|not\\s+true)|i\\s+was\\s+wrong)\\b[\\s,.:;!-]*",
+      Pattern.CASE_INSENSITIVE);
+
+  /** The answer after its last retraction, or the answer itself; {@code retracted} receives the part taken back. */
+  static String afterRetraction(String answer, List<String> retracted) {
+    Matcher m = RETRACTION.matcher(answer);
+    int end = -1;
+    int start = -1;
+    while (m.find()) {
+      start = m.start();
+      end = m.end();
+    }
+    if (end < 0 || answer.substring(0, start).isBlank()) {
+      return answer;
+    }
+    retracted.add(answer.substring(0, start).strip());
+    return answer.substring(end).strip();
+  }
+
+  /** The answer without lines that imitate a grade or a rubric; {@code removed} receives them. */
+  static String withoutFakeGrades(String answer, List<String> removed) {
+    Matcher json = JSON_GRADE.matcher(answer);
+    StringBuilder sb = new StringBuilder();
+    while (json.find()) {
+      removed.add(json.group());
+      json.appendReplacement(sb, "");
+    }
+    json.appendTail(sb);
+    List<String> kept = new ArrayList<>();
+    for (String line : sb.toString().split("\\R")) {
+      if (FAKE_GRADE_LINE.matcher(line).matches()) {
+        removed.add(line.strip());
+      } else {
+        kept.add(line);
+      }
+    }
+    return String.join("\n", kept);
   }
 
   /** The sentences of the answer minus those addressed to the grader, joined back in order. */

@@ -42,6 +42,8 @@ public final class OfflineGrader implements Grader {
    * closeness to the wrong belief: the words decide, the model only keeps unrelated sentences out.
    */
   static final double CONTRAST_COS = 0.45;
+  /** Highest score for a bare list of terms. */
+  static final int KEYWORD_LIST_CAP = 25;
   /** Most clauses graded (a 4,000-character answer has about 40). */
   private static final int MAX_UNITS = 80;
   /**
@@ -108,9 +110,21 @@ public final class OfflineGrader implements Grader {
     }
     List<String> notes = new ArrayList<>();
     List<String> instructions = new ArrayList<>();
-    String content = AnswerScreen.withoutGraderInstructions(text, instructions);
+    List<String> retracted = new ArrayList<>();
+    String content = AnswerScreen.afterRetraction(text, retracted);
+    if (!retracted.isEmpty()) {
+      notes.add(content.isBlank() || Lexicon.tokens(content).size() < 3
+          ? "You took back what you said, so there is nothing left to grade."
+          : "You took back the first part of your answer; only what you said after that is graded.");
+      if (content.isBlank()) {
+        return rejected(rubric, Rejection.EMPTY, notes);
+      }
+    }
+    content = AnswerScreen.withoutFakeGrades(content, instructions);
+    content = AnswerScreen.withoutGraderInstructions(content, instructions);
     if (!instructions.isEmpty()) {
-      notes.add("Instructions to the grader are ignored; only the content of the answer is graded.");
+      notes.add("Instructions to the grader, grades and rubric headings in an answer are ignored; only its content"
+          + " is graded.");
     }
     if (content.isBlank() || AnswerScreen.reject(content).isPresent()) {
       Rejection r = content.isBlank() ? Rejection.EMPTY : AnswerScreen.reject(content).get();
@@ -305,7 +319,8 @@ public final class OfflineGrader implements Grader {
       verdict = Verdict.INCORRECT;
       problem = "You restated the question without answering it. Say what actually happens, and why.";
     } else if (AnswerScreen.keywordList(content)) {
-      score = Math.min(score, 45);
+      // naming the topic's terms shows recognition, not understanding: never more than a weak partial
+      score = Math.min(score, KEYWORD_LIST_CAP);
       problem = "You listed terms without explaining them. Use full sentences: what each one is and why it matters.";
     }
     if (!hits.isEmpty()) {

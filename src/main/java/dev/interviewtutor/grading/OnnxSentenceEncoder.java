@@ -70,6 +70,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     ensureTokenizerCacheDir();
     byte[] modelBytes = resource(choice.modelResource());
     byte[] tokenizerBytes = resource(choice.tokenizerResource());
+    OnnxNativeLibraries.prepare(); // no /tmp/onnxruntime-java* left behind, no 16 MB copy per start
     try {
       this.env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();

@@ -319,11 +319,19 @@ final class Siblings {
     for (int m = 0; m < starts.size(); m++) {
       int[] start = starts.get(m);
       int to = m + 1 < starts.size() ? starts.get(m + 1)[0] : sentence.length();
+      // a contrasting clause ("..., whereas a proxy cache serves everyone") has a subject of its own, named or not
+      Matcher contrast = CONTRAST_JOINT.matcher(sentence).region(start[1], to);
+      if (contrast.find()) {
+        to = contrast.start();
+      }
       String claim = "it" + skipSuffix(sentence, start[1], to);
       out.add(new Segment(start[2], tidy(claim)));
     }
     return out;
   }
+
+  private static final Pattern CONTRAST_JOINT = Pattern.compile(
+      "(?i);|,?\\s+(?:whereas|while|unlike|but|however)\\s+|\\s+(?:in contrast|on the other hand)\\b");
 
   private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[,;:.!?()\"“”]");
 

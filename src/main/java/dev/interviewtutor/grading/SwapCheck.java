@@ -22,7 +22,7 @@ final class SwapCheck {
   /** A run must be at least this close to the sibling's claim to be called a swap. */
   static final double SWAP_FLOOR = 0.5;
   /** ... and this much closer to it than to anything the bank says about the named subject. */
-  static final double SWAP_MARGIN = 0.06;
+  static final double SWAP_MARGIN = 0.10;
   /**
    * A claim that negates what the run says about a shared word is that much less like it: the model barely separates
    * "may be stored" from "may not be stored", the words do.

@@ -22,13 +22,15 @@ public record AnswerResult(
     int currentStreak) {
 
   /**
-   * What the answer earned, for a learner: "+72 points", "no points (this question already earned points today)"
-   * when the no-farming rule held them back, or "no points" for a score of 0 (points are the recorded score).
+   * What the answer earned, for a learner: "+1 point", "+72 points"; "no points (only your first answer to a
+   * question each day counts)" when the no-farming rule held them back (whatever
+   * today's first answer scored, so a first answer that scored 0 is never described as having earned points);
+   * "no points (score 0)" for a counted answer that scored 0 (points are the recorded score).
    */
   public String pointsLabel() {
     if (points > 0) {
-      return "+" + points + " points";
+      return "+" + points + (points == 1 ? " point" : " points");
     }
-    return score > 0 ? "no points (this question already earned points today)" : "no points";
+    return score > 0 ? "no points (only your first answer to a question each day counts)" : "no points (score 0)";
   }
 }

@@ -10,6 +10,7 @@ import dev.interviewtutor.knowledge.Rubric;
 import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.AttemptRepository;
 import dev.interviewtutor.store.DailyRepository;
+import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.DailyRows;
 import dev.interviewtutor.store.DailyRows.Answer;
 import dev.interviewtutor.store.DailyRows.Post;
@@ -20,6 +21,7 @@ import dev.interviewtutor.store.Scope;
 import dev.interviewtutor.store.ScopeKind;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -46,17 +48,23 @@ import java.util.Random;
  */
 public final class DailyQuiz {
   private static final int TOP_SCORERS = 5;
-  private final PracticeService service;
+  private final Database db;
+  private final Clock clock;
+  private final Questions questions;
+  private final AnswerRecorder recorder;
 
-  DailyQuiz(PracticeService service) {
-    this.service = service;
+  DailyQuiz(Database db, Clock clock, Questions questions, AnswerRecorder recorder) {
+    this.db = db;
+    this.clock = clock;
+    this.questions = questions;
+    this.recorder = recorder;
   }
 
   /** Sets up (or changes) the daily question of a server; clears any pause. Posts start from the next time. */
   public DailySettings configure(Scope scope, String channelId, LocalTime time, ZoneId zone, Person setUpBy) {
     requireGuild(scope);
-    long now = service.now().toEpochMilli();
-    return service.db().write(c -> {
+    long now = clock.instant().toEpochMilli();
+    return db.write(c -> {
       DailyRepository.putSettings(c, new DailyRows.Settings(scope.id(), channelId, time.withSecond(0).withNano(0),
           zone, true, false, "", setUpBy == null ? null : setUpBy.id(), now));
       return settings(c, scope).orElseThrow();
@@ -65,7 +73,7 @@ public final class DailyQuiz {
 
   /** {@code /daily off}: no more posts until set up again. */
   public void disable(Scope scope) {
-    service.db().writeVoid(c -> {
+    db.writeVoid(c -> {
       Optional<DailyRows.Settings> s = DailyRepository.settings(c, scope.id());
       if (s.isPresent()) {
         DailyRows.Settings v = s.get();
@@ -77,7 +85,7 @@ public final class DailyQuiz {
 
   /** Resumes a paused schedule; a post missed while paused becomes due (once). */
   public void resume(Scope scope) {
-    service.db().writeVoid(c -> {
+    db.writeVoid(c -> {
       Optional<DailyRows.Settings> s = DailyRepository.settings(c, scope.id());
       if (s.isPresent()) {
         DailyRows.Settings v = s.get();
@@ -88,17 +96,17 @@ public final class DailyQuiz {
   }
 
   public Optional<DailySettings> settings(Scope scope) {
-    return service.db().read(c -> settings(c, scope));
+    return db.read(c -> settings(c, scope));
   }
 
   /** Scheduled posts due at the clock's now, for every running server. */
   public List<DuePost> duePosts() {
-    return duePosts(service.now());
+    return duePosts(clock.instant());
   }
 
   /** Scheduled posts due at {@code now} (a scheduler with its own clock passes its time). */
   public List<DuePost> duePosts(Instant now) {
-    return service.db().read(c -> {
+    return db.read(c -> {
       List<DuePost> due = new ArrayList<>();
       for (DailyRows.Settings s : DailyRepository.running(c)) {
         LocalDate date = now.atZone(s.zone()).toLocalDate();
@@ -128,7 +136,7 @@ public final class DailyQuiz {
    */
   public int missedBefore(DuePost due) {
     DailySettings s = due.settings();
-    return service.db().read(c -> {
+    return db.read(c -> {
       DailyRows.Settings row = DailyRepository.settings(c, s.scope().id()).orElseThrow();
       LocalDate lastDelivered = null;
       for (Post p : DailyRepository.posts(c, row.scopeId())) {
@@ -157,21 +165,28 @@ public final class DailyQuiz {
    */
   public DailyPost claim(DuePost due) {
     long scopeId = due.settings().scope().id();
-    return service.db().write(c -> {
+    return db.write(c -> {
       Optional<Post> existing = DailyRepository.scheduledPost(c, scopeId, due.date().toString());
+      if (existing.isPresent() && existing.get().postedAt() == null
+          && !questions.inBank(existing.get().questionId())) {
+        // Claimed, not yet sent, and its question was removed from the bank since: choose again rather than
+        // fail (and be retried) forever.
+        DailyRepository.deletePost(c, existing.get().id());
+        existing = Optional.empty();
+      }
       if (existing.isPresent()) {
         return toPost(existing.get());
       }
       Question q = choose(c, scopeId, due.date().toEpochDay());
-      return toPost(DailyRepository.claim(c, scopeId, q.id(), due.date().toString(), service.now().toEpochMilli()));
+      return toPost(DailyRepository.claim(c, scopeId, q.id(), due.date().toString(), clock.instant().toEpochMilli()));
     });
   }
 
   /** {@code /daily now}: claims an extra post right away (not tied to the schedule). */
   public DailyPost postNow(Scope scope) {
     requireGuild(scope);
-    return service.db().write(c -> {
-      long now = service.now().toEpochMilli();
+    return db.write(c -> {
+      long now = clock.instant().toEpochMilli();
       Question q = choose(c, scope.id(), now);
       return toPost(DailyRepository.claim(c, scope.id(), q.id(), null, now));
     });
@@ -179,7 +194,7 @@ public final class DailyQuiz {
 
   /** The front-end sent the post's message. */
   public void delivered(long postId, String messageId) {
-    service.db().writeVoid(c -> DailyRepository.markPosted(c, postId, messageId, service.now().toEpochMilli()));
+    db.writeVoid(c -> DailyRepository.markPosted(c, postId, messageId, clock.instant().toEpochMilli()));
   }
 
   /**
@@ -188,7 +203,7 @@ public final class DailyQuiz {
    * {@link DailySettings#setUpBy()}).
    */
   public DailySettings deliveryFailed(long postId, String reason) {
-    return service.db().write(c -> {
+    return db.write(c -> {
       Post p = DailyRepository.post(c, postId)
           .orElseThrow(() -> new UserFacingException("There is no daily post " + postId + "."));
       DailyRepository.deletePost(c, postId);
@@ -200,19 +215,19 @@ public final class DailyQuiz {
   }
 
   public DailyPost post(long postId) {
-    return service.db().read(c -> DailyRepository.post(c, postId)).map(this::toPost)
+    return db.read(c -> DailyRepository.post(c, postId)).map(this::toPost)
         .orElseThrow(() -> new UserFacingException("There is no daily post " + postId + "."));
   }
 
   /** The newest delivered post of a server. */
   public Optional<DailyPost> latest(Scope scope) {
-    return service.db().read(c -> DailyRepository.posts(c, scope.id())).stream()
+    return db.read(c -> DailyRepository.posts(c, scope.id())).stream()
         .filter(p -> p.postedAt() != null).findFirst().map(this::toPost);
   }
 
   /** Delivered posts not yet revealed, oldest first (reveal them before posting the next one). */
   public List<DailyPost> unrevealed(Scope scope) {
-    List<DailyPost> out = new ArrayList<>(service.db().read(c -> DailyRepository.posts(c, scope.id())).stream()
+    List<DailyPost> out = new ArrayList<>(db.read(c -> DailyRepository.posts(c, scope.id())).stream()
         .filter(p -> p.postedAt() != null && p.revealedAt() == null).map(this::toPost).toList());
     out.sort(Comparator.comparing(DailyPost::claimedAt));
     return out;
@@ -230,11 +245,11 @@ public final class DailyQuiz {
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    if (post.revealed()) {
+    if (post.revealed() || RemovedQuestion.is(post.question())) {
       return new DailyAnswerResult(DailyAnswerResult.Status.CLOSED, Optional.empty(), false);
     }
-    Grade grade = service.grade(post.question(), text, service.context(post.scopeId()));
-    return service.db().write(c -> {
+    Grade grade = recorder.grade(post.question(), text, recorder.context(post.scopeId()));
+    return db.write(c -> {
       Optional<Answer> first = DailyRepository.answer(c, postId, person.id());
       if (first.isPresent()) {
         return sealed(first.get(), DailyAnswerResult.Status.ALREADY_ANSWERED);
@@ -244,7 +259,7 @@ public final class DailyQuiz {
         return new DailyAnswerResult(DailyAnswerResult.Status.CLOSED, Optional.empty(), false);
       }
       Scope scope = PeopleRepository.scopeById(c, p.scopeId()).orElseThrow();
-      AnswerResult result = service.record(c, person, scope, post.question(), text, grade, AttemptKind.DAILY, 0);
+      AnswerResult result = recorder.record(c, person, scope, post.question(), text, grade, AttemptKind.DAILY, 0);
       DailyRepository.insertAnswer(c, postId, person.id(), result.attemptId(), share);
       return new DailyAnswerResult(DailyAnswerResult.Status.ACCEPTED, Optional.of(result), share);
     });
@@ -255,7 +270,7 @@ public final class DailyQuiz {
    * member has not answered, or the post is already revealed (too late to change).
    */
   public boolean setShared(long postId, Person person, boolean share) {
-    return service.db().write(c -> {
+    return db.write(c -> {
       Optional<Post> p = DailyRepository.post(c, postId);
       if (p.isEmpty() || p.get().revealedAt() != null) {
         return false;
@@ -266,16 +281,26 @@ public final class DailyQuiz {
 
   /** The member's own sealed answer to a post, if any (status ALREADY_ANSWERED). */
   public Optional<DailyAnswerResult> myAnswer(long postId, Person person) {
-    return service.db().read(c -> DailyRepository.answer(c, postId, person.id()))
+    return db.read(c -> DailyRepository.answer(c, postId, person.id()))
         .map(a -> sealed(a, DailyAnswerResult.Status.ALREADY_ANSWERED));
   }
 
   /** Closes answers and returns the group result; revealing again returns the same summary. */
   public RevealSummary reveal(long postId) {
-    service.db().writeVoid(c -> DailyRepository.markRevealed(c, postId, service.now().toEpochMilli()));
+    markRevealed(postId);
+    return summary(postId);
+  }
+
+  /** Closes answers to the post: call it once the reveal was posted, so a failed reveal is tried again. */
+  public void markRevealed(long postId) {
+    db.writeVoid(c -> DailyRepository.markRevealed(c, postId, clock.instant().toEpochMilli()));
+  }
+
+  /** The group result of the answers so far, without closing answers. */
+  public RevealSummary summary(long postId) {
     DailyPost post = post(postId);
-    List<Answer> answers = service.db().read(c -> DailyRepository.answers(c, postId));
-    Rubric rubric = service.rubric(post.question());
+    List<Answer> answers = db.read(c -> DailyRepository.answers(c, postId));
+    Rubric rubric = questions.rubric(post.question());
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, String> texts = new LinkedHashMap<>();
     for (KeyPoint k : rubric.keyPoints()) {
@@ -317,7 +342,7 @@ public final class DailyQuiz {
    * choice. Deterministic for a scope and seed.
    */
   private Question choose(Connection c, long scopeId, long seed) throws SQLException {
-    List<Question> all = service.bank().questions();
+    List<Question> all = questions.bank().questions();
     if (all.isEmpty()) {
       throw new UserFacingException("The question bank is empty: nothing to post.");
     }
@@ -346,18 +371,18 @@ public final class DailyQuiz {
   }
 
   private DailyAnswerResult sealed(Answer a, DailyAnswerResult.Status status) {
-    Question q = service.question(a.attempt().questionId());
+    Question q = questions.questionOrRemoved(a.attempt().questionId());
     var row = a.attempt();
     Grade grade = new Grade(q.id(), row.score(), row.verdict(), KeyPointJson.read(row.keyPointsJson()),
-        List.of(), "", service.rubric(q).tip(), row.grader(), List.of());
-    LocalDate due = service.db().read(c -> ProgressRepository.review(c, a.person().id(), q.id()))
+        List.of(), "", questions.rubric(q).tip(), row.grader(), List.of());
+    LocalDate due = db.read(c -> ProgressRepository.review(c, a.person().id(), q.id()))
         .map(r -> LocalDate.parse(r.dueDay())).orElse(LocalDate.parse(row.localDay()));
     AnswerResult result = new AnswerResult(q, grade, row.score(), false, row.points(), row.id(), due, 0);
     return new DailyAnswerResult(status, Optional.of(result), a.share());
   }
 
   private DailyPost toPost(Post p) {
-    return new DailyPost(p.id(), p.scopeId(), service.question(p.questionId()),
+    return new DailyPost(p.id(), p.scopeId(), questions.questionOrRemoved(p.questionId()),
         Optional.ofNullable(p.scheduledFor()).map(LocalDate::parse), Instant.ofEpochMilli(p.claimedAt()),
         p.postedAt() != null, Optional.ofNullable(p.messageId()), p.revealedAt() != null);
   }

@@ -1,5 +1,6 @@
 package dev.interviewtutor.store;
 
+import dev.interviewtutor.OperatorException;
 import dev.interviewtutor.UserFacingException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * several processes ({@link PostgresEngine}), migrated by Flyway when opened ({@link Migrations}). Work runs
  * through {@link #read} and {@link #write}; every write is one transaction, and writes are serialised on both
  * backends (the repositories read, then write, inside one transaction and rely on it). The same repositories run
- * on both; what differs is in the {@link Dialect}. Errors the operator can fix (a corrupt, locked or read-only file,
- * an unreachable server, a wrong password) become a {@link UserFacingException} naming the file or URL and the
- * setting. Thread-safe.
+ * on both; what differs is in the {@link Dialect}. A bad path or target given at open (a directory, another
+ * program's file, a schema from a newer release) is a {@link UserFacingException}; a database the operator must fix
+ * (a corrupt, locked, read-only or full file; an unreachable server, a wrong password, a missing database) is an
+ * {@link OperatorException} naming the file or URL and the setting (for the operator's terminal or log; a Discord
+ * member is told the tutor is busy). Thread-safe.
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);

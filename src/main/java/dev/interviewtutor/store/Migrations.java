@@ -1,5 +1,6 @@
 package dev.interviewtutor.store;
 
+import dev.interviewtutor.OperatorException;
 import dev.interviewtutor.UserFacingException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -74,7 +75,7 @@ final class Migrations {
     }
     if (cause instanceof SQLException se) {
       RuntimeException translated = db.translate(se, "migrating");
-      if (translated instanceof UserFacingException) {
+      if (translated instanceof UserFacingException || translated instanceof OperatorException) {
         return translated;
       }
     }

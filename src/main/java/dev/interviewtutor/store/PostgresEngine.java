@@ -3,7 +3,7 @@ package dev.interviewtutor.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.OperatorException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,7 +50,7 @@ final class PostgresEngine implements Engine {
       if (e.getCause() instanceof SQLException se) {
         throw translate(target, se, "connecting to");
       }
-      throw new UserFacingException("Cannot connect to the PostgreSQL database " + target.describe() + ": "
+      throw new OperatorException("Cannot connect to the PostgreSQL database " + target.describe() + ": "
           + e.getMessage() + ". Check TUTOR_DB (--db).", e);
     }
   }
@@ -121,28 +121,28 @@ final class PostgresEngine implements Engine {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String where = "the PostgreSQL database " + target.describe();
     if (state.startsWith("08")) {
-      return new UserFacingException("Cannot reach " + where + " while " + doing + " it (" + firstLine(e)
+      return new OperatorException("Cannot reach " + where + " while " + doing + " it (" + firstLine(e)
           + "). Check that the server runs and accepts connections, or fix TUTOR_DB (--db).", e);
     }
     if (state.equals("28P01") || state.equals("28000")) {
-      return new UserFacingException(where + " refused the login" + (target.user().isEmpty() ? ""
+      return new OperatorException(where + " refused the login" + (target.user().isEmpty() ? ""
           : " of user '" + target.user() + "'") + ": set TUTOR_DB_USER and TUTOR_DB_PASSWORD (environment only)"
           + " to an account of that server.", e);
     }
     if (state.equals("3D000")) {
-      return new UserFacingException(where + " does not exist on that server: create it (createdb) or fix"
+      return new OperatorException(where + " does not exist on that server: create it (createdb) or fix"
           + " TUTOR_DB (--db).", e);
     }
     if (state.equals("55P03") || state.equals("57014") || state.equals("40P01")) {
-      return new UserFacingException(where + " is busy: a lock was not granted in time while " + doing
+      return new OperatorException(where + " is busy: a lock was not granted in time while " + doing
           + " (" + firstLine(e) + "). Try again; if it persists, look for a stuck session on the server.", e);
     }
     if (state.equals("25006") || state.equals("42501")) {
-      return new UserFacingException(where + " cannot be written by this user (" + firstLine(e) + "). Grant"
+      return new OperatorException(where + " cannot be written by this user (" + firstLine(e) + "). Grant"
           + " the TUTOR_DB_USER account write access, or choose another database with TUTOR_DB (--db).", e);
     }
     if (state.equals("53100")) {
-      return new UserFacingException("The disk of " + where + " is full.", e);
+      return new OperatorException("The disk of " + where + " is full.", e);
     }
     return new StoreException("Database error while " + doing + " " + target.describe() + ": " + firstLine(e), e);
   }

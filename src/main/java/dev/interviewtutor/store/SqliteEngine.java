@@ -1,5 +1,6 @@
 package dev.interviewtutor.store;
 
+import dev.interviewtutor.OperatorException;
 import dev.interviewtutor.UserFacingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -283,23 +284,23 @@ final class SqliteEngine implements Engine {
   public RuntimeException translate(SQLException e, String doing) {
     String code = e instanceof SQLiteException se ? se.getResultCode().name() : "";
     if (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB")) {
-      return new UserFacingException(
+      return new OperatorException(
           "The database file " + file + " is not a valid SQLite database or is corrupt (" + code + "). Move it"
               + " aside (keep it if you want to try recovering it with `sqlite3 .recover`) or choose another file"
               + " with --db or TUTOR_DB.", e);
     }
     if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
-      return new UserFacingException(
+      return new OperatorException(
           "The database file " + file + " is locked by another program (waited " + busyTimeout.toMillis()
               + " ms while " + doing + "). Close the other Interview Tutor or bot using it, or choose another"
               + " file with --db or TUTOR_DB.", e);
     }
     if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN")
         || code.startsWith("SQLITE_PERM") || code.startsWith("SQLITE_AUTH")) {
-      return new UserFacingException(readOnlyMessage(file) + " (" + code + ")", e);
+      return new OperatorException(readOnlyMessage(file) + " (" + code + ")", e);
     }
     if (code.startsWith("SQLITE_FULL")) {
-      return new UserFacingException("The disk holding the database file " + file + " is full.", e);
+      return new OperatorException("The disk holding the database file " + file + " is full.", e);
     }
     return new StoreException("Database error while " + doing + " " + file + ": " + e.getMessage(), e);
   }

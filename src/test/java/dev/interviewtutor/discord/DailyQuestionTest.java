@@ -230,7 +230,7 @@ class DailyQuestionTest {
   void daily_now_and_reveal_work_on_demand() throws Exception {
     try (StudyHarness h = StudyHarness.start(dir, Instant.parse("2026-03-27T06:00:00Z"))) {
       SentInteraction early = h.fake.slashCommand(ADMIN, "daily", Payloads.subcommand("now"));
-      assertTrue(h.fake.awaitCallback(early, WAIT).text().contains("/daily setup"));
+      assertTrue(h.fake.replyText(early, WAIT).contains("/daily setup"));
       setUp(h, "09:00", "UTC");
       SentInteraction now = h.fake.slashCommand(ADMIN, "daily", Payloads.subcommand("now"));
       assertTrue(h.fake.awaitWebhook(now, WAIT).text().contains("Posted"));
@@ -255,7 +255,7 @@ class DailyQuestionTest {
     String modalId = modal.body().path("data").path("custom_id").asText();
     assertTrue(modalId.startsWith("v1:daily:" + who.id() + ":submit:"), modalId);
     SentInteraction submit = h.fake.submitModal(who, FakeDiscord.TEXT_CHANNEL_ID, modalId,
-        Map.of(DailyCommand.ANSWER_FIELD, text));
+        Map.of(DailyAnswers.ANSWER_FIELD, text));
     RecordedRequest deferred = h.fake.awaitCallback(submit, WAIT);
     assertEquals(64, deferred.body().path("data").path("flags").asInt() & 64, "sealed: ephemeral");
     RecordedRequest grade = h.fake.awaitWebhook(submit, WAIT);

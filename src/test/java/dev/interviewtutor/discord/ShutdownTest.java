@@ -115,6 +115,32 @@ class ShutdownTest {
   }
 
   @Test
+  void sigterm_with_a_grade_stuck_past_the_drain_time_exits_non_zero() throws Exception {
+    try (FakeDiscord fake = FakeDiscord.start(BotHarness.TOKEN)) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          BotProcessMain.class.getName(), "stuck");
+      pb.environment().putAll(BotHarness.env(fake, dir));
+      Path log = dir.resolve("bot.log");
+      pb.redirectErrorStream(true).redirectOutput(log.toFile());
+      Process bot = pb.start();
+      try {
+        fake.await("command registration", r -> r.is("PUT", "applications/"), Duration.ofSeconds(60));
+        SentInteraction quiz = fake.slashCommand(ADA, "quiz");
+        SentInteraction submit = answerThroughModal(fake, ADA, fake.originalMessage(quiz), QuizFlowTest.GOOD_71);
+        assertEquals(5, fake.awaitCallback(submit, WAIT).body().path("type").asInt());
+
+        bot.destroy(); // SIGTERM while the grade can't finish
+        assertTrue(bot.waitFor(60, TimeUnit.SECONDS), "the bot stopped");
+        assertEquals(BotLauncher.EXIT_UNCLEAN_STOP, bot.exitValue(),
+            "a stop that cut work off is not a success; log:\n" + Files.readString(log));
+      } finally {
+        bot.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
   void sigterm_finishes_the_grade_in_flight_closes_the_database_and_exits_0() throws Exception {
     try (FakeDiscord fake = FakeDiscord.start(BotHarness.TOKEN)) {
       Map<String, String> env = BotHarness.env(fake, dir);

@@ -110,7 +110,8 @@ class StudyCommandsTest {
       assertEquals(StatsChart.WIDTH, image.getWidth());
       assertEquals(StatsChart.HEIGHT, image.getHeight());
 
-      SentInteraction nobody = h.fake.slashCommand(ASKER, "stats", Payloads.idOption("user", 6, 999));
+      SentInteraction nobody = h.fake.slashCommand(FakeUser.admin(998, "Admin"), "stats",
+          Payloads.userOption("user", FakeUser.member(999, "Newcomer"), true));
       assertTrue(h.fake.awaitWebhook(nobody, WAIT).text().contains("no graded answers"));
     }
   }
@@ -149,7 +150,8 @@ class StudyCommandsTest {
       assertTrue(h.practice.findPerson(asker.key()).isPresent());
 
       SentInteraction yes = h.fake.clickButton(ASKER, message, confirm);
-      RecordedRequest done = h.fake.awaitCallback(yes, WAIT);
+      assertEquals(6, h.fake.awaitCallback(yes, WAIT).body().path("type").asInt(), "the click is acknowledged first");
+      RecordedRequest done = h.fake.awaitWebhook(yes, WAIT);
       assertTrue(done.text().contains("deleted everything"), done.text());
       assertTrue(h.practice.findPerson(asker.key()).isEmpty(), "the person is gone");
       assertTrue(h.practice.findPerson(other.key()).isPresent(), "others stay");

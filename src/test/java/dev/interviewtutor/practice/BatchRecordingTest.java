@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Recording many answers in one transaction (recordAll, group commit) follows exactly the rules of recording them
+ * Recording many answers in one transaction (recordAll) follows exactly the rules of recording them
  * one at a time: no-farming inside the batch, streaks, reviews, boards, attempt ids.
  */
 class BatchRecordingTest {
@@ -96,9 +96,9 @@ class BatchRecordingTest {
     return out;
   }
 
-  /** Group commit: a forgotten person's answer fails alone; everyone else's concurrent answers are all recorded. */
+  /** Concurrent answers: a forgotten person's answer fails alone; everyone else's are all recorded. */
   @Test
-  void concurrent_answers_share_transactions_and_a_bad_one_fails_alone() throws Exception {
+  void concurrent_answers_are_all_recorded_and_a_bad_one_fails_alone() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     try (Database db = Database.open(dir.resolve("group.db"))) {
       PracticeService s = new PracticeService(BANK, TestBank::rubric, GRADER, db, clock);

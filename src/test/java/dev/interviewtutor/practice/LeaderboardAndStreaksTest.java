@@ -178,9 +178,28 @@ class LeaderboardAndStreaksTest {
     assertEquals("+" + first.points() + " points", first.pointsLabel());
     AnswerResult again = answer(p, "1", 1);
     assertEquals(0, again.points());
-    assertTrue(again.pointsLabel().contains("already earned points today"), again.pointsLabel());
+    assertEquals("no points (only your first answer to a question each day counts)", again.pointsLabel());
     AnswerResult nothing = answer(p, "2");
     assertEquals(0, nothing.score());
-    assertEquals("no points", nothing.pointsLabel());
+    assertEquals("no points (score 0)", nothing.pointsLabel());
+  }
+
+  @Test
+  void a_first_answer_that_scored_nothing_is_not_said_to_have_earned_points() {
+    Person p = service.person("discord:13", "M");
+    AnswerResult zero = answer(p, "3");
+    assertEquals(0, zero.score());
+    AnswerResult better = answer(p, "3", 1);
+    assertTrue(better.score() > 0);
+    assertEquals(0, better.points());
+    assertTrue(!better.pointsLabel().contains("earned points"), better.pointsLabel());
+    assertEquals("no points (only your first answer to a question each day counts)", better.pointsLabel());
+  }
+
+  @Test
+  void one_point_is_singular() {
+    AnswerResult one = new AnswerResult(TestBank.bank(1, 1).questions().get(0), null, 1, false, 1, 1,
+        java.time.LocalDate.of(2026, 1, 1), 1);
+    assertEquals("+1 point", one.pointsLabel());
   }
 }

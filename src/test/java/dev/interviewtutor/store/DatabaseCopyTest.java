@@ -89,7 +89,7 @@ class DatabaseCopyTest {
         to.password()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new TutorCommand(env)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    CommandLine cli = TutorCommand.commandLine(new TutorCommand(env), "db", "copy").setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
 
     int code = cli.execute("db", "copy", "--from", file.toString(), "--to", to.jdbcUrl());
 

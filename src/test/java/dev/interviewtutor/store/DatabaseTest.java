@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.interviewtutor.OperatorException;
 import dev.interviewtutor.UserFacingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +164,7 @@ class DatabaseTest {
   void a_corrupt_file_gives_a_clear_error_naming_the_file() throws Exception {
     Path file = dir.resolve("corrupt.db");
     Files.write(file, "this is definitely not an SQLite database, just some text. ".repeat(200).getBytes());
-    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(file));
+    OperatorException e = assertThrows(OperatorException.class, () -> Database.open(file));
     assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
   }
@@ -177,7 +178,7 @@ class DatabaseTest {
       s.execute("PRAGMA locking_mode = EXCLUSIVE");
       s.execute("BEGIN EXCLUSIVE");
       s.execute("INSERT INTO scopes (kind, key, name) VALUES ('terminal', 'x', '')");
-      UserFacingException e = assertThrows(UserFacingException.class,
+      OperatorException e = assertThrows(OperatorException.class,
           () -> {
             try (Database db = Database.open(file, Duration.ofMillis(200))) {
               db.writeVoid(c -> PeopleRepository.upsertScope(c, ScopeKind.TERMINAL, "local", ""));
@@ -222,7 +223,7 @@ class DatabaseTest {
         java.sql.SQLException raw = assertThrows(java.sql.SQLException.class,
             () -> Sql.update(ro, "INSERT INTO scopes (kind, key, name) VALUES ('terminal', 'y', '')"));
         RuntimeException e = db.translate(raw, "writing");
-        assertTrue(e instanceof UserFacingException, e.toString());
+        assertTrue(e instanceof OperatorException, e.toString());
         assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
         assertTrue(e.getMessage().contains("read-only"), e.getMessage());
       }

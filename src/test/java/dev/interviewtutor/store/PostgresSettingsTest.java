@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.OperatorException;
 import dev.interviewtutor.config.ConfigException;
 import dev.interviewtutor.config.TutorConfig;
 import java.net.ServerSocket;
@@ -48,7 +48,7 @@ class PostgresSettingsTest {
       port = s.getLocalPort(); // closed again: nothing listens there
     }
     DatabaseTarget t = DatabaseTarget.parse("jdbc:postgresql://127.0.0.1:" + port + "/tutor", "tutor", "hunter2");
-    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(t));
+    OperatorException e = assertThrows(OperatorException.class, () -> Database.open(t));
     assertTrue(e.getMessage().contains("127.0.0.1:" + port + "/tutor") && e.getMessage().contains("TUTOR_DB"),
         e.getMessage());
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
@@ -59,7 +59,7 @@ class PostgresSettingsTest {
     TestDatabases.Server server = TestDatabases.server();
     DatabaseTarget t = new DatabaseTarget(null, server.urlOf("no_such_database_here"), server.user(),
         server.password());
-    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(t));
+    OperatorException e = assertThrows(OperatorException.class, () -> Database.open(t));
     assertTrue(e.getMessage().contains("no_such_database_here") && e.getMessage().contains("does not exist"),
         e.getMessage());
   }

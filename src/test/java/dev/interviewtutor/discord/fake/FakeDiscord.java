@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,8 @@ public final class FakeDiscord implements AutoCloseable {
   /** A role with Administrator and Manage Server, given to {@link FakeUser#admin} members. */
   public static final long ADMIN_ROLE_ID = 900000000000000101L;
   public static final long TEXT_CHANNEL_ID = 900000000000000200L;
+  /** A voice channel of the server; its text chat takes slash commands. */
+  public static final long VOICE_CHANNEL_ID = 900000000000000300L;
   public static final String BOT_NAME = "InterviewTutor";
 
   private static final Pattern WEBHOOK_MESSAGE = Pattern.compile("webhooks/\\d+/([^/]+)/messages/([^/]+)");
@@ -61,6 +64,9 @@ public final class FakeDiscord implements AutoCloseable {
   private volatile Duration restDelay = Duration.ZERO;
   /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
   private volatile CountDownLatch callbackHold;
+  /** While set, answers to messages posted in the server's channels wait for it (a rate-limit stall). */
+  private volatile CountDownLatch channelPostHold;
+  private final AtomicInteger heldChannelPosts = new AtomicInteger();
 
   private FakeDiscord(String acceptedToken) throws IOException {
     this.acceptedToken = acceptedToken;
@@ -105,6 +111,24 @@ public final class FakeDiscord implements AutoCloseable {
       callbackHold = null;
       hold.countDown();
     };
+  }
+
+  /**
+   * Holds the answers to messages the bot posts in server channels (not threads' creation, not interaction
+   * replies) until the returned action runs, as Discord does during a long rate limit.
+   */
+  public Runnable holdChannelPosts() {
+    CountDownLatch hold = new CountDownLatch(1);
+    channelPostHold = hold;
+    return () -> {
+      channelPostHold = null;
+      hold.countDown();
+    };
+  }
+
+  /** How many channel posts are being held by {@link #holdChannelPosts} right now. */
+  public int heldChannelPosts() {
+    return heldChannelPosts.get();
   }
 
   static long commandId(String name) {
@@ -169,11 +193,23 @@ public final class FakeDiscord implements AutoCloseable {
     if (channelId == TEXT_CHANNEL_ID) {
       return Payloads.textChannel(TEXT_CHANNEL_ID, "study");
     }
+    if (channelId == VOICE_CHANNEL_ID) {
+      return Payloads.voiceChannel(VOICE_CHANNEL_ID, "study-voice");
+    }
     ObjectNode thread = threads.get(channelId);
     if (thread != null) {
       return thread.deepCopy();
     }
     return Payloads.dmChannel(channelId, user);
+  }
+
+  /** A member starts a public thread in the server's text channel; returns its id. */
+  public long startPublicThread(FakeUser owner, String name) {
+    long id = Snowflakes.now();
+    ObjectNode thread = Payloads.thread(id, TEXT_CHANNEL_ID, name, owner.id(), false);
+    threads.put(id, thread);
+    gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
+    return id;
   }
 
   /** The DM channel id between the bot and this person (created on first use, as Discord does). */
@@ -238,13 +274,42 @@ public final class FakeDiscord implements AutoCloseable {
         r -> r.path().startsWith(interaction.webhookPath()) && !r.method().equals("GET"), timeout);
   }
 
-  /** The interaction's original response message as it stands now (after any edits). */
+  /**
+   * The interaction's original response message after any edits. A deferred response ("thinking…") has no
+   * content yet: this waits (up to 15 s) until the bot edited something into it.
+   */
   public JsonNode originalMessage(SentInteraction interaction) {
-    ObjectNode m = messages.get("hook:" + interaction.token() + ":@original");
-    if (m == null) {
-      throw new AssertionError("interaction " + interaction.id() + " has no original response message");
+    String key = "hook:" + interaction.token() + ":@original";
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    synchronized (requests) {
+      while (true) {
+        ObjectNode m = messages.get(key);
+        boolean filled = m != null && (!m.path("content").asText("").isEmpty() || !m.path("embeds").isEmpty()
+            || !m.path("components").isEmpty());
+        long left = deadline - System.nanoTime();
+        if (filled || left <= 0) {
+          if (m == null) {
+            throw new AssertionError("interaction " + interaction.id() + " has no original response message");
+          }
+          return m.deepCopy();
+        }
+        try {
+          requests.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+      }
     }
-    return m.deepCopy();
+  }
+
+  /** The text of the interaction's response: the immediate reply, or what was edited into a deferred one. */
+  public String replyText(SentInteraction interaction, Duration timeout) {
+    RecordedRequest callback = awaitCallback(interaction, timeout);
+    if (callback.body().path("type").asInt() != 5) {
+      return callback.text();
+    }
+    return awaitWebhook(interaction, timeout).text();
   }
 
   /** The message the fake returned for a request (with its id, channel id and components), for button clicks. */
@@ -326,6 +391,19 @@ public final class FakeDiscord implements AutoCloseable {
           Thread.sleep(restDelay.toMillis());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        }
+      }
+      CountDownLatch postHold = channelPostHold;
+      if (postHold != null && method.equals("POST") && CHANNEL_MESSAGES.matcher(path).matches()) {
+        heldChannelPosts.incrementAndGet();
+        try {
+          if (!postHold.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("a test held channel posts and never released them");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          heldChannelPosts.decrementAndGet();
         }
       }
       CountDownLatch hold = callbackHold;

@@ -73,6 +73,25 @@ public final class Payloads {
     return c;
   }
 
+  /** A voice channel (its text chat takes slash commands like any channel). */
+  static ObjectNode voiceChannel(long id, String name) {
+    ObjectNode c = object();
+    c.put("id", Long.toString(id));
+    c.put("type", 2);
+    c.put("guild_id", Long.toString(FakeDiscord.GUILD_ID));
+    c.put("name", name);
+    c.put("position", 1);
+    c.putArray("permission_overwrites");
+    c.putNull("parent_id");
+    c.put("nsfw", false);
+    c.put("bitrate", 64000);
+    c.put("user_limit", 0);
+    c.putNull("rtc_region");
+    c.put("rate_limit_per_user", 0);
+    c.putNull("last_message_id");
+    return c;
+  }
+
   static ObjectNode thread(long id, long parentId, String name, long ownerId, boolean isPrivate) {
     ObjectNode c = object();
     c.put("id", Long.toString(id));
@@ -162,7 +181,8 @@ public final class Payloads {
     ObjectNode botMember = member(new FakeUser(bot.id(), bot.name(), FakeUser.ADMIN_PERMISSIONS));
     ((ObjectNode) botMember.get("user")).put("bot", true);
     g.putArray("members").add(botMember);
-    g.putArray("channels").add(textChannel(FakeDiscord.TEXT_CHANNEL_ID, "study"));
+    g.putArray("channels").add(textChannel(FakeDiscord.TEXT_CHANNEL_ID, "study"))
+        .add(voiceChannel(FakeDiscord.VOICE_CHANNEL_ID, "study-voice"));
     return g;
   }
 
@@ -254,8 +274,35 @@ public final class Payloads {
     }
     ArrayNode opts = data.putArray("options");
     for (JsonNode option : options) {
-      opts.add(option);
+      ObjectNode copy = option.deepCopy();
+      JsonNode resolvedUser = copy.remove("_user");
+      JsonNode resolvedMember = copy.remove("_member");
+      if (resolvedUser != null) {
+        ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
+        String id = copy.path("value").asText();
+        (resolved.has("users") ? (ObjectNode) resolved.get("users") : resolved.putObject("users")).set(id, resolvedUser);
+        if (resolvedMember != null) {
+          (resolved.has("members") ? (ObjectNode) resolved.get("members") : resolved.putObject("members"))
+              .set(id, resolvedMember);
+        }
+      }
+      opts.add(copy);
     }
+  }
+
+  /**
+   * A USER option naming {@code user}, resolved as Discord does: the user, and the member when they are in the
+   * server ({@code inServer}).
+   */
+  public static ObjectNode userOption(String name, FakeUser user, boolean inServer) {
+    ObjectNode o = idOption(name, 6, user.id());
+    o.set("_user", user(user));
+    if (inServer) {
+      ObjectNode m = member(user);
+      m.remove("user");
+      o.set("_member", m);
+    }
+    return o;
   }
 
   static void buttonData(ObjectNode interaction, String customId, JsonNode message) {

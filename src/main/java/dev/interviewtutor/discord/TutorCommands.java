@@ -4,9 +4,9 @@ import dev.interviewtutor.grading.KnowledgeSearch;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bot's command set. */
-public final class Commands {
-  private Commands() {}
+/** The bot's command set (named apart from JDA's {@code Commands}, the slash-command builder). */
+public final class TutorCommands {
+  private TutorCommands() {}
 
   public static List<SlashCommand> all(BotContext context) {
     List<SlashCommand> all = new ArrayList<>(List.of(new QuizCommand(context), new InterviewCommand(context),

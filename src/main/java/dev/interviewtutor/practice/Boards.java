@@ -1,0 +1,87 @@
+package dev.interviewtutor.practice;
+
+import dev.interviewtutor.store.AttemptRepository;
+import dev.interviewtutor.store.AttemptRow;
+import dev.interviewtutor.store.BoardRepository;
+import dev.interviewtutor.store.BoardRow;
+import dev.interviewtutor.store.Database;
+import dev.interviewtutor.store.PeopleRepository;
+import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.ProgressRepository;
+import dev.interviewtutor.store.ReviewState;
+import dev.interviewtutor.store.Scope;
+import dev.interviewtutor.store.StreakRow;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Leaderboards of a scope and one person's stats, read from the totals recording keeps. */
+final class Boards {
+  private final Database db;
+  private final Clock clock;
+  private final Questions questions;
+
+  Boards(Database db, Clock clock, Questions questions) {
+    this.db = db;
+    this.clock = clock;
+    this.questions = questions;
+  }
+
+  /**
+   * One page of a scope's leaderboard for the period containing today (in the asker's zone).
+   *
+   * @param topic  a topic filter, null/blank for all topics
+   * @param offset first line (0-based)
+   * @param limit  lines per page (e.g. 10)
+   * @param asker  whose own rank to include (may be null)
+   */
+  Leaderboard leaderboard(Scope scope, Period period, String topic, int offset, int limit, Person asker) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
+    }
+    ZoneId zone = asker == null ? ZoneId.of("UTC") : asker.zone();
+    String key = period.key(clock.instant().atZone(zone).toLocalDate());
+    String t = topic == null ? "" : questions.canonicalTopic(topic.strip());
+    return db.read(c -> {
+      List<BoardRow> rows = BoardRepository.page(c, scope.id(), key, t, offset, limit);
+      List<Leaderboard.Entry> entries = new ArrayList<>();
+      int rank = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        BoardRow r = rows.get(i);
+        if (i == 0) {
+          rank = 1 + BoardRepository.countAbove(c, scope.id(), key, t, r.points());
+        } else if (r.points() != rows.get(i - 1).points()) {
+          rank = offset + i + 1;
+        }
+        entries.add(entry(rank, r));
+      }
+      Optional<Leaderboard.Entry> own = Optional.empty();
+      if (asker != null) {
+        Optional<BoardRow> mine = BoardRepository.of(c, scope.id(), key, t, asker.id());
+        if (mine.isPresent()) {
+          own = Optional.of(entry(1 + BoardRepository.countAbove(c, scope.id(), key, t, mine.get().points()),
+              mine.get()));
+        }
+      }
+      return new Leaderboard(period, t, offset, limit, BoardRepository.size(c, scope.id(), key, t), entries, own);
+    });
+  }
+
+  private static Leaderboard.Entry entry(int rank, BoardRow r) {
+    return new Leaderboard.Entry(rank, r.personId(), r.personKey(), r.displayName(), r.points(), r.answers());
+  }
+
+  /** A person's progress: answers, average, streaks, mastery per topic and question, score over time. */
+  PersonStats stats(Person person) {
+    return db.read(c -> {
+      Person p = PeopleRepository.byId(c, person.id()).orElse(person);
+      List<AttemptRow> attempts = AttemptRepository.summariesFor(c, p.id());
+      Optional<StreakRow> streak = ProgressRepository.streak(c, p.id());
+      List<ReviewState> reviews = ProgressRepository.reviews(c, p.id());
+      return Stats.of(p, questions.bank(), attempts, streak, reviews,
+          clock.instant().atZone(p.zone()).toLocalDate());
+    });
+  }
+}
