@@ -18,6 +18,7 @@ import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.practice.PracticeService.GradedAnswer;
 import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.Database;
+import dev.interviewtutor.store.DatabaseTarget;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import dev.interviewtutor.store.ScopeKind;
@@ -44,12 +45,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tutor bench-store}: measures the store through the practice engine on a fresh database file: recording
+ * {@code tutor bench-store}: measures the store through the practice engine on a fresh database: recording
  * attempts (one transaction each, and batched), a scope leaderboard, and one person's stats. Grading is not part
- * of it (answers are pre-graded) so the numbers are the store's.
+ * of it (answers are pre-graded) so the numbers are the store's. Runs on a scratch SQLite file and, with
+ * {@code --postgres URL}, on a scratch database created on that PostgreSQL server (dropped after), in one run.
  */
 @Command(name = "bench-store", mixinStandardHelpOptions = true,
-    description = "Benchmark the SQLite store: record attempts, leaderboards, stats (writes a scratch database).")
+    description = {"Benchmark the store: record attempts, leaderboards, stats (writes a scratch database).",
+        "With --postgres, the same run also on a scratch database of that server (user and password from"
+            + " TUTOR_DB_USER, TUTOR_DB_PASSWORD; the account needs CREATEDB)."})
 public final class BenchStoreCommand implements Callable<Integer> {
   @Option(names = "--attempts", description = "Attempts to record (default ${DEFAULT-VALUE})")
   int attempts = 1_000_000;
@@ -83,20 +87,70 @@ public final class BenchStoreCommand implements Callable<Integer> {
   @Option(names = "--file", description = "Scratch database file (default: a new temporary file, deleted after)")
   Path file;
 
+  @Option(names = "--postgres", paramLabel = "URL", description = "Also run on PostgreSQL: a jdbc:postgresql://host/db"
+      + " URL of a server on which a scratch database is created and dropped after")
+  String postgres;
+
+  @Option(names = "--skip-sqlite", description = "Run only on PostgreSQL")
+  boolean skipSqlite;
+
+  @picocli.CommandLine.ParentCommand TutorCommand root;
+
   @Override
   public Integer call() throws Exception {
+    if (!skipSqlite) {
+      Path dbFile = file != null ? file : Files.createTempDirectory("bench-store").resolve("bench.db");
+      Files.deleteIfExists(dbFile);
+      try {
+        run(DatabaseTarget.sqlite(dbFile));
+      } finally {
+        if (file == null) {
+          for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(dbFile + suffix));
+          }
+          Files.deleteIfExists(dbFile.getParent());
+        }
+      }
+    }
+    if (postgres != null) {
+      DatabaseTarget server = DatabaseTarget.parse(postgres, root == null ? "" : root.config().db().user(),
+          root == null ? "" : root.config().db().password());
+      String scratch = "tutor_bench_" + ProcessHandle.current().pid();
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.user(),
+          server.password()); java.sql.Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + scratch);
+      }
+      try {
+        run(new DatabaseTarget(null, withDatabase(server.jdbcUrl(), scratch), server.user(), server.password()));
+      } finally {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.user(),
+            server.password()); java.sql.Statement st = c.createStatement()) {
+          st.execute("DROP DATABASE IF EXISTS " + scratch);
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** The same server URL naming another database. */
+  static String withDatabase(String url, String database) {
+    int slash = url.indexOf('/', "jdbc:postgresql://".length());
+    int query = url.indexOf('?');
+    return (slash < 0 ? url + "/" : url.substring(0, slash + 1)) + database + (query < 0 ? "" : url.substring(query));
+  }
+
+  private void run(DatabaseTarget target) throws Exception {
     PrintStream out = System.out;
-    Path dbFile = file != null ? file : Files.createTempDirectory("bench-store").resolve("bench.db");
-    Files.deleteIfExists(dbFile);
-    out.printf(Locale.ROOT, "bench-store: %,d attempts by %,d people over %d days, file %s%n", attempts, people, days,
-        dbFile);
+    boolean pg = target.isPostgres();
+    out.printf(Locale.ROOT, "bench-store on %s: %,d attempts by %,d people over %d days, %s%n",
+        pg ? "PostgreSQL" : "SQLite", attempts, people, days, target.describe());
     out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, load average %.1f at start%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
         System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     QuestionBank bank = syntheticBank(100, 5);
     SettableClock clock = new SettableClock(Instant.parse("2026-01-01T08:00:00Z"));
     Random random = new Random(42);
-    try (Database db = Database.open(dbFile)) {
+    try (Database db = Database.open(target)) {
       PracticeService service = new PracticeService(bank, BenchStoreCommand::rubric, new UnusedGrader(), db, clock);
       Scope guild = service.scope(ScopeKind.GUILD, "bench", "Bench guild");
       List<Person> persons = new ArrayList<>(people);
@@ -112,7 +166,11 @@ public final class BenchStoreCommand implements Callable<Integer> {
       long bulk = attempts - toMeasure;
       if (bulk > 0) {
         t0 = System.nanoTime();
-        bulkGenerate(db, guild, persons.get(0).id(), people, bulk, start, spanMillis);
+        if (pg) {
+          bulkGeneratePostgres(db, guild, persons.get(0).id(), people, bulk, start, spanMillis);
+        } else {
+          bulkGenerate(db, guild, persons.get(0).id(), people, bulk, start, spanMillis);
+        }
         out.printf(Locale.ROOT, "bulk-generated %,d attempts in SQL and rebuilt the summaries in %.1f s (setup, not"
             + " the recording path)%n", bulk, (System.nanoTime() - t0) / 1e9);
       }
@@ -183,7 +241,8 @@ public final class BenchStoreCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "record, %d threads one answer at a time (one transaction each): %,d attempts in %.1f s"
             + " = %,.0f attempts/s%n", threads, pregen.size(), seconds, pregen.size() / seconds);
       }
-      out.printf(Locale.ROOT, "database size: %.1f MB%n", Files.size(dbFile) / 1e6);
+      out.printf(Locale.ROOT, "database size: %.1f MB%n", (pg ? db.read(c -> Sql.count(c,
+          "SELECT pg_database_size(current_database())")) : Files.size(target.file())) / 1e6);
 
       Person asker = persons.get(people / 2);
       for (Period period : Period.values()) {
@@ -213,15 +272,7 @@ public final class BenchStoreCommand implements Callable<Integer> {
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       out.printf(Locale.ROOT, "stats of one person (%.0f answers on average): p50 %.2f ms, p99 %.2f ms%n",
           (double) answers / queries, pct(times, 50), pct(times, 99));
-    } finally {
-      if (file == null) {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-          Files.deleteIfExists(Path.of(dbFile + suffix));
-        }
-        Files.deleteIfExists(dbFile.getParent());
-      }
     }
-    return 0;
   }
 
   /**
@@ -237,7 +288,7 @@ public final class BenchStoreCommand implements Callable<Integer> {
           + " INSERT INTO attempts (person_id, scope_id, question_id, topic, kind, answer, score, verdict, key_points,"
           + " grader, hints, answered_at, local_day, counted, points)"
           + " SELECT p, ?, CAST(q AS TEXT), 'topic-' || (q % 5), 'practice', 'benchmark answer', s,"
-          + " 'partially correct', ?, 'bench', 0, t, date(t / 1000, 'unixepoch'), 1, s FROM (SELECT"
+          + " 'PARTIALLY_CORRECT', ?, 'bench', 0, t, date(t / 1000, 'unixepoch'), 1, s FROM (SELECT"
           + " (abs(random()) % ?) + ? AS p, (abs(random()) % 100) + 1 AS q, abs(random()) % 101 AS s,"
           + " ? + i * ? / ? AS t FROM n)", n, scope.id(), keyPoints, people, firstPersonId, start, span, n);
       Sql.update(c, "DELETE FROM board_points");
@@ -253,6 +304,38 @@ public final class BenchStoreCommand implements Callable<Integer> {
           + " due_day, last_score, reviewed_at) SELECT person_id, question_id, 1, 1, 2.5, date(local_day, '+1 day'),"
           + " score, MAX(answered_at) FROM attempts GROUP BY person_id, question_id");
       Sql.update(c, "INSERT OR REPLACE INTO streaks (person_id, current, best, last_day) SELECT person_id, 1, 1,"
+          + " MAX(local_day) FROM attempts GROUP BY person_id");
+    });
+    db.writeVoid(c -> Sql.update(c, "ANALYZE"));
+  }
+
+  /** As {@link #bulkGenerate}, in PostgreSQL's SQL (generate_series, to_char with ISO weeks). */
+  private static void bulkGeneratePostgres(Database db, Scope scope, long firstPersonId, int people, long n,
+      long start, long span) {
+    String keyPoints = "[{\"id\":\"kp1\",\"text\":\"first point\",\"coverage\":\"COVERED\",\"evidence\":\"\"}]";
+    db.writeVoid(c -> {
+      Sql.update(c, "INSERT INTO attempts (person_id, scope_id, question_id, topic, kind, answer, score, verdict,"
+          + " key_points, grader, hints, answered_at, local_day, counted, points)"
+          + " SELECT p, ?, q::text, 'topic-' || (q % 5), 'practice', 'benchmark answer', s, 'PARTIALLY_CORRECT', ?,"
+          + " 'bench', 0, t, to_char(to_timestamp(t / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 1, s FROM (SELECT"
+          + " floor(random() * ?)::bigint + ? AS p, floor(random() * 100)::int + 1 AS q,"
+          + " floor(random() * 101)::int AS s, ?::bigint + i * ?::bigint / ?::bigint AS t"
+          + " FROM generate_series(0, ?::bigint - 1) AS i) x", scope.id(), keyPoints, people, firstPersonId, start,
+          span, n, n);
+      Sql.update(c, "DELETE FROM board_points");
+      for (String period : new String[] {"'all'", "'w:' || to_char(local_day::date, 'IYYY-\"W\"IW')",
+          "'m:' || substr(local_day, 1, 7)"}) {
+        for (String topic : new String[] {"''", "topic"}) {
+          Sql.update(c, "INSERT INTO board_points (scope_id, period, topic, person_id, points, answers) SELECT"
+              + " scope_id, " + period + ", " + topic + ", person_id, SUM(points), COUNT(*) FROM attempts GROUP BY"
+              + " 1, 2, 3, 4");
+        }
+      }
+      Sql.update(c, "INSERT INTO reviews (person_id, question_id, repetitions, interval_days, ease, due_day,"
+          + " last_score, reviewed_at) SELECT person_id, question_id, 1, 1, 2.5,"
+          + " to_char(MAX(local_day)::date + 1, 'YYYY-MM-DD'), MAX(score), MAX(answered_at) FROM attempts"
+          + " GROUP BY person_id, question_id");
+      Sql.update(c, "INSERT INTO streaks (person_id, current, best, last_day) SELECT person_id, 1, 1,"
           + " MAX(local_day) FROM attempts GROUP BY person_id");
     });
     db.writeVoid(c -> Sql.update(c, "ANALYZE"));

@@ -6,6 +6,7 @@ import dev.interviewtutor.console.BackgroundGrader;
 import dev.interviewtutor.console.Terminal;
 import dev.interviewtutor.console.TerminalTutor;
 import dev.interviewtutor.grading.Grader;
+import dev.interviewtutor.grading.llm.DailyCallBudget;
 import dev.interviewtutor.grading.llm.GradeCache;
 import dev.interviewtutor.grading.llm.TutorGrading;
 import dev.interviewtutor.knowledge.BankLoader;
@@ -13,6 +14,7 @@ import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Database;
+import dev.interviewtutor.store.LlmBudgetRepository;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import dev.interviewtutor.store.ScopeKind;
@@ -69,11 +71,14 @@ final class TerminalSession implements AutoCloseable {
       offline = new BackgroundGrader(() -> Graders.create(config, "offline"), "offline",
           () -> term.say(term.dim("Loading the grading model (first answer only)...")), grades);
       BackgroundGrader floor = offline;
-      // Hybrid LLM grading, follow-ups and a grade cache in the database when TUTOR_LLM_PROVIDER is set. The cache
-      // (and its JSON mapper) is built only then: it costs start-up time for nothing otherwise.
+      // Hybrid LLM grading, follow-ups, a grade cache and the daily LLM budget in the database when
+      // TUTOR_LLM_PROVIDER is set. The cache (and its JSON mapper) is built only then: it costs start-up time for
+      // nothing otherwise.
       Optional<GradeCache> cache = config.llmConfigured()
           ? Optional.of(new SqliteGradeCache(db, Clock.systemUTC())) : Optional.empty();
-      TutorGrading grading = TutorGrading.fromConfig(config, () -> floor, cache);
+      Optional<DailyCallBudget.Counter> budget = config.llmConfigured()
+          ? Optional.of(new LlmBudgetRepository(db)) : Optional.empty();
+      TutorGrading grading = TutorGrading.fromConfig(config, () -> floor, cache, budget);
       PracticeService service = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db,
           Clock.systemUTC(), grading.followUps());
       String user = System.getProperty("user.name", "me");
@@ -82,7 +87,7 @@ final class TerminalSession implements AutoCloseable {
         person = service.setTimeZone(person, ZoneId.systemDefault());
       }
       Scope scope = service.scope(ScopeKind.TERMINAL, "local", "terminal");
-      term.location("Database:", config.db().toAbsolutePath().normalize().toString());
+      term.location("Database:", config.db().describe());
       term.location("Banks:", banks.shown() + ", " + bank.questions().size() + " question"
           + (bank.questions().size() == 1 ? "" : "s"));
       TerminalTutor tutor = new TerminalTutor(service, person, scope, term, invocation,

@@ -38,7 +38,7 @@ public final class TutorCommand implements Callable<Integer> {
       LeaderboardCommand.class,
       ForgetMeCommand.class,
       BenchStoreCommand.class,
-      BenchSearchCommand.class);
+      BenchSearchCommand.class, DbCommand.class);
 
   /**
    * The command line for these arguments. Building picocli's model of a subcommand reflects over its options and
@@ -74,9 +74,10 @@ public final class TutorCommand implements Callable<Integer> {
     return cli;
   }
 
-  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE",
-      description = "SQLite database file (env TUTOR_DB, default data/tutor.db)")
-  Path db;
+  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE|URL",
+      description = "SQLite database file or jdbc:postgresql://host/db URL (env TUTOR_DB, default data/tutor.db;"
+          + " server user and password only from env TUTOR_DB_USER, TUTOR_DB_PASSWORD)")
+  String db;
 
   @Option(names = "--knowledge", scope = ScopeType.INHERIT, paramLabel = "DIR",
       description = "Directory of question banks (env TUTOR_KNOWLEDGE; default ./knowledge if it exists, "

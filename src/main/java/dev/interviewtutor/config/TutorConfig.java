@@ -1,5 +1,6 @@
 package dev.interviewtutor.config;
 
+import dev.interviewtutor.store.DatabaseTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * Every setting of the application, read once from the environment (and overridden by command-line options).
  * Secrets are held here but never printed: {@link #toString()} masks them.
  *
- * @param db                 SQLite database file ({@code TUTOR_DB}, default {@code ./data/tutor.db})
+ * @param db                 {@code TUTOR_DB}: an SQLite file (default {@code ./data/tutor.db}) or a
+ *                           {@code jdbc:postgresql://host/db} URL; its user and password come only from
+ *                           {@code TUTOR_DB_USER} and {@code TUTOR_DB_PASSWORD}
  * @param knowledgeDir       directory of bank files ({@code TUTOR_KNOWLEDGE}, default {@code ./knowledge})
  * @param promptsDir         directory of LLM prompt templates ({@code TUTOR_PROMPTS}, default {@code ./prompts})
  * @param llmProvider        {@code TUTOR_LLM_PROVIDER}: none, openai, ollama, anthropic, gemini (default none)
@@ -31,7 +34,7 @@ import java.util.Optional;
  *                           plain-text answers work in server threads, default false
  */
 public record TutorConfig(
-    Path db,
+    DatabaseTarget db,
     Path knowledgeDir,
     Path promptsDir,
     String llmProvider,
@@ -56,7 +59,7 @@ public record TutorConfig(
           "TUTOR_LLM_PROVIDER='" + provider + "' is not one of: none, openai, ollama, anthropic, gemini");
     }
     return new TutorConfig(
-        Path.of(get(env, "TUTOR_DB", "data/tutor.db")),
+        database(env),
         Path.of(get(env, "TUTOR_KNOWLEDGE", "knowledge")),
         Path.of(get(env, "TUTOR_PROMPTS", "prompts")),
         provider,
@@ -90,7 +93,9 @@ public record TutorConfig(
   /** Every setting under its environment name, secrets included (never print this map). */
   private Map<String, String> asSettings() {
     Map<String, String> settings = new HashMap<>();
-    settings.put("TUTOR_DB", db.toString());
+    settings.put("TUTOR_DB", db.value());
+    settings.put("TUTOR_DB_USER", db.user());
+    settings.put("TUTOR_DB_PASSWORD", db.password());
     settings.put("TUTOR_KNOWLEDGE", knowledgeDir.toString());
     settings.put("TUTOR_PROMPTS", promptsDir.toString());
     settings.put("TUTOR_LLM_PROVIDER", llmProvider);
@@ -152,6 +157,15 @@ public record TutorConfig(
         + ", discordToken=" + (discordToken.isEmpty() ? "<none>" : "<set>") + ", discordGuildId="
         + discordGuildId + ", discordRestUrl=" + discordRestUrl + ", discordGatewayUrl=" + discordGatewayUrl
         + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent + "]";
+  }
+
+  private static DatabaseTarget database(Map<String, String> env) {
+    try {
+      return DatabaseTarget.parse(get(env, "TUTOR_DB", "data/tutor.db"), get(env, "TUTOR_DB_USER", ""),
+          get(env, "TUTOR_DB_PASSWORD", ""));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   private static String apiKeyFor(String provider, Map<String, String> env) {

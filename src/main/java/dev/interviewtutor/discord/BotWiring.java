@@ -32,7 +32,8 @@ final class BotWiring {
     QuestionBank bank = BankLoader.load(dev.interviewtutor.config.BankLocation.of(config).dir());
     Database db = Database.open(config.db());
     try {
-      TutorGrading grading = TutorGrading.fromConfig(config, offline, Optional.of(new SqliteGradeCache(db, clock)));
+      TutorGrading grading = TutorGrading.fromConfig(config, offline, Optional.of(new SqliteGradeCache(db, clock)),
+          Optional.of(new dev.interviewtutor.store.LlmBudgetRepository(db)));
       PracticeService practice = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db, clock,
           grading.followUps());
       return new BotServices(practice, clock, List.of(db));

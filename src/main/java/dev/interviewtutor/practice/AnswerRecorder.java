@@ -201,7 +201,7 @@ final class AnswerRecorder {
       scores[i] = score;
       points[i] = counted ? score : 0;
       rows.add(new AttemptRow(0, personId, a.scope().id(), question.id(), question.topic(), a.kind(),
-          a.text() == null ? "" : a.text(), score, a.grade().verdict().label(),
+          a.text() == null ? "" : a.text(), score, a.grade().verdict(),
           KeyPointJson.write(a.grade().keyPoints()), a.grade().grader(), a.hints(), at[i].toEpochMilli(), day,
           counted, points[i]));
       for (String period : Period.keysFor(days[i])) {

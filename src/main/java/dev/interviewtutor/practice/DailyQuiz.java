@@ -4,7 +4,6 @@ import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.grading.Coverage;
 import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.KeyPointResult;
-import dev.interviewtutor.grading.Verdict;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.knowledge.Rubric;
@@ -374,21 +373,12 @@ public final class DailyQuiz {
   private DailyAnswerResult sealed(Answer a, DailyAnswerResult.Status status) {
     Question q = questions.questionOrRemoved(a.attempt().questionId());
     var row = a.attempt();
-    Grade grade = new Grade(q.id(), row.score(), verdict(row.verdict()), KeyPointJson.read(row.keyPointsJson()),
+    Grade grade = new Grade(q.id(), row.score(), row.verdict(), KeyPointJson.read(row.keyPointsJson()),
         List.of(), "", questions.rubric(q).tip(), row.grader(), List.of());
     LocalDate due = db.read(c -> ProgressRepository.review(c, a.person().id(), q.id()))
         .map(r -> LocalDate.parse(r.dueDay())).orElse(LocalDate.parse(row.localDay()));
     AnswerResult result = new AnswerResult(q, grade, row.score(), false, row.points(), row.id(), due, 0);
     return new DailyAnswerResult(status, Optional.of(result), a.share());
-  }
-
-  private static Verdict verdict(String label) {
-    for (Verdict v : Verdict.values()) {
-      if (v.label().equals(label)) {
-        return v;
-      }
-    }
-    return Verdict.INCORRECT;
   }
 
   private DailyPost toPost(Post p) {

@@ -1,5 +1,6 @@
 package dev.interviewtutor.store;
 
+import dev.interviewtutor.grading.Verdict;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,27 +24,26 @@ public final class AttemptRepository {
   /** Inserts an attempt (its id is ignored) and returns the new id. */
   public static long insert(Connection c, AttemptRow a) throws SQLException {
     return Sql.insert(c, INSERT, a.personId(), a.scopeId(), a.questionId(), a.topic(), a.kind().dbName(),
-        a.answer(), a.score(), a.verdict(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(), a.localDay(),
+        a.answer(), a.score(), a.verdict().name(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(), a.localDay(),
         a.counted(), a.points());
   }
 
   /**
    * Inserts attempts (their ids are ignored) with multi-row INSERTs and returns their new ids, in order. Must run
-   * inside a write transaction: ids are assigned explicitly from the current maximum, which only this transaction
-   * can change while it holds the write lock.
+   * inside a write transaction: ids are reserved first ({@link Dialect#reserveIds}) and inserted explicitly.
    */
   public static long[] insertAll(Connection c, List<AttemptRow> rows) throws SQLException {
     long[] ids = new long[rows.size()];
     if (rows.isEmpty()) {
       return ids;
     }
-    long next = Sql.count(c, "SELECT COALESCE(MAX(id), 0) FROM attempts") + 1;
+    long[] reserved = Dialect.of(c).reserveIds(c, "attempts", rows.size());
     List<Object[]> values = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       AttemptRow a = rows.get(i);
-      ids[i] = next + i;
+      ids[i] = reserved[i];
       values.add(new Object[] {ids[i], a.personId(), a.scopeId(), a.questionId(), a.topic(), a.kind().dbName(),
-          a.answer(), a.score(), a.verdict(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(),
+          a.answer(), a.score(), a.verdict().name(), a.keyPointsJson(), a.grader(), a.hints(), a.answeredAt(),
           a.localDay(), a.counted(), a.points()});
     }
     Sql.multiRowUpdate(c, "INSERT INTO attempts (id, person_id, scope_id, question_id, topic, kind, answer, score,"
@@ -82,7 +82,8 @@ public final class AttemptRepository {
     return Sql.list(c, "SELECT id, person_id, scope_id, question_id, topic, kind, score, verdict, grader, hints,"
         + " answered_at, local_day, counted, points FROM attempts WHERE person_id = ? ORDER BY answered_at, id",
         rs -> new AttemptRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-            AttemptKind.fromDb(rs.getString(6)), "", rs.getInt(7), rs.getString(8), "", rs.getString(9),
+            AttemptKind.fromDb(rs.getString(6)), "", rs.getInt(7), verdict(rs.getLong(1), rs.getString(8)), "",
+            rs.getString(9),
             rs.getInt(10), rs.getLong(11), rs.getString(12), rs.getInt(13) == 1, rs.getInt(14)), personId);
   }
 
@@ -100,10 +101,21 @@ public final class AttemptRepository {
     return Sql.count(c, "SELECT COUNT(*) FROM attempts");
   }
 
+  /** A stored verdict: an enum name; anything else is reported, never read as some default. */
+  static Verdict verdict(long attemptId, String stored) {
+    try {
+      return Verdict.valueOf(stored);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new StoreException("attempts.verdict of attempt " + attemptId + " is '" + stored + "', not one of "
+          + java.util.Arrays.toString(Verdict.values()) + "; was the database changed by hand?", e);
+    }
+  }
+
   static AttemptRow full(ResultSet rs) throws SQLException {
     return new AttemptRow(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("scope_id"),
         rs.getString("question_id"), rs.getString("topic"), AttemptKind.fromDb(rs.getString("kind")),
-        rs.getString("answer"), rs.getInt("score"), rs.getString("verdict"), rs.getString("key_points"),
+        rs.getString("answer"), rs.getInt("score"), verdict(rs.getLong("id"), rs.getString("verdict")),
+        rs.getString("key_points"),
         rs.getString("grader"), rs.getInt("hints"), rs.getLong("answered_at"), rs.getString("local_day"),
         rs.getInt("counted") == 1, rs.getInt("points"));
   }

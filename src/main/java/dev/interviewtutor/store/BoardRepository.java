@@ -16,7 +16,7 @@ public final class BoardRepository {
   public static final String ALL_TOPICS = "";
   private static final String UPSERT = "INSERT INTO board_points (scope_id, period, topic, person_id, points,"
       + " answers) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (scope_id, period, topic, person_id) DO UPDATE SET"
-      + " points = points + excluded.points, answers = answers + 1";
+      + " points = board_points.points + excluded.points, answers = board_points.answers + 1";
 
   private BoardRepository() {}
 
@@ -50,7 +50,8 @@ public final class BoardRepository {
     }
     Sql.multiRowUpdate(c, "INSERT INTO board_points (scope_id, period, topic, person_id, points, answers)"
         + " VALUES ", " ON CONFLICT (scope_id, period, topic, person_id) DO UPDATE SET"
-        + " points = points + excluded.points, answers = answers + excluded.answers", 6, rows);
+        + " points = board_points.points + excluded.points, answers = board_points.answers + excluded.answers", 6,
+        rows);
   }
 
   /** A page of the board, best first; ties ordered by person id for stable paging. */

@@ -115,7 +115,7 @@ public final class DailyRepository {
   private static List<Answer> answers(Connection c, long postId, Long personId) throws SQLException {
     return Sql.list(c, "SELECT d.share, p.id AS pid, p.key AS pkey, p.display_name, p.time_zone, a.* FROM"
         + " daily_answers d JOIN people p ON p.id = d.person_id JOIN attempts a ON a.id = d.attempt_id"
-        + " WHERE d.post_id = ? AND (? IS NULL OR d.person_id = ?) ORDER BY a.score DESC, a.answered_at, a.id",
+        + " WHERE d.post_id = ? AND (CAST(? AS BIGINT) IS NULL OR d.person_id = ?) ORDER BY a.score DESC, a.answered_at, a.id",
         rs -> new Answer(postId, new Person(rs.getLong("pid"), rs.getString("pkey"), rs.getString("display_name"),
             ZoneId.of(rs.getString("time_zone"))), rs.getInt("share") == 1, AttemptRepository.full(rs)),
         postId, personId, personId);

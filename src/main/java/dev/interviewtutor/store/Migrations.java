@@ -1,149 +1,155 @@
 package dev.interviewtutor.store;
 
+import dev.interviewtutor.OperatorException;
 import dev.interviewtutor.UserFacingException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@code db/migration/V<n>__<description>.sql} in order, each in its own transaction, recording it in
- * {@code schema_version}. The list of files is {@code db/migration/migrations.txt} (class-path resources cannot be
- * listed inside a jar). A database newer than this program is refused. A script marked {@value #FOREIGN_KEYS_OFF}
- * (a table rebuild) runs with foreign keys off around its transaction and checked before its commit.
+ * Brings the schema up to date with Flyway: {@code db/migration/<dialect>/} holds the scripts of one dialect
+ * ({@code sqlite}: V1–V4 and the Java V5 table rebuild, {@link RebuildPeopleWithAutoincrement}; {@code
+ * postgresql}: V5 creates the whole schema of that version), {@code db/migration/common/} the scripts from V6 on
+ * that both run as they are, so a version number means the same schema on both.
+ *
+ * <p>An SQLite file written before Flyway (V1–V5 recorded by the old runner in {@code schema_version}) is
+ * baselined at the version found there and upgraded from it. A database of a newer program is refused. When two
+ * processes migrate the same SQLite file at once (Flyway does not lock an SQLite history table), the loser's
+ * transaction fails and is rolled back; it then finds the migrations applied and carries on.
  */
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-  private static final String DIR = "db/migration/";
-  static final String FOREIGN_KEYS_OFF = "-- migration: foreign_keys=OFF";
-  private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
-
-  /** One migration file. */
-  record Migration(int version, String description, String resource) {}
+  /** The history table the tutor used before Flyway; kept so an old program refuses the file clearly. */
+  static final String OLD_HISTORY = "schema_version";
 
   private Migrations() {}
 
-  static List<Migration> available() {
-    List<Migration> result = new ArrayList<>();
-    for (String line : resource(DIR + "migrations.txt").split("\\R")) {
-      String name = line.strip();
-      if (name.isEmpty() || name.startsWith("#")) {
-        continue;
+  static void apply(Database db) {
+    try {
+      migrate(db);
+    } catch (FlywayException first) {
+      // Another process may have applied the same migration in between; if so, nothing is left to do.
+      if (pending(db) > 0) {
+        throw failed(db, first);
       }
-      Matcher m = NAME.matcher(name);
-      if (!m.matches()) {
-        throw new IllegalStateException("bad migration file name in migrations.txt: " + name);
-      }
-      int version = Integer.parseInt(m.group(1));
-      if (version != result.size() + 1) {
-        throw new IllegalStateException("migrations must be numbered 1, 2, 3 ... without gaps: " + name);
-      }
-      result.add(new Migration(version, m.group(2).replace('_', ' '), DIR + name));
+      LOG.debug("Migration of {} raced another process, which applied it: {}", db.describe(), first.getMessage());
     }
-    return result;
   }
 
-  static void apply(Database db) {
-    List<Migration> migrations = available();
-    db.writeVoid(c -> {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT"
-            + " NULL, applied_at INTEGER NOT NULL)");
-      }
-    });
-    int current = currentVersion(db);
-    if (current > migrations.size()) {
-      throw new UserFacingException("The database file " + db.file() + " has schema version " + current
-          + " but this program knows only up to " + migrations.size() + ": it was written by a newer Interview"
-          + " Tutor. Upgrade, or choose another file with --db or TUTOR_DB.");
+  private static void migrate(Database db) {
+    Flyway flyway = flyway(db);
+    MigrationInfoService info = flyway.info();
+    refuseNewer(db, info.all());
+    if (info.pending().length == 0) {
+      return;
     }
-    for (Migration m : migrations) {
-      String script = resource(m.resource());
-      Database.SqlVoidWork migrate = c -> {
-        // Re-checked inside the transaction: another process may have migrated meanwhile.
-        if (version(c) >= m.version()) {
-          return;
-        }
-        for (String sql : statements(script)) {
-          try (Statement s = c.createStatement()) {
-            s.execute(sql);
-          }
-        }
-        try (PreparedStatement ps =
-            c.prepareStatement("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
-          ps.setInt(1, m.version());
-          ps.setString(2, m.description());
-          ps.setLong(3, System.currentTimeMillis());
-          ps.executeUpdate();
-        }
-        LOG.debug("Applied database migration V{} ({}) to {}", m.version(), m.description(), db.file());
-      };
-      if (rebuildsTables(script)) {
-        db.writeWithForeignKeysOff(migrate);
-      } else {
-        db.writeVoid(migrate);
+    var result = flyway.migrate();
+    if (result.migrationsExecuted > 0) {
+      LOG.info("Database {} migrated to schema version {}", db.describe(), result.targetSchemaVersion);
+    }
+  }
+
+  private static int pending(Database db) {
+    try {
+      return flyway(db).info().pending().length;
+    } catch (FlywayException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  private static RuntimeException failed(Database db, FlywayException e) {
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof SQLException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof SQLException se) {
+      RuntimeException translated = db.translate(se, "migrating");
+      if (translated instanceof UserFacingException || translated instanceof OperatorException) {
+        return translated;
       }
     }
+    return new StoreException("Cannot migrate the database " + db.describe() + ": " + e.getMessage(), e);
+  }
+
+  static Flyway flyway(Database db) {
+    Dialect dialect = db.dialect();
+    FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(db.engine().migrationSource())
+        .locations(dialect.migrationLocations().toArray(String[]::new))
+        .loggers("slf4j")
+        .validateMigrationNaming(true);
+    if (dialect instanceof SqliteDialect) {
+      config.javaMigrations(new RebuildPeopleWithAutoincrement());
+      Optional<Integer> old = db.read(Migrations::oldRunnerVersion);
+      if (old.isPresent()) {
+        config.baselineOnMigrate(true).baselineVersion(MigrationVersion.fromVersion(old.get().toString()))
+            .baselineDescription("recorded in schema_version by the runner before Flyway");
+      }
+    }
+    return config.load();
   }
 
   /**
-   * A script that starts a line with {@value #FOREIGN_KEYS_OFF} rebuilds tables other tables reference: it runs
-   * with foreign keys off, and they are all checked before it commits.
+   * The version the pre-Flyway runner recorded, when the file has its table but no Flyway history yet (from then
+   * on Flyway's history is the one that counts).
    */
-  static boolean rebuildsTables(String script) {
-    return script.lines().anyMatch(line -> line.strip().startsWith(FOREIGN_KEYS_OFF));
-  }
-
-  static int currentVersion(Database db) {
-    return db.read(Migrations::version);
-  }
-
-  private static int version(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
+  private static Optional<Integer> oldRunnerVersion(Connection c) throws SQLException {
+    List<String> tables = Sql.list(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+        rs -> rs.getString(1), OLD_HISTORY, "flyway_schema_history");
+    if (!tables.contains(OLD_HISTORY) || tables.contains("flyway_schema_history")) {
+      return Optional.empty();
     }
+    return Sql.one(c, "SELECT MAX(version) FROM " + OLD_HISTORY, rs -> {
+      int v = rs.getInt(1);
+      return rs.wasNull() ? null : v;
+    });
   }
 
-  /** Splits a script on semicolons that end a line, dropping {@code --} comment lines. */
-  static List<String> statements(String script) {
-    List<String> result = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (String line : script.split("\\R")) {
-      String trimmed = line.strip();
-      if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-        continue;
-      }
-      current.append(line).append('\n');
-      if (trimmed.endsWith(";")) {
-        result.add(current.toString().strip());
-        current.setLength(0);
+  private static void refuseNewer(Database db, MigrationInfo[] all) {
+    String known = Arrays.stream(all).filter(i -> i.getState().isResolved() && i.getVersion() != null)
+        .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).map(MigrationVersion::getVersion)
+        .orElse("0");
+    Optional<MigrationInfo> future = Arrays.stream(all).filter(i -> i.getState() == MigrationState.FUTURE_SUCCESS
+        || i.getState() == MigrationState.FUTURE_FAILED).reduce((a, b) -> b);
+    if (future.isPresent()) {
+      throw newer(db, future.get().getVersion().getVersion(), known);
+    }
+    if (db.dialect() instanceof SqliteDialect) {
+      Optional<Integer> old = db.read(Migrations::oldRunnerVersion);
+      if (old.isPresent() && MigrationVersion.fromVersion(old.get().toString())
+          .compareTo(MigrationVersion.fromVersion(known)) > 0) {
+        throw newer(db, old.get().toString(), known);
       }
     }
-    if (!current.toString().isBlank()) {
-      result.add(current.toString().strip());
-    }
-    return result;
   }
 
-  private static String resource(String name) {
-    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing class-path resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + name, e);
-    }
+  private static UserFacingException newer(Database db, String found, String known) {
+    return new UserFacingException("The database " + db.describe() + " has schema version " + found + " but this"
+        + " program knows only up to " + known + ": it was written by a newer Interview Tutor. Upgrade, or choose"
+        + " another database with --db or TUTOR_DB.");
+  }
+
+  /** The schema version applied ("0" for none), such as "5" or "6". */
+  static String currentVersion(Database db) {
+    MigrationInfo current = flyway(db).info().current();
+    return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+  }
+
+  /** The newest schema version this program knows. */
+  static String latestVersion(Database db) {
+    return Arrays.stream(flyway(db).info().all()).filter(i -> i.getState().isResolved() && i.getVersion() != null)
+        .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).map(MigrationVersion::getVersion)
+        .orElse("0");
   }
 }

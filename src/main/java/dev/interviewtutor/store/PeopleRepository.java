@@ -61,6 +61,10 @@ public final class PeopleRepository {
     deleted.put("llm_grade_cache", deleteCachedGrades(c, personId));
     deleted.put("follow_up_answers", Sql.update(c, "DELETE FROM follow_up_answers WHERE person_id = ?", personId));
     deleted.put("question_hints", Sql.update(c, "DELETE FROM question_hints WHERE person_id = ?", personId));
+    deleted.put("interview_follow_ups",
+        Sql.update(c, "DELETE FROM interview_follow_ups WHERE person_id = ?", personId));
+    deleted.put("answer_rate_events", Sql.update(c, "DELETE FROM answer_rate_events WHERE person_key IN"
+        + " (SELECT key FROM people WHERE id = ?)", personId));
     deleted.put("daily_answers", Sql.update(c, "DELETE FROM daily_answers WHERE person_id = ?", personId));
     deleted.put("interview_sessions",
         Sql.update(c, "DELETE FROM interview_sessions WHERE person_id = ?", personId));
@@ -96,7 +100,8 @@ public final class PeopleRepository {
 
   /** Remembers that the person's reply with this hash was graded (and maybe cached), for forget-me. */
   public static void noteFollowUpAnswer(Connection c, long personId, String answerHash) throws SQLException {
-    Sql.update(c, "INSERT OR IGNORE INTO follow_up_answers (person_id, answer_hash) VALUES (?, ?)", personId,
+    Sql.update(c, "INSERT INTO follow_up_answers (person_id, answer_hash) VALUES (?, ?)"
+        + " ON CONFLICT (person_id, answer_hash) DO NOTHING", personId,
         answerHash);
   }
 

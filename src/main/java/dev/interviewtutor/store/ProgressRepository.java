@@ -50,9 +50,9 @@ public final class ProgressRepository {
   /** The review states of these (person, question) pairs (absent ones were never answered). */
   public static Map<ReviewKey, ReviewState> reviews(Connection c, Collection<ReviewKey> keys) throws SQLException {
     Map<ReviewKey, ReviewState> out = new HashMap<>();
-    // CROSS JOIN keeps the key list as the outer loop: one primary-key probe per key.
-    for (ReviewState r : Sql.multiRowQuery(c, "WITH k (p, q) AS (VALUES ", ") SELECT r.* FROM k CROSS JOIN"
-        + " reviews r ON r.person_id = k.p AND r.question_id = k.q", 2,
+    // SQLite: CROSS JOIN keeps the key list as the outer loop, one primary-key probe per key.
+    for (ReviewState r : Sql.multiRowQuery(c, "WITH k (p, q) AS (VALUES ", ") SELECT r.* FROM k "
+        + Dialect.of(c).orderedJoin() + " reviews r ON r.person_id = k.p AND r.question_id = k.q", 2,
         keys.stream().map(k -> new Object[] {k.personId(), k.questionId()}).toList(), ProgressRepository::review)) {
       out.put(new ReviewKey(r.personId(), r.questionId()), r);
     }

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Small JDBC helpers used by the repositories: bind positional arguments, map rows. */
+/**
+ * Small JDBC helpers used by the repositories: bind positional arguments, map rows. Prepared statements are cached
+ * per SQLite connection (JNI preparation is the cost there); PostgreSQL's driver caches server-side statements
+ * per connection by itself, and its pooled connections are prepared and closed each time.
+ */
 public final class Sql {
   /** Prepared statements per connection of a {@link Database}; other connections prepare and close each time. */
   private static final Map<Connection, Map<String, PreparedStatement>> CACHES = new IdentityHashMap<>();
@@ -175,14 +179,9 @@ public final class Sql {
     });
   }
 
-  /** Runs an INSERT and returns the new row id. */
+  /** Runs an INSERT of one row into a table keyed by {@code id} and returns the new id (either dialect). */
   public static long insert(Connection c, String sql, Object... args) throws SQLException {
-    update(c, sql, args);
-    return lastId(c);
-  }
-
-  public static long lastId(Connection c) throws SQLException {
-    return one(c, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).orElseThrow();
+    return Dialect.of(c).insertReturningId(c, sql, args);
   }
 
   public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... args)

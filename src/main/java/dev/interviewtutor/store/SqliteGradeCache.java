@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * LLM grades kept in the database ({@code llm_grade_cache}), so the same answer keeps its grade across restarts.
+ * LLM grades kept in the database ({@code llm_grade_cache}, SQLite or PostgreSQL), so the same answer keeps its
+ * grade across restarts.
  * Each row carries its answer's hash, so forget-me can remove the grades that quote a person's answers
  * ({@link PeopleRepository#deleteEverything}). A cache failure never fails a grade: an unreadable row is a miss, a failed write is logged.
  * Rows older than {@link #DEFAULT_MAX_AGE} are deleted by the first write after start and then at most hourly, so
@@ -45,7 +46,7 @@ public final class SqliteGradeCache implements GradeCache {
   public Optional<Grade> get(String key) {
     try {
       Optional<String> json = db.read(c -> Sql.one(c, "SELECT grade_json FROM llm_grade_cache WHERE cache_key = ?",
-          rs -> rs.getString(1), key));
+          rs -> rs.getString(1), storedKey(key)));
       return json.map(SqliteGradeCache::parse).flatMap(g -> g);
     } catch (RuntimeException e) {
       log.warn("LLM grade cache read failed ({}); grading again", e.getMessage());
@@ -67,8 +68,10 @@ public final class SqliteGradeCache implements GradeCache {
             log.info("pruned {} LLM grade cache rows older than {} days", gone, maxAge.toDays());
           }
         }
-        Sql.update(c, "INSERT OR REPLACE INTO llm_grade_cache (cache_key, grader, grade_json,"
-            + " created_at, answer_hash) VALUES (?, ?, ?, ?, ?)", key, grade.grader(), json, now,
+        Sql.update(c, "INSERT INTO llm_grade_cache (cache_key, grader, grade_json,"
+            + " created_at, answer_hash) VALUES (?, ?, ?, ?, ?) ON CONFLICT (cache_key) DO UPDATE SET grader ="
+            + " excluded.grader, grade_json = excluded.grade_json, created_at = excluded.created_at, answer_hash ="
+            + " excluded.answer_hash", storedKey(key), grade.grader(), json, now,
             GradeCache.answerHashOfKey(key));
       });
     } catch (JsonProcessingException | RuntimeException e) {
@@ -84,6 +87,14 @@ public final class SqliteGradeCache implements GradeCache {
         Sql.update(c, "DELETE FROM llm_grade_cache WHERE answer_hash = ?", hash);
       }
     });
+  }
+
+  /**
+   * The key as stored: the grader separates its parts with NUL, which PostgreSQL text cannot hold, so NUL is
+   * stored as U+001F on both backends (rows written with NUL by earlier versions are misses: graded again).
+   */
+  static String storedKey(String key) {
+    return key.replace('\u0000', '\u001f');
   }
 
   private static Optional<Grade> parse(String json) {

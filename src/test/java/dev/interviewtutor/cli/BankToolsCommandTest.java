@@ -174,7 +174,7 @@ class BankToolsCommandTest {
   }
 
   private int run(TutorConfig config, String... args) {
-    CommandLine cli = new CommandLine(new TutorCommand(config));
+    CommandLine cli = TutorCommand.commandLine(new TutorCommand(config), args);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);

@@ -21,7 +21,7 @@ class GlobalOptionsTest {
         "http://127.0.0.1:11434", "--llm-daily-budget", "7", "--discord-guild-id", "42",
         "--discord-message-content", "true", "--answers-per-minute", "2");
     TutorConfig config = root.config();
-    assertEquals(Path.of("opt.db"), config.db());
+    assertEquals(Path.of("opt.db"), config.db().file());
     assertEquals("ollama", config.llmProvider());
     assertEquals(Optional.of(URI.create("http://127.0.0.1:11434")), config.llmBaseUrl());
     assertEquals(7, config.llmDailyBudget());

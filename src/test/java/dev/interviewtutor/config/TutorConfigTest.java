@@ -16,7 +16,7 @@ class TutorConfigTest {
   @Test
   void should_use_documented_defaults_with_an_empty_environment() {
     TutorConfig config = TutorConfig.defaults();
-    assertEquals(Path.of("data/tutor.db"), config.db());
+    assertEquals(Path.of("data/tutor.db"), config.db().file());
     assertEquals(Path.of("knowledge"), config.knowledgeDir());
     assertEquals(Path.of("prompts"), config.promptsDir());
     assertEquals("none", config.llmProvider());
@@ -36,7 +36,7 @@ class TutorConfigTest {
         "DISCORD_TOKEN", "abc.def",
         "DISCORD_GUILD_ID", "123456789012345678",
         "TUTOR_ANSWERS_PER_MINUTE", "3"));
-    assertEquals(Path.of("/data/t.db"), config.db());
+    assertEquals(Path.of("/data/t.db"), config.db().file());
     assertEquals("openai", config.llmProvider());
     assertEquals("sk-secret", config.llmApiKey());
     assertEquals("127.0.0.1", config.llmBaseUrl().orElseThrow().getHost());
@@ -77,7 +77,7 @@ class TutorConfigTest {
         "TUTOR_LLM_PROVIDER", "openai", "OPENAI_API_KEY", "sk-keep", "DISCORD_TOKEN", "tok", "TUTOR_DB", "a.db"));
     TutorConfig changed = base.with(Map.of("TUTOR_DB", "b.db", "TUTOR_LLM_MODEL", "gpt-x",
         "DISCORD_MESSAGE_CONTENT", "yes"));
-    assertEquals(Path.of("b.db"), changed.db());
+    assertEquals(Path.of("b.db"), changed.db().file());
     assertEquals("gpt-x", changed.llmModel());
     assertTrue(changed.discordMessageContent());
     assertEquals("sk-keep", changed.llmApiKey(), "keys survive an override of other settings");

@@ -22,20 +22,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 32 threads × 200 graded answers through the real engine on one file: nothing lost, nothing counted twice. */
+/**
+ * 32 threads × 200 graded answers through the real engine on one database (an SQLite file, a PostgreSQL server):
+ * nothing lost, nothing counted twice.
+ */
 class ConcurrentWritesTest {
   static final int THREADS = 32;
   static final int PER_THREAD = 200;
   @TempDir Path dir;
 
-  @Test
-  void thirty_two_threads_record_exactly_what_they_answered() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void thirty_two_threads_record_exactly_what_they_answered(Backend backend) throws Exception {
     QuestionBank bank = TestBank.bank(6, 4);
     MutableClock clock = new MutableClock(Instant.parse("2026-05-05T10:00:00Z"));
-    try (Database db = Database.open(dir.resolve("tutor.db"))) {
+    try (Database db = TestDatabases.open(backend, dir)) {
       PracticeService service = new PracticeService(bank, TestBank::rubric, new KeywordTestGrader(), db, clock);
       Scope scope = service.scope(ScopeKind.GUILD, "1", "g");
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -26,20 +26,24 @@ class DatabaseTest {
     Path file = dir.resolve("nested/deeper/tutor.db");
     try (Database db = Database.open(file)) {
       assertTrue(Files.exists(file));
-      assertEquals((long) Migrations.available().size(), (long) Migrations.currentVersion(db));
+      assertEquals(Migrations.latestVersion(db), Migrations.currentVersion(db));
       List<String> tables = db.read(c -> Sql.list(c,
           "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", rs -> rs.getString(1)));
       assertTrue(tables.containsAll(List.of("people", "scopes", "attempts", "board_points", "streaks", "reviews",
           "interview_sessions", "interview_items", "daily_settings", "daily_posts", "daily_answers",
-          "schema_version")), tables.toString());
+          "flyway_schema_history")), tables.toString());
       assertEquals("wal", db.read(c -> Sql.one(c, "PRAGMA journal_mode", rs -> rs.getString(1)).orElseThrow()));
       assertEquals(1, (int) db.read(c -> Sql.one(c, "PRAGMA foreign_keys", rs -> rs.getInt(1)).orElseThrow()));
       assertEquals(1, (int) db.read(c -> Sql.one(c, "PRAGMA synchronous", rs -> rs.getInt(1)).orElseThrow()),
           "synchronous=NORMAL");
     }
+    long applied;
+    try (Database db = Database.open(file)) {
+      applied = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM flyway_schema_history"));
+    }
     try (Database again = Database.open(file)) {
-      long rows = again.read(c -> Sql.count(c, "SELECT COUNT(*) FROM schema_version"));
-      assertEquals(Migrations.available().size(), rows, "reopening must not re-apply migrations");
+      long rows = again.read(c -> Sql.count(c, "SELECT COUNT(*) FROM flyway_schema_history"));
+      assertEquals(applied, rows, "reopening must not re-apply migrations");
     }
   }
 
@@ -66,34 +70,13 @@ class DatabaseTest {
   }
 
   @Test
-  void every_migration_file_is_listed_once_in_order() throws Exception {
-    Path dir = Path.of("src/main/resources/db/migration");
-    List<String> files;
-    try (var stream = Files.list(dir)) {
-      files = stream.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql")).sorted(
-          java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList();
-    }
-    List<String> listed = Migrations.available().stream()
-        .map(m -> Path.of(m.resource()).getFileName().toString()).toList();
-    assertEquals(files, listed, "db/migration/migrations.txt must list every V<n>__*.sql file, numbered 1, 2, 3 ...");
-  }
-
-  @Test
   void a_database_at_an_older_version_is_upgraded_and_keeps_its_rows() throws Exception {
     Path file = dir.resolve("old.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-          + " applied_at INTEGER NOT NULL)");
-      String v1 = new String(getClass().getClassLoader().getResourceAsStream("db/migration/V1__init.sql")
-          .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      for (String sql : Migrations.statements(v1)) {
-        s.execute(sql);
-      }
-      s.execute("INSERT INTO schema_version VALUES (1, 'init', 0)");
+    try (Connection c = ReleasedSchema.create(file, 1); Statement s = c.createStatement()) {
       s.execute("INSERT INTO people (key, display_name, time_zone, created_at) VALUES ('local:old', 'Old', 'UTC', 0)");
     }
     try (Database db = Database.open(file)) {
-      assertEquals((long) Migrations.available().size(), (long) Migrations.currentVersion(db));
+      assertEquals(Migrations.latestVersion(db), Migrations.currentVersion(db));
       assertEquals("Old", db.read(c -> PeopleRepository.find(c, "local:old")).orElseThrow().displayName());
       List<String> indexes = db.read(c -> Sql.list(c, "SELECT name FROM sqlite_master WHERE type = 'index'",
           rs -> rs.getString(1)));
@@ -106,19 +89,36 @@ class DatabaseTest {
   void a_database_from_a_newer_program_is_refused_clearly() throws Exception {
     Path file = dir.resolve("newer.db");
     try (Database db = Database.open(file)) {
-      db.writeVoid(c -> Sql.update(c, "INSERT INTO schema_version VALUES (999, 'future', 0)"));
+      db.writeVoid(c -> Sql.update(c, "INSERT INTO flyway_schema_history (installed_rank, version, description,"
+          + " type, script, checksum, installed_by, execution_time, success) VALUES (999, '999', 'future', 'SQL',"
+          + " 'V999__future.sql', 0, 'test', 0, 1)"));
     }
     UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(file));
     assertTrue(e.getMessage().contains("newer") && e.getMessage().contains(file.toAbsolutePath().toString()),
         e.getMessage());
+    assertTrue(e.getMessage().contains("999"), e.getMessage());
   }
 
   @Test
-  void should_split_a_script_into_statements() {
-    List<String> statements = Migrations.statements("-- comment\nCREATE TABLE a (x INT); \n\nCREATE TABLE b (\n"
-        + "  y INT -- inline\n);\n");
-    assertEquals(2, statements.size());
-    assertTrue(statements.get(1).startsWith("CREATE TABLE b"));
+  void a_file_of_a_newer_program_from_before_flyway_is_refused_clearly() throws Exception {
+    Path file = dir.resolve("newer-old-runner.db");
+    try (Connection c = ReleasedSchema.create(file, 5); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO schema_version VALUES (99, 'from a future release of the old runner', 0)");
+    }
+    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(file));
+    assertTrue(e.getMessage().contains("newer") && e.getMessage().contains("version 99"), e.getMessage());
+  }
+
+  @Test
+  void the_released_program_refuses_a_file_this_version_upgraded() throws Exception {
+    Path file = dir.resolve("upgraded.db");
+    ReleasedSchema.create(file, 5).close();
+    Database.open(file).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      // The released runner compared MAX(version) of schema_version with the 5 versions it knew.
+      assertTrue(Sql.count(c, "SELECT MAX(version) FROM schema_version") > 5,
+          "an older tutor must see a newer schema and refuse the file");
+    }
   }
 
   @Test
@@ -130,6 +130,34 @@ class DatabaseTest {
       }));
       assertEquals(0L, (long) db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM people")));
     }
+  }
+
+  @Test
+  void a_new_file_is_marked_as_the_tutors_and_another_programs_sqlite_file_is_refused_untouched() throws Exception {
+    Path ours = dir.resolve("ours.db");
+    Database.open(ours).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ours)) {
+      assertEquals(SqliteEngine.APPLICATION_ID, (int) Sql.one(c, "PRAGMA application_id", rs -> rs.getInt(1))
+          .orElseThrow());
+    }
+    Path foreign = dir.resolve("photos.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT)");
+      s.execute("INSERT INTO albums (title) VALUES ('holidays')");
+    }
+    byte[] before = Files.readAllBytes(foreign);
+    UserFacingException e = assertThrows(UserFacingException.class, () -> Database.open(foreign));
+    assertTrue(e.getMessage().contains(foreign.toAbsolutePath().toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("TUTOR_DB") && e.getMessage().contains("albums"), e.getMessage());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(foreign)), "the other program's file is unchanged");
+
+    Path marked = dir.resolve("marked.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + marked); Statement s = c.createStatement()) {
+      s.execute("PRAGMA application_id = 1234");
+    }
+    UserFacingException other = assertThrows(UserFacingException.class, () -> Database.open(marked));
+    assertTrue(other.getMessage().contains("application_id") && other.getMessage().contains("TUTOR_DB"),
+        other.getMessage());
   }
 
   @Test

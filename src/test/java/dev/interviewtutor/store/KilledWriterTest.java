@@ -9,19 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A writer JVM killed with destroyForcibly mid-write leaves a sound file with no half-recorded attempt. */
+/**
+ * A writer JVM killed with destroyForcibly (SIGKILL) mid-write leaves a sound database (SQLite file or PostgreSQL)
+ * with no half-recorded attempt.
+ */
 class KilledWriterTest {
   @TempDir Path dir;
 
-  @Test
-  void a_killed_writer_leaves_a_consistent_database() throws Exception {
-    Path file = dir.resolve("tutor.db");
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void a_killed_writer_leaves_a_consistent_database(Backend backend) throws Exception {
+    DatabaseTarget target = TestDatabases.newTarget(backend, dir);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        AttemptWriterMain.class.getName(), file.toString())
+        AttemptWriterMain.class.getName(), target.value(), target.user(), target.password())
         .redirectErrorStream(true).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
         StandardCharsets.UTF_8))) {
@@ -39,7 +44,7 @@ class KilledWriterTest {
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     }
 
-    try (Database db = Database.open(file)) {
+    try (Database db = Database.open(target)) {
       assertEquals("ok", db.integrityCheck());
       long attempts = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM attempts"));
       assertTrue(attempts > 50, "attempts recorded before the kill: " + attempts);

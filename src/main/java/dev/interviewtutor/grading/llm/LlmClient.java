@@ -48,6 +48,11 @@ public final class LlmClient {
     return budget;
   }
 
+  /** The same endpoint and retries with another budget (such as one counted in the database). */
+  public LlmClient withBudget(DailyCallBudget other) {
+    return new LlmClient(endpoint, retry, other);
+  }
+
   /**
    * Sends the messages and returns the reply text.
    *

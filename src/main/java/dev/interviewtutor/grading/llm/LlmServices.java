@@ -39,6 +39,15 @@ public final class LlmServices {
   }
 
   /**
+   * The same services with the daily budget counted in {@code counter} (such as {@code store.LlmBudgetRepository},
+   * shared by every process on the database and kept across restarts), and a new in-memory grade cache: call it
+   * before {@link #withPersistentCache}.
+   */
+  public LlmServices withBudgetCountedIn(DailyCallBudget.Counter counter) {
+    return new LlmServices(client.withBudget(client.budget().countedIn(counter)), prompts);
+  }
+
+  /**
    * The services the configuration asks for, or empty when {@code TUTOR_LLM_PROVIDER} is none. Loads the
    * prompts from {@link TutorConfig#promptsDir()}.
    *

@@ -23,8 +23,18 @@ public record TutorGrading(Grader grader, FollowUpAsker followUps, Explainer exp
    * @param persistent where to keep LLM grades across restarts (e.g. {@code store.SqliteGradeCache}), or empty
    */
   public static TutorGrading fromConfig(TutorConfig config, Supplier<Grader> offline, Optional<GradeCache> persistent) {
-    Optional<LlmServices> llm =
-        LlmServices.fromConfig(config).map(s -> persistent.map(s::withPersistentCache).orElse(s));
+    return fromConfig(config, offline, persistent, Optional.empty());
+  }
+
+  /**
+   * As {@link #fromConfig(TutorConfig, Supplier, Optional)}, with the daily LLM budget counted in {@code budget}
+   * (e.g. {@code store.LlmBudgetRepository}: shared by every process, kept across restarts) when given.
+   */
+  public static TutorGrading fromConfig(TutorConfig config, Supplier<Grader> offline, Optional<GradeCache> persistent,
+      Optional<DailyCallBudget.Counter> budget) {
+    Optional<LlmServices> llm = LlmServices.fromConfig(config)
+        .map(s -> budget.map(s::withBudgetCountedIn).orElse(s))
+        .map(s -> persistent.map(s::withPersistentCache).orElse(s));
     Grader grader = llm.<Grader>map(s -> s.hybrid(offline.get())).orElseGet(offline);
     return new TutorGrading(grader, LlmServices.followUpsFor(config, llm),
         llm.map(LlmServices::explainer).orElseGet(Explainer::offline), llm);
