@@ -258,7 +258,7 @@ final class Siblings {
     // a name is mostly words ("git add", "no-store"), not a time range or a number ("after 360 s")
     long words = Lexicon.tokens(name).stream()
         .filter(t -> t.length() >= 3 && t.chars().allMatch(Character::isLetter) && !Lexicon.isStopword(t)).count();
-    if (stems.isEmpty() || stems.size() > 4 || words * 2 <= stems.size()) {
+    if (stems.isEmpty() || stems.size() > 4 || words * 2 < stems.size()) {
       return;
     }
     String key = String.join(" ", stems);

@@ -1,0 +1,60 @@
+package dev.interviewtutor.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.interviewtutor.knowledge.BankLoader;
+import dev.interviewtutor.knowledge.QuestionRubrics;
+import dev.interviewtutor.knowledge.Rubric;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Sibling concepts come from the bank's structure; hyphenated names and "X vs Y" titles included. */
+class SiblingsTest {
+  private static final Map<String, Rubric> BANK =
+      QuestionRubrics.forBank(BankLoader.load(Path.of("src/test/resources/grading/trust")));
+
+  private static List<String> names(String id) {
+    return Siblings.of(BANK.get(id)).subjects.stream().map(Siblings.Subject::name).toList();
+  }
+
+  @Test
+  void should_take_hyphenated_names_from_a_difference_between_title() {
+    assertEquals(List.of("pass-by-value", "pass-by-reference"), names("9004"));
+  }
+
+  @Test
+  void should_take_the_two_sides_of_a_versus_title() {
+    assertTrue(names("9001").containsAll(List.of("TCP", "UDP")), names("9001").toString());
+  }
+
+  @Test
+  void should_find_no_siblings_in_a_question_that_compares_nothing() {
+    assertTrue(Siblings.of(BANK.get("9002")).subjects.isEmpty(), names("9002").toString());
+  }
+
+  @Test
+  void should_start_a_run_only_where_a_name_opens_a_clause() {
+    Siblings s = Siblings.of(BANK.get("9001"));
+    List<Siblings.Segment> runs = s.segments("TCP resends lost data, while UDP just sends datagrams over IP.");
+    assertEquals(2, runs.size(), runs.toString());
+    assertTrue(runs.get(0).claim().startsWith("it resends"), runs.toString());
+    assertTrue(s.segments("Games often prefer UDP for voice.").isEmpty(), "a name inside a clause is an object");
+  }
+
+  @Test
+  void should_swap_check_a_pass_by_value_answer_both_ways() {
+    OfflineGrader grader = OfflineGrader.withDefaultModel();
+    Grade right = grader.grade(BANK.get("9004"), "With pass-by-value the function gets its own copy, so assigning to the"
+        + " parameter leaves the caller's variable alone, whereas with pass-by-reference the parameter is an alias and"
+        + " assigning to it changes the caller's variable.");
+    Grade swapped = grader.grade(BANK.get("9004"), "With pass-by-reference the function gets its own copy, so"
+        + " assigning to the parameter leaves the caller's variable alone, whereas with pass-by-value the parameter is"
+        + " an alias and assigning to it changes the caller's variable.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    assertTrue(right.score() > swapped.score() + 30, right.score() + " vs " + swapped.score());
+    assertTrue(!swapped.misconceptions().isEmpty(), "the swap is named");
+  }
+}
