@@ -40,6 +40,12 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
     root.addAppender(stderr);
     // DJL probes for CUDA and announces its native library on every start: noise for a CPU-only tutor.
     context.getLogger("ai.djl").setLevel(Level.ERROR);
+    // Flyway reports every check and migration at INFO (about ten lines at each start): a newcomer's terminal should
+    // show the first question, not the schema history. Its warnings and errors still show; TUTOR_LOG_LEVEL=DEBUG
+    // brings the rest back.
+    if (root.getLevel().isGreaterOrEqual(Level.INFO)) {
+      context.getLogger("org.flywaydb").setLevel(Level.WARN);
+    }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 

@@ -20,5 +20,6 @@ class LogConfigurationTest {
     assertNotNull(stderr, "the STDERR appender is configured");
     assertEquals("System.err", stderr.getTarget());
     assertEquals(Level.ERROR, context.getLogger("ai.djl").getLevel());
+    assertEquals(Level.WARN, context.getLogger("org.flywaydb").getLevel(), "schema chatter stays out of the terminal");
   }
 }

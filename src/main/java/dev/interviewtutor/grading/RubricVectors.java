@@ -69,7 +69,7 @@ final class RubricVectors {
   /** concepts: what a short key point is about ("load balancer"), see {@link Lexicon#headConcepts}. */
   record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated, Set<String> concepts) {}
 
-  record Wrong(Misconception misconception, float[] vector, Set<String> terms, boolean negated, Contrast contrast) {}
+  record Wrong(Misconception misconception, float[] vector, Set<String> terms, Contrast contrast) {}
 
   /**
    * A wrong belief read off an "X, not Y" statement of the bank: the words only the wrong belief has ("diff"), the
@@ -175,8 +175,7 @@ final class RubricVectors {
     int base = 2 + rubric.keyPoints().size();
     for (int i = 0; i < rubric.misconceptions().size(); i++) {
       Misconception m = rubric.misconceptions().get(i);
-      ws.add(new Wrong(m, v[base + i], demoted(lexicon.terms(m.text())), TextUnits.negated(m.text()),
-          Contrast.of(m)));
+      ws.add(new Wrong(m, v[base + i], demoted(lexicon.terms(m.text())), Contrast.of(m)));
     }
     wrongs = List.copyOf(ws);
     referenceTerms = demoted(lexicon.terms(referenceText));

@@ -228,7 +228,7 @@ final class Siblings {
   /** "May be stored" → "may not be stored"; "Reused without asking" → "not reused without asking". */
   private static String negated(String head) {
     Matcher m = MODAL.matcher(head);
-    return m.matches() ? m.group(1) + " not" + m.group(2) : "not " + RubricTextLite.lowerFirst(head);
+    return m.matches() ? m.group(1) + " not" + m.group(2) : "not " + lowerFirst(head);
   }
 
   private static List<String> titleSubjects(String title) {
@@ -437,10 +437,7 @@ final class Siblings {
     return out;
   }
 
-  /** Tiny text helper kept local so this class depends on nothing in knowledge's internals. */
-  private static final class RubricTextLite {
-    static String lowerFirst(String s) {
-      return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 }
