@@ -456,12 +456,24 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private void writePredictions(List<Graded> graded, double[] scores) throws IOException {
-    StringBuilder sb = new StringBuilder("row,gold,score,verdict\n");
+    // the offline grader's features follow, for research (what the calibration saw for each row)
+    boolean offline = !graded.isEmpty() && graded.get(0).features().length == OfflineGrader.FEATURE_NAMES.size();
+    StringBuilder sb = new StringBuilder("row,gold,score,verdict");
+    if (offline) {
+      OfflineGrader.FEATURE_NAMES.forEach(f -> sb.append(",feature_").append(f));
+    }
+    sb.append('\n');
     for (int i = 0; i < graded.size(); i++) {
       Graded r = graded.get(i);
       sb.append(r.row().row()).append(',').append(csv(r.gold())).append(',')
           .append(Math.round(Math.max(0, Math.min(100, scores[i])))).append(',')
-          .append(csv(r.refused() ? REFUSED : r.grade().verdict().label())).append('\n');
+          .append(csv(r.refused() ? REFUSED : r.grade().verdict().label()));
+      if (offline) {
+        for (double f : r.features()) {
+          sb.append(',').append(String.format(Locale.ROOT, "%.4f", f));
+        }
+      }
+      sb.append('\n');
     }
     Path parent = predictionsFile.toAbsolutePath().getParent();
     if (parent != null) {

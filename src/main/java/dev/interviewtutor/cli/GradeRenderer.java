@@ -20,11 +20,16 @@ final class GradeRenderer {
         .append(" (graded ").append(grade.grader()).append(")\n");
     out.append("\nKey points\n");
     for (KeyPointResult k : grade.keyPoints()) {
-      String mark = k.coverage() == Coverage.COVERED ? "[x]" : k.coverage() == Coverage.PARTIAL ? "[~]" : "[ ]";
+      String mark = k.unsure() ? "[?]"
+          : k.coverage() == Coverage.COVERED ? "[x]" : k.coverage() == Coverage.PARTIAL ? "[~]" : "[ ]";
       wrap(out, "      ", "  " + mark + " " + k.keyPoint());
       if (!k.evidence().isBlank()) {
         wrap(out, "        ", "      \"" + k.evidence() + "\"");
       }
+    }
+    if (!grade.unsure().isEmpty()) {
+      wrap(out, "  ", "  [?] the grader could not verify this point either way; it is counted as "
+          + "shown, not as a mistake");
     }
     if (!grade.misconceptions().isEmpty()) {
       out.append("\nMistakes\n");

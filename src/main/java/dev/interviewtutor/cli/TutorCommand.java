@@ -112,6 +112,11 @@ public final class TutorCommand implements Callable<Integer> {
       description = "Ask a follow-up after a partial interview answer (env TUTOR_LLM_FOLLOW_UPS, default true)")
   String llmFollowUps;
 
+  @Option(names = "--llm-routing", scope = ScopeType.INHERIT, paramLabel = "uncertain|all",
+      description = "Which answers the LLM grades: only those the offline grader is unsure of, or all (env"
+          + " TUTOR_LLM_ROUTING, default uncertain)")
+  String llmRouting;
+
   @Option(names = "--answers-per-minute", scope = ScopeType.INHERIT, paramLabel = "N",
       description = "Graded answers per person per minute on Discord (env TUTOR_ANSWERS_PER_MINUTE, default 6)")
   String answersPerMinute;
@@ -153,6 +158,7 @@ public final class TutorCommand implements Callable<Integer> {
     put(options, "TUTOR_LLM_TIMEOUT_SECONDS", llmTimeoutSeconds);
     put(options, "TUTOR_LLM_DAILY_BUDGET", llmDailyBudget);
     put(options, "TUTOR_LLM_FOLLOW_UPS", llmFollowUps);
+    put(options, "TUTOR_LLM_ROUTING", llmRouting);
     put(options, "TUTOR_ANSWERS_PER_MINUTE", answersPerMinute);
     put(options, "DISCORD_GUILD_ID", discordGuildId);
     put(options, "DISCORD_REST_URL", discordRestUrl);

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param llmTimeout         {@code TUTOR_LLM_TIMEOUT_SECONDS}, default 20
  * @param llmDailyBudget     {@code TUTOR_LLM_DAILY_BUDGET}: LLM calls per server per day, default 500
  * @param llmFollowUps       {@code TUTOR_LLM_FOLLOW_UPS}: ask one follow-up after a partial answer, default true
+ * @param llmRouting         {@code TUTOR_LLM_ROUTING}: which answers the LLM grades, {@code uncertain} (default: only
+ *                           those the offline grader is unsure of, saving the budget) or {@code all}
  * @param discordToken       {@code DISCORD_TOKEN}, empty when absent
  * @param discordGuildId     {@code DISCORD_GUILD_ID}: register commands on this server only (development)
  * @param discordRestUrl     {@code DISCORD_REST_URL}: base URL of the Discord REST API (a proxy), optional
@@ -44,6 +46,7 @@ public record TutorConfig(
     Duration llmTimeout,
     int llmDailyBudget,
     boolean llmFollowUps,
+    String llmRouting,
     String discordToken,
     Optional<Long> discordGuildId,
     Optional<URI> discordRestUrl,
@@ -69,6 +72,7 @@ public record TutorConfig(
         Duration.ofSeconds(positiveInt(env, "TUTOR_LLM_TIMEOUT_SECONDS", 20)),
         positiveInt(env, "TUTOR_LLM_DAILY_BUDGET", 500),
         bool(env, "TUTOR_LLM_FOLLOW_UPS", true),
+        oneOf(env, "TUTOR_LLM_ROUTING", "uncertain", "uncertain", "all"),
         get(env, "DISCORD_TOKEN", ""),
         snowflake(env, "DISCORD_GUILD_ID"),
         uri(env, "DISCORD_REST_URL"),
@@ -105,6 +109,7 @@ public record TutorConfig(
     settings.put("TUTOR_LLM_TIMEOUT_SECONDS", Long.toString(llmTimeout.toSeconds()));
     settings.put("TUTOR_LLM_DAILY_BUDGET", Integer.toString(llmDailyBudget));
     settings.put("TUTOR_LLM_FOLLOW_UPS", Boolean.toString(llmFollowUps));
+    settings.put("TUTOR_LLM_ROUTING", llmRouting);
     settings.put("DISCORD_TOKEN", discordToken);
     discordGuildId.ifPresent(id -> settings.put("DISCORD_GUILD_ID", Long.toUnsignedString(id)));
     discordRestUrl.ifPresent(u -> settings.put("DISCORD_REST_URL", u.toString()));
@@ -153,7 +158,7 @@ public record TutorConfig(
     return "TutorConfig[db=" + db + ", knowledgeDir=" + knowledgeDir + ", promptsDir=" + promptsDir
         + ", llmProvider=" + llmProvider + ", llmModel=" + llmModel + ", llmBaseUrl=" + llmBaseUrl
         + ", llmApiKey=" + (llmApiKey.isEmpty() ? "<none>" : "<set>") + ", llmTimeout=" + llmTimeout
-        + ", llmDailyBudget=" + llmDailyBudget + ", llmFollowUps=" + llmFollowUps
+        + ", llmDailyBudget=" + llmDailyBudget + ", llmFollowUps=" + llmFollowUps + ", llmRouting=" + llmRouting
         + ", discordToken=" + (discordToken.isEmpty() ? "<none>" : "<set>") + ", discordGuildId="
         + discordGuildId + ", discordRestUrl=" + discordRestUrl + ", discordGatewayUrl=" + discordGatewayUrl
         + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent + "]";
@@ -196,6 +201,14 @@ public record TutorConfig(
     } catch (NumberFormatException e) {
       throw new ConfigException(name + "='" + raw + "' must be a positive whole number (default " + fallback + ")");
     }
+  }
+
+  private static String oneOf(Map<String, String> env, String name, String fallback, String... allowed) {
+    String raw = get(env, name, fallback).toLowerCase(Locale.ROOT);
+    if (!java.util.Arrays.asList(allowed).contains(raw)) {
+      throw new ConfigException(name + "='" + raw + "' is not one of: " + String.join(", ", allowed));
+    }
+    return raw;
   }
 
   private static boolean bool(Map<String, String> env, String name, boolean fallback) {

@@ -156,7 +156,8 @@ final class Embeds {
 
   private static String lines(List<KeyPointResult> points, boolean covered) {
     return points.stream()
-        .map(k -> (covered ? (k.coverage() == Coverage.PARTIAL ? "◐ " : "✅ ") : "❌ ") + k.keyPoint())
+        .map(k -> (k.unsure() ? "❔ " : covered ? (k.coverage() == Coverage.PARTIAL ? "◐ " : "✅ ") : "❌ ")
+            + k.keyPoint() + (k.unsure() ? " (could not verify)" : ""))
         .collect(Collectors.joining("\n"));
   }
 

@@ -39,6 +39,11 @@ public record Grade(
     return keyPoints.stream().filter(k -> k.coverage() != Coverage.MISSED).toList();
   }
 
+  /** The key points the grader could not decide with confidence (see {@link KeyPointResult#unsure()}). */
+  public List<KeyPointResult> unsure() {
+    return keyPoints.stream().filter(KeyPointResult::unsure).toList();
+  }
+
   public List<KeyPointResult> missed() {
     return keyPoints.stream().filter(k -> k.coverage() == Coverage.MISSED).toList();
   }

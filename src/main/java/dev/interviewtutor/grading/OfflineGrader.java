@@ -35,6 +35,8 @@ public final class OfflineGrader implements Grader {
    * balancer" is stated by "behind nginx". Just above {@link #COVERED}: naming it is stating it.
    */
   static final double CONCEPT_NAMED = 0.64;
+  /** Wrong beliefs the rubric derived from a prohibition or a ❌ line: they say something is fine to do. */
+  private static final Set<String> ENDORSING_ORIGINS = Set.of("negation", "tip", "bad-use");
   /** A clause this close to a misconception (and closer than to any key point) states it. */
   static final double MISCONCEPTION_COS = 0.60;
   /**
@@ -215,7 +217,18 @@ public final class OfflineGrader implements Grader {
     List<MisconceptionHit> hits = new ArrayList<>(swaps.hits());
     Set<Integer> wrongUnits = new HashSet<>(swaps.swappedUnits());
     for (RubricVectors.Wrong w : rv.wrongs) {
+      // a wrong belief the bank implies by forbidding something ("Never X" → "it is fine to X", a ❌ bad use) is
+      // endorsing: a sentence that itself warns against something never states it, whatever else it names
+      boolean endorsing = ENDORSING_ORIGINS.contains(w.misconception().origin());
+      // such a belief differs from the bank only in the words the bank negated ("cannot be caught" → "can be
+      // caught"): a clause that does not say those words does not state it, however close the rest is
+      Set<String> pivot = endorsing ? Polarity.negatedStems(w.misconception().reason()) : Set.of();
       for (int u = 0; u < units.size(); u++) {
+        if (endorsing && (Polarity.prohibits(units.get(u).sentence()) || TextUnits.negated(units.get(u).text()))
+            || !pivot.isEmpty() && java.util.Collections.disjoint(pivot, Polarity.contentStems(units.get(u).text()))
+            || aboutAnotherSubject(swaps, u, w.subject())) {
+          continue;
+        }
         double cos = SentenceEncoder.cosine(uv[u], w.vector());
         double nearestPoint = 0;
         for (RubricVectors.Point p : rv.points) {
@@ -246,6 +259,7 @@ public final class OfflineGrader implements Grader {
       double best = 0;
       int bestUnit = -1;
       double bestCos = 0;
+      boolean mayBeDenied = false;
       for (int u = 0; u < units.size(); u++) {
         if (wrongUnits.contains(u) || aboutAnotherSubject(swaps, u, pointSubject)) {
           continue;
@@ -264,6 +278,7 @@ public final class OfflineGrader implements Grader {
                 "", sentence));
             wrongUnits.add(u);
           }
+          mayBeDenied = true;
           continue; // a clause that denies the point is no evidence for it
         }
         double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical;
@@ -294,7 +309,8 @@ public final class OfflineGrader implements Grader {
       pointCosSum += bestCos;
       Coverage coverage = best >= COVERED ? Coverage.COVERED : best >= PARTIAL ? Coverage.PARTIAL : Coverage.MISSED;
       String quote = coverage == Coverage.MISSED || bestUnit < 0 ? "" : units.get(bestUnit).sentence();
-      results.add(new KeyPointResult(p.keyPoint().id(), p.keyPoint().text(), coverage, quote));
+      results.add(new KeyPointResult(p.keyPoint().id(), p.keyPoint().text(), coverage, quote,
+          confidence(best, mayBeDenied, bestUnit >= 0 && swaps.leaningUnits().contains(bestUnit))));
       credit += p.keyPoint().weight() * scale(best, PARTIAL - 0.12, COVERED + 0.08);
     }
     results = sameFactConsistent(results, rv);
@@ -359,8 +375,11 @@ public final class OfflineGrader implements Grader {
       Math.log1p(tokens), pointCosSum / rv.points.size(), maxUnitReference, coveredShare, partialShare,
       referencePrecision, lengthRatio, coverage * referenceCos, softRecall, 0
     };
-    // the shipped (fitted) mapping; a safety rule that fired keeps the hand-set score as a ceiling
-    boolean flagged = verdict != null || problem != null || !hits.isEmpty();
+    // the shipped (fitted) mapping; a safety rule that fired keeps the hand-set score as a ceiling. An answer that
+    // earned no key point, not even in part, is one too: the fitted curve was learned on data where such answers are
+    // rare, and would lift topic words alone to "partially correct"
+    boolean nothingCredited = results.stream().allMatch(r -> r.coverage() == Coverage.MISSED);
+    boolean flagged = verdict != null || problem != null || !hits.isEmpty() || nothingCredited;
     int finalScore = calibration.score(features, handScore, flagged);
     if (verdict == null) {
       verdict = finalScore >= 70 ? Verdict.CORRECT : finalScore >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
@@ -435,6 +454,22 @@ public final class OfflineGrader implements Grader {
     return t.substring(0, cut >= 60 ? cut : 88).strip().replaceAll("[,;:]$", "") + "…";
   }
 
+  /**
+   * How sure a key point's coverage is: evidence near a threshold (within {@value #SURE_DISTANCE}) could go either
+   * way; a clause that may deny the point, or whose claim leans to a sibling concept, makes any credit doubtful.
+   */
+  static double confidence(double evidence, boolean mayBeDenied, boolean leansToSibling) {
+    double distance = Math.min(Math.abs(evidence - COVERED), Math.abs(evidence - PARTIAL));
+    double c = Math.min(1, 0.4 + 0.6 * distance / SURE_DISTANCE);
+    if (mayBeDenied || leansToSibling && evidence >= PARTIAL) {
+      c = Math.min(c, 0.3);
+    }
+    return Math.round(c * 100) / 100.0;
+  }
+
+  /** Evidence this far from both thresholds is a sure call. */
+  static final double SURE_DISTANCE = 0.1;
+
   /** Key points that state the same fact get the best coverage among them, quoting what earned it. */
   private static List<KeyPointResult> sameFactConsistent(List<KeyPointResult> results, RubricVectors rv) {
     List<KeyPointResult> out = new ArrayList<>(results);
@@ -443,7 +478,8 @@ public final class OfflineGrader implements Grader {
       for (int j = 0; j < out.size(); j++) {
         if (rv.sameFact[j] == root && out.get(j).coverage().compareTo(out.get(i).coverage()) < 0) {
           KeyPointResult r = out.get(i);
-          out.set(i, new KeyPointResult(r.keyPointId(), r.keyPoint(), out.get(j).coverage(), out.get(j).evidence()));
+          out.set(i, new KeyPointResult(r.keyPointId(), r.keyPoint(), out.get(j).coverage(), out.get(j).evidence(),
+              out.get(j).confidence()));
         }
       }
     }

@@ -69,7 +69,11 @@ final class RubricVectors {
   /** concepts: what a short key point is about ("load balancer"), see {@link Lexicon#headConcepts}. */
   record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated, Set<String> concepts) {}
 
-  record Wrong(Misconception misconception, float[] vector, Set<String> terms, Contrast contrast) {}
+  /**
+   * A wrong belief, embedded. {@code subject} is the sibling its text opens with (a belief about no-store is stated
+   * only by a clause about no-store), -1 when it opens with none.
+   */
+  record Wrong(Misconception misconception, float[] vector, Set<String> terms, Contrast contrast, int subject) {}
 
   /**
    * A wrong belief read off an "X, not Y" statement of the bank: the words only the wrong belief has ("diff"), the
@@ -175,7 +179,7 @@ final class RubricVectors {
     int base = 2 + rubric.keyPoints().size();
     for (int i = 0; i < rubric.misconceptions().size(); i++) {
       Misconception m = rubric.misconceptions().get(i);
-      ws.add(new Wrong(m, v[base + i], demoted(lexicon.terms(m.text())), Contrast.of(m)));
+      ws.add(new Wrong(m, v[base + i], demoted(lexicon.terms(m.text())), Contrast.of(m), siblings.openingSubject(m.text())));
     }
     wrongs = List.copyOf(ws);
     referenceTerms = demoted(lexicon.terms(referenceText));

@@ -21,8 +21,8 @@ import java.util.Map;
  * every front-end: bot, terminal, {@code grade}, {@code eval}, {@code bench}.
  *
  * <p>Safety rules stay the grader's: when one fired (a stated misconception or contradiction, off-topic, restated
- * question, keyword list), the calibrated score may lower the hand-set score but never raise it, so a fitted curve
- * cannot lift a flagged answer back to "correct".
+ * question, keyword list, no key point credited at all), the calibrated score may lower the hand-set score but never
+ * raise it, so a fitted curve cannot lift a flagged answer back to "correct".
  */
 public final class ShippedCalibration implements ScoreCalibration {
   /** The resource every process loads. A new version of the fit gets a new file name. */

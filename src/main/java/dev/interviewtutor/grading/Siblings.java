@@ -314,6 +314,13 @@ final class Siblings {
     return -1;
   }
 
+  /** The one subject whose name opens a clause of the text ("no-store lets ..."), or -1 (none, or several). */
+  int openingSubject(String text) {
+    java.util.Set<Integer> named = new java.util.HashSet<>();
+    segments(text).forEach(seg -> named.add(seg.subject()));
+    return named.size() == 1 ? named.iterator().next() : -1;
+  }
+
   /**
    * The runs of a sentence about one subject each. A run starts where a subject's name opens a clause (only function
    * words or an adverb before it since the last comma or joint: "The heap ...", "and no-store ...", "With no-cache
@@ -322,10 +329,15 @@ final class Siblings {
    */
   List<Segment> segments(String sentence) {
     List<int[]> starts = new ArrayList<>();
+    int[] previous = null;
     for (int[] m : mentions(sentence)) {
-      if (opensClause(sentence, m[0])) {
+      if (previous != null && COORDINATED.matcher(sentence.substring(previous[1], m[0])).matches()) {
+        // "private or no-store", "heap and stack": one claim about both names, so about neither on its own
+        starts.remove(previous);
+      } else if (opensClause(sentence, m[0])) {
         starts.add(m);
       }
+      previous = m;
     }
     List<Segment> out = new ArrayList<>();
     for (int m = 0; m < starts.size(); m++) {
@@ -341,6 +353,9 @@ final class Siblings {
     }
     return out;
   }
+
+  /** What joins two names into one subject: "X or Y", "X and Y", "X/Y", "X, Y", "both X and Y", "either X or Y". */
+  private static final Pattern COORDINATED = Pattern.compile("(?i)[`*\"'’)\\s]*(?:,|/|&|\\bor\\b|\\band\\b|\\bnor\\b|,\\s*(?:and|or)\\b)[`*\"'‘(\\s]*");
 
   private static final Pattern CONTRAST_JOINT = Pattern.compile(
       "(?i);|,?\\s+(?:whereas|while|unlike|but|however)\\s+|\\s+(?:in contrast|on the other hand)\\b");

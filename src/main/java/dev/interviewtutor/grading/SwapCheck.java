@@ -23,6 +23,8 @@ final class SwapCheck {
   static final double SWAP_FLOOR = 0.5;
   /** ... and this much closer to it than to anything the bank says about the named subject. */
   static final double SWAP_MARGIN = 0.10;
+  /** In an exchange (two runs each leaning to the other's subject), each run's claim must be at least this close. */
+  static final double EXCHANGE_FLOOR = 0.35;
   /**
    * A claim that negates what the run says about a shared word is that much less like it: the model barely separates
    * "may be stored" from "may not be stored", the words do.
@@ -32,13 +34,19 @@ final class SwapCheck {
   static final double WORDS_WEIGHT = 0.3;
 
   /** The outcome for one answer. {@code unitSubjects.get(u)} is empty when unit u names no sibling. */
-  record Result(List<MisconceptionHit> hits, Set<Integer> swappedUnits, List<Set<Integer>> unitSubjects) {
+  /**
+   * The outcome for one answer. {@code unitSubjects.get(u)} is empty when unit u names no sibling;
+   * {@code leaningUnits} are units whose claim fits another sibling better than their own, but not clearly enough to
+   * call a swap: what they are credited for is unsure.
+   */
+  record Result(List<MisconceptionHit> hits, Set<Integer> swappedUnits, List<Set<Integer>> unitSubjects,
+      Set<Integer> leaningUnits) {
     static Result none(int units) {
       List<Set<Integer>> empty = new ArrayList<>();
       for (int i = 0; i < units; i++) {
         empty.add(Set.of());
       }
-      return new Result(List.of(), Set.of(), empty);
+      return new Result(List.of(), Set.of(), empty, Set.of());
     }
   }
 
@@ -79,12 +87,13 @@ final class SwapCheck {
       }
     }
     if (segments.isEmpty()) {
-      return new Result(List.of(), Set.of(), unitSubjects);
+      return new Result(List.of(), Set.of(), unitSubjects, Set.of());
     }
     float[][] vectors = encoder.embed(segments.stream().map(Siblings.Segment::claim).toList());
     List<Set<String>> segmentTerms = segments.stream().map(seg -> rv.lexicon.terms(seg.claim())).toList();
     List<MisconceptionHit> hits = new ArrayList<>();
     Set<Integer> swappedSentences = new HashSet<>();
+    List<Leaning> leanings = new ArrayList<>();
     for (int g = 0; g < segments.size(); g++) {
       int own = segments.get(g).subject();
       double ownBest = -1;
@@ -112,25 +121,54 @@ final class SwapCheck {
             segments.get(g).claim(), String.format("%.3f", ownBest),
             otherSubject < 0 ? "-" : siblings.subjects.get(otherSubject).name(), String.format("%.3f", otherBest));
       }
+      Leaning leaning = new Leaning(g, own, otherSubject, otherClaim, otherBest - ownBest, otherBest);
       if (otherBest >= SWAP_FLOOR && otherBest >= ownBest + SWAP_MARGIN) {
-        String named = siblings.subjects.get(own).name();
-        String actual = siblings.subjects.get(otherSubject).name();
-        String sentence = sentences.get(sentenceIndex.indexOf(segmentSentence.get(g)));
-        hits.add(new MisconceptionHit("swap-" + own + "-" + otherSubject,
-            "What you said about " + named + " is true of " + actual + ": "
-                + rv.points.get(siblings.claims.get(otherClaim).keyPoint()).keyPoint().text(),
-            named + " and " + actual + " are different things; check which one does what",
-            sentence));
+        hits.add(swap(rv, leaning, sentences.get(sentenceIndex.indexOf(segmentSentence.get(g)))));
         swappedSentences.add(segmentSentence.get(g));
+      } else if (leaning.margin() > 0) {
+        leanings.add(leaning);
       }
     }
+    // an exchange: what the answer says of A fits B better and what it says of B fits A better. Two runs that lean
+    // the other way each are stronger evidence together than either alone, so their margins add up.
+    for (Leaning a : leanings) {
+      for (Leaning b : leanings) {
+        if (a.segment() < b.segment() && a.own() == b.other() && b.own() == a.other()
+            && a.margin() + b.margin() >= SWAP_MARGIN && Math.min(a.otherCos(), b.otherCos()) >= EXCHANGE_FLOOR
+            && Math.max(a.otherCos(), b.otherCos()) >= SWAP_FLOOR) {
+          for (Leaning l : List.of(a, b)) {
+            hits.add(swap(rv, l, sentences.get(sentenceIndex.indexOf(segmentSentence.get(l.segment())))));
+            swappedSentences.add(segmentSentence.get(l.segment()));
+          }
+        }
+      }
+    }
+    Set<Integer> leaningSentences = new HashSet<>();
+    leanings.forEach(l -> leaningSentences.add(segmentSentence.get(l.segment())));
     Set<Integer> swappedUnits = new HashSet<>();
+    Set<Integer> leaningUnits = new HashSet<>();
     for (int u = 0; u < units.size(); u++) {
       if (swappedSentences.contains(units.get(u).sentenceIndex())) {
         swappedUnits.add(u);
+      } else if (leaningSentences.contains(units.get(u).sentenceIndex())) {
+        leaningUnits.add(u);
       }
     }
-    return new Result(dedupe(hits), swappedUnits, unitSubjects);
+    return new Result(dedupe(hits), swappedUnits, unitSubjects, leaningUnits);
+  }
+
+  /** A run whose claim fits another sibling ({@code other}) better than its own subject, by {@code margin}. */
+  private record Leaning(int segment, int own, int other, int otherClaim, double margin, double otherCos) {}
+
+  private static MisconceptionHit swap(RubricVectors rv, Leaning l, String sentence) {
+    Siblings siblings = rv.siblings;
+    String named = siblings.subjects.get(l.own()).name();
+    String actual = siblings.subjects.get(l.other()).name();
+    return new MisconceptionHit("swap-" + l.own() + "-" + l.other(),
+        "What you said about " + named + " is true of " + actual + ": "
+            + rv.points.get(siblings.claims.get(l.otherClaim()).keyPoint()).keyPoint().text(),
+        named + " and " + actual + " are different things; check which one does what",
+        sentence);
   }
 
   /** Shared terms over the terms of both (Dice): the bank's own words, with its synonyms folded, back the model. */

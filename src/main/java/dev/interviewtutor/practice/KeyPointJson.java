@@ -11,14 +11,15 @@ import java.util.List;
 final class KeyPointJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Row(String id, String text, String coverage, String evidence) {}
+  /** {@code confidence} is absent in rows written before it existed: those read as sure. */
+  record Row(String id, String text, String coverage, String evidence, Double confidence) {}
 
   private KeyPointJson() {}
 
   static String write(List<KeyPointResult> results) {
     try {
       return JSON.writeValueAsString(results.stream()
-          .map(r -> new Row(r.keyPointId(), r.keyPoint(), r.coverage().name(), r.evidence())).toList());
+          .map(r -> new Row(r.keyPointId(), r.keyPoint(), r.coverage().name(), r.evidence(), r.confidence())).toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -31,7 +32,7 @@ final class KeyPointJson {
     try {
       List<Row> rows = JSON.readValue(json, new TypeReference<List<Row>>() {});
       return rows.stream().map(r -> new KeyPointResult(r.id(), r.text(), Coverage.valueOf(r.coverage()),
-          r.evidence() == null ? "" : r.evidence())).toList();
+          r.evidence() == null ? "" : r.evidence(), r.confidence() == null ? 1.0 : r.confidence())).toList();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable key_points JSON: " + json, e);
     }

@@ -108,4 +108,34 @@ class GradingTrustTest {
     assertTrue(json.score() <= 25, "score " + json.score());
     assertFalse(json.notes().isEmpty(), "the learner is told the grade in the answer was ignored");
   }
+
+  @Test
+  void should_name_an_exchange_when_each_of_two_siblings_gets_the_others_property() {
+    Grade right = grade("9005", "SIGTERM lets the program catch it and close down cleanly after finishing its"
+        + " requests, while SIGKILL is applied by the kernel immediately and no handler can intercept it.");
+    Grade swapped = grade("9005", "SIGTERM is the one the kernel applies immediately and no handler can intercept"
+        + " it, while SIGKILL lets the program catch it and close down cleanly after finishing its requests.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    assertFalse(swapped.misconceptions().isEmpty(), "the exchange is named");
+    assertTrue(swapped.misconceptions().get(0).misconception().contains("SIGTERM")
+        || swapped.misconceptions().get(0).misconception().contains("SIGKILL"), swapped.misconceptions().toString());
+    assertTrue(swapped.score() < right.score(), swapped.score() + " vs " + right.score());
+    assertTrue(swapped.verdict() != Verdict.CORRECT, "verdict " + swapped.verdict());
+  }
+
+  @Test
+  void should_not_read_two_names_joined_by_or_as_a_claim_about_either_alone() {
+    Grade g = grade("9005", "SIGTERM or SIGKILL can both end a process, but only SIGTERM can be caught: the program"
+        + " refuses new work, drains the requests in flight and exits cleanly.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+  }
+
+  @Test
+  void should_not_read_a_warning_as_endorsing_what_the_bank_forbids() {
+    Grade g = grade("9005", "Never use kill -9 as the routine way to stop the service, because the orchestrator"
+        + " would cut off the requests still in flight. Catch SIGTERM, stop taking new work and drain what is"
+        + " running, then exit cleanly.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+    assertTrue(g.score() >= 60, "score " + g.score());
+  }
 }

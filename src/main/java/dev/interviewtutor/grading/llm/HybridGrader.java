@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * The LLM grader with the offline grader as a floor and a second opinion.
  *
  * <ul>
- *   <li>Both grade every answer. The final score is 70 % LLM and 30 % offline; when they disagree by more than
+ *   <li>With {@link Routing#UNCERTAIN} (the default), the LLM sees only the answers the offline grader is unsure of:
+ *       a key point it could not decide, a mistake it would name, or a score in the uncertain middle. A sure offline
+ *       grade (clearly complete, or clearly empty or off topic) is returned as it is and costs no LLM call.
+ *   <li>Otherwise both grade the answer. The final score is 70 % LLM and 30 % offline; when they disagree by more than
  *       {@value #DISAGREEMENT} points it is their even average, and the grade carries a note saying so.
  *   <li>A key point earns credit only when its quoted evidence is in the answer (checked again here).
  *   <li>An answer with text addressed to the grader scores at most the offline grade, with a note: instructions
@@ -36,13 +39,37 @@ public final class HybridGrader implements Grader {
   public static final int DISAGREEMENT = 35;
 
   static final double LLM_WEIGHT = 0.7;
+  /** An offline score at or above this, with nothing unsure and no mistake named, is a sure "correct". */
+  static final int SURE_HIGH = 85;
+  /** An offline score at or below this is a sure "no" (empty, off topic, restated question). */
+  static final int SURE_LOW = 10;
+
+  /** Which answers go to the LLM ({@code TUTOR_LLM_ROUTING}). */
+  public enum Routing {
+    /** Only those the offline grader is unsure of. */
+    UNCERTAIN,
+    /** Every answer. */
+    ALL;
+
+    public static Routing of(String setting) {
+      return "all".equalsIgnoreCase(setting) ? ALL : UNCERTAIN;
+    }
+  }
 
   private final Grader offline;
   private final LlmGrader llm;
+  private final Routing routing;
 
-  public HybridGrader(Grader offline, LlmGrader llm) {
+  public HybridGrader(Grader offline, LlmGrader llm, Routing routing) {
     this.offline = offline;
     this.llm = llm;
+    this.routing = routing;
+  }
+
+  /** Whether the offline grade is sure enough to stand without the LLM. */
+  static boolean sure(Grade floor) {
+    boolean clean = floor.misconceptions().isEmpty() && floor.unsure().isEmpty();
+    return clean && floor.score() >= SURE_HIGH || floor.score() <= SURE_LOW && floor.misconceptions().isEmpty();
   }
 
   @Override
@@ -65,6 +92,10 @@ public final class HybridGrader implements Grader {
   public Grade grade(Rubric rubric, String answer, GradingContext context) {
     String text = AnswerPolicy.check(answer);
     Grade floor = offline.grade(rubric, text, context);
+    if (routing == Routing.UNCERTAIN && sure(floor)) {
+      log.debug("question {}: offline grade {} is sure, no LLM call", rubric.questionId(), floor.score());
+      return floor;
+    }
     Grade byLlm;
     try {
       byLlm = llm.grade(rubric, text, context);

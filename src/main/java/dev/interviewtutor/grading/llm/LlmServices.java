@@ -78,8 +78,14 @@ public final class LlmServices {
     return grader;
   }
 
+  /** The LLM grader over {@code offline}, grading every answer. */
   public HybridGrader hybrid(Grader offline) {
-    return new HybridGrader(offline, grader);
+    return new HybridGrader(offline, grader, HybridGrader.Routing.ALL);
+  }
+
+  /** The LLM grader over {@code offline}, grading the answers {@code routing} sends to it. */
+  public HybridGrader hybrid(Grader offline, HybridGrader.Routing routing) {
+    return new HybridGrader(offline, grader, routing);
   }
 
   public Explainer explainer() {

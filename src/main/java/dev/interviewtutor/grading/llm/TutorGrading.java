@@ -35,7 +35,8 @@ public record TutorGrading(Grader grader, FollowUpAsker followUps, Explainer exp
     Optional<LlmServices> llm = LlmServices.fromConfig(config)
         .map(s -> budget.map(s::withBudgetCountedIn).orElse(s))
         .map(s -> persistent.map(s::withPersistentCache).orElse(s));
-    Grader grader = llm.<Grader>map(s -> s.hybrid(offline.get())).orElseGet(offline);
+    Grader grader = llm.<Grader>map(s -> s.hybrid(offline.get(), HybridGrader.Routing.of(config.llmRouting())))
+        .orElseGet(offline);
     return new TutorGrading(grader, LlmServices.followUpsFor(config, llm),
         llm.map(LlmServices::explainer).orElseGet(Explainer::offline), llm);
   }

@@ -28,6 +28,22 @@ public final class Polarity {
 
   private Polarity() {}
 
+  /** A sentence that opens by forbidding or warning: "Never ...", "Don't ...", "Avoid ...", "You shouldn't ...". */
+  private static final Pattern PROHIBITION = Pattern.compile(
+      "^\\W*(?:(?:so|and|but|also|just|please|then|honestly|basically|generally|always)\\W+)*"
+          + "(?:never|don['’]?t|do not|avoid|stop|(?:you|we|one|they)\\s+(?:should|must|shall|can)(?:n['’]?t|\\s+not|not)"
+          + "|(?:you|we)\\s+(?:never|don['’]?t|do not)\\s+(?:want|need)|it['’]?s\\s+(?:a\\s+)?(?:bad|terrible|dangerous)"
+          + "\\s+idea\\s+to)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether the sentence forbids or warns against something. Such a sentence endorses nothing it names: "Never put
+   * public on /api/me, because the CDN would serve it to everyone" does not say it is fine to rely on the CDN.
+   */
+  public static boolean prohibits(String sentence) {
+    return PROHIBITION.matcher(sentence).find();
+  }
+
   /** Whether some content word that both texts use is negated in exactly one of them. */
   public static boolean conflict(String a, String b) {
     Set<String> shared = contentStems(a);

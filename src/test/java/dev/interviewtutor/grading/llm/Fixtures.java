@@ -83,7 +83,7 @@ final class Fixtures {
 
   static TutorConfig config(String provider, String baseUrl, Duration timeout, int budget) {
     return new TutorConfig(dev.interviewtutor.store.DatabaseTarget.sqlite(Path.of("unused.db")), Path.of("knowledge"), PROMPTS, provider, "test-model",
-        Optional.ofNullable(baseUrl).map(URI::create), "sk-test-secret-123", timeout, budget, true, "",
+        Optional.ofNullable(baseUrl).map(URI::create), "sk-test-secret-123", timeout, budget, true, "all", "",
         Optional.empty(), Optional.empty(), Optional.empty(), 6, false);
   }
 }
