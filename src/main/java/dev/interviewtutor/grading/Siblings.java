@@ -277,6 +277,14 @@ final class Siblings {
     }
     List<List<String>> forms = new ArrayList<>();
     forms.add(stems);
+    // "Cache-Control: private" is named "private" too: the part before the colon is the namespace it lives in
+    int colon = name.indexOf(':');
+    if (colon > 0) {
+      List<String> value = stems(name.substring(colon + 1));
+      if (!value.isEmpty() && value.size() <= 2 && !(value.size() == 1 && Lexicon.isStopword(value.get(0)))) {
+        forms.add(value);
+      }
+    }
     found.put(key, new Subject(name, forms));
     addDistinguishingForms(found);
   }
@@ -344,9 +352,13 @@ final class Siblings {
       int[] start = starts.get(m);
       int to = m + 1 < starts.size() ? starts.get(m + 1)[0] : sentence.length();
       // a contrasting clause ("..., whereas a proxy cache serves everyone") has a subject of its own, named or not
+      // ("..., but it has to be revalidated" goes on about the same subject: "it" is not a new one)
       Matcher contrast = CONTRAST_JOINT.matcher(sentence).region(start[1], to);
-      if (contrast.find()) {
-        to = contrast.start();
+      while (contrast.find()) {
+        if (!SAME_SUBJECT.matcher(sentence).region(contrast.end(), to).lookingAt()) {
+          to = contrast.start();
+          break;
+        }
       }
       String claim = "it" + skipSuffix(sentence, start[1], to);
       out.add(new Segment(start[2], tidy(claim)));
@@ -356,6 +368,9 @@ final class Siblings {
 
   /** What joins two names into one subject: "X or Y", "X and Y", "X/Y", "X, Y", "both X and Y", "either X or Y". */
   private static final Pattern COORDINATED = Pattern.compile("(?i)[`*\"'’)\\s]*(?:,|/|&|\\bor\\b|\\band\\b|\\bnor\\b|,\\s*(?:and|or)\\b)[`*\"'‘(\\s]*");
+
+  /** A clause that refers back to the subject it follows instead of naming a new one. */
+  private static final Pattern SAME_SUBJECT = Pattern.compile("(?i)\\s*(?:it|it's|its|they|they're|this|that)\\b");
 
   private static final Pattern CONTRAST_JOINT = Pattern.compile(
       "(?i);|,?\\s+(?:whereas|while|unlike|but|however)\\s+|\\s+(?:in contrast|on the other hand)\\b");

@@ -57,4 +57,24 @@ class SiblingsTest {
     assertTrue(right.score() > swapped.score() + 30, right.score() + " vs " + swapped.score());
     assertTrue(!swapped.misconceptions().isEmpty(), "the swap is named");
   }
+
+  @Test
+  void should_name_a_namespaced_sibling_by_its_value_alone() {
+    Siblings s = Siblings.of(BANK.get("9006"));
+    assertEquals(List.of("Connection: keep-alive", "Connection: close"), names("9006"));
+    List<Siblings.Segment> runs = s.segments("keep-alive leaves the connection open, whereas close shuts it.");
+    assertEquals(2, runs.size(), runs.toString());
+    assertEquals(0, runs.get(0).subject());
+    assertEquals(1, runs.get(1).subject());
+  }
+
+  @Test
+  void should_treat_names_joined_by_or_as_one_subject_and_keep_a_but_it_clause_with_its_subject() {
+    Siblings s = Siblings.of(BANK.get("9001"));
+    assertTrue(s.segments("TCP or UDP carries the data between the two programs.").isEmpty(),
+        "a claim about both is about neither alone");
+    List<Siblings.Segment> runs = s.segments("TCP costs a handshake, but it resends whatever is lost.");
+    assertEquals(1, runs.size(), runs.toString());
+    assertTrue(runs.get(0).claim().contains("resends"), "'but it' continues the same subject: " + runs);
+  }
 }
