@@ -1,6 +1,7 @@
 package dev.interviewtutor;
 
 import dev.interviewtutor.cli.TutorCommand;
+import dev.interviewtutor.cli.Utf8Arguments;
 import dev.interviewtutor.config.ConfigException;
 import dev.interviewtutor.config.TutorConfig;
 import java.io.FileDescriptor;
@@ -17,7 +18,8 @@ public final class App {
     // Read and write UTF-8 whatever the locale says: under LANG=C the JVM would print non-ASCII text as '?'.
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-    System.exit(run(args));
+    // Under a non-UTF-8 locale the JVM has already turned non-ASCII arguments into '?': take them back as typed.
+    System.exit(run(Utf8Arguments.of(args, System.err)));
   }
 
   /** Runs the command line and returns the exit code (used by tests that run the CLI in-process). */
