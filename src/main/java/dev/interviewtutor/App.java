@@ -4,9 +4,12 @@ import dev.interviewtutor.cli.TutorCommand;
 import dev.interviewtutor.cli.Utf8Arguments;
 import dev.interviewtutor.config.ConfigException;
 import dev.interviewtutor.config.TutorConfig;
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
@@ -37,6 +40,9 @@ public final class App {
   /** Runs the command line with the given configuration in place of the environment's. */
   public static int run(TutorConfig environment, String... args) {
     CommandLine cli = TutorCommand.commandLine(new TutorCommand(environment), args);
+    // picocli's own writers use the locale's charset (ASCII under LANG=C): UTF-8, like System.out and System.err.
+    cli.setOut(utf8(System.out));
+    cli.setErr(utf8(System.err));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof ConfigException || ex instanceof UserFacingException || ex instanceof OperatorException) {
@@ -46,5 +52,9 @@ public final class App {
           throw ex;
         });
     return cli.execute(args);
+  }
+
+  private static PrintWriter utf8(PrintStream stream) {
+    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
   }
 }

@@ -59,8 +59,8 @@ final class TerminalSession implements AutoCloseable {
   /**
    * Opens everything.
    *
-   * @param grades whether the command grades answers: if so the model starts loading in the background at once;
-   *               if not it is loaded only if something is graded after all
+   * @param grades whether the command grades answers: if so the model starts loading in the background as soon as
+   *               the banks and the database are ready; if not it is loaded only if something is graded after all
    */
   static TerminalSession open(TutorConfig config, boolean grades, InputStream in, PrintStream out,
       boolean interactive, boolean colour, String invocation) {
@@ -91,7 +91,7 @@ final class TerminalSession implements AutoCloseable {
     BackgroundGrader offline = null;
     try {
       offline = new BackgroundGrader(() -> Graders.create(config, "offline"), "offline",
-          () -> term.say(term.dim("Loading the grading model (first answer only)...")), grades);
+          () -> term.say(term.dim("Loading the grading model (first answer only)...")), false);
       BackgroundGrader floor = offline;
       // Hybrid LLM grading, follow-ups, a grade cache and the daily LLM budget in the database when
       // TUTOR_LLM_PROVIDER is set. The cache (and its JSON mapper) is built only then: it costs start-up time for
@@ -114,6 +114,11 @@ final class TerminalSession implements AutoCloseable {
           + (bank.questions().size() == 1 ? "" : "s"));
       TerminalTutor tutor = new TerminalTutor(service, person, scope, term, invocation,
           questions -> floor.warm(questions.stream().map(service::rubric).toList()));
+      if (grades) {
+        // Only now, once the banks and the database are ready: on two cores the model's loading would otherwise
+        // slow down the very start-up it is meant to hide behind.
+        offline.startLoading();
+      }
       return new TerminalSession(db, tutor, offline);
     } catch (RuntimeException e) {
       if (offline != null) {
