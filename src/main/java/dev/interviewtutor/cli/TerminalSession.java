@@ -24,6 +24,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Wires the terminal tutor: the banks ({@link BankLocation}), the offline grader (hybrid with an LLM when one is
@@ -57,19 +59,39 @@ final class TerminalSession implements AutoCloseable {
   /**
    * Opens everything.
    *
-   * @param grades whether the command grades answers: if so the model starts loading in the background at once;
-   *               if not it is loaded only if something is graded after all
+   * @param grades whether the command grades answers: if so the model starts loading in the background as soon as
+   *               the banks and the database are ready; if not it is loaded only if something is graded after all
    */
   static TerminalSession open(TutorConfig config, boolean grades, InputStream in, PrintStream out,
       boolean interactive, boolean colour, String invocation) {
     Terminal term = new Terminal(Terminal.utf8Reader(in), out, colour, !interactive);
     BankLocation banks = BankLocation.of(config);
-    QuestionBank bank = BankLoader.load(banks.dir());
-    Database db = Database.open(config.db());
+    // The banks are parsed on a second thread while the database opens (SQLite's native library, the schema
+    // check): the two biggest parts of start-up, side by side on a machine with two cores.
+    CompletableFuture<QuestionBank> parsing = CompletableFuture.supplyAsync(() -> BankLoader.load(banks.dir()),
+        r -> {
+          Thread t = new Thread(r, "bank-loader");
+          t.setDaemon(true);
+          t.start();
+        });
+    Database db;
+    try {
+      db = Database.open(config.db());
+    } catch (RuntimeException e) {
+      bank(parsing); // a broken bank is reported first, as when the banks were read before the database
+      throw e;
+    }
+    QuestionBank bank;
+    try {
+      bank = bank(parsing);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
     BackgroundGrader offline = null;
     try {
       offline = new BackgroundGrader(() -> Graders.create(config, "offline"), "offline",
-          () -> term.say(term.dim("Loading the grading model (first answer only)...")), grades);
+          () -> term.say(term.dim("Loading the grading model (first answer only)...")), false);
       BackgroundGrader floor = offline;
       // Hybrid LLM grading, follow-ups, a grade cache and the daily LLM budget in the database when
       // TUTOR_LLM_PROVIDER is set. The cache (and its JSON mapper) is built only then: it costs start-up time for
@@ -92,12 +114,32 @@ final class TerminalSession implements AutoCloseable {
           + (bank.questions().size() == 1 ? "" : "s"));
       TerminalTutor tutor = new TerminalTutor(service, person, scope, term, invocation,
           questions -> floor.warm(questions.stream().map(service::rubric).toList()));
+      if (grades) {
+        // Only now, once the banks and the database are ready: on two cores the model's loading would otherwise
+        // slow down the very start-up it is meant to hide behind.
+        offline.startLoading();
+      }
       return new TerminalSession(db, tutor, offline);
     } catch (RuntimeException e) {
       if (offline != null) {
         offline.close();
       }
       db.close();
+      throw e;
+    }
+  }
+
+  /** The parsed banks, or the parser's own exception (a bank error names file and line). */
+  private static QuestionBank bank(CompletableFuture<QuestionBank> parsing) {
+    try {
+      return parsing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw e;
     }
   }

@@ -60,6 +60,11 @@ public final class BackgroundGrader implements Grader, AutoCloseable {
     return loaded;
   }
 
+  /** Starts loading the model in the background, if it has not started yet. */
+  public void startLoading() {
+    loaded();
+  }
+
   /** Embeds these rubrics in the background, after the model (cached by the grader; errors only logged). */
   public void warm(List<Rubric> rubrics) {
     if (rubrics.isEmpty() || worker.isShutdown()) {

@@ -1,8 +1,10 @@
 package dev.interviewtutor.discord;
 
 import dev.interviewtutor.UserFacingException;
+import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.InterviewState;
+import dev.interviewtutor.practice.InterviewSummary;
 import dev.interviewtutor.practice.InterviewTurn;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,10 @@ import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
-/** How an interview looks on Discord: a question with its buttons, a graded turn, a follow-up, the summary. */
+/**
+ * How an interview looks on Discord: a question with its buttons, a graded turn, a follow-up and what follows it,
+ * the summary.
+ */
 final class InterviewMessages {
   private InterviewMessages() {}
 
@@ -60,6 +65,50 @@ final class InterviewMessages {
             Button.secondary(ComponentId.of(InterviewCommand.NAME, owner, "hint", sid, pos).encode(), "Hint"),
             Button.secondary(ComponentId.of(InterviewCommand.NAME, owner, "skip", sid, pos).encode(), "Skip"),
             Button.danger(ComponentId.of(InterviewCommand.NAME, owner, "stop", sid, pos).encode(), "Stop")))
+        .build();
+  }
+
+  /** The summary after the last question (or follow-up). */
+  static MessageCreateData end(User user, InterviewSummary summary) {
+    return new MessageCreateBuilder().setEmbeds(Embeds.summary(summary, user.getEffectiveName()))
+        .setContent("That's the end of the interview. Well done!").build();
+  }
+
+  /** A follow-up's grade, then what comes next ({@code next}: the next question or the summary). */
+  static MessageCreateData followUpGraded(Grade grade, MessageCreateData next) {
+    List<MessageEmbed> embeds = new ArrayList<>();
+    embeds.add(Embeds.followUpGrade(grade));
+    embeds.addAll(next.getEmbeds());
+    return new MessageCreateBuilder().setEmbeds(embeds).setComponents(next.getComponents())
+        .setContent(next.getContent()).build();
+  }
+
+  static MessageCreateData followUpSkipped(MessageCreateData next) {
+    return new MessageCreateBuilder().applyData(next).setContent("Follow-up skipped.").build();
+  }
+
+  /** For a follow-up that is no longer waiting: the question the person is on, or that the interview is over. */
+  static MessageCreateData followUpOver(User user, InterviewState state) {
+    if (state.finished()) {
+      return MessageCreateData.fromContent("That follow-up is over, and so is this interview. Start a new one "
+          + "with /interview start.");
+    }
+    return new MessageCreateBuilder().applyData(question(user, state))
+        .setContent("That follow-up is over; carry on with the next question.").build();
+  }
+
+  /** An interview picked up where the person left off (a second /interview start). */
+  static MessageCreateData resumed(User user, InterviewState state) {
+    return new MessageCreateBuilder().applyData(question(user, state))
+        .setContent("You have an interview in progress; here is where you left off. Use /interview stop to end it.")
+        .build();
+  }
+
+  /** The first question of a new interview. */
+  static MessageCreateData started(User user, InterviewState state, String topic) {
+    return new MessageCreateBuilder().applyData(question(user, state))
+        .setContent("Mock interview: " + state.total() + " question(s)" + (topic.isBlank() ? "" : " on " + topic)
+            + ". Answer with the button, or just type your answer here.")
         .build();
   }
 }

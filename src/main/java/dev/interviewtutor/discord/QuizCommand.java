@@ -3,6 +3,7 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.Person;
+import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -10,7 +11,6 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /** {@code /quiz [topic] [question]}: one question with Answer / Hint / Skip; the grade comes back ephemerally. */
 final class QuizCommand extends SingleQuestionCommand {
@@ -54,9 +54,10 @@ final class QuizCommand extends SingleQuestionCommand {
     String topic = checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
     String questionId = event.getOption("question", OptionMapping::getAsString);
     if (questionId != null && !questionId.isBlank()) {
-      ctx.grading().deferred("/quiz question", event, false, hook -> Replies.editOriginal(hook,
-          MessageEditData.fromCreateData(questionMessage(event.getUser(), practice().question(questionId.strip()),
-              topic))));
+      // A named question needs no database (the bank is in memory): the question itself is the acknowledgement,
+      // one REST call as quick as a deferral, instead of a deferral and then an edit competing with other acks.
+      event.reply(questionMessage(event.getUser(), practice().question(questionId.strip()), topic))
+          .setAllowedMentions(List.of()).queue();
       return;
     }
     ask(event, topic, null, false);

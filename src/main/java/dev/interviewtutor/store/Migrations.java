@@ -32,10 +32,18 @@ final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   /** The history table the tutor used before Flyway; kept so an old program refuses the file clearly. */
   static final String OLD_HISTORY = "schema_version";
+  /**
+   * The newest schema version this program's scripts make (the highest {@code V*} in {@code db/migration}); a test
+   * keeps it equal to what Flyway resolves, so a new script that forgets it fails the build.
+   */
+  static final String LATEST_VERSION = "7";
 
   private Migrations() {}
 
   static void apply(Database db) {
+    if (upToDate(db)) {
+      return;
+    }
     try {
       migrate(db);
     } catch (FlywayException first) {
@@ -44,6 +52,35 @@ final class Migrations {
         throw failed(db, first);
       }
       LOG.debug("Migration of {} raced another process, which applied it: {}", db.describe(), first.getMessage());
+    }
+  }
+
+  /**
+   * Whether an SQLite file's history already ends, successfully, at {@link #LATEST_VERSION} with no failed
+   * migration: then there is nothing to do, and starting Flyway (hundreds of classes, a scan of the jar) would
+   * cost a terminal command a good part of its start-up. Anything else (a new, old, newer or foreign history, a
+   * PostgreSQL server shared by several processes) goes through Flyway as before.
+   */
+  static boolean upToDate(Database db) {
+    if (!(db.dialect() instanceof SqliteDialect)) {
+      return false;
+    }
+    try {
+      return db.read(c -> {
+        if (Sql.count(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")
+            == 0) {
+          return false;
+        }
+        if (Sql.count(c, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0") > 0) {
+          return false;
+        }
+        Optional<String> last = Sql.one(c, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+            + " ORDER BY installed_rank DESC LIMIT 1", rs -> rs.getString(1));
+        return last.filter(LATEST_VERSION::equals).isPresent();
+      });
+    } catch (RuntimeException e) {
+      LOG.debug("Checking the schema version of {} quickly failed; Flyway checks it: {}", db.describe(), e.toString());
+      return false;
     }
   }
 

@@ -108,6 +108,21 @@ class FirstMinutesJarIT {
   }
 
   @Test
+  void under_lang_c_a_non_ascii_argument_keeps_its_text() throws Exception {
+    String answer = "Node scales out with clustering: several processes, naïve café ✓";
+    // The command goes through a script written as UTF-8 bytes: this JVM may itself run under LANG=C, and would
+    // then turn the argument into '?' before the jar ever saw it.
+    Path script = dir.resolve("grade.sh");
+    Files.writeString(script, "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -Djava.io.tmpdir='"
+        + tmp + "' -jar '" + jar + "' grade --question 71 --json --answer '" + answer + "'\n", StandardCharsets.UTF_8);
+
+    Run run = run(List.of("sh", script.toString()), Map.of("LANG", "C", "LC_ALL", "C"), "");
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains(answer), "quoted as typed in the JSON grade: " + run.out());
+  }
+
+  @Test
   void the_launcher_script_runs_the_jar_and_messages_name_it() throws Exception {
     Path launcher = Path.of("bin/tutor").toAbsolutePath();
     assertTrue(Files.isRegularFile(launcher), launcher.toString());

@@ -68,4 +68,19 @@ class AckFirstTest {
       assertTrue(h.practice.findPerson(Person.discordKey(ADA.id())).isEmpty());
     }
   }
+
+  @Test
+  void quiz_with_a_named_question_answers_with_the_question_itself_while_the_database_is_locked() throws Exception {
+    try (FaultHarness h = new FaultHarness(dir, PATIENT, Map.of())) {
+      try (FaultHarness.WriteLock lock = h.lockForWriting()) {
+        SentInteraction quiz = h.fake.slashCommand(ADA, "quiz", Payloads.option("question", "71"));
+
+        JsonNode callback = h.fake.awaitCallback(quiz, WAIT).body();
+
+        assertEquals(4, callback.path("type").asInt(), "a reply, not a deferral to edit later: " + callback);
+        assertTrue(callback.at("/data/embeds/0/title").asText().startsWith("Q71."), callback.toString());
+        assertEquals(0, callback.at("/data/flags").asInt() & 64, "public, as before");
+      }
+    }
+  }
 }

@@ -40,14 +40,14 @@ class BoundedMemoryTest {
   @Test
   void pending_follow_ups_expire_after_a_day_and_are_bounded() {
     AtomicLong nanos = new AtomicLong();
-    ConcurrentMap<Long, String> pending = InterviewCommand.pendingMap(nanos::get);
-    for (long session = 1; session <= InterviewCommand.MAX_PENDING_FOLLOW_UPS + 1_000; session++) {
+    ConcurrentMap<Long, String> pending = PendingFollowUps.map(nanos::get);
+    for (long session = 1; session <= PendingFollowUps.MAX_PENDING + 1_000; session++) {
       pending.put(session, "follow-up " + session);
     }
-    assertTrue(pending.size() <= InterviewCommand.MAX_PENDING_FOLLOW_UPS, "bounded: " + pending.size());
+    assertTrue(pending.size() <= PendingFollowUps.MAX_PENDING, "bounded: " + pending.size());
 
-    nanos.addAndGet(InterviewCommand.FOLLOW_UP_TTL.plusSeconds(1).toNanos());
+    nanos.addAndGet(PendingFollowUps.TTL.plusSeconds(1).toNanos());
     assertTrue(pending.values().stream().findAny().isEmpty(), "expired after a day");
-    assertEquals(null, pending.get(InterviewCommand.MAX_PENDING_FOLLOW_UPS));
+    assertEquals(null, pending.get(PendingFollowUps.MAX_PENDING));
   }
 }

@@ -1,6 +1,7 @@
 package dev.interviewtutor.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,26 @@ class DatabaseTest {
     try (Database again = Database.open(file)) {
       long rows = again.read(c -> Sql.count(c, "SELECT COUNT(*) FROM flyway_schema_history"));
       assertEquals(applied, rows, "reopening must not re-apply migrations");
+    }
+  }
+
+  @Test
+  void the_quick_up_to_date_check_knows_the_newest_script_and_leaves_anything_else_to_flyway() {
+    Path file = dir.resolve("quick.db");
+    try (Database db = Database.open(file)) {
+      assertEquals(Migrations.latestVersion(db), Migrations.LATEST_VERSION, "LATEST_VERSION names the newest script");
+      assertTrue(Migrations.upToDate(db), "a file migrated by this program opens without Flyway");
+
+      db.write(c -> c.createStatement().executeUpdate("UPDATE flyway_schema_history SET success = 0"
+          + " WHERE installed_rank = (SELECT MAX(installed_rank) FROM flyway_schema_history)"));
+      assertFalse(Migrations.upToDate(db), "a failed migration is Flyway's to report");
+      db.write(c -> c.createStatement().executeUpdate("UPDATE flyway_schema_history SET success = 1, version = '99'"
+          + " WHERE installed_rank = (SELECT MAX(installed_rank) FROM flyway_schema_history)"));
+      assertFalse(Migrations.upToDate(db), "a newer program's file is Flyway's to refuse");
+    }
+    try (Database fresh = Database.open(dir.resolve("fresh.db"))) {
+      fresh.write(c -> c.createStatement().executeUpdate("DROP TABLE flyway_schema_history"));
+      assertFalse(Migrations.upToDate(fresh), "no history: Flyway decides");
     }
   }
 

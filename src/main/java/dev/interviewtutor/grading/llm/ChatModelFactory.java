@@ -6,7 +6,6 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
-import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.net.URI;
 import java.util.Optional;
@@ -23,6 +22,8 @@ public final class ChatModelFactory {
 
   public static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
   public static final String DEFAULT_OLLAMA_MODEL = "llama3.1";
+  /** Ollama's OpenAI-compatible API on its default port. */
+  public static final String DEFAULT_OLLAMA_BASE_URL = "http://localhost:11434/v1";
   public static final String DEFAULT_ANTHROPIC_MODEL = "claude-3-5-haiku-latest";
   public static final String DEFAULT_GEMINI_MODEL = "gemini-2.0-flash";
 
@@ -88,20 +89,40 @@ public final class ChatModelFactory {
     return new LlmEndpoint(chat, "openai", model);
   }
 
+  /**
+   * Ollama through its OpenAI-compatible API ({@code /v1/chat/completions}, with {@code response_format} JSON
+   * schemas), so that every LangChain4j module stays on one version line (the Ollama module lags behind the others).
+   * A base URL given without a path ({@code http://host:11434}, as Ollama's own docs write it) gets {@code /v1}.
+   */
   private static LlmEndpoint ollama(TutorConfig config, String baseUrl) {
     String model = model(config, DEFAULT_OLLAMA_MODEL);
     ChatModel chat =
-        OllamaChatModel.builder()
-            .baseUrl(baseUrl == null ? "http://localhost:11434" : baseUrl)
+        OpenAiChatModel.builder()
+            .baseUrl(ollamaBaseUrl(baseUrl))
+            .apiKey("ollama") // Ollama ignores it; the client insists on one
             .modelName(model)
             .temperature(0.0)
             .timeout(config.llmTimeout())
             .maxRetries(0)
+            .strictJsonSchema(true)
             .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
             .logRequests(false)
             .logResponses(false)
             .build();
     return new LlmEndpoint(chat, "ollama", model);
+  }
+
+  /** Ollama's OpenAI-compatible endpoint: the default local server, or the given one with {@code /v1} added. */
+  static String ollamaBaseUrl(String baseUrl) {
+    if (baseUrl == null || baseUrl.isBlank()) {
+      return DEFAULT_OLLAMA_BASE_URL;
+    }
+    URI uri = URI.create(baseUrl.strip());
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    if (path.isEmpty() || path.equals("/")) {
+      return baseUrl.strip().replaceAll("/+$", "") + "/v1";
+    }
+    return baseUrl.strip();
   }
 
   private static LlmEndpoint anthropic(TutorConfig config, String baseUrl) {

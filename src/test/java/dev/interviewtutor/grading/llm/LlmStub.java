@@ -16,12 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A loopback LLM server speaking either the OpenAI chat-completions or the Ollama chat shape. Replies are
- * scripted in order; every request is recorded.
+ * A loopback LLM server speaking the OpenAI chat-completions shape, either as an OpenAI-compatible server (base
+ * URL ending in {@code /v1}) or as Ollama does (its server root as the base URL, the same API under {@code /v1}).
+ * Replies are scripted in order; every request is recorded.
  */
 public final class LlmStub implements AutoCloseable {
   public enum Shape {
+    /** Base URL {@code http://127.0.0.1:PORT/v1}, as for llama.cpp, vLLM, LM Studio. */
     OPENAI,
+    /** Base URL {@code http://127.0.0.1:PORT}, as Ollama users write it; the API is at {@code /v1/chat/completions}. */
     OLLAMA
   }
 
@@ -51,7 +54,8 @@ public final class LlmStub implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body,
           exchange.getRequestHeaders().getFirst("Authorization")));
-      Reply reply = replies.poll();
+      Reply reply = exchange.getRequestURI().getPath().startsWith("/v1/") ? replies.poll()
+          : new Reply(404, "404 page not found", 0);
       if (reply == null && responder != null) {
         reply = new Reply(200, wrap(responder.apply(body)), 0);
       }
@@ -117,18 +121,12 @@ public final class LlmStub implements AutoCloseable {
 
   private String wrap(String content) {
     ObjectNode root = JSON.createObjectNode();
-    if (shape == Shape.OPENAI) {
-      root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000)
-          .put("model", "stub-model");
-      ObjectNode choice = root.putArray("choices").addObject();
-      choice.put("index", 0).put("finish_reason", "stop");
-      choice.putObject("message").put("role", "assistant").put("content", content);
-      root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
-    } else {
-      root.put("model", "stub-model").put("created_at", "2024-01-01T00:00:00Z");
-      root.putObject("message").put("role", "assistant").put("content", content);
-      root.put("done", true).put("done_reason", "stop").put("prompt_eval_count", 10).put("eval_count", 10);
-    }
+    root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000)
+        .put("model", "stub-model");
+    ObjectNode choice = root.putArray("choices").addObject();
+    choice.put("index", 0).put("finish_reason", "stop");
+    choice.putObject("message").put("role", "assistant").put("content", content);
+    root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
     return root.toString();
   }
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The same grader against an Ollama-shaped loopback server. */
+/**
+ * {@code TUTOR_LLM_PROVIDER=ollama}: the same grader through Ollama's OpenAI-compatible API, with the server root as
+ * the base URL (as Ollama's docs write it), against a loopback server that answers only under {@code /v1}.
+ */
 class OllamaGradingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ANSWER =
@@ -27,7 +30,7 @@ class OllamaGradingTest {
   }
 
   @Test
-  void should_grade_through_the_ollama_chat_api_with_a_schema_and_temperature_zero() throws Exception {
+  void should_grade_through_ollamas_openai_compatible_api_with_a_schema_and_temperature_zero() throws Exception {
     try (LlmStub stub = LlmStub.start(LlmStub.Shape.OLLAMA)) {
       stub.content(json(Map.of(
           "keyPoints", List.of(
@@ -43,14 +46,14 @@ class OllamaGradingTest {
           grade.keyPoints().stream().map(k -> k.coverage()).toList());
       assertEquals(60, grade.score());
       LlmStub.Recorded request = stub.requests().get(0);
-      assertEquals("/api/chat", request.path());
+      assertEquals("/v1/chat/completions", request.path());
       JsonNode body = JSON.readTree(request.body());
       assertEquals("test-model", body.path("model").asText());
-      assertEquals(0.0, body.at("/options/temperature").asDouble(-1), 0.0);
-      assertTrue(body.at("/options").has("temperature"), body.toString());
-      assertEquals("object", body.at("/format/type").asText(), "the JSON schema goes in format");
+      assertTrue(body.has("temperature"), body.toString());
+      assertEquals(0.0, body.path("temperature").asDouble(-1), 0.0);
+      assertEquals("json_schema", body.at("/response_format/type").asText(), "the JSON schema goes in response_format");
       assertEquals("[\"kp1\",\"kp2\",\"kp3\"]",
-          body.at("/format/properties/keyPoints/items/properties/id/enum").toString());
+          body.at("/response_format/json_schema/schema/properties/keyPoints/items/properties/id/enum").toString());
       assertTrue(body.at("/messages/1/content").asText().contains("\n" + ANSWER + "\nEND ANSWER DATA-"));
     }
   }
@@ -84,5 +87,13 @@ class OllamaGradingTest {
       assertTrue(grade.notes().contains("graded offline: the LLM service did not answer in time"),
           grade.notes().toString());
     }
+  }
+
+  @Test
+  void should_reach_ollama_under_v1_by_default_and_when_given_its_server_root() {
+    assertEquals("http://localhost:11434/v1", ChatModelFactory.ollamaBaseUrl(null));
+    assertEquals("http://gpu-box:11434/v1", ChatModelFactory.ollamaBaseUrl("http://gpu-box:11434"));
+    assertEquals("http://gpu-box:11434/v1", ChatModelFactory.ollamaBaseUrl("http://gpu-box:11434/"));
+    assertEquals("https://proxy.example/ollama/v1", ChatModelFactory.ollamaBaseUrl("https://proxy.example/ollama/v1"));
   }
 }
