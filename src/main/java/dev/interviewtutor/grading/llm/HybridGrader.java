@@ -8,6 +8,7 @@ import dev.interviewtutor.grading.GradingContext;
 import dev.interviewtutor.grading.KeyPointResult;
 import dev.interviewtutor.grading.MisconceptionHit;
 import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.ops.TutorMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,17 @@ public final class HybridGrader implements Grader {
 
   private final Grader offline;
   private final LlmGrader llm;
+  private final TutorMetrics metrics;
 
   public HybridGrader(Grader offline, LlmGrader llm) {
+    this(offline, llm, TutorMetrics.NONE);
+  }
+
+  /** As {@link #HybridGrader(Grader, LlmGrader)}, counting each fall-back to the offline grade in {@code metrics}. */
+  public HybridGrader(Grader offline, LlmGrader llm, TutorMetrics metrics) {
     this.offline = offline;
     this.llm = llm;
+    this.metrics = metrics;
   }
 
   @Override
@@ -70,6 +78,7 @@ public final class HybridGrader implements Grader {
       byLlm = llm.grade(rubric, text, context);
     } catch (LlmUnavailableException e) {
       log.info("question {}: graded offline because {}", rubric.questionId(), e.reason());
+      metrics.gradingFellBack(LlmClient.kind(e.failure()));
       return fallback(floor, "graded offline: " + e.reason());
     }
     return combine(rubric, text, floor, byLlm);

@@ -48,6 +48,14 @@ public final class LlmServices {
   }
 
   /**
+   * The same services reporting LLM calls and grading fall-backs to {@code metrics}, with a new in-memory grade
+   * cache: call it first, before {@link #withBudgetCountedIn} and {@link #withPersistentCache} (which keep it).
+   */
+  public LlmServices withMetrics(dev.interviewtutor.ops.TutorMetrics metrics) {
+    return new LlmServices(client.reportingTo(metrics), prompts);
+  }
+
+  /**
    * The services the configuration asks for, or empty when {@code TUTOR_LLM_PROVIDER} is none. Loads the
    * prompts from {@link TutorConfig#promptsDir()}.
    *
@@ -79,7 +87,7 @@ public final class LlmServices {
   }
 
   public HybridGrader hybrid(Grader offline) {
-    return new HybridGrader(offline, grader);
+    return new HybridGrader(offline, grader, client.metrics());
   }
 
   public Explainer explainer() {
