@@ -111,9 +111,10 @@ public final class BotLauncher {
     try {
       bot.awaitStopped();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Stop first, then keep the interrupt: JDA refuses to take its locks on an interrupted thread.
       scheduler.close();
       bot.stop(drain);
+      Thread.currentThread().interrupt();
     } finally {
       scheduler.close();
       closeQuietly(http);
