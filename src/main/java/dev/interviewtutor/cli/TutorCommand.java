@@ -137,6 +137,14 @@ public final class TutorCommand implements Callable<Integer> {
       description = "Ask for the Message Content intent (env DISCORD_MESSAGE_CONTENT, default false)")
   String discordMessageContent;
 
+  @Option(names = "--http-port", scope = ScopeType.INHERIT, paramLabel = "PORT",
+      description = "Serve /health and /metrics on this port while the bot runs (env TUTOR_HTTP_PORT; off by default)")
+  String httpPort;
+
+  @Option(names = "--http-host", scope = ScopeType.INHERIT, paramLabel = "HOST",
+      description = "Address the HTTP endpoint listens on (env TUTOR_HTTP_HOST, default 127.0.0.1)")
+  String httpHost;
+
   private final TutorConfig environment;
 
   public TutorCommand(TutorConfig environment) {
@@ -164,6 +172,8 @@ public final class TutorCommand implements Callable<Integer> {
     put(options, "DISCORD_REST_URL", discordRestUrl);
     put(options, "DISCORD_GATEWAY_URL", discordGatewayUrl);
     put(options, "DISCORD_MESSAGE_CONTENT", discordMessageContent);
+    put(options, "TUTOR_HTTP_PORT", httpPort);
+    put(options, "TUTOR_HTTP_HOST", httpHost);
     return environment.with(options);
   }
 

@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param answersPerMinute   {@code TUTOR_ANSWERS_PER_MINUTE}: graded answers per person per minute, default 6
  * @param discordMessageContent {@code DISCORD_MESSAGE_CONTENT}: ask for the privileged Message Content intent so
  *                           plain-text answers work in server threads, default false
+ * @param http               {@code TUTOR_HTTP_PORT} and {@code TUTOR_HTTP_HOST}: the health and metrics endpoint,
+ *                           off unless the port is set; on 127.0.0.1 unless the host is set
  */
 public record TutorConfig(
     DatabaseTarget db,
@@ -52,7 +54,8 @@ public record TutorConfig(
     Optional<URI> discordRestUrl,
     Optional<URI> discordGatewayUrl,
     int answersPerMinute,
-    boolean discordMessageContent) {
+    boolean discordMessageContent,
+    HttpEndpoint http) {
 
   /** Reads every setting from the given environment; an invalid value throws naming the variable. */
   public static TutorConfig fromEnvironment(Map<String, String> env) {
@@ -78,7 +81,8 @@ public record TutorConfig(
         uri(env, "DISCORD_REST_URL"),
         uri(env, "DISCORD_GATEWAY_URL"),
         positiveInt(env, "TUTOR_ANSWERS_PER_MINUTE", 6),
-        bool(env, "DISCORD_MESSAGE_CONTENT", false));
+        bool(env, "DISCORD_MESSAGE_CONTENT", false),
+        http(env));
   }
 
   /**
@@ -116,6 +120,10 @@ public record TutorConfig(
     discordGatewayUrl.ifPresent(u -> settings.put("DISCORD_GATEWAY_URL", u.toString()));
     settings.put("TUTOR_ANSWERS_PER_MINUTE", Integer.toString(answersPerMinute));
     settings.put("DISCORD_MESSAGE_CONTENT", Boolean.toString(discordMessageContent));
+    if (http.isOn()) {
+      settings.put("TUTOR_HTTP_PORT", Integer.toString(http.port()));
+    }
+    settings.put("TUTOR_HTTP_HOST", http.host());
     return settings;
   }
 
@@ -161,7 +169,8 @@ public record TutorConfig(
         + ", llmDailyBudget=" + llmDailyBudget + ", llmFollowUps=" + llmFollowUps + ", llmRouting=" + llmRouting
         + ", discordToken=" + (discordToken.isEmpty() ? "<none>" : "<set>") + ", discordGuildId="
         + discordGuildId + ", discordRestUrl=" + discordRestUrl + ", discordGatewayUrl=" + discordGatewayUrl
-        + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent + "]";
+        + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent
+        + ", http=" + http + "]";
   }
 
   private static DatabaseTarget database(Map<String, String> env) {
@@ -235,6 +244,30 @@ public record TutorConfig(
     } catch (IllegalArgumentException e) {
       throw new ConfigException(name + "='" + raw + "' is not an absolute URL such as http://127.0.0.1:8080/");
     }
+  }
+
+  /** The HTTP endpoint: off without {@code TUTOR_HTTP_PORT}; {@code TUTOR_HTTP_HOST} alone changes nothing. */
+  private static HttpEndpoint http(Map<String, String> env) {
+    String rawPort = get(env, "TUTOR_HTTP_PORT", "");
+    String host = get(env, "TUTOR_HTTP_HOST", HttpEndpoint.DEFAULT_HOST);
+    if (!host.matches("[A-Za-z0-9.:%_\\[\\]-]+")) {
+      throw new ConfigException("TUTOR_HTTP_HOST='" + host + "' must be a host name or IP address to listen on, such"
+          + " as 127.0.0.1 (the default: this machine only) or 0.0.0.0 (every interface)");
+    }
+    if (rawPort.isEmpty()) {
+      return new HttpEndpoint(host, HttpEndpoint.OFF);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(rawPort);
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("TUTOR_HTTP_PORT='" + rawPort + "' must be a port number from 1 to 65535 (0: any free"
+          + " port); leave it unset to keep the HTTP endpoint off");
+    }
+    return new HttpEndpoint(host, port);
   }
 
   private static Optional<Long> snowflake(Map<String, String> env, String name) {

@@ -2,10 +2,16 @@ package dev.interviewtutor.discord;
 
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
+import dev.interviewtutor.ops.HealthCheck;
+import dev.interviewtutor.ops.MicrometerMetrics;
+import dev.interviewtutor.ops.OpsServer;
+import dev.interviewtutor.ops.Readiness;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -54,33 +60,43 @@ public final class BotLauncher {
       return EXIT_BAD_TOKEN;
     }
     BotServices services = servicesFactory.apply(config);
+    GatewayHealth gateway = new GatewayHealth();
+    AutoCloseable http;
+    try {
+      http = startHttp(config, services, gateway);
+    } catch (RuntimeException e) {
+      closeQuietly(services);
+      throw e;
+    }
     TutorBot bot;
     try {
       bot = TutorBot.start(config, services, config.discordMessageContent());
     } catch (InvalidTokenException e) {
-      closeQuietly(services);
+      closeQuietly(services, http);
       err.println("Discord rejected DISCORD_TOKEN (401 Unauthorized). Check that it is the bot token from "
           + "https://discord.com/developers/applications (Bot → Reset Token), not the client secret or "
           + "application id, and that it has not been reset since.");
       return EXIT_BAD_TOKEN;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeQuietly(services);
+      closeQuietly(services, http);
       return 1;
     } catch (IllegalStateException e) {
-      closeQuietly(services);
+      closeQuietly(services, http);
       throw new UserFacingException("Could not connect to Discord: " + e.getMessage(), e);
     } catch (ErrorResponseException e) {
       // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL).
-      closeQuietly(services);
+      closeQuietly(services, http);
       String where = config.discordRestUrl().map(BotLauncher::withoutUserInfo).orElse("https://discord.com/api/");
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new UserFacingException("Could not reach Discord at " + where + " (" + cause.getClass().getSimpleName()
           + ": " + cause.getMessage() + "). Check the network connection"
           + (config.discordRestUrl().isPresent() ? " and DISCORD_REST_URL." : "."), e);
     }
+    gateway.attach(bot);
     DailyQuizScheduler scheduler = new DailyQuizScheduler(services.practice().daily(),
-        new DailyPublisher(services.practice()), bot.jda(), services.clock()).start(DailyQuizScheduler.PERIOD);
+        new DailyPublisher(services.practice()), bot.jda(), services.clock(), services.metrics())
+        .start(DailyQuizScheduler.PERIOD);
     if (exitOnSignal) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         // The scheduler first, awaited: its tick posts and writes, and the bot's stop closes the database.
@@ -95,11 +111,13 @@ public final class BotLauncher {
     try {
       bot.awaitStopped();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Stop first, then keep the interrupt: JDA refuses to take its locks on an interrupted thread.
       scheduler.close();
       bot.stop(drain);
+      Thread.currentThread().interrupt();
     } finally {
       scheduler.close();
+      closeQuietly(http);
     }
     return bot.drainedCleanly() ? 0 : EXIT_UNCLEAN_STOP;
   }
@@ -114,6 +132,34 @@ public final class BotLauncher {
       return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null).toString();
     } catch (URISyntaxException e) {
       return url.getScheme() + "://" + url.getHost();
+    }
+  }
+
+  /**
+   * The operator's HTTP endpoint when {@code TUTOR_HTTP_PORT} is set (otherwise nothing to close), started before
+   * the login so {@code /health/live} answers at once and {@code /health/ready} says what it is waiting for.
+   */
+  private static AutoCloseable startHttp(TutorConfig config, BotServices services, GatewayHealth gateway) {
+    if (!config.http().isOn()) {
+      return () -> { };
+    }
+    List<HealthCheck> checks = new ArrayList<>(services.healthChecks());
+    checks.add(gateway);
+    // Services built without metrics (some tests) still get the JVM's meters.
+    MicrometerMetrics metrics = services.metrics() instanceof MicrometerMetrics m ? m : new MicrometerMetrics();
+    return OpsServer.start(config.http().host(), config.http().port(), new Readiness(checks), metrics::scrape);
+  }
+
+  private static void closeQuietly(BotServices services, AutoCloseable http) {
+    closeQuietly(http);
+    closeQuietly(services);
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      LOG.debug("closing {} failed", resource, e);
     }
   }
 

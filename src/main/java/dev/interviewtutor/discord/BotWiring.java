@@ -2,11 +2,15 @@ package dev.interviewtutor.discord;
 
 import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.grading.Grader;
+import dev.interviewtutor.grading.MeteredGrader;
 import dev.interviewtutor.grading.OfflineGrader;
 import dev.interviewtutor.grading.llm.TutorGrading;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
+import dev.interviewtutor.ops.HealthCheck;
+import dev.interviewtutor.ops.MicrometerMetrics;
+import dev.interviewtutor.ops.TutorMetrics;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.SqliteGradeCache;
@@ -32,11 +36,15 @@ final class BotWiring {
     QuestionBank bank = BankLoader.load(dev.interviewtutor.config.BankLocation.of(config).dir());
     Database db = Database.open(config.db());
     try {
+      // Metrics only when the HTTP endpoint serves them (TUTOR_HTTP_PORT); otherwise nothing is counted.
+      TutorMetrics metrics = config.http().isOn() ? new MicrometerMetrics() : TutorMetrics.NONE;
+      metrics.databasePool(db.backend(), db::poolUsage);
       TutorGrading grading = TutorGrading.fromConfig(config, offline, Optional.of(new SqliteGradeCache(db, clock)),
-          Optional.of(new dev.interviewtutor.store.LlmBudgetRepository(db)));
-      PracticeService practice = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db, clock,
-          grading.followUps());
-      return new BotServices(practice, clock, List.of(db));
+          Optional.of(new dev.interviewtutor.store.LlmBudgetRepository(db)), metrics);
+      PracticeService practice = new PracticeService(bank, QuestionRubrics.builderFor(bank),
+          MeteredGrader.of(grading.grader(), metrics), db, clock, grading.followUps());
+      List<AutoCloseable> closeables = metrics instanceof MicrometerMetrics m ? List.of(db, m) : List.of(db);
+      return new BotServices(practice, clock, closeables, metrics, List.of(HealthCheck.succeeds("database", db::ping)));
     } catch (RuntimeException e) {
       db.close();
       throw e;

@@ -1,5 +1,6 @@
 package dev.interviewtutor.discord;
 
+import dev.interviewtutor.ops.TutorMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,15 @@ public final class CommandRouter extends ListenerAdapter {
   private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
   private final List<PlainMessageHandler> messageHandlers = new ArrayList<>();
   private final AtomicBoolean accepting = new AtomicBoolean(true);
+  private final TutorMetrics metrics;
 
   public CommandRouter(List<? extends SlashCommand> commands) {
+    this(commands, TutorMetrics.NONE);
+  }
+
+  /** As {@link #CommandRouter(List)}, counting every interaction by command in {@code metrics}. */
+  public CommandRouter(List<? extends SlashCommand> commands, TutorMetrics metrics) {
+    this.metrics = metrics;
     for (SlashCommand command : commands) {
       if (this.commands.put(command.name(), command) != null) {
         throw new IllegalArgumentException("two commands named " + command.name());
@@ -79,6 +87,7 @@ public final class CommandRouter extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    count(event.getName(), "slash");
     if (refuseWhenStopping(event)) {
       return;
     }
@@ -95,6 +104,7 @@ public final class CommandRouter extends ListenerAdapter {
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
+    count(ComponentId.decode(event.getComponentId()).map(ComponentId::command).orElse(""), "button");
     if (refuseWhenStopping(event)) {
       return;
     }
@@ -104,6 +114,7 @@ public final class CommandRouter extends ListenerAdapter {
 
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
+    count(ComponentId.decode(event.getModalId()).map(ComponentId::command).orElse(""), "modal");
     if (refuseWhenStopping(event)) {
       return;
     }
@@ -113,6 +124,7 @@ public final class CommandRouter extends ListenerAdapter {
 
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    count(event.getName(), "autocomplete");
     SlashCommand command = commands.get(event.getName());
     if (command == null || !accepting.get()) {
       event.replyChoices(List.of()).queue();
@@ -142,6 +154,11 @@ public final class CommandRouter extends ListenerAdapter {
         return;
       }
     }
+  }
+
+  /** Counts an interaction under its command's name; a name the bot does not have counts as "unknown". */
+  private void count(String command, String kind) {
+    metrics.interaction(commands.containsKey(command) ? command : "unknown", kind);
   }
 
   private Optional<SlashCommand> checkComponent(IReplyCallback event, String rawId, long userId) {

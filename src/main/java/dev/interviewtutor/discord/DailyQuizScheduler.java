@@ -1,5 +1,6 @@
 package dev.interviewtutor.discord;
 
+import dev.interviewtutor.ops.TutorMetrics;
 import dev.interviewtutor.practice.DailyQuiz;
 import dev.interviewtutor.practice.DuePost;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class DailyQuizScheduler implements AutoCloseable {
   private final DailyPublisher publisher;
   private final JDA jda;
   private final Clock clock;
+  private final TutorMetrics metrics;
   /** How long {@link #close()} waits for a tick in progress. */
   static final Duration STOP_WAIT = Duration.ofSeconds(20);
   /** Guards {@link #executor}; not the tick's monitor, so stopping never waits behind a tick to get the executor. */
@@ -34,10 +36,16 @@ public final class DailyQuizScheduler implements AutoCloseable {
   private ScheduledExecutorService executor;
 
   public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, JDA jda, Clock clock) {
+    this(daily, publisher, jda, clock, TutorMetrics.NONE);
+  }
+
+  /** As {@link #DailyQuizScheduler(DailyQuiz, DailyPublisher, JDA, Clock)}, counting each post's outcome. */
+  public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, JDA jda, Clock clock, TutorMetrics metrics) {
     this.daily = daily;
     this.publisher = publisher;
     this.jda = jda;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Publishes everything due now; returns what happened to each post (one per due server). */
@@ -51,6 +59,9 @@ public final class DailyQuizScheduler implements AutoCloseable {
             + " (retrying at the next tick)", e);
         outcomes.add(new DailyPublisher.Outcome.Retry(e.toString()));
       }
+      DailyPublisher.Outcome outcome = outcomes.get(outcomes.size() - 1);
+      metrics.dailyPost(outcome instanceof DailyPublisher.Outcome.Posted ? "posted"
+          : outcome instanceof DailyPublisher.Outcome.Paused ? "paused" : "retry");
     }
     return outcomes;
   }

@@ -1,6 +1,8 @@
 package dev.interviewtutor.discord;
 
+import dev.interviewtutor.ops.TutorMetrics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +26,7 @@ public final class GradingPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GradingPool.class);
   private final ExecutorService executor;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final TutorMetrics metrics;
 
   public GradingPool(int threads) {
     this(threads, "tutor-grading");
@@ -31,6 +34,12 @@ public final class GradingPool implements AutoCloseable {
 
   /** A pool of {@code threads} daemon threads named {@code name-1}, {@code name-2}, ... */
   public GradingPool(int threads, String name) {
+    this(threads, name, TutorMetrics.NONE);
+  }
+
+  /** As {@link #GradingPool(int, String)}, reporting how long acknowledgements took to {@code metrics}. */
+  public GradingPool(int threads, String name, TutorMetrics metrics) {
+    this.metrics = metrics;
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -46,7 +55,11 @@ public final class GradingPool implements AutoCloseable {
    */
   public void deferred(String what, IReplyCallback event, boolean ephemeral, Consumer<InteractionHook> work) {
     InteractionHook hook = event.getHook();
-    submit(what, event.deferReply(ephemeral).submit(), () -> work.accept(hook),
+    Instant created = event.getTimeCreated().toInstant();
+    CompletableFuture<InteractionHook> acknowledged = event.deferReply(ephemeral).submit();
+    // From the interaction's id (Discord's clock) to Discord's answer: what Discord's 3 s limit is about.
+    acknowledged.thenRun(() -> metrics.acknowledged(Duration.between(created, Instant.now())));
+    submit(what, acknowledged, () -> work.accept(hook),
         failure -> Replies.editOriginal(hook, Failures.forMember(what, failure)));
   }
 

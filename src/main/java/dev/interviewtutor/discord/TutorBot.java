@@ -51,9 +51,9 @@ public final class TutorBot implements AutoCloseable {
       Function<BotContext, List<SlashCommand>> commands) throws InterruptedException {
     BotContext context = new BotContext(config, services,
         new AnswerRateLimiter(config.answersPerMinute(), services.clock()),
-        new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors())),
-        new GradingPool(2, "tutor-daily-admin"), services.clock().instant());
-    CommandRouter router = new CommandRouter(commands.apply(context));
+        new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors()), "tutor-grading", services.metrics()),
+        new GradingPool(2, "tutor-daily-admin", services.metrics()), services.clock().instant());
+    CommandRouter router = new CommandRouter(commands.apply(context), services.metrics());
     JDA jda = DiscordClientFactory.builder(config, messageContentIntent).addEventListeners(router).build();
     jda.setRequiredScopes("applications.commands");
     try {

@@ -136,6 +136,28 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** The connections now (in use, idle, waiting), for the operator's metrics; zeros once closed. */
+  public dev.interviewtutor.ops.PoolUsage poolUsage() {
+    return engine.poolUsage();
+  }
+
+  /** "sqlite" or "postgresql": the backend's name in metrics. */
+  public String backend() {
+    return target.isPostgres() ? "postgresql" : "sqlite";
+  }
+
+  /**
+   * Throws unless the database answers a trivial query now (closed, server down, wrong password, file gone); the
+   * exception's message names the database (password masked). For the readiness check.
+   */
+  public void ping() {
+    read(c -> {
+      try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
+        return rs.next();
+      }
+    });
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {

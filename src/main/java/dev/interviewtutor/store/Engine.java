@@ -19,6 +19,9 @@ sealed interface Engine permits SqliteEngine, PostgresEngine {
   /** Maps a driver error to a clear message naming the database when the operator can act on it. */
   RuntimeException translate(SQLException e, String doing);
 
+  /** The connections now, for the operator's metrics. */
+  dev.interviewtutor.ops.PoolUsage poolUsage();
+
   /** A sound-database check: "ok" when sound. */
   String integrityCheck() throws SQLException;
 

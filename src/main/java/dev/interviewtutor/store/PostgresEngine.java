@@ -99,6 +99,16 @@ final class PostgresEngine implements Engine {
     }
   }
 
+  @Override
+  public dev.interviewtutor.ops.PoolUsage poolUsage() {
+    var mx = pool.isClosed() ? null : pool.getHikariPoolMXBean();
+    if (mx == null) {
+      return new dev.interviewtutor.ops.PoolUsage(0, 0, 0, pool.getMaximumPoolSize());
+    }
+    return new dev.interviewtutor.ops.PoolUsage(mx.getActiveConnections(), mx.getIdleConnections(),
+        mx.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+  }
+
   /** Every foreign key and check constraint is validated (none was added {@code NOT VALID} and left so). */
   @Override
   public String integrityCheck() throws SQLException {

@@ -46,6 +46,8 @@ final class SqliteEngine implements Engine {
   private final Duration busyTimeout;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Deque<Connection> idleReaders = new ArrayDeque<>();
+  /** Readers borrowed and not yet returned (for the operator's metrics). */
+  private final java.util.concurrent.atomic.AtomicInteger readersInUse = new java.util.concurrent.atomic.AtomicInteger();
   private Connection writer;
   private Thread checkpointer;
   private Connection checkpointConnection;
@@ -160,6 +162,7 @@ final class SqliteEngine implements Engine {
   @Override
   public <T> T read(SqlWork<T> work) throws SQLException {
     Connection c = borrowReader();
+    readersInUse.incrementAndGet();
     boolean healthy = true;
     try {
       return work.run(c);
@@ -167,6 +170,7 @@ final class SqliteEngine implements Engine {
       healthy = !(e instanceof SQLException);
       throw e;
     } finally {
+      readersInUse.decrementAndGet();
       returnReader(c, healthy);
     }
   }
@@ -198,6 +202,21 @@ final class SqliteEngine implements Engine {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** The writer (busy while it holds the write lock) and the readers; readers have no fixed limit. */
+  @Override
+  public dev.interviewtutor.ops.PoolUsage poolUsage() {
+    if (closed) {
+      return new dev.interviewtutor.ops.PoolUsage(0, 0, 0, -1);
+    }
+    int writing = writeLock.isLocked() ? 1 : 0;
+    int idle;
+    synchronized (idleReaders) {
+      idle = idleReaders.size();
+    }
+    return new dev.interviewtutor.ops.PoolUsage(writing + readersInUse.get(), idle + 1 - writing,
+        writeLock.getQueueLength(), -1);
   }
 
   @Override

@@ -31,6 +31,20 @@ class GlobalOptionsTest {
   }
 
   @Test
+  void http_options_should_override_the_environment() {
+    TutorCommand root = new TutorCommand(TutorConfig.fromEnvironment(Map.of("TUTOR_HTTP_PORT", "9000")));
+    new CommandLine(root).parseArgs("--http-port", "9464", "--http-host", "0.0.0.0");
+    assertEquals(new dev.interviewtutor.config.HttpEndpoint("0.0.0.0", 9464), root.config().http());
+  }
+
+  @Test
+  void a_bad_http_port_option_should_name_the_setting_and_exit_2() {
+    CliRun r = CliRun.of(TutorConfig.defaults(), "--http-port", "eighty", "bank", "list");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("TUTOR_HTTP_PORT='eighty'"), r.err());
+  }
+
+  @Test
   void a_bad_option_value_should_name_the_setting_and_exit_2() {
     CliRun r = CliRun.of(TutorConfig.defaults(), "--llm-provider", "skynet", "bank", "list");
     assertEquals(2, r.code());

@@ -8,6 +8,7 @@ import dev.interviewtutor.grading.GradingContext;
 import dev.interviewtutor.grading.KeyPointResult;
 import dev.interviewtutor.grading.MisconceptionHit;
 import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.ops.TutorMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,11 +60,18 @@ public final class HybridGrader implements Grader {
   private final Grader offline;
   private final LlmGrader llm;
   private final Routing routing;
+  private final TutorMetrics metrics;
 
   public HybridGrader(Grader offline, LlmGrader llm, Routing routing) {
+    this(offline, llm, routing, TutorMetrics.NONE);
+  }
+
+  /** As {@link #HybridGrader(Grader, LlmGrader, Routing)}, counting each fall-back to the offline grade. */
+  public HybridGrader(Grader offline, LlmGrader llm, Routing routing, TutorMetrics metrics) {
     this.offline = offline;
     this.llm = llm;
     this.routing = routing;
+    this.metrics = metrics;
   }
 
   /** Whether the offline grade is sure enough to stand without the LLM. */
@@ -101,6 +109,7 @@ public final class HybridGrader implements Grader {
       byLlm = llm.grade(rubric, text, context);
     } catch (LlmUnavailableException e) {
       log.info("question {}: graded offline because {}", rubric.questionId(), e.reason());
+      metrics.gradingFellBack(LlmClient.kind(e.failure()));
       return fallback(floor, "graded offline: " + e.reason());
     }
     return combine(rubric, text, floor, byLlm);

@@ -2,6 +2,7 @@ package dev.interviewtutor.grading.llm;
 
 import dev.interviewtutor.grading.GradingContext;
 import dev.interviewtutor.grading.llm.LlmUnavailableException.Failure;
+import dev.interviewtutor.ops.TutorMetrics;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
@@ -18,6 +19,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,18 @@ public final class LlmClient {
   private final RetryPolicy retry;
   private final DailyCallBudget budget;
   private final AtomicBoolean structuredOutput = new AtomicBoolean(true);
+  private final TutorMetrics metrics;
 
   public LlmClient(LlmEndpoint endpoint, RetryPolicy retry, DailyCallBudget budget) {
+    this(endpoint, retry, budget, TutorMetrics.NONE);
+  }
+
+  /** As {@link #LlmClient(LlmEndpoint, RetryPolicy, DailyCallBudget)}, reporting every call to {@code metrics}. */
+  public LlmClient(LlmEndpoint endpoint, RetryPolicy retry, DailyCallBudget budget, TutorMetrics metrics) {
     this.endpoint = endpoint;
     this.retry = retry;
     this.budget = budget;
+    this.metrics = metrics;
   }
 
   public String label() {
@@ -50,7 +59,16 @@ public final class LlmClient {
 
   /** The same endpoint and retries with another budget (such as one counted in the database). */
   public LlmClient withBudget(DailyCallBudget other) {
-    return new LlmClient(endpoint, retry, other);
+    return new LlmClient(endpoint, retry, other, metrics);
+  }
+
+  /** The same client reporting each call (and each failed one, by kind) to {@code other}. */
+  public LlmClient reportingTo(TutorMetrics other) {
+    return new LlmClient(endpoint, retry, budget, other);
+  }
+
+  TutorMetrics metrics() {
+    return metrics;
   }
 
   /**
@@ -76,12 +94,15 @@ public final class LlmClient {
         ChatResponse response = endpoint.model().chat(built);
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
+          metrics.llmCallFailed(kind(Failure.BAD_RESPONSE));
           throw new LlmUnavailableException(Failure.BAD_RESPONSE, "the LLM service sent an empty reply");
         }
+        metrics.llmCallSucceeded();
         return text;
       } catch (LlmUnavailableException e) {
         throw e;
       } catch (UnsupportedFeatureException e) {
+        metrics.llmCallFailed("unsupported");
         if (built.responseFormat() != null && structuredOutput.compareAndSet(true, false)) {
           log.info("{} does not support structured output; asking for JSON in the prompt only", label());
           built = ChatRequest.builder().messages(messages).build();
@@ -91,6 +112,7 @@ public final class LlmClient {
         throw new LlmUnavailableException(Failure.FAILED, "the LLM service cannot handle this request", e);
       } catch (RuntimeException e) {
         LlmUnavailableException failure = classify(e, attempt);
+        metrics.llmCallFailed(kind(failure.failure()));
         boolean retriable =
             failure.failure() == Failure.RATE_LIMITED || failure.failure() == Failure.SERVER_ERROR;
         if (!retriable || attempt >= retry.maxAttempts()) {
@@ -107,6 +129,11 @@ public final class LlmClient {
         }
       }
     }
+  }
+
+  /** A failure's name as a metric tag: {@code rate_limited}, {@code timeout}, ... */
+  static String kind(Failure failure) {
+    return failure.name().toLowerCase(Locale.ROOT);
   }
 
   /** Maps a LangChain4j or JDK failure to a reason. */

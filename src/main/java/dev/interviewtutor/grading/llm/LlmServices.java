@@ -48,6 +48,14 @@ public final class LlmServices {
   }
 
   /**
+   * The same services reporting LLM calls and grading fall-backs to {@code metrics}, with a new in-memory grade
+   * cache: call it first, before {@link #withBudgetCountedIn} and {@link #withPersistentCache} (which keep it).
+   */
+  public LlmServices withMetrics(dev.interviewtutor.ops.TutorMetrics metrics) {
+    return new LlmServices(client.reportingTo(metrics), prompts);
+  }
+
+  /**
    * The services the configuration asks for, or empty when {@code TUTOR_LLM_PROVIDER} is none. Loads the
    * prompts from {@link TutorConfig#promptsDir()}.
    *
@@ -80,12 +88,12 @@ public final class LlmServices {
 
   /** The LLM grader over {@code offline}, grading every answer. */
   public HybridGrader hybrid(Grader offline) {
-    return new HybridGrader(offline, grader, HybridGrader.Routing.ALL);
+    return new HybridGrader(offline, grader, HybridGrader.Routing.ALL, client.metrics());
   }
 
   /** The LLM grader over {@code offline}, grading the answers {@code routing} sends to it. */
   public HybridGrader hybrid(Grader offline, HybridGrader.Routing routing) {
-    return new HybridGrader(offline, grader, routing);
+    return new HybridGrader(offline, grader, routing, client.metrics());
   }
 
   public Explainer explainer() {

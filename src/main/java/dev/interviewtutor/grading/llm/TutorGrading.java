@@ -32,7 +32,14 @@ public record TutorGrading(Grader grader, FollowUpAsker followUps, Explainer exp
    */
   public static TutorGrading fromConfig(TutorConfig config, Supplier<Grader> offline, Optional<GradeCache> persistent,
       Optional<DailyCallBudget.Counter> budget) {
+    return fromConfig(config, offline, persistent, budget, dev.interviewtutor.ops.TutorMetrics.NONE);
+  }
+
+  /** As {@link #fromConfig(TutorConfig, Supplier, Optional, Optional)}, reporting LLM calls and fall-backs. */
+  public static TutorGrading fromConfig(TutorConfig config, Supplier<Grader> offline, Optional<GradeCache> persistent,
+      Optional<DailyCallBudget.Counter> budget, dev.interviewtutor.ops.TutorMetrics metrics) {
     Optional<LlmServices> llm = LlmServices.fromConfig(config)
+        .map(s -> s.withMetrics(metrics))
         .map(s -> budget.map(s::withBudgetCountedIn).orElse(s))
         .map(s -> persistent.map(s::withPersistentCache).orElse(s));
     Grader grader = llm.<Grader>map(s -> s.hybrid(offline.get(), HybridGrader.Routing.of(config.llmRouting())))

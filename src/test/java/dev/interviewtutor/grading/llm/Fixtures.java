@@ -84,6 +84,8 @@ final class Fixtures {
   static TutorConfig config(String provider, String baseUrl, Duration timeout, int budget) {
     return new TutorConfig(dev.interviewtutor.store.DatabaseTarget.sqlite(Path.of("unused.db")), Path.of("knowledge"), PROMPTS, provider, "test-model",
         Optional.ofNullable(baseUrl).map(URI::create), "sk-test-secret-123", timeout, budget, true, "all", "",
-        Optional.empty(), Optional.empty(), Optional.empty(), 6, false);
+        Optional.empty(), Optional.empty(), Optional.empty(), 6, false,
+        new dev.interviewtutor.config.HttpEndpoint(dev.interviewtutor.config.HttpEndpoint.DEFAULT_HOST,
+            dev.interviewtutor.config.HttpEndpoint.OFF));
   }
 }
