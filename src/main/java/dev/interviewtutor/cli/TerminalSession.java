@@ -64,7 +64,7 @@ final class TerminalSession implements AutoCloseable {
       boolean interactive, boolean colour, String invocation) {
     Terminal term = new Terminal(Terminal.utf8Reader(in), out, colour, !interactive);
     BankLocation banks = BankLocation.of(config);
-    QuestionBank bank = BankLoader.load(banks.dir());
+    QuestionBank bank = BankLoader.load(banks.dir(), BankLocation.shipped().map(BankLocation::dir));
     Database db = Database.open(config.db());
     BackgroundGrader offline = null;
     try {

@@ -1,17 +1,32 @@
 package dev.interviewtutor.discord;
 
+import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.practice.PracticeService;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * What the bot works with: the practice engine (banks, grader, database), a clock, and resources to close on
- * shutdown (the database). Built once by the launcher (or a test).
+ * What the bot works with: the practice engine (banks, grader, database), a clock, resources to close on
+ * shutdown (the database), and how to read the knowledge directory again ({@code /tutoradmin reload}). Built once
+ * by the launcher (or a test).
+ *
+ * @param knowledge reads the knowledge directory again (throws {@link dev.interviewtutor.knowledge.BankException}
+ *                  naming every problem when a bank is bad)
  */
-public record BotServices(PracticeService practice, Clock clock, List<AutoCloseable> closeables) {
+public record BotServices(PracticeService practice, Clock clock, List<AutoCloseable> closeables,
+    Supplier<QuestionBank> knowledge) {
   public BotServices {
     closeables = List.copyOf(closeables);
+  }
+
+  /** Services whose banks cannot be re-read (tests that build their bank in code). */
+  public BotServices(PracticeService practice, Clock clock, List<AutoCloseable> closeables) {
+    this(practice, clock, closeables, () -> {
+      throw new UserFacingException("This bot's banks were not read from a knowledge directory, so there is"
+          + " nothing to reload.");
+    });
   }
 
   public QuestionBank bank() {

@@ -29,14 +29,17 @@ final class BotWiring {
 
   /** With another offline grader (tests use a transparent one instead of loading the embedding model). */
   static BotServices services(TutorConfig config, Supplier<Grader> offline, Clock clock) {
-    QuestionBank bank = BankLoader.load(dev.interviewtutor.config.BankLocation.of(config).dir());
+    java.nio.file.Path dir = dev.interviewtutor.config.BankLocation.of(config).dir();
+    Supplier<QuestionBank> knowledge = () -> BankLoader.load(dir,
+        dev.interviewtutor.config.BankLocation.shipped().map(dev.interviewtutor.config.BankLocation::dir));
+    QuestionBank bank = knowledge.get();
     Database db = Database.open(config.db());
     try {
       TutorGrading grading = TutorGrading.fromConfig(config, offline, Optional.of(new SqliteGradeCache(db, clock)),
           Optional.of(new dev.interviewtutor.store.LlmBudgetRepository(db)));
       PracticeService practice = new PracticeService(bank, QuestionRubrics.builderFor(bank), grading.grader(), db, clock,
           grading.followUps());
-      return new BotServices(practice, clock, List.of(db));
+      return new BotServices(practice, clock, List.of(db), knowledge);
     } catch (RuntimeException e) {
       db.close();
       throw e;

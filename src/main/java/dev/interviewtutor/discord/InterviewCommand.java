@@ -111,9 +111,8 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   @Override
   public void onSlash(SlashCommandInteractionEvent event) {
     User user = event.getUser();
-    // Checked before the acknowledgement only because it needs no database: an unknown topic is refused at once.
-    String topic = "stop".equals(event.getSubcommandName()) ? ""
-        : SingleQuestionCommand.checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
+    String typedTopic = "stop".equals(event.getSubcommandName()) ? ""
+        : event.getOption("topic", OptionMapping::getAsString);
     int length = event.getOption("questions", PracticeService.DEFAULT_INTERVIEW_LENGTH, OptionMapping::getAsInt);
     Where where = where(event);
     // Acknowledged before any write (person, scope, the interview): the ack never waits for the database. In a
@@ -122,6 +121,8 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
     ctx.grading().deferred("/interview " + event.getSubcommandName(), event, ephemeral, hook -> {
       Person person = People.person(practice(), user);
       Scope scope = People.scope(practice(), where == Where.DIRECT_MESSAGES ? null : event.getGuild(), user);
+      // The topics of the place the interview runs in (a server's own banks count there).
+      String topic = SingleQuestionCommand.checkTopic(practice(), scope, typedTopic);
       if ("stop".equals(event.getSubcommandName())) {
         Optional<InterviewState> active = practice().activeInterview(person, scope);
         if (active.isEmpty()) {
@@ -212,7 +213,8 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
 
   @Override
   public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-    event.replyChoices(SingleQuestionCommand.topicChoices(practice(), event.getFocusedOption().getValue())).queue();
+    event.replyChoices(SingleQuestionCommand.topicChoices(practice(), People.place(practice(), event.getGuild()),
+        event.getFocusedOption().getValue())).queue();
   }
 
   @Override

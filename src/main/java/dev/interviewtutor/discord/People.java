@@ -15,6 +15,14 @@ final class People {
     return practice.person(Person.discordKey(user.getIdLong()), user.getEffectiveName());
   }
 
+  /**
+   * Where the questions come from: the server (its own banks and switches), or null outside a server (DMs see the
+   * shipped banks).
+   */
+  static Scope place(PracticeService practice, Guild guild) {
+    return guild == null ? null : practice.scope(ScopeKind.GUILD, guild.getId(), guild.getName());
+  }
+
   /** The server when there is one, otherwise the person's DM scope. */
   static Scope scope(PracticeService practice, Guild guild, User user) {
     if (guild != null) {
