@@ -52,6 +52,8 @@ final class QuizCommand extends SingleQuestionCommand {
 
   @Override
   public void onSlash(SlashCommandInteractionEvent event) {
+    // An unknown topic is refused at once, privately. The place's topics are a read (never a write, which could
+    // wait for the database before the acknowledgement); the question itself is picked after it.
     Scope place = People.place(practice(), event.getGuild());
     String topic = checkTopic(practice(), place, event.getOption("topic", OptionMapping::getAsString));
     String questionId = event.getOption("question", OptionMapping::getAsString);

@@ -6,6 +6,7 @@ import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -61,8 +62,7 @@ final class ReviewCommand extends SingleQuestionCommand {
   }
 
   @Override
-  void ask(IReplyCallback event, String topic, String after,
-      boolean ephemeral) {
-    super.ask(event, topic, after, true);
+  void ask(IReplyCallback event, Function<Scope, String> topicIn, String after, boolean ephemeral) {
+    super.ask(event, topicIn, after, true);
   }
 }

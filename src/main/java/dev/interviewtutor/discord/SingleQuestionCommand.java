@@ -11,6 +11,7 @@ import dev.interviewtutor.store.Scope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.User;
@@ -48,13 +49,27 @@ abstract class SingleQuestionCommand implements SlashCommand {
 
   /** Acknowledges first, then picks the next question (database work) and shows it in the deferred reply. */
   void ask(IReplyCallback event, String topic, String after, boolean ephemeral) {
+    ask(event, place -> topic, after, ephemeral);
+  }
+
+  /**
+   * Like {@link #ask(IReplyCallback, String, String, boolean)}, the topic found after the acknowledgement from the
+   * place the command is used in (a typed topic checked against the place's topics, a button's topic argument).
+   */
+  void ask(IReplyCallback event, Function<Scope, String> topicIn, String after, boolean ephemeral) {
     ctx.grading().deferred("/" + name() + " question", event, ephemeral, hook -> {
       Person person = People.person(practice(), event.getUser());
       Scope place = People.place(practice(), event.getGuild());
+      String topic = topicIn.apply(place);
       Optional<Question> question = next(person, place, topic, after);
       Replies.editOriginal(hook, question.isEmpty() ? MessageEditData.fromContent(nothingLeft())
           : MessageEditData.fromCreateData(questionMessage(event.getUser(), place, question.get(), topic)));
     });
+  }
+
+  /** Like {@link #ask} from a button: the topic argument is resolved after the acknowledgement. */
+  void askAfterButton(IReplyCallback event, String topicArg, String after) {
+    ask(event, place -> topicOf(place, topicArg), after, false);
   }
 
   MessageCreateData questionMessage(User user, Scope place, Question q, String topic) {
@@ -75,7 +90,6 @@ abstract class SingleQuestionCommand implements SlashCommand {
 
   @Override
   public void onButton(ButtonInteractionEvent event, ComponentId id) {
-    String topic = topicOf(People.place(practice(), event.getGuild()), id.arg(1));
     Question q = practice().question(id.arg(0));
     switch (id.action()) {
       case "answer" -> event.replyModal(AnswerFlow.answerModal(
@@ -92,7 +106,7 @@ abstract class SingleQuestionCommand implements SlashCommand {
               .queue();
         }
       }
-      case "skip", "next" -> ask(event, topic, q.id(), false);
+      case "skip", "next" -> askAfterButton(event, id.arg(1), q.id());
       case "model" -> {
         var rubric = practice().rubric(q);
         event.replyEmbeds(Embeds.modelAnswer(q, rubric.referenceAnswer(), q.tip())).setEphemeral(true).queue();

@@ -42,10 +42,11 @@ public final class BankLoader {
   }
 
   /**
-   * Loads the banks in {@code dir} beside the banks shipped with the program (in {@code shippedDir}): a question
-   * whose id a shipped question has, in a file that is not that shipped bank, gets another stable id (its file's
-   * namespace, {@code docker/1501}) and a logged warning, so the shipped question keeps its id and its stored
-   * progress is never orphaned. Without shipped banks (empty) this is {@link #load(Path)}.
+   * Loads the banks in {@code dir}, some of which may be the banks shipped with the program (in {@code shippedDir},
+   * recognised by their file path): a question whose id a loaded shipped bank has, in another file, gets another
+   * stable id (its file's namespace, {@code docker/1501}) and a logged warning, so the shipped question keeps its id
+   * and its stored progress is never orphaned (without this rule both would be renamed). A directory without the
+   * shipped banks keeps its ids as written. Without shipped banks (empty) this is {@link #load(Path)}.
    */
   public static QuestionBank load(Path dir, java.util.Optional<Path> shippedDir) {
     if (shippedDir.isEmpty() || sameDirectory(dir, shippedDir.get())) {
@@ -114,7 +115,17 @@ public final class BankLoader {
       }
       parsed.add(new ParsedFile(file, parse(dir, file, text, problems)));
     }
-    QuestionBank bank = assemble(dir, parsed, reserved, problems);
+    // A shipped id is reserved for its shipped bank when that bank is loaded too: then a question of another file
+    // with the same id collides with it. A directory that replaces the shipped banks keeps its own ids as written.
+    Set<String> loaded = new HashSet<>();
+    files.forEach(f -> loaded.add(relative(dir, f)));
+    Map<String, String> collidable = new HashMap<>();
+    reserved.forEach((id, owner) -> {
+      if (loaded.contains(owner)) {
+        collidable.put(id, owner);
+      }
+    });
+    QuestionBank bank = assemble(dir, parsed, collidable, problems);
     LOG.debug("Loaded {} questions from {} bank files in {}", bank.questions().size(), files.size(), dir);
     return bank;
   }

@@ -95,6 +95,11 @@ public final class PracticeService {
     return people.setTimeZone(person, zone);
   }
 
+  /** An existing scope, without creating it (a read only: usable before an interaction is acknowledged). */
+  public Optional<Scope> findScope(ScopeKind kind, String key) {
+    return people.findScope(kind, key);
+  }
+
   /** Finds or creates a scope (a guild, a DM, the terminal). */
   public Scope scope(ScopeKind kind, String key, String name) {
     return people.scope(kind, key, name);
