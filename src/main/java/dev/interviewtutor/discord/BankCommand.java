@@ -130,20 +130,22 @@ final class BankCommand implements SlashCommand {
   @Override
   public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
-    ServerBanks.Listing listing = practice().serverBanks().list(place(event.getGuild()));
-    List<String> names = "shipped".equals(event.getSubcommandName())
-        ? listing.shipped().stream().map(ServerBanks.ShippedBank::name).toList()
-        : listing.own().stream().map(ServerBanks.OwnBank::name).toList();
+    // Read only: autocomplete answers at once, and a server with nothing stored has no banks of its own.
+    Scope known = People.place(practice(), event.getGuild());
+    List<String> names;
+    if ("shipped".equals(event.getSubcommandName())) {
+      names = List.copyOf(practice().catalog().shippedBanks().keySet());
+    } else {
+      names = known == null ? List.of() : practice().serverBanks().list(known).own().stream()
+          .map(ServerBanks.OwnBank::name).toList();
+    }
     event.replyChoices(names.stream().filter(n -> n.contains(typed)).limit(Limits.AUTOCOMPLETE_CHOICES)
         .map(n -> new Command.Choice(n, n)).toList()).queue();
   }
 
+  /** The server's scope, created when needed (called after the acknowledgement: it may write). */
   private Scope place(SlashCommandInteractionEvent event) {
-    return place(event.getGuild());
-  }
-
-  private Scope place(net.dv8tion.jda.api.entities.Guild guild) {
-    return People.place(practice(), guild);
+    return People.scope(practice(), event.getGuild(), event.getUser());
   }
 
   static String listMessage(ServerBanks.Listing listing) {

@@ -85,6 +85,10 @@ public final class Catalog {
 
   /** Any question by id, whichever place it belongs to; empty when no bank has it (any more). */
   public Optional<Question> find(String id) {
+    Question shippedQuestion = shipped.byId.get(id);
+    if (shippedQuestion != null) {
+      return Optional.of(shippedQuestion); // first: a knowledge file may be named like a server namespace
+    }
     Matcher m = SERVER_ID.matcher(id);
     if (m.matches()) {
       try {
@@ -93,13 +97,13 @@ public final class Catalog {
         return Optional.empty();
       }
     }
-    return Optional.ofNullable(shipped.byId.get(id));
+    return Optional.empty();
   }
 
   /** The question's rubric, computed once per version of its bank. */
   Rubric rubric(Question question) {
     Matcher m = SERVER_ID.matcher(question.id());
-    if (m.matches()) {
+    if (m.matches() && !shipped.byId.containsKey(question.id())) {
       ServerView view = server(Long.parseLong(m.group(1)));
       return view.cache.computeIfAbsent(question.id(), id -> view.rubrics.apply(question));
     }
