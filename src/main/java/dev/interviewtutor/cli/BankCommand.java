@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     description = "Check, list, preview, import and lint question banks (default directory: --knowledge / "
         + "TUTOR_KNOWLEDGE).",
     subcommands = {BankCommand.Validate.class, BankCommand.ListQuestions.class, BankPreviewCommand.class,
-        BankImportCommand.class, BankLintCommand.class})
+        BankImportCommand.class, BankLintCommand.class, BankEnrichCommand.class})
 public final class BankCommand implements Callable<Integer> {
   /** Exit code when the banks have problems. */
   static final int PROBLEMS = 1;

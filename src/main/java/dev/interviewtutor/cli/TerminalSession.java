@@ -68,7 +68,8 @@ final class TerminalSession implements AutoCloseable {
     BankLocation banks = BankLocation.of(config);
     // The banks are parsed on a second thread while the database opens (SQLite's native library, the schema
     // check): the two biggest parts of start-up, side by side on a machine with two cores.
-    CompletableFuture<QuestionBank> parsing = CompletableFuture.supplyAsync(() -> BankLoader.load(banks.dir()),
+    CompletableFuture<QuestionBank> parsing = CompletableFuture.supplyAsync(
+        () -> BankLoader.load(banks.dir(), BankLocation.shipped().map(BankLocation::dir)),
         r -> {
           Thread t = new Thread(r, "bank-loader");
           t.setDaemon(true);

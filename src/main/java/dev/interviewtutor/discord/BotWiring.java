@@ -33,7 +33,10 @@ final class BotWiring {
 
   /** With another offline grader (tests use a transparent one instead of loading the embedding model). */
   static BotServices services(TutorConfig config, Supplier<Grader> offline, Clock clock) {
-    QuestionBank bank = BankLoader.load(dev.interviewtutor.config.BankLocation.of(config).dir());
+    java.nio.file.Path dir = dev.interviewtutor.config.BankLocation.of(config).dir();
+    Supplier<QuestionBank> knowledge = () -> BankLoader.load(dir,
+        dev.interviewtutor.config.BankLocation.shipped().map(dev.interviewtutor.config.BankLocation::dir));
+    QuestionBank bank = knowledge.get();
     Database db = Database.open(config.db());
     try {
       // Metrics only when the HTTP endpoint serves them (TUTOR_HTTP_PORT); otherwise nothing is counted.
@@ -44,7 +47,8 @@ final class BotWiring {
       PracticeService practice = new PracticeService(bank, QuestionRubrics.builderFor(bank),
           MeteredGrader.of(grading.grader(), metrics), db, clock, grading.followUps());
       List<AutoCloseable> closeables = metrics instanceof MicrometerMetrics m ? List.of(db, m) : List.of(db);
-      return new BotServices(practice, clock, closeables, metrics, List.of(HealthCheck.succeeds("database", db::ping)));
+      return new BotServices(practice, clock, closeables, metrics, List.of(HealthCheck.succeeds("database", db::ping)),
+          knowledge);
     } catch (RuntimeException e) {
       db.close();
       throw e;

@@ -17,9 +17,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 final class ExplainCommand implements SlashCommand {
   static final String NAME = "explain";
   private final BotContext context;
-  private final KnowledgeSearch search;
+  private final PlaceSearch search;
 
-  ExplainCommand(BotContext context, KnowledgeSearch search) {
+  ExplainCommand(BotContext context, PlaceSearch search) {
     this.context = context;
     this.search = search;
   }
@@ -46,7 +46,8 @@ final class ExplainCommand implements SlashCommand {
       return;
     }
     context.grading().deferred("/explain", event, true, hook -> {
-      List<KnowledgeSearch.Hit> hits = search.search(query, 3);
+      List<KnowledgeSearch.Hit> hits = search.search(People.place(context.services().practice(), event.getGuild()),
+          query, 3);
       if (hits.isEmpty()) {
         Replies.editOriginal(hook, "The question banks are empty, so there is nothing to explain.");
         return;

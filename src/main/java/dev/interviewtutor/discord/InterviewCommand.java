@@ -65,7 +65,7 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   @Override
   public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
     event.replyChoices(SingleQuestionCommand.topicChoices(ctx.services().practice(),
-        event.getFocusedOption().getValue())).queue();
+        People.place(ctx.services().practice(), event.getGuild()), event.getFocusedOption().getValue())).queue();
   }
 
   @Override

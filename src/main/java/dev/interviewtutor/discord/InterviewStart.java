@@ -34,9 +34,7 @@ final class InterviewStart {
   void onSlash(SlashCommandInteractionEvent event) {
     User user = event.getUser();
     boolean stop = "stop".equals(event.getSubcommandName());
-    // Checked before the acknowledgement only because it needs no database: an unknown topic is refused at once.
-    String topic = stop ? "" : SingleQuestionCommand.checkTopic(practice(), event.getOption("topic",
-        OptionMapping::getAsString));
+    String typedTopic = stop ? "" : event.getOption("topic", OptionMapping::getAsString);
     int length = event.getOption("questions", PracticeService.DEFAULT_INTERVIEW_LENGTH, OptionMapping::getAsInt);
     InterviewPlace place = InterviewPlace.of(event);
     // Acknowledged before any write (person, scope, the interview): the ack never waits for the database. In a
@@ -45,6 +43,8 @@ final class InterviewStart {
     ctx.grading().deferred("/interview " + event.getSubcommandName(), event, ephemeral, hook -> {
       Person person = People.person(practice(), user);
       Scope scope = People.scope(practice(), place == InterviewPlace.DIRECT_MESSAGES ? null : event.getGuild(), user);
+      // The topics of the place the interview runs in (a server's own banks count there).
+      String topic = SingleQuestionCommand.checkTopic(practice(), scope, typedTopic);
       Optional<InterviewState> active = practice().activeInterview(person, scope);
       if (stop) {
         stop(hook, user, active);

@@ -73,10 +73,10 @@ final class LeaderboardCommand implements SlashCommand {
     OptionMapping t = event.getOption("topic");
     String topicArg = ALL_TOPICS;
     if (t != null && !t.getAsString().isBlank()) {
-      int index = topicIndex(t.getAsString());
+      int index = topicIndex(guild, t.getAsString());
       if (index < 0) {
         event.reply("There is no topic `" + Limits.fit(t.getAsString(), 50) + "`. Topics: "
-            + String.join(", ", practice.topics()) + ".").setEphemeral(true).setAllowedMentions(List.of()).queue();
+            + String.join(", ", topics(guild)) + ".").setEphemeral(true).setAllowedMentions(List.of()).queue();
         return;
       }
       topicArg = Integer.toString(index);
@@ -102,7 +102,7 @@ final class LeaderboardCommand implements SlashCommand {
   @Override
   public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
-    event.replyChoices(practice.topics().stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(typed))
+    event.replyChoices(topics(event.getGuild()).stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(typed))
         .limit(Limits.AUTOCOMPLETE_CHOICES).map(t -> new Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
         .toList()).queue();
   }
@@ -111,7 +111,7 @@ final class LeaderboardCommand implements SlashCommand {
 
   private Page page(Guild guild, long owner, Period period, String topicArg, int offset) {
     Scope scope = practice.scope(ScopeKind.GUILD, guild.getId(), guild.getName());
-    String topic = topicArg.equals(ALL_TOPICS) ? null : topicName(topicArg);
+    String topic = topicArg.equals(ALL_TOPICS) ? null : topicName(guild, topicArg);
     Optional<Person> asker = practice.findPerson(Person.discordKey(owner));
     Leaderboard board = practice.leaderboard(scope, period, topic, offset, PAGE, asker.orElse(null));
     if (offset > 0 && board.entries().isEmpty() && board.total() > 0) {
@@ -156,8 +156,13 @@ final class LeaderboardCommand implements SlashCommand {
     return List.of(ActionRow.of(row));
   }
 
-  private int topicIndex(String topic) {
-    List<String> topics = practice.topics();
+  /** The topics of the server's banks (its own and the shipped ones it keeps on). */
+  private List<String> topics(Guild guild) {
+    return practice.topics(People.place(practice, guild));
+  }
+
+  private int topicIndex(Guild guild, String topic) {
+    List<String> topics = topics(guild);
     for (int i = 0; i < topics.size(); i++) {
       if (topics.get(i).equalsIgnoreCase(topic.strip())) {
         return i;
@@ -166,9 +171,9 @@ final class LeaderboardCommand implements SlashCommand {
     return -1;
   }
 
-  private String topicName(String index) {
+  private String topicName(Guild guild, String index) {
     try {
-      return practice.topics().get(Integer.parseInt(index));
+      return topics(guild).get(Integer.parseInt(index));
     } catch (RuntimeException e) {
       return null;
     }

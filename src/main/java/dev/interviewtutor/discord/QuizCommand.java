@@ -3,6 +3,7 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.Scope;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -36,12 +37,12 @@ final class QuizCommand extends SingleQuestionCommand {
   }
 
   @Override
-  Optional<Question> next(Person person, String topic, String after) {
+  Optional<Question> next(Person person, Scope place, String topic, String after) {
     if (after != null) {
-      Question suggested = practice().nextQuestion(person, topic);
-      return suggested.id().equals(after) ? followingInBank(topic, after) : Optional.of(suggested);
+      Question suggested = practice().nextQuestion(person, place, topic);
+      return suggested.id().equals(after) ? followingInBank(place, topic, after) : Optional.of(suggested);
     }
-    return Optional.of(practice().nextQuestion(person, topic));
+    return Optional.of(practice().nextQuestion(person, place, topic));
   }
 
   @Override
@@ -51,12 +52,15 @@ final class QuizCommand extends SingleQuestionCommand {
 
   @Override
   public void onSlash(SlashCommandInteractionEvent event) {
-    String topic = checkTopic(practice(), event.getOption("topic", OptionMapping::getAsString));
+    // An unknown topic is refused at once, privately. The place's topics are a read (never a write, which could
+    // wait for the database before the acknowledgement); the question itself is picked after it.
+    Scope place = People.place(practice(), event.getGuild());
+    String topic = checkTopic(practice(), place, event.getOption("topic", OptionMapping::getAsString));
     String questionId = event.getOption("question", OptionMapping::getAsString);
     if (questionId != null && !questionId.isBlank()) {
       // A named question needs no database (the bank is in memory): the question itself is the acknowledgement,
       // one REST call as quick as a deferral, instead of a deferral and then an edit competing with other acks.
-      event.reply(questionMessage(event.getUser(), practice().question(questionId.strip()), topic))
+      event.reply(questionMessage(event.getUser(), place, practice().question(place, questionId.strip()), topic))
           .setAllowedMentions(List.of()).queue();
       return;
     }
@@ -66,12 +70,13 @@ final class QuizCommand extends SingleQuestionCommand {
   @Override
   public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
     String typed = event.getFocusedOption().getValue();
+    Scope place = People.place(practice(), event.getGuild());
     if (event.getFocusedOption().getName().equals("question")) {
       String topic = event.getOption("topic", "", OptionMapping::getAsString);
-      boolean known = practice().topics().stream().anyMatch(t -> t.equalsIgnoreCase(topic));
-      event.replyChoices(questionChoices(practice(), known ? topic : "", typed)).queue();
+      boolean known = practice().topics(place).stream().anyMatch(t -> t.equalsIgnoreCase(topic));
+      event.replyChoices(questionChoices(practice(), place, known ? topic : "", typed)).queue();
     } else {
-      event.replyChoices(topicChoices(practice(), typed)).queue();
+      event.replyChoices(topicChoices(practice(), place, typed)).queue();
     }
   }
 }

@@ -3,8 +3,10 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.Scope;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -35,8 +37,8 @@ final class ReviewCommand extends SingleQuestionCommand {
   }
 
   @Override
-  Optional<Question> next(Person person, String topic, String after) {
-    List<Question> due = practice().dueReviews(person);
+  Optional<Question> next(Person person, Scope place, String topic, String after) {
+    List<Question> due = practice().dueReviews(person, place);
     // A skipped question stays due; show the next one after it.
     return due.stream().filter(q -> !q.id().equals(after)).findFirst();
   }
@@ -50,17 +52,17 @@ final class ReviewCommand extends SingleQuestionCommand {
   public void onSlash(SlashCommandInteractionEvent event) {
     ctx.grading().deferred("/review", event, true, hook -> {
       Person person = People.person(practice(), event.getUser());
-      List<Question> due = practice().dueReviews(person);
+      Scope place = People.place(practice(), event.getGuild());
+      List<Question> due = practice().dueReviews(person, place);
       Replies.editOriginal(hook, due.isEmpty() ? MessageEditData.fromContent(nothingLeft())
           : MessageEditData.fromCreateData(new MessageCreateBuilder()
-              .applyData(questionMessage(event.getUser(), due.get(0), ""))
+              .applyData(questionMessage(event.getUser(), place, due.get(0), ""))
               .setContent(due.size() + " question(s) due for review.").build()));
     });
   }
 
   @Override
-  void ask(IReplyCallback event, String topic, String after,
-      boolean ephemeral) {
-    super.ask(event, topic, after, true);
+  void ask(IReplyCallback event, Function<Scope, String> topicIn, String after, boolean ephemeral) {
+    super.ask(event, topicIn, after, true);
   }
 }

@@ -11,6 +11,7 @@ import dev.interviewtutor.store.Scope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.User;
@@ -38,7 +39,7 @@ abstract class SingleQuestionCommand implements SlashCommand {
   abstract AttemptKind kind();
 
   /** The question to ask next, empty when there is none (nothing due). */
-  abstract Optional<Question> next(Person person, String topic, String after);
+  abstract Optional<Question> next(Person person, Scope place, String topic, String after);
 
   abstract String nothingLeft();
 
@@ -48,16 +49,31 @@ abstract class SingleQuestionCommand implements SlashCommand {
 
   /** Acknowledges first, then picks the next question (database work) and shows it in the deferred reply. */
   void ask(IReplyCallback event, String topic, String after, boolean ephemeral) {
+    ask(event, place -> topic, after, ephemeral);
+  }
+
+  /**
+   * Like {@link #ask(IReplyCallback, String, String, boolean)}, the topic found after the acknowledgement from the
+   * place the command is used in (a typed topic checked against the place's topics, a button's topic argument).
+   */
+  void ask(IReplyCallback event, Function<Scope, String> topicIn, String after, boolean ephemeral) {
     ctx.grading().deferred("/" + name() + " question", event, ephemeral, hook -> {
       Person person = People.person(practice(), event.getUser());
-      Optional<Question> question = next(person, topic, after);
+      Scope place = People.place(practice(), event.getGuild());
+      String topic = topicIn.apply(place);
+      Optional<Question> question = next(person, place, topic, after);
       Replies.editOriginal(hook, question.isEmpty() ? MessageEditData.fromContent(nothingLeft())
-          : MessageEditData.fromCreateData(questionMessage(event.getUser(), question.get(), topic)));
+          : MessageEditData.fromCreateData(questionMessage(event.getUser(), place, question.get(), topic)));
     });
   }
 
-  MessageCreateData questionMessage(User user, Question q, String topic) {
-    String t = topicArg(topic);
+  /** Like {@link #ask} from a button: the topic argument is resolved after the acknowledgement. */
+  void askAfterButton(IReplyCallback event, String topicArg, String after) {
+    ask(event, place -> topicOf(place, topicArg), after, false);
+  }
+
+  MessageCreateData questionMessage(User user, Scope place, Question q, String topic) {
+    String t = topicArg(place, topic);
     long owner = user.getIdLong();
     return new MessageCreateBuilder()
         .setEmbeds(Embeds.question(q, heading(user)))
@@ -74,7 +90,6 @@ abstract class SingleQuestionCommand implements SlashCommand {
 
   @Override
   public void onButton(ButtonInteractionEvent event, ComponentId id) {
-    String topic = topicOf(id.arg(1));
     Question q = practice().question(id.arg(0));
     switch (id.action()) {
       case "answer" -> event.replyModal(AnswerFlow.answerModal(
@@ -91,7 +106,7 @@ abstract class SingleQuestionCommand implements SlashCommand {
               .queue();
         }
       }
-      case "skip", "next" -> ask(event, topic, q.id(), false);
+      case "skip", "next" -> askAfterButton(event, id.arg(1), q.id());
       case "model" -> {
         var rubric = practice().rubric(q);
         event.replyEmbeds(Embeds.modelAnswer(q, rubric.referenceAnswer(), q.tip())).setEphemeral(true).queue();
@@ -123,11 +138,11 @@ abstract class SingleQuestionCommand implements SlashCommand {
    * The topic as a button argument: its index among the bank's topics ("-" for any), as the leaderboard does, so
    * a long topic or one with a ':' survives the round trip (a component id has 100 characters at most).
    */
-  String topicArg(String topic) {
+  String topicArg(Scope place, String topic) {
     if (topic == null || topic.isBlank()) {
       return "-";
     }
-    List<String> topics = practice().topics();
+    List<String> topics = practice().topics(place);
     for (int i = 0; i < topics.size(); i++) {
       if (topics.get(i).equalsIgnoreCase(topic.strip())) {
         return Integer.toString(i);
@@ -137,12 +152,12 @@ abstract class SingleQuestionCommand implements SlashCommand {
   }
 
   /** The topic a button argument stands for; empty for any (or a topic index the bank no longer has). */
-  String topicOf(String arg) {
+  String topicOf(Scope place, String arg) {
     if (arg == null || arg.isEmpty() || arg.equals("-")) {
       return "";
     }
     if (arg.chars().allMatch(Character::isDigit) && arg.length() < 6) {
-      List<String> topics = practice().topics();
+      List<String> topics = practice().topics(place);
       int index = Integer.parseInt(arg);
       return index < topics.size() ? topics.get(index) : "";
     }
@@ -150,30 +165,29 @@ abstract class SingleQuestionCommand implements SlashCommand {
     return arg;
   }
 
-  /** A topic typed by a person, checked against the bank's topics (case-insensitive). */
-  static String checkTopic(PracticeService practice, String topic) {
+  /** A topic typed by a person, checked against the topics the place sees (case-insensitive). */
+  static String checkTopic(PracticeService practice, Scope place, String topic) {
     if (topic == null || topic.isBlank()) {
       return "";
     }
-    return practice.topics().stream().filter(t -> t.equalsIgnoreCase(topic.strip())).findFirst()
+    List<String> topics = practice.topics(place);
+    return topics.stream().filter(t -> t.equalsIgnoreCase(topic.strip())).findFirst()
         .orElseThrow(() -> new UserFacingException("There is no topic '" + Limits.fit(topic, 50)
-            + "'. Topics: " + String.join(", ", practice.topics()) + "."));
+            + "'. Topics: " + String.join(", ", topics) + "."));
   }
 
-  /** Autocomplete choices: topics (or "id title" for questions) containing what was typed. */
-  static List<Command.Choice> topicChoices(PracticeService practice,
-      String typed) {
-    return AutocompleteChoices.topics(practice.topics(), typed);
+  /** Autocomplete choices: the place's topics (or "id title" for its questions) containing what was typed. */
+  static List<Command.Choice> topicChoices(PracticeService practice, Scope place, String typed) {
+    return AutocompleteChoices.topics(practice.topics(place), typed);
   }
 
-  static List<Command.Choice> questionChoices(PracticeService practice,
-      String topic, String typed) {
-    return AutocompleteChoices.questions(practice.bank(), topic, typed);
+  static List<Command.Choice> questionChoices(PracticeService practice, Scope place, String topic, String typed) {
+    return AutocompleteChoices.questions(practice.bank(place), topic, typed);
   }
 
   /** The question after {@code after} in bank order within the topic, wrapping around. */
-  Optional<Question> followingInBank(String topic, String after) {
-    List<Question> pool = practice().bank().byTopic(topic);
+  Optional<Question> followingInBank(Scope place, String topic, String after) {
+    List<Question> pool = practice().bank(place).byTopic(topic);
     if (pool.isEmpty()) {
       return Optional.empty();
     }

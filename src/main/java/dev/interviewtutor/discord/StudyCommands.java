@@ -15,6 +15,7 @@ public final class StudyCommands {
   public static List<SlashCommand> all(BotContext context, PracticeService practice, KnowledgeSearch search,
       DailyPublisher publisher) {
     return List.of(new DailyCommand(context, practice, publisher), new LeaderboardCommand(practice),
-        new StatsCommand(context, practice), new ExplainCommand(context, search), new ForgetMeCommand(practice));
+        new StatsCommand(context, practice), new ExplainCommand(context,
+            new PlaceSearch(practice, search, KnowledgeSearch::withDefaultModel)), new ForgetMeCommand(practice));
   }
 }

@@ -10,7 +10,8 @@ public final class TutorCommands {
 
   public static List<SlashCommand> all(BotContext context) {
     List<SlashCommand> all = new ArrayList<>(List.of(new QuizCommand(context), new InterviewCommand(context),
-        new ReviewCommand(context), new TutorInfoCommand(context), new TutorAdminCommand(context)));
+        new ReviewCommand(context), new TutorInfoCommand(context), new TutorAdminCommand(context),
+        new BankCommand(context)));
     var practice = context.services().practice();
     all.addAll(StudyCommands.all(context, practice, KnowledgeSearch.withDefaultModel(practice.bank()),
         new DailyPublisher(practice)));

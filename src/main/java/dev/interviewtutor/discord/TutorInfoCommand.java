@@ -25,7 +25,8 @@ final class TutorInfoCommand implements SlashCommand {
       `/leaderboard [period] [topic]`: the server's board. `/stats [user]`: progress with a chart.
       `/explain query`: look a topic up in the question banks.
       `/forget-me`: delete everything stored about you.
-      `/tutor about`: this message. `/tutoradmin status`: the bot's health (Manage Server).""";
+      `/bank upload|list|remove|shipped`: this server's own banks (Manage Server).
+      `/tutor about`: this message. `/tutoradmin status|reload`: health (Manage Server), reload (bot owner).""";
   /**
    * What the bot needs on a server: post and read in channels and threads (quizzes, the daily question and its
    * reveal thread), private threads for interviews, embeds, and the stats chart.

@@ -38,8 +38,62 @@ public final class BankLoader {
 
   /** Loads the banks in {@code dir}; throws {@link BankException} naming every problem when any file is bad. */
   public static QuestionBank load(Path dir) {
+    return load(dir, Map.of());
+  }
+
+  /**
+   * Loads the banks in {@code dir}, some of which may be the banks shipped with the program (in {@code shippedDir},
+   * recognised by their file path): a question whose id a loaded shipped bank has, in another file, gets another
+   * stable id (its file's namespace, {@code docker/1501}) and a logged warning, so the shipped question keeps its id
+   * and its stored progress is never orphaned (without this rule both would be renamed). A directory without the
+   * shipped banks keeps its ids as written. Without shipped banks (empty) this is {@link #load(Path)}.
+   */
+  public static QuestionBank load(Path dir, java.util.Optional<Path> shippedDir) {
+    if (shippedDir.isEmpty() || sameDirectory(dir, shippedDir.get())) {
+      return load(dir);
+    }
+    Map<String, String> reserved = new HashMap<>();
+    try {
+      for (Question q : load(shippedDir.get()).questions()) {
+        reserved.put(q.id(), relative(shippedDir.get(), q.location().file()));
+      }
+    } catch (BankException e) {
+      LOG.warn("the shipped banks in {} do not load, so their ids are not reserved: {}", shippedDir.get(),
+          e.getMessage());
+    }
+    return load(dir, reserved);
+  }
+
+  /** One bank's text, named by its file (for banks that do not come from a directory, such as uploads). */
+  public record BankText(Path file, String text) {}
+
+  /**
+   * Parses banks given as text (an upload) exactly as {@link #load(Path)} parses files of a directory: namespaces
+   * from the file names, numbers that two banks share qualified, every problem collected before throwing.
+   */
+  public static QuestionBank fromTexts(List<BankText> texts) {
     List<BankProblem> problems = new ArrayList<>();
-    List<Question> questions = new ArrayList<>();
+    List<ParsedFile> parsed = new ArrayList<>();
+    for (BankText t : texts) {
+      parsed.add(new ParsedFile(t.file(), parse(null, t.file(), t.text(), problems)));
+    }
+    return assemble(null, parsed, Map.of(), problems);
+  }
+
+  private static boolean sameDirectory(Path a, Path b) {
+    try {
+      return a.getFileSystem().equals(b.getFileSystem()) && a.toRealPath().equals(b.toRealPath());
+    } catch (IOException e) {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+  }
+
+  private static String relative(Path dir, Path file) {
+    return (dir == null ? file.getFileName() : dir.relativize(file)).toString().replace('\\', '/');
+  }
+
+  private static QuestionBank load(Path dir, Map<String, String> reserved) {
+    List<BankProblem> problems = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       String what = Files.exists(dir) ? "is not a directory" : "does not exist";
       throw new BankException(List.of(new BankProblem(dir, 0, "the knowledge directory " + what
@@ -61,8 +115,26 @@ public final class BankLoader {
       }
       parsed.add(new ParsedFile(file, parse(dir, file, text, problems)));
     }
+    // A shipped id is reserved for its shipped bank when that bank is loaded too: then a question of another file
+    // with the same id collides with it. A directory that replaces the shipped banks keeps its own ids as written.
+    Set<String> loaded = new HashSet<>();
+    files.forEach(f -> loaded.add(relative(dir, f)));
+    Map<String, String> collidable = new HashMap<>();
+    reserved.forEach((id, owner) -> {
+      if (loaded.contains(owner)) {
+        collidable.put(id, owner);
+      }
+    });
+    QuestionBank bank = assemble(dir, parsed, collidable, problems);
+    LOG.debug("Loaded {} questions from {} bank files in {}", bank.questions().size(), files.size(), dir);
+    return bank;
+  }
+
+  private static QuestionBank assemble(Path dir, List<ParsedFile> parsed, Map<String, String> reserved,
+      List<BankProblem> problems) {
+    List<Question> questions = new ArrayList<>();
     Map<String, SourceLocation> seen = new HashMap<>();
-    for (Question question : qualifyClashingNumbers(dir, parsed)) {
+    for (Question question : qualifyClashingNumbers(dir, parsed, reserved)) {
       SourceLocation first = seen.putIfAbsent(question.id(), question.location());
       if (first != null) {
         problems.add(new BankProblem(question.location().file(), question.location().line(), "duplicate question id "
@@ -74,7 +146,6 @@ public final class BankLoader {
     if (!problems.isEmpty()) {
       throw new BankException(sorted(problems));
     }
-    LOG.debug("Loaded {} questions from {} bank files in {}", questions.size(), files.size(), dir);
     return new QuestionBank(questions);
   }
 
@@ -93,7 +164,8 @@ public final class BankLoader {
    * The questions of all files in order. When an id is used by more than one file, every file that uses it gets it
    * qualified with its namespace ({@code docker/1}), whichever file sorts first, so no file's ids depend on order.
    */
-  private static List<Question> qualifyClashingNumbers(Path dir, List<ParsedFile> parsed) {
+  private static List<Question> qualifyClashingNumbers(Path dir, List<ParsedFile> parsed,
+      Map<String, String> reserved) {
     Map<String, Set<Path>> filesById = new HashMap<>();
     for (ParsedFile p : parsed) {
       for (Question q : p.result().questions()) {
@@ -103,8 +175,16 @@ public final class BankLoader {
     List<Question> out = new ArrayList<>();
     for (ParsedFile p : parsed) {
       String namespace = QuestionIds.namespace(dir, p.file());
+      String file = reserved.isEmpty() ? "" : relative(dir, p.file());
       for (Question q : p.result().questions()) {
-        if (filesById.get(q.id().toLowerCase(Locale.ROOT)).size() > 1) {
+        String owner = reserved.get(q.id());
+        boolean shippedElsewhere = owner != null && !owner.equals(file);
+        boolean keep = owner != null && owner.equals(file);
+        if (shippedElsewhere) {
+          LOG.warn("{}: question id {} belongs to the shipped bank {}; this question is given another id so that"
+              + " progress on the shipped question stays its own", q.location(), q.id(), owner);
+        }
+        if (shippedElsewhere || (!keep && filesById.get(q.id().toLowerCase(Locale.ROOT)).size() > 1)) {
           String id = QuestionIds.isBareNumber(q.id()) ? QuestionIds.qualifiedNumber(namespace, q.id())
               : QuestionIds.qualified(namespace, q.id());
           out.add(new Question(id, q.title(), q.topic(), q.explanation(), q.sections(), q.examples(), q.tables(),

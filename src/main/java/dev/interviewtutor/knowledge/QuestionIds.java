@@ -112,6 +112,27 @@ public final class QuestionIds {
     }
   }
 
+  /**
+   * The id of a question of a server's own bank: its id in the bank, behind the server's namespace
+   * ({@code s12/74}), so it never equals a shipped id (no shipped id has a namespace of this form unless a file in
+   * the knowledge directory is named like one, and uploads are checked against the shipped ids) nor another
+   * server's. Too long for {@link #MAX_ID}: cut, with a hash of the whole bank id so it stays distinct and stable.
+   */
+  public static String inServer(String serverNamespace, String bankId) {
+    String prefix = serverNamespace + "/";
+    if (prefix.length() + bankId.length() <= MAX_ID) {
+      return prefix + bankId;
+    }
+    int room = MAX_ID - prefix.length() - 5;
+    String head = bankId.substring(0, Math.max(1, room)).replaceAll("[-/]+$", "");
+    return prefix + head + "-" + hash(bankId, 4);
+  }
+
+  /** The namespace of one server's own banks: {@code s} and the server's scope id. */
+  public static String serverNamespace(long scopeId) {
+    return "s" + scopeId;
+  }
+
   /** Whether an id is a bare question number as written in the bank ({@code 74}, {@code 71a}). */
   public static boolean isBareNumber(String id) {
     return id.matches("\\d+[A-Za-z]?");

@@ -43,7 +43,7 @@ final class Boards {
     }
     ZoneId zone = asker == null ? ZoneId.of("UTC") : asker.zone();
     String key = period.key(clock.instant().atZone(zone).toLocalDate());
-    String t = topic == null ? "" : questions.canonicalTopic(topic.strip());
+    String t = topic == null ? "" : questions.canonicalTopic(scope, topic.strip());
     return db.read(c -> {
       List<BoardRow> rows = BoardRepository.page(c, scope.id(), key, t, offset, limit);
       List<Leaderboard.Entry> entries = new ArrayList<>();

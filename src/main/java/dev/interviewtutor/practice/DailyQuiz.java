@@ -6,6 +6,7 @@ import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.KeyPointResult;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.Rubric;
 import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.AttemptRepository;
@@ -165,10 +166,11 @@ public final class DailyQuiz {
    */
   public DailyPost claim(DuePost due) {
     long scopeId = due.settings().scope().id();
+    QuestionBank visible = questions.bank(scopeId); // read before the transaction: it may read the database
     return db.write(c -> {
       Optional<Post> existing = DailyRepository.scheduledPost(c, scopeId, due.date().toString());
       if (existing.isPresent() && existing.get().postedAt() == null
-          && !questions.inBank(existing.get().questionId())) {
+          && visible.find(existing.get().questionId()).isEmpty()) {
         // Claimed, not yet sent, and its question was removed from the bank since: choose again rather than
         // fail (and be retried) forever.
         DailyRepository.deletePost(c, existing.get().id());
@@ -177,7 +179,7 @@ public final class DailyQuiz {
       if (existing.isPresent()) {
         return toPost(existing.get());
       }
-      Question q = choose(c, scopeId, due.date().toEpochDay());
+      Question q = choose(c, visible, scopeId, due.date().toEpochDay());
       return toPost(DailyRepository.claim(c, scopeId, q.id(), due.date().toString(), clock.instant().toEpochMilli()));
     });
   }
@@ -185,9 +187,10 @@ public final class DailyQuiz {
   /** {@code /daily now}: claims an extra post right away (not tied to the schedule). */
   public DailyPost postNow(Scope scope) {
     requireGuild(scope);
+    QuestionBank visible = questions.bank(scope);
     return db.write(c -> {
       long now = clock.instant().toEpochMilli();
-      Question q = choose(c, scope.id(), now);
+      Question q = choose(c, visible, scope.id(), now);
       return toPost(DailyRepository.claim(c, scope.id(), q.id(), null, now));
     });
   }
@@ -341,8 +344,8 @@ public final class DailyQuiz {
    * 10 + 100 − the scope's average score, 50 when unanswered), never the previous post's question when there is a
    * choice. Deterministic for a scope and seed.
    */
-  private Question choose(Connection c, long scopeId, long seed) throws SQLException {
-    List<Question> all = questions.bank().questions();
+  private Question choose(Connection c, QuestionBank visible, long scopeId, long seed) throws SQLException {
+    List<Question> all = visible.questions();
     if (all.isEmpty()) {
       throw new UserFacingException("The question bank is empty: nothing to post.");
     }

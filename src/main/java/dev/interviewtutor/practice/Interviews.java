@@ -76,7 +76,7 @@ final class Interviews {
       throw new UserFacingException("An interview has 1 to " + PracticeService.MAX_INTERVIEW_LENGTH + " questions, not " + length);
     }
     String wanted = topic == null ? "" : topic.strip();
-    List<Question> picked = new ArrayList<>(picker.ranked(person, wanted).stream().limit(length).toList());
+    List<Question> picked = new ArrayList<>(picker.ranked(person, scope, wanted).stream().limit(length).toList());
     picked.sort(Comparator.comparingInt(q -> questions.bankIndex(q.id())));
     long id = db.write(c -> {
       long now = clock.instant().toEpochMilli();

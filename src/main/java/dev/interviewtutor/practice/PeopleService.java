@@ -53,6 +53,11 @@ final class PeopleService {
     });
   }
 
+  /** An existing scope, without creating it (a read). */
+  Optional<Scope> findScope(ScopeKind kind, String key) {
+    return db.read(c -> PeopleRepository.findScope(c, kind, key));
+  }
+
   /** Finds or creates a scope (a guild, a DM, the terminal). */
   Scope scope(ScopeKind kind, String key, String name) {
     return db.write(c -> PeopleRepository.upsertScope(c, kind, key, name));

@@ -50,6 +50,7 @@ public final class PracticeService {
   private final Interviews interviews;
   private final Boards boards;
   private final DailyQuiz daily;
+  private final ServerBanks serverBanks;
 
   /** A service without interview follow-ups. */
   public PracticeService(QuestionBank bank, Function<Question, Rubric> rubrics, Grader grader, Database db,
@@ -64,12 +65,13 @@ public final class PracticeService {
       Clock clock, FollowUpAsker followUps) {
     this.grader = grader;
     this.people = new PeopleService(db, clock, grader);
-    this.questions = new Questions(bank, rubrics);
+    this.questions = new Questions(new Catalog(bank, rubrics, db));
     this.picker = new QuestionPicker(db, clock, questions);
     this.recorder = new AnswerRecorder(db, clock, questions, grader);
     this.interviews = new Interviews(db, clock, questions, picker, recorder, grader, followUps);
     this.boards = new Boards(db, clock, questions);
     this.daily = new DailyQuiz(db, clock, questions, recorder);
+    this.serverBanks = new ServerBanks(db, clock, questions.catalog());
   }
 
   // ---------------------------------------------------------------- people and scopes
@@ -93,6 +95,11 @@ public final class PracticeService {
     return people.setTimeZone(person, zone);
   }
 
+  /** An existing scope, without creating it (a read only: usable before an interaction is acknowledged). */
+  public Optional<Scope> findScope(ScopeKind kind, String key) {
+    return people.findScope(kind, key);
+  }
+
   /** Finds or creates a scope (a guild, a DM, the terminal). */
   public Scope scope(ScopeKind kind, String key, String name) {
     return people.scope(kind, key, name);
@@ -100,8 +107,33 @@ public final class PracticeService {
 
   // ---------------------------------------------------------------- the bank
 
+  /** The shipped banks (the knowledge directory): what the terminal and DMs see. */
   public QuestionBank bank() {
     return questions.bank();
+  }
+
+  /** The questions a place sees: on a Discord server its own banks too, without the shipped banks it switched off. */
+  public QuestionBank bank(Scope scope) {
+    return questions.bank(scope);
+  }
+
+  /** Which questions each place sees; ids are looked up across all of them. */
+  public Catalog catalog() {
+    return questions.catalog();
+  }
+
+  /** Discord servers' own banks: upload, list, remove, and the switch for each shipped bank. */
+  public ServerBanks serverBanks() {
+    return serverBanks;
+  }
+
+  /**
+   * Replaces the shipped banks (the knowledge directory was read again, {@code /tutoradmin reload}). Open
+   * interviews, reviews and daily posts carry on: they look questions up by id, and one no longer in the banks is
+   * shown as removed and skipped.
+   */
+  public void reloadBanks(QuestionBank bank, Function<Question, Rubric> rubrics) {
+    questions.catalog().reloadShipped(bank, rubrics);
   }
 
   public String graderName() {
@@ -111,6 +143,12 @@ public final class PracticeService {
   /** A question by id; an unknown id is a {@link dev.interviewtutor.UserFacingException}. */
   public Question question(String id) {
     return questions.question(id);
+  }
+
+  /** A question the place sees, by id; any other id (another server's, an unknown one) is a
+   * {@link dev.interviewtutor.UserFacingException}. */
+  public Question question(Scope scope, String id) {
+    return questions.question(scope, id);
   }
 
   /**
@@ -137,6 +175,11 @@ public final class PracticeService {
     return questions.bank().topics();
   }
 
+  /** The topics a place sees. */
+  public List<String> topics(Scope scope) {
+    return questions.bank(scope).topics();
+  }
+
   // ---------------------------------------------------------------- single questions: quiz and review
 
   /**
@@ -144,12 +187,22 @@ public final class PracticeService {
    * the weakest one. {@code topic} null or blank means any topic.
    */
   public Question nextQuestion(Person person, String topic) {
-    return picker.next(person, topic);
+    return picker.next(person, null, topic);
   }
 
-  /** Questions due for review today in the person's zone, most overdue first. */
+  /** Like {@link #nextQuestion(Person, String)} among the questions the place sees. */
+  public Question nextQuestion(Person person, Scope scope, String topic) {
+    return picker.next(person, scope, topic);
+  }
+
+  /** Questions due for review today in the person's zone, most overdue first (of the shipped banks). */
   public List<Question> dueReviews(Person person) {
-    return picker.dueReviews(person);
+    return picker.dueReviews(person, null);
+  }
+
+  /** Questions due for review today that the place sees, most overdue first. */
+  public List<Question> dueReviews(Person person, Scope scope) {
+    return picker.dueReviews(person, scope);
   }
 
   /**

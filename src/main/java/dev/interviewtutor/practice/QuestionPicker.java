@@ -2,10 +2,12 @@ package dev.interviewtutor.practice;
 
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.ProgressRepository;
 import dev.interviewtutor.store.ReviewState;
+import dev.interviewtutor.store.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,28 +31,36 @@ final class QuestionPicker {
 
   /**
    * What to ask next: a due review first (most overdue, then weakest), then an unseen question (bank order), then
-   * the weakest one. {@code topic} null or blank means any topic.
+   * the weakest one, among the questions the place sees ({@code scope} null: the shipped banks). {@code topic} null
+   * or blank means any topic.
    */
   Question next(Person person, String topic) {
-    return ranked(person, topic).get(0);
+    return next(person, null, topic);
+  }
+
+  /** {@link #next(Person, String)} among the questions the place sees ({@code scope} null: the shipped banks). */
+  Question next(Person person, Scope scope, String topic) {
+    return ranked(person, scope, topic).get(0);
   }
 
   /** Questions due for review today in the person's zone, most overdue first (only questions in the bank). */
-  List<Question> dueReviews(Person person) {
+  List<Question> dueReviews(Person person, Scope scope) {
     String today = clock.instant().atZone(person.zone()).toLocalDate().toString();
+    QuestionBank visible = questions.bank(scope);
     return db.read(c -> ProgressRepository.due(c, person.id(), today)).stream()
-        .map(r -> questions.bank().find(r.questionId()))
+        .map(r -> visible.find(r.questionId()))
         .flatMap(Optional::stream)
         .toList();
   }
 
   /** Candidates in asking order: due (most overdue, weakest), unseen (bank order), then weakest seen. */
-  List<Question> ranked(Person person, String topic) {
-    List<Question> candidates = questions.bank().byTopic(topic);
+  List<Question> ranked(Person person, Scope scope, String topic) {
+    QuestionBank visible = questions.bank(scope);
+    List<Question> candidates = visible.byTopic(topic);
     if (candidates.isEmpty()) {
-      throw new UserFacingException(questions.bank().questions().isEmpty()
+      throw new UserFacingException(visible.questions().isEmpty()
           ? "The question bank is empty."
-          : "No questions on topic '" + topic + "'. Topics: " + String.join(", ", questions.bank().topics()));
+          : "No questions on topic '" + topic + "'. Topics: " + String.join(", ", visible.topics()));
     }
     String today = clock.instant().atZone(person.zone()).toLocalDate().toString();
     Map<String, ReviewState> reviews = db.read(c -> ProgressRepository.reviews(c, person.id())).stream()

@@ -113,6 +113,11 @@ public final class PeopleRepository {
         kind.dbName(), key).orElseThrow();
   }
 
+  /** An existing scope by kind and key (no row is created). */
+  public static Optional<Scope> findScope(Connection c, ScopeKind kind, String key) throws SQLException {
+    return Sql.one(c, "SELECT * FROM scopes WHERE kind = ? AND key = ?", PeopleRepository::scope, kind.dbName(), key);
+  }
+
   public static Optional<Scope> scopeById(Connection c, long id) throws SQLException {
     return Sql.one(c, "SELECT * FROM scopes WHERE id = ?", PeopleRepository::scope, id);
   }

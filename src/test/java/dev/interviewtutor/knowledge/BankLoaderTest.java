@@ -211,4 +211,32 @@ class BankLoaderTest {
     assertTrue(problems.stream().anyMatch(p -> p.startsWith(prefix)),
         "expected a problem starting with <" + prefix + "> in " + String.join("\n", problems));
   }
+
+  @Test
+  void a_user_question_with_a_shipped_id_gets_another_stable_id_and_the_shipped_question_keeps_its_own()
+      throws IOException {
+    Path shipped = Files.createDirectories(dir.resolve("shipped"));
+    Files.writeString(shipped.resolve("java.md"), GOOD.replace("1.", "1501."), StandardCharsets.UTF_8);
+    Path knowledge = Files.createDirectories(dir.resolve("knowledge"));
+    Files.writeString(knowledge.resolve("java.md"), GOOD.replace("1.", "1501."), StandardCharsets.UTF_8);
+    Files.writeString(knowledge.resolve("docker.md"), GOOD.replace("1.", "1501.").replace("What Is A?",
+        "What Is A Layer?"), StandardCharsets.UTF_8);
+    Files.writeString(knowledge.resolve("mine.md"), GOOD.replace("1.", "7."), StandardCharsets.UTF_8);
+
+    QuestionBank bank = BankLoader.load(knowledge, java.util.Optional.of(shipped));
+    QuestionBank again = BankLoader.load(knowledge, java.util.Optional.of(shipped));
+
+    assertEquals("What Is A?", bank.find("1501").orElseThrow().title(), "the shipped question keeps 1501");
+    assertEquals("What Is A Layer?", bank.find("docker/1501").orElseThrow().title(),
+        "the user's question is namespaced by its file");
+    assertEquals("What Is A?", bank.find("7").orElseThrow().title(), "ids no shipped bank has stay as written");
+    assertEquals(bank.questions().stream().map(Question::id).toList(),
+        again.questions().stream().map(Question::id).toList(), "stable from one load to the next");
+
+    Files.delete(knowledge.resolve("java.md"));
+    QuestionBank withoutShippedFile = BankLoader.load(knowledge, java.util.Optional.of(shipped));
+    assertEquals("1501", withoutShippedFile.questions().get(0).id(),
+        "a directory that replaces the shipped banks keeps its own ids: nothing collides");
+    assertEquals("1501", BankLoader.load(knowledge).questions().get(0).id(), "without shipped banks: as before");
+  }
 }

@@ -40,6 +40,13 @@ public final class FakeDiscord implements AutoCloseable {
   /** A voice channel of the server; its text chat takes slash commands. */
   public static final long VOICE_CHANNEL_ID = 900000000000000300L;
   public static final String BOT_NAME = "InterviewTutor";
+  /** A second server, present only in a fake started with {@link #startWithTwoServers}. */
+  public static final long OTHER_GUILD_ID = 900000000000000110L;
+  public static final long OTHER_ADMIN_ROLE_ID = 900000000000000111L;
+  public static final long OTHER_TEXT_CHANNEL_ID = 900000000000000210L;
+  public static final long OTHER_VOICE_CHANNEL_ID = 900000000000000310L;
+  /** The application's owner (the bot owner of {@code /tutoradmin reload}), as applications/@me says. */
+  public static final long OWNER_ID = 1;
 
   private static final Pattern WEBHOOK_MESSAGE = Pattern.compile("webhooks/\\d+/([^/]+)/messages/([^/]+)");
   private static final Pattern WEBHOOK = Pattern.compile("webhooks/\\d+/([^/]+)");
@@ -61,6 +68,9 @@ public final class FakeDiscord implements AutoCloseable {
   /** Channels whose REST calls fail, with the error to answer (deleted channel, missing permission). */
   private final Map<Long, Answer> failingChannels = new ConcurrentHashMap<>();
   private final String acceptedToken;
+  private final boolean twoServers;
+  /** Files members attached to commands, served as Discord's CDN would serve them, by attachment id. */
+  private final Map<String, byte[]> attachments = new ConcurrentHashMap<>();
   private volatile Duration restDelay = Duration.ZERO;
   /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
   private volatile CountDownLatch callbackHold;
@@ -68,8 +78,9 @@ public final class FakeDiscord implements AutoCloseable {
   private volatile CountDownLatch channelPostHold;
   private final AtomicInteger heldChannelPosts = new AtomicInteger();
 
-  private FakeDiscord(String acceptedToken) throws IOException {
+  private FakeDiscord(String acceptedToken, boolean twoServers) throws IOException {
     this.acceptedToken = acceptedToken;
+    this.twoServers = twoServers;
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
     http.createContext("/", this::handle);
     http.setExecutor(httpPool);
@@ -78,13 +89,91 @@ public final class FakeDiscord implements AutoCloseable {
       ObjectNode guild = Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0));
       // Active threads are part of GUILD_CREATE, so a restarted client knows the threads made before.
       threads.values().forEach(t -> ((ArrayNode) guild.get("threads")).add(t.deepCopy()));
-      return guild;
+      if (!twoServers) {
+        return List.of(guild);
+      }
+      ObjectNode other = (ObjectNode) inOtherServer(Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0)));
+      other.put("name", "Second Study Group");
+      return List.of(guild, other);
     });
   }
 
   /** Starts a fake that accepts only {@code token}; any other token gets 401 (REST) and close 4004 (gateway). */
   public static FakeDiscord start(String acceptedToken) throws IOException {
-    return new FakeDiscord(acceptedToken);
+    return new FakeDiscord(acceptedToken, false);
+  }
+
+  /**
+   * A fake with a second server ({@link #OTHER_GUILD_ID}, text channel {@link #OTHER_TEXT_CHANNEL_ID}): the same
+   * members, roles and channels under other ids. Commands used in its channel come from that server.
+   */
+  public static FakeDiscord startWithTwoServers(String acceptedToken) throws IOException {
+    return new FakeDiscord(acceptedToken, true);
+  }
+
+  /** The same JSON with the first server's ids (server, admin role, channels) replaced by the second's. */
+  static JsonNode inOtherServer(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    rehome(copy);
+    return copy;
+  }
+
+  private static final Map<String, String> OTHER_IDS = Map.of(
+      Long.toString(GUILD_ID), Long.toString(OTHER_GUILD_ID),
+      Long.toString(ADMIN_ROLE_ID), Long.toString(OTHER_ADMIN_ROLE_ID),
+      Long.toString(TEXT_CHANNEL_ID), Long.toString(OTHER_TEXT_CHANNEL_ID),
+      Long.toString(VOICE_CHANNEL_ID), Long.toString(OTHER_VOICE_CHANNEL_ID));
+
+  private static void rehome(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (value.isTextual() && OTHER_IDS.containsKey(value.asText())) {
+          object.put(name, OTHER_IDS.get(value.asText()));
+        } else {
+          rehome(value);
+        }
+      }
+      // Keys too: resolved members and roles are maps by id.
+      for (String name : names) {
+        if (OTHER_IDS.containsKey(name)) {
+          object.set(OTHER_IDS.get(name), object.remove(name));
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode value = array.get(i);
+        if (value.isTextual() && OTHER_IDS.containsKey(value.asText())) {
+          array.set(i, Payloads.JSON.getNodeFactory().textNode(OTHER_IDS.get(value.asText())));
+        } else {
+          rehome(value);
+        }
+      }
+    }
+  }
+
+  /**
+   * An ATTACHMENT option (type 11) for a file the member attaches: resolved as Discord resolves it, and served from
+   * this fake's loopback address the way Discord's CDN serves attachments.
+   */
+  public ObjectNode attachmentOption(String name, String fileName, byte[] content) {
+    String id = Snowflakes.nowString();
+    attachments.put(id, content.clone());
+    ObjectNode o = Payloads.object();
+    o.put("name", name);
+    o.put("type", 11);
+    o.put("value", id);
+    ObjectNode a = o.putObject("_attachment");
+    a.put("id", id);
+    a.put("filename", fileName);
+    a.put("size", content.length);
+    String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/attachments/" + id + "/" + fileName;
+    a.put("url", url);
+    a.put("proxy_url", url);
+    a.put("content_type", "text/markdown; charset=utf-8");
+    return o;
   }
 
   public String restUrl() {
@@ -153,7 +242,12 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Sends an autocomplete request; one option must be {@link Payloads#focused}. */
   public SentInteraction autocomplete(FakeUser user, String name, JsonNode... options) {
-    return send(4, user, TEXT_CHANNEL_ID, true, i -> Payloads.commandData(i, name, options, true));
+    return autocompleteIn(user, TEXT_CHANNEL_ID, name, options);
+  }
+
+  /** An autocomplete request from a server's channel ({@link #OTHER_TEXT_CHANNEL_ID} for the second server). */
+  public SentInteraction autocompleteIn(FakeUser user, long channelId, String name, JsonNode... options) {
+    return send(4, user, channelId, true, i -> Payloads.commandData(i, name, options, true));
   }
 
   /** Clicks a button with {@code customId} on a message the bot sent (as returned by {@link #message}). */
@@ -183,6 +277,10 @@ public final class FakeDiscord implements AutoCloseable {
     ObjectNode payload = Payloads.interaction(type, user, channelId, inGuild, id, token);
     payload.set("channel", channelObject(channelId, user));
     data.accept(payload);
+    if (channelId == OTHER_TEXT_CHANNEL_ID) {
+      payload = (ObjectNode) inOtherServer(payload);
+      payload.put("channel_id", Long.toString(OTHER_TEXT_CHANNEL_ID));
+    }
     channelOfToken.put(token, channelId);
     long sent = System.nanoTime();
     gateway.dispatch("INTERACTION_CREATE", payload);
@@ -190,6 +288,9 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private ObjectNode channelObject(long channelId, FakeUser user) {
+    if (channelId == OTHER_TEXT_CHANNEL_ID) {
+      return (ObjectNode) inOtherServer(Payloads.textChannel(TEXT_CHANNEL_ID, "study"));
+    }
     if (channelId == TEXT_CHANNEL_ID) {
       return Payloads.textChannel(TEXT_CHANNEL_ID, "study");
     }
@@ -383,6 +484,10 @@ public final class FakeDiscord implements AutoCloseable {
       String path = full.startsWith("/api/v10/") ? full.substring("/api/v10/".length()) : full.replaceFirst("^/", "");
       String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
       String method = exchange.getRequestMethod();
+      if (path.startsWith("attachments/")) {
+        serveAttachment(exchange, path);
+        return;
+      }
       List<RecordedFile> uploaded = new ArrayList<>();
       JsonNode body = readBody(exchange, method, path, uploaded);
       RecordedRequest recorded = new RecordedRequest(method, path, query, body, System.nanoTime());
@@ -449,6 +554,19 @@ public final class FakeDiscord implements AutoCloseable {
 
   private record Answer(int status, JsonNode body) {}
 
+  /** Serves a file attached with {@link #attachmentOption} (no token: Discord's CDN URLs are public). */
+  private void serveAttachment(HttpExchange exchange, String path) throws IOException {
+    String[] parts = path.split("/");
+    byte[] content = parts.length >= 2 ? attachments.get(parts[1]) : null;
+    if (content == null) {
+      exchange.sendResponseHeaders(404, -1);
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Type", "text/markdown; charset=utf-8");
+    exchange.sendResponseHeaders(200, content.length);
+    exchange.getResponseBody().write(content);
+  }
+
   private static ObjectNode error(int code, String message) {
     ObjectNode e = Payloads.object();
     e.put("code", code);
@@ -490,7 +608,7 @@ public final class FakeDiscord implements AutoCloseable {
       app.put("bot_require_code_grant", false);
       app.put("flags", 0);
       app.putArray("tags");
-      app.set("owner", Payloads.user(1, "owner", false));
+      app.set("owner", Payloads.user(OWNER_ID, "owner", false));
       return ok(app);
     }
     if (path.matches("applications/\\d+/(guilds/\\d+/)?commands") && method.equals("PUT")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -17,22 +18,22 @@ import org.java_websocket.server.WebSocketServer;
 /** The gateway half of {@link FakeDiscord}: HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, dispatches. */
 final class FakeGateway extends WebSocketServer {
   private final String acceptedToken;
-  private final Supplier<ObjectNode> guild;
+  private final Supplier<List<ObjectNode>> guilds;
   private final CountDownLatch started = new CountDownLatch(1);
   private final Set<WebSocket> identified = ConcurrentHashMap.newKeySet();
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicInteger identifies = new AtomicInteger();
 
-  private FakeGateway(String acceptedToken, Supplier<ObjectNode> guild) {
+  private FakeGateway(String acceptedToken, Supplier<List<ObjectNode>> guilds) {
     super(new InetSocketAddress("127.0.0.1", 0));
     this.acceptedToken = acceptedToken;
-    this.guild = guild;
+    this.guilds = guilds;
     setReuseAddr(true);
     setDaemon(true);
   }
 
-  static FakeGateway start(String acceptedToken, Supplier<ObjectNode> guild) throws IOException {
-    FakeGateway gateway = new FakeGateway(acceptedToken, guild);
+  static FakeGateway start(String acceptedToken, Supplier<List<ObjectNode>> guilds) throws IOException {
+    FakeGateway gateway = new FakeGateway(acceptedToken, guilds);
     gateway.start();
     try {
       if (!gateway.started.await(10, TimeUnit.SECONDS)) {
@@ -118,7 +119,9 @@ final class FakeGateway extends WebSocketServer {
     ObjectNode ready = Payloads.object();
     ready.put("v", 10);
     ready.set("user", Payloads.user(FakeDiscord.BOT_ID, FakeDiscord.BOT_NAME, true));
-    ready.putArray("guilds").addObject().put("id", Long.toString(FakeDiscord.GUILD_ID)).put("unavailable", true);
+    List<ObjectNode> all = guilds.get();
+    var readyGuilds = ready.putArray("guilds");
+    all.forEach(g -> readyGuilds.addObject().put("id", g.path("id").asText()).put("unavailable", true));
     ready.put("session_id", "session-" + identifies.get());
     ready.put("resume_gateway_url", "ws://127.0.0.1:" + port() + "/");
     ready.putArray("private_channels");
@@ -127,7 +130,7 @@ final class FakeGateway extends WebSocketServer {
     ready.putObject("application").put("id", Long.toString(FakeDiscord.APP_ID)).put("flags", 0);
     identified.add(socket);
     send(socket, "READY", ready);
-    send(socket, "GUILD_CREATE", guild.get());
+    all.forEach(g -> send(socket, "GUILD_CREATE", g));
   }
 
   private void send(WebSocket socket, String type, JsonNode data) {

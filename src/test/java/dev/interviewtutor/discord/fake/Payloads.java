@@ -275,6 +275,7 @@ public final class Payloads {
     ArrayNode opts = data.putArray("options");
     for (JsonNode option : options) {
       ObjectNode copy = option.deepCopy();
+      resolveAttachments(copy, data);
       JsonNode resolvedUser = copy.remove("_user");
       JsonNode resolvedMember = copy.remove("_member");
       if (resolvedUser != null) {
@@ -287,6 +288,21 @@ public final class Payloads {
         }
       }
       opts.add(copy);
+    }
+  }
+
+  /** Moves attachments of an option (or of a subcommand's options) into the interaction's resolved data. */
+  private static void resolveAttachments(ObjectNode option, ObjectNode data) {
+    JsonNode attachment = option.remove("_attachment");
+    if (attachment != null) {
+      ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
+      (resolved.has("attachments") ? (ObjectNode) resolved.get("attachments") : resolved.putObject("attachments"))
+          .set(option.path("value").asText(), attachment);
+    }
+    for (JsonNode nested : option.path("options")) {
+      if (nested instanceof ObjectNode o) {
+        resolveAttachments(o, data);
+      }
     }
   }
 
