@@ -66,7 +66,7 @@ class InterviewFollowUpDiscordTest {
   @Test
   void follow_ups_are_asked_and_answered_by_button_and_by_plain_message() throws Exception {
     try (LlmStub stub = LlmStub.start(LlmStub.Shape.OPENAI).respond(InterviewFollowUpDiscordTest::respond);
-        BotHarness h = BotHarness.startWith(dir, Map.of("TUTOR_LLM_PROVIDER", "openai",
+        BotHarness h = BotHarness.startWith(dir, Map.of("TUTOR_LLM_PROVIDER", "openai", "TUTOR_LLM_ROUTING", "all",
             "TUTOR_LLM_BASE_URL", stub.baseUrl(), "TUTOR_LLM_MODEL", "stub-model"),
             config -> BotWiring.services(config, FixedGrader::fast, Clock.systemUTC()))) {
       long thread = startInThread(h.fake, ADA, 2);
@@ -115,7 +115,7 @@ class InterviewFollowUpDiscordTest {
   @Test
   void a_follow_up_can_be_skipped() throws Exception {
     try (LlmStub stub = LlmStub.start(LlmStub.Shape.OPENAI).respond(InterviewFollowUpDiscordTest::respond);
-        BotHarness h = BotHarness.startWith(dir, Map.of("TUTOR_LLM_PROVIDER", "openai",
+        BotHarness h = BotHarness.startWith(dir, Map.of("TUTOR_LLM_PROVIDER", "openai", "TUTOR_LLM_ROUTING", "all",
             "TUTOR_LLM_BASE_URL", stub.baseUrl()),
             config -> BotWiring.services(config, FixedGrader::fast, Clock.systemUTC()))) {
       long thread = startInThread(h.fake, ADA, 2);
