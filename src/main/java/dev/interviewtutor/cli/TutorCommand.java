@@ -132,6 +132,16 @@ public final class TutorCommand implements Callable<Integer> {
       description = "Ask for the Message Content intent (env DISCORD_MESSAGE_CONTENT, default false)")
   String discordMessageContent;
 
+  @Option(names = "--discord-shards-total", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "The bot's gateway shard count across all processes (env DISCORD_SHARDS_TOTAL; default: "
+          + "Discord's recommendation, all in this process)")
+  String discordShardsTotal;
+
+  @Option(names = "--discord-shards", scope = ScopeType.INHERIT, paramLabel = "A-B",
+      description = "The shards this process runs, e.g. 0-3 (env DISCORD_SHARDS; default all of "
+          + "DISCORD_SHARDS_TOTAL)")
+  String discordShards;
+
   private final TutorConfig environment;
 
   public TutorCommand(TutorConfig environment) {
@@ -158,6 +168,8 @@ public final class TutorCommand implements Callable<Integer> {
     put(options, "DISCORD_REST_URL", discordRestUrl);
     put(options, "DISCORD_GATEWAY_URL", discordGatewayUrl);
     put(options, "DISCORD_MESSAGE_CONTENT", discordMessageContent);
+    put(options, "DISCORD_SHARDS_TOTAL", discordShardsTotal);
+    put(options, "DISCORD_SHARDS", discordShards);
     return environment.with(options);
   }
 

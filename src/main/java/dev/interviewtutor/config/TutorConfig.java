@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param answersPerMinute   {@code TUTOR_ANSWERS_PER_MINUTE}: graded answers per person per minute, default 6
  * @param discordMessageContent {@code DISCORD_MESSAGE_CONTENT}: ask for the privileged Message Content intent so
  *                           plain-text answers work in server threads, default false
+ * @param discordShards      {@code DISCORD_SHARDS_TOTAL} and {@code DISCORD_SHARDS}: the gateway shards this process
+ *                           runs; unset, every shard
  */
 public record TutorConfig(
     DatabaseTarget db,
@@ -49,7 +51,8 @@ public record TutorConfig(
     Optional<URI> discordRestUrl,
     Optional<URI> discordGatewayUrl,
     int answersPerMinute,
-    boolean discordMessageContent) {
+    boolean discordMessageContent,
+    DiscordShards discordShards) {
 
   /** Reads every setting from the given environment; an invalid value throws naming the variable. */
   public static TutorConfig fromEnvironment(Map<String, String> env) {
@@ -74,7 +77,8 @@ public record TutorConfig(
         uri(env, "DISCORD_REST_URL"),
         uri(env, "DISCORD_GATEWAY_URL"),
         positiveInt(env, "TUTOR_ANSWERS_PER_MINUTE", 6),
-        bool(env, "DISCORD_MESSAGE_CONTENT", false));
+        bool(env, "DISCORD_MESSAGE_CONTENT", false),
+        DiscordShards.fromEnvironment(env));
   }
 
   /**
@@ -111,6 +115,12 @@ public record TutorConfig(
     discordGatewayUrl.ifPresent(u -> settings.put("DISCORD_GATEWAY_URL", u.toString()));
     settings.put("TUTOR_ANSWERS_PER_MINUTE", Integer.toString(answersPerMinute));
     settings.put("DISCORD_MESSAGE_CONTENT", Boolean.toString(discordMessageContent));
+    if (discordShards.chosen()) {
+      settings.put("DISCORD_SHARDS_TOTAL", Integer.toString(discordShards.total()));
+      if (discordShards.first() > 0 || discordShards.last() < discordShards.total() - 1) {
+        settings.put("DISCORD_SHARDS", discordShards.range());
+      }
+    }
     return settings;
   }
 
@@ -156,7 +166,8 @@ public record TutorConfig(
         + ", llmDailyBudget=" + llmDailyBudget + ", llmFollowUps=" + llmFollowUps
         + ", discordToken=" + (discordToken.isEmpty() ? "<none>" : "<set>") + ", discordGuildId="
         + discordGuildId + ", discordRestUrl=" + discordRestUrl + ", discordGatewayUrl=" + discordGatewayUrl
-        + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent + "]";
+        + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent + ", discordShards=" + discordShards.describe()
+        + "]";
   }
 
   private static DatabaseTarget database(Map<String, String> env) {

@@ -3,9 +3,11 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.UserFacingException;
 import dev.interviewtutor.config.TutorConfig;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -70,8 +72,9 @@ public final class BotLauncher {
     } catch (IllegalStateException e) {
       closeQuietly(services);
       throw new UserFacingException("Could not connect to Discord: " + e.getMessage(), e);
-    } catch (ErrorResponseException e) {
-      // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL).
+    } catch (ErrorResponseException | CompletionException | UncheckedIOException e) {
+      // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL);
+      // the shard manager's first request (the recommended shard count) fails with the I/O error wrapped.
       closeQuietly(services);
       String where = config.discordRestUrl().map(BotLauncher::withoutUserInfo).orElse("https://discord.com/api/");
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -80,7 +83,7 @@ public final class BotLauncher {
           + (config.discordRestUrl().isPresent() ? " and DISCORD_REST_URL." : "."), e);
     }
     DailyQuizScheduler scheduler = new DailyQuizScheduler(services.practice().daily(),
-        new DailyPublisher(services.practice()), bot.jda(), services.clock()).start(DailyQuizScheduler.PERIOD);
+        new DailyPublisher(services.practice()), bot.shards(), services.clock()).start(DailyQuizScheduler.PERIOD);
     if (exitOnSignal) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         // The scheduler first, awaited: its tick posts and writes, and the bot's stop closes the database.
@@ -90,8 +93,9 @@ public final class BotLauncher {
         Runtime.getRuntime().halt(clean ? 0 : EXIT_UNCLEAN_STOP);
       }, "tutor-shutdown"));
     }
-    out.println("Interview Tutor bot is online as " + bot.jda().getSelfUser().getName() + " with "
-        + services.bank().questions().size() + " questions. Stop it with Ctrl-C or SIGTERM.");
+    out.println("Interview Tutor bot is online as " + bot.selfName() + " with "
+        + services.bank().questions().size() + " questions (" + bot.describeShards()
+        + "). Stop it with Ctrl-C or SIGTERM.");
     try {
       bot.awaitStopped();
     } catch (InterruptedException e) {

@@ -34,6 +34,7 @@ class DatabaseCopyTest {
         Sql.update(c, "INSERT INTO answer_rate_events (person_key, at) VALUES ('discord:1', 1000), ('discord:1', 1001)");
         Sql.update(c, "INSERT INTO llm_budget (scope_key, day, used) VALUES ('guild:555', '2026-01-01', 7)");
         Sql.update(c, "INSERT INTO interview_follow_ups VALUES (1, 1, 1, 0, '{\"question\":\"why?\"}', 1000)");
+        Sql.update(c, "INSERT INTO daily_post_claims VALUES (1, '2026-01-01', '4242-ab12cd34', 1000)");
         // A grade-cache key as older versions stored it, NUL-separated: PostgreSQL text cannot hold NUL.
         Sql.update(c, "INSERT INTO llm_grade_cache VALUES (?, 'llm', '{}', 1000, 'hash2')", "71\u00003\u0000hash2");
       });

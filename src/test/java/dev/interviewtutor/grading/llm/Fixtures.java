@@ -84,6 +84,7 @@ final class Fixtures {
   static TutorConfig config(String provider, String baseUrl, Duration timeout, int budget) {
     return new TutorConfig(dev.interviewtutor.store.DatabaseTarget.sqlite(Path.of("unused.db")), Path.of("knowledge"), PROMPTS, provider, "test-model",
         Optional.ofNullable(baseUrl).map(URI::create), "sk-test-secret-123", timeout, budget, true, "",
-        Optional.empty(), Optional.empty(), Optional.empty(), 6, false);
+        Optional.empty(), Optional.empty(), Optional.empty(), 6, false,
+        dev.interviewtutor.config.DiscordShards.ALL);
   }
 }
