@@ -61,6 +61,12 @@ public final class FakeDiscord implements AutoCloseable {
   /** Channels whose REST calls fail, with the error to answer (deleted channel, missing permission). */
   private final Map<Long, Answer> failingChannels = new ConcurrentHashMap<>();
   private final String acceptedToken;
+  /** The bot's shard count, as {@code /gateway/bot} recommends it. */
+  private final int shardsTotal;
+  /** The servers the bot is in, by id; {@link FakeGuild#MAIN} first. */
+  private final Map<Long, FakeGuild> guilds = new java.util.concurrent.ConcurrentSkipListMap<>();
+  /** The server of each channel and thread. */
+  private final Map<Long, FakeGuild> guildOfChannel = new ConcurrentHashMap<>();
   private volatile Duration restDelay = Duration.ZERO;
   /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
   private volatile CountDownLatch callbackHold;
@@ -68,23 +74,68 @@ public final class FakeDiscord implements AutoCloseable {
   private volatile CountDownLatch channelPostHold;
   private final AtomicInteger heldChannelPosts = new AtomicInteger();
 
-  private FakeDiscord(String acceptedToken) throws IOException {
+  private FakeDiscord(String acceptedToken, int shardsTotal) throws IOException {
     this.acceptedToken = acceptedToken;
+    this.shardsTotal = shardsTotal;
+    register(FakeGuild.MAIN);
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
     http.createContext("/", this::handle);
     http.setExecutor(httpPool);
     http.start();
-    gateway = FakeGateway.start(acceptedToken, () -> {
-      ObjectNode guild = Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0));
-      // Active threads are part of GUILD_CREATE, so a restarted client knows the threads made before.
-      threads.values().forEach(t -> ((ArrayNode) guild.get("threads")).add(t.deepCopy()));
-      return guild;
-    });
+    gateway = FakeGateway.start(acceptedToken, () -> guilds.values().stream().map(this::guildCreate).toList());
   }
 
   /** Starts a fake that accepts only {@code token}; any other token gets 401 (REST) and close 4004 (gateway). */
   public static FakeDiscord start(String acceptedToken) throws IOException {
-    return new FakeDiscord(acceptedToken);
+    return new FakeDiscord(acceptedToken, 1);
+  }
+
+  /**
+   * A fake that recommends {@code shardsTotal} gateway shards ({@code /gateway/bot}) and speaks the sharded
+   * gateway: each connection identifies with {@code shard: [id, total]} and receives only the servers (and their
+   * events) whose shard {@code (guild_id >> 22) % total} is its own; DMs come on shard 0, as on Discord.
+   */
+  public static FakeDiscord start(String acceptedToken, int shardsTotal) throws IOException {
+    return new FakeDiscord(acceptedToken, shardsTotal);
+  }
+
+  /**
+   * Adds a server the bot is in. Connections already identified on its shard receive its GUILD_CREATE (as when
+   * the bot joins a server); later ones get it with READY.
+   */
+  public FakeGuild addGuild(FakeGuild guild) {
+    register(guild);
+    gateway.dispatch("GUILD_CREATE", guildCreate(guild));
+    return guild;
+  }
+
+  /** The servers the bot is in. */
+  public List<FakeGuild> guilds() {
+    return List.copyOf(guilds.values());
+  }
+
+  private void register(FakeGuild guild) {
+    guilds.put(guild.id(), guild);
+    guildOfChannel.put(guild.textChannelId(), guild);
+    guildOfChannel.put(guild.voiceChannelId(), guild);
+  }
+
+  private ObjectNode guildCreate(FakeGuild guild) {
+    ObjectNode payload = Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0), guild);
+    // Active threads are part of GUILD_CREATE, so a restarted client knows the threads made before.
+    threads.values().stream().filter(t -> t.path("guild_id").asLong() == guild.id())
+        .forEach(t -> ((ArrayNode) payload.get("threads")).add(t.deepCopy()));
+    return payload;
+  }
+
+  /** The server a channel or thread belongs to; null for DMs (and channels the fake does not know). */
+  private FakeGuild guildOf(long channelId) {
+    return guildOfChannel.get(channelId);
+  }
+
+  /** The shards that identified on the gateway so far, as {@code [id, total]} pairs in order. */
+  public List<List<Integer>> identifiedShards() {
+    return gateway.identifiedShards();
   }
 
   public String restUrl() {
@@ -148,39 +199,50 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   public SentInteraction slashCommandIn(FakeUser user, long channelId, boolean inGuild, String name, JsonNode... options) {
-    return send(2, user, channelId, inGuild, i -> Payloads.commandData(i, name, options, inGuild));
+    FakeGuild guild = inGuild ? guildOrMain(channelId) : null;
+    return send(2, user, channelId, guild, i -> Payloads.commandData(i, name, options, guild));
+  }
+
+  /** Sends a slash command used in the text channel of {@code guild} (a server added with {@link #addGuild}). */
+  public SentInteraction slashCommandIn(FakeUser user, FakeGuild guild, String name, JsonNode... options) {
+    return slashCommandIn(user, guild.textChannelId(), true, name, options);
   }
 
   /** Sends an autocomplete request; one option must be {@link Payloads#focused}. */
   public SentInteraction autocomplete(FakeUser user, String name, JsonNode... options) {
-    return send(4, user, TEXT_CHANNEL_ID, true, i -> Payloads.commandData(i, name, options, true));
+    return send(4, user, TEXT_CHANNEL_ID, FakeGuild.MAIN, i -> Payloads.commandData(i, name, options, FakeGuild.MAIN));
+  }
+
+  private FakeGuild guildOrMain(long channelId) {
+    FakeGuild guild = guildOf(channelId);
+    return guild == null ? FakeGuild.MAIN : guild;
   }
 
   /** Clicks a button with {@code customId} on a message the bot sent (as returned by {@link #message}). */
   public SentInteraction clickButton(FakeUser user, JsonNode message, String customId) {
     long channel = message.path("channel_id").asLong(TEXT_CHANNEL_ID);
-    boolean inGuild = !isDm(channel);
-    return send(3, user, channel, inGuild, i -> Payloads.buttonData(i, customId, message));
+    FakeGuild guild = isDm(channel) ? null : guildOrMain(channel);
+    return send(3, user, channel, guild, i -> Payloads.buttonData(i, customId, message));
   }
 
   /** Submits a modal with text input values by custom id, from the channel of {@code message} (or the server). */
   public SentInteraction submitModal(FakeUser user, long channelId, String customId, Map<String, String> values) {
-    boolean inGuild = !isDm(channelId);
-    return send(5, user, channelId, inGuild, i -> Payloads.modalData(i, customId, new LinkedHashMap<>(values)));
+    FakeGuild guild = isDm(channelId) ? null : guildOrMain(channelId);
+    return send(5, user, channelId, guild, i -> Payloads.modalData(i, customId, new LinkedHashMap<>(values)));
   }
 
   /** Posts a plain message from a person in a channel (a thread or their DM). */
   public String postMessage(FakeUser author, long channelId, String content) {
     String id = Snowflakes.nowString();
-    boolean inGuild = !isDm(channelId);
-    gateway.dispatch("MESSAGE_CREATE", Payloads.userMessage(id, channelId, author, content, inGuild));
+    FakeGuild guild = isDm(channelId) ? null : guildOrMain(channelId);
+    gateway.dispatch("MESSAGE_CREATE", Payloads.userMessage(id, channelId, author, content, guild));
     return id;
   }
 
-  private SentInteraction send(int type, FakeUser user, long channelId, boolean inGuild, java.util.function.Consumer<ObjectNode> data) {
+  private SentInteraction send(int type, FakeUser user, long channelId, FakeGuild guild, java.util.function.Consumer<ObjectNode> data) {
     String id = Snowflakes.nowString();
     String token = "tok" + id;
-    ObjectNode payload = Payloads.interaction(type, user, channelId, inGuild, id, token);
+    ObjectNode payload = Payloads.interaction(type, user, channelId, guild, id, token);
     payload.set("channel", channelObject(channelId, user));
     data.accept(payload);
     channelOfToken.put(token, channelId);
@@ -190,11 +252,12 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private ObjectNode channelObject(long channelId, FakeUser user) {
-    if (channelId == TEXT_CHANNEL_ID) {
-      return Payloads.textChannel(TEXT_CHANNEL_ID, "study");
+    FakeGuild guild = guildOf(channelId);
+    if (guild != null && channelId == guild.textChannelId()) {
+      return Payloads.textChannel(channelId, "study", guild.id());
     }
-    if (channelId == VOICE_CHANNEL_ID) {
-      return Payloads.voiceChannel(VOICE_CHANNEL_ID, "study-voice");
+    if (guild != null && channelId == guild.voiceChannelId()) {
+      return Payloads.voiceChannel(channelId, "study-voice", guild.id());
     }
     ObjectNode thread = threads.get(channelId);
     if (thread != null) {
@@ -206,7 +269,8 @@ public final class FakeDiscord implements AutoCloseable {
   /** A member starts a public thread in the server's text channel; returns its id. */
   public long startPublicThread(FakeUser owner, String name) {
     long id = Snowflakes.now();
-    ObjectNode thread = Payloads.thread(id, TEXT_CHANNEL_ID, name, owner.id(), false);
+    ObjectNode thread = Payloads.thread(id, TEXT_CHANNEL_ID, name, owner.id(), false, GUILD_ID);
+    guildOfChannel.put(id, FakeGuild.MAIN);
     threads.put(id, thread);
     gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
     return id;
@@ -358,7 +422,7 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public void deleteChannel(long channelId) {
     failingChannels.put(channelId, new Answer(404, error(10003, "Unknown Channel")));
-    gateway.dispatch("CHANNEL_DELETE", Payloads.textChannel(channelId, "deleted"));
+    gateway.dispatch("CHANNEL_DELETE", Payloads.textChannel(channelId, "deleted", guildOrMain(channelId).id()));
   }
 
   /** REST calls to a channel answer 403 Missing Permissions from now on (the bot lost its rights there). */
@@ -465,7 +529,7 @@ public final class FakeDiscord implements AutoCloseable {
     if (path.equals("gateway/bot") || path.equals("gateway")) {
       ObjectNode g = Payloads.object();
       g.put("url", gatewayUrl());
-      g.put("shards", 1);
+      g.put("shards", shardsTotal);
       ObjectNode limit = g.putObject("session_start_limit");
       limit.put("total", 1000);
       limit.put("remaining", 1000);
@@ -556,7 +620,10 @@ public final class FakeDiscord implements AutoCloseable {
       long id = Snowflakes.now();
       // A thread started from a message is public; one without a message defaults to private.
       boolean isPrivate = !path.contains("/messages/") && body.path("type").asInt(12) == 12;
-      ObjectNode thread = Payloads.thread(id, parent, body.path("name").asText("thread"), BOT_ID, isPrivate);
+      FakeGuild guild = guildOrMain(parent);
+      ObjectNode thread = Payloads.thread(id, parent, body.path("name").asText("thread"), BOT_ID, isPrivate,
+          guild.id());
+      guildOfChannel.put(id, guild);
       threads.put(id, thread);
       gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
       return new Answer(201, thread);
@@ -594,7 +661,7 @@ public final class FakeDiscord implements AutoCloseable {
   private ObjectNode botMessage(String id, long channelId, JsonNode body, ObjectNode existing) {
     ObjectNode msg = existing != null ? existing.deepCopy()
         : Payloads.userMessage(id, channelId, new FakeUser(BOT_ID, BOT_NAME, FakeUser.ADMIN_PERMISSIONS), "",
-            !isDm(channelId));
+            isDm(channelId) ? null : guildOrMain(channelId));
     ((ObjectNode) msg.get("author")).put("bot", true);
     msg.put("application_id", Long.toString(APP_ID));
     if (body != null && body.isObject()) {
