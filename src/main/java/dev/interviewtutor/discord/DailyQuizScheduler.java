@@ -28,8 +28,8 @@ public final class DailyQuizScheduler implements AutoCloseable {
   public static final Duration PERIOD = Duration.ofSeconds(30);
 
   private final DailyQuiz daily;
-  private final DailyPublisher publisher;
   private final ShardManager shards;
+  private final DailyPostQueue queue;
   private final Clock clock;
   /** Lapsed publishing claims are forgotten this long after they lapsed, at most once per {@link #PRUNE_EVERY}. */
   static final Duration KEEP_CLAIMS = Duration.ofDays(3);
@@ -43,31 +43,27 @@ public final class DailyQuizScheduler implements AutoCloseable {
 
   public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, ShardManager shards, Clock clock) {
     this.daily = daily;
-    this.publisher = publisher;
     this.shards = shards;
     this.clock = clock;
+    this.queue = new DailyPostQueue(publisher, DailyBacklog.of(daily), clock,
+        DailyPostQueue.paceFor((int) shards.getShardCache().size(), shards.getShardsTotal()));
   }
 
   /**
-   * Publishes everything due now on this process's shards; returns what happened to each post (one per due
-   * server here; servers on other processes' shards are theirs).
+   * Publishes everything due now on this process's shards, paced within Discord's rate limits (a busy minute
+   * takes a while: {@link DailyPostQueue}); returns what happened to each post, in due order (one per due server
+   * here; servers on other processes' shards are theirs).
    */
   public synchronized List<DailyPublisher.Outcome> tick() {
     Instant now = clock.instant();
-    List<DailyPublisher.Outcome> outcomes = new ArrayList<>();
+    List<DailyPostQueue.Job> jobs = new ArrayList<>();
     for (DuePost due : daily.duePosts(now)) {
       Optional<JDA> shard = TutorBot.shardOf(shards, Long.parseLong(due.settings().scope().key()));
-      if (shard.isEmpty()) {
-        continue;
-      }
-      try {
-        outcomes.add(publisher.publishScheduled(shard.get(), due));
-      } catch (RuntimeException e) {
-        Failures.log("daily post for server " + due.settings().scope().key() + " on " + due.date()
-            + " (retrying at the next tick)", e);
-        outcomes.add(new DailyPublisher.Outcome.Retry(e.toString()));
-      }
+      shard.ifPresent(jda -> jobs.add(new DailyPostQueue.Job(jda, due)));
     }
+    // The longest-waiting first (a catch-up after downtime), then in the order they fell due.
+    jobs.sort(java.util.Comparator.comparing(j -> j.due().scheduledAt()));
+    List<DailyPublisher.Outcome> outcomes = queue.publish(jobs);
     if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
       lastPrune = now;
       daily.pruneClaims(now.minus(KEEP_CLAIMS));

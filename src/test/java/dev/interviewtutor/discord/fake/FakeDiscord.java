@@ -68,6 +68,13 @@ public final class FakeDiscord implements AutoCloseable {
   /** The server of each channel and thread. */
   private final Map<Long, FakeGuild> guildOfChannel = new ConcurrentHashMap<>();
   private volatile Duration restDelay = Duration.ZERO;
+  /** Discord's global limit on the bot's REST requests per second (0: none); beyond it, 429. */
+  private volatile int globalLimit;
+  private final java.util.ArrayDeque<Long> acceptedInLastSecond = new java.util.ArrayDeque<>();
+  private final AtomicInteger rateLimited = new AtomicInteger();
+  /** Per request (method, path, body): how many times in a row it was answered 429. */
+  private final Map<String, Integer> rejectedInARow = new ConcurrentHashMap<>();
+  private final AtomicInteger mostRejectionsInARow = new AtomicInteger();
   /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
   private volatile CountDownLatch callbackHold;
   /** While set, answers to messages posted in the server's channels wait for it (a rate-limit stall). */
@@ -144,6 +151,52 @@ public final class FakeDiscord implements AutoCloseable {
 
   public String gatewayUrl() {
     return "ws://127.0.0.1:" + gateway.port() + "/";
+  }
+
+  /**
+   * Answers 429 (global, {@code Retry-After: 1}, as Discord does) to the bot's REST requests beyond {@code perSecond}
+   * in any second; interaction callbacks and webhooks are not counted, as on Discord.
+   */
+  public void enforceGlobalRateLimit(int perSecond) {
+    this.globalLimit = perSecond;
+  }
+
+  /** How many requests were answered 429 by the global limit. */
+  public int rateLimited() {
+    return rateLimited.get();
+  }
+
+  /** The most times one request (same method, path and body) was answered 429 in a row. */
+  public int mostRejectionsInARow() {
+    return mostRejectionsInARow.get();
+  }
+
+  /** Whether the global limit rejects this request now; counts it when not. */
+  private boolean overGlobalLimit(String method, String path, JsonNode body) {
+    int limit = globalLimit;
+    if (limit <= 0 || path.startsWith("interactions/") || path.startsWith("webhooks/")) {
+      return false;
+    }
+    String key = method + " " + path + " " + body;
+    long now = System.nanoTime();
+    boolean reject;
+    synchronized (acceptedInLastSecond) {
+      while (!acceptedInLastSecond.isEmpty() && now - acceptedInLastSecond.peekFirst() >= 1_000_000_000L) {
+        acceptedInLastSecond.pollFirst();
+      }
+      reject = acceptedInLastSecond.size() >= limit;
+      if (!reject) {
+        acceptedInLastSecond.addLast(now);
+      }
+    }
+    if (reject) {
+      rateLimited.incrementAndGet();
+      int inARow = rejectedInARow.merge(key, 1, Integer::sum);
+      mostRejectionsInARow.accumulateAndGet(inARow, Math::max);
+    } else {
+      rejectedInARow.remove(key);
+    }
+    return reject;
   }
 
   /** Adds latency to every REST answer, to simulate a slow network. */
@@ -482,9 +535,16 @@ public final class FakeDiscord implements AutoCloseable {
       }
       Answer answer;
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      boolean limited = false;
       if (!path.startsWith("interactions/") && !path.startsWith("webhooks/")
           && !("Bot " + acceptedToken).equals(auth)) {
         answer = new Answer(401, error(0, "401: Unauthorized"));
+      } else if (overGlobalLimit(method, path, body)) {
+        ObjectNode limit = error(0, "You are being rate limited.");
+        limit.put("retry_after", 1.0);
+        limit.put("global", true);
+        answer = new Answer(429, limit);
+        limited = true;
       } else {
         try {
           answer = route(method, path, body);
@@ -493,13 +553,23 @@ public final class FakeDiscord implements AutoCloseable {
         }
       }
       // Record after the answer is computed so a test that sees the request also sees its effects.
-      synchronized (requests) {
-        requests.add(recorded);
-        files.addAll(uploaded);
-        requests.notifyAll();
+      // A request refused by the rate limit was not taken: JDA sends it again, and that one is recorded.
+      if (!limited) {
+        synchronized (requests) {
+          requests.add(recorded);
+          files.addAll(uploaded);
+          requests.notifyAll();
+        }
       }
       byte[] bytes = answer.body == null ? new byte[0] : answer.body.toString().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
+      if (limited) {
+        // Discord's answer to a global limit; "Via" marks it as Discord's own, not a Cloudflare ban, for JDA.
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        exchange.getResponseHeaders().set("X-RateLimit-Global", "true");
+        exchange.getResponseHeaders().set("X-RateLimit-Scope", "global");
+        exchange.getResponseHeaders().set("Via", "1.1 google");
+      }
       if (answer.status == 204) {
         exchange.sendResponseHeaders(204, -1);
       } else {
