@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two bot processes ({@code java} started from the test classpath, the real launcher) with shards 0-0 and 1-1 of
  * 2, one PostgreSQL database and one loopback Discord speaking the sharded gateway. Each process gets only the
  * servers of its shard; members on both shards answer; the shared database holds every answer; each server's
- * daily question is posted exactly once, by the process holding its shard; SIGTERM stops each one cleanly.
+ * daily question is posted exactly once, by the process holding its shard; a process killed (SIGKILL) mid-answer
+ * loses no stored attempt while the other carries on; SIGTERM stops a process cleanly.
  */
 class ShardedProcessesTest {
   static final Duration START = Duration.ofSeconds(90);
@@ -92,13 +93,20 @@ class ShardedProcessesTest {
         String board1 = leaderboard(fake, BOB, s1a);
         assertTrue(board1.contains("Bob") && board1.contains("Cy") && !board1.contains("Ada"), board1);
 
-        for (Process bot : bots) {
-          bot.destroy(); // SIGTERM: each process drains its own shard
-        }
-        for (int i = 0; i < bots.size(); i++) {
-          assertTrue(bots.get(i).waitFor(60, TimeUnit.SECONDS), "process " + i + " stopped");
-          assertEquals(0, bots.get(i).exitValue(), "graceful stop; log:\n" + log(i));
-        }
+        // SIGKILL the shard-1 process while a grade is in flight there: nothing stored so far is lost, and the
+        // shard-0 process carries on.
+        Set<Long> storedBeforeKill = attemptIds(db);
+        assertEquals(4, storedBeforeKill.size(), "every answer of both processes stored");
+        SentInteraction inFlight = startAnswer(fake, BOB, s1a);
+        assertEquals(5, fake.awaitCallback(inFlight, WAIT).body().path("type").asInt(), "acknowledged, grading");
+        bots.get(1).destroyForcibly();
+        assertTrue(bots.get(1).waitFor(60, TimeUnit.SECONDS), "the shard-1 process was killed");
+        assertTrue(attemptIds(db).containsAll(storedBeforeKill), "no stored attempt lost");
+        answerAQuiz(fake, ADA, s0b);
+
+        bots.get(0).destroy(); // SIGTERM: the process drains its own shard
+        assertTrue(bots.get(0).waitFor(60, TimeUnit.SECONDS), "the shard-0 process stopped");
+        assertEquals(0, bots.get(0).exitValue(), "graceful stop; log:\n" + log(0));
       } finally {
         bots.forEach(Process::destroyForcibly);
       }
@@ -108,7 +116,7 @@ class ShardedProcessesTest {
             "exactly one daily question in " + g.name());
       }
       try (Database check = Database.open(db)) {
-        assertEquals(4L, count(check, "SELECT COUNT(*) FROM attempts"), "every answer of both processes stored");
+        assertTrue(count(check, "SELECT COUNT(*) FROM attempts") >= 5, "the answers before the kill and after it");
         assertEquals(4L, count(check, "SELECT COUNT(*) FROM daily_posts WHERE posted_at IS NOT NULL"));
         Map<String, String> holderOf = check.read(c -> {
           Map<String, String> out = new HashMap<>();
@@ -169,6 +177,13 @@ class ShardedProcessesTest {
 
   /** {@code /quiz} in the server, then a full answer to the question shown, graded and stored. */
   private static void answerAQuiz(FakeDiscord fake, FakeUser who, FakeGuild where) {
+    SentInteraction submit = startAnswer(fake, who, where);
+    fake.await(who.name() + "'s grade", r -> r.path().startsWith(submit.webhookPath()) && r.text().contains("Score"),
+        WAIT);
+  }
+
+  /** {@code /quiz} in the server, then a full answer to the question shown submitted (the grade may follow). */
+  private static SentInteraction startAnswer(FakeDiscord fake, FakeUser who, FakeGuild where) {
     SentInteraction quiz = fake.slashCommandIn(who, where, "quiz");
     fake.awaitCallback(quiz, WAIT);
     JsonNode message = fake.originalMessage(quiz);
@@ -177,9 +192,13 @@ class ShardedProcessesTest {
     Question q = BotHarness.testBank().questions().stream().filter(x -> x.id().equals(id.group(1))).findFirst()
         .orElseThrow();
     String answer = QuestionRubrics.of(q).keyPoints().stream().map(KeyPoint::text).collect(Collectors.joining(". "));
-    SentInteraction submit = QuizFlowTest.answerThroughModal(fake, who, message, answer);
-    fake.await(who.name() + "'s grade", r -> r.path().startsWith(submit.webhookPath()) && r.text().contains("Score"),
-        WAIT);
+    return QuizFlowTest.answerThroughModal(fake, who, message, answer);
+  }
+
+  private static Set<Long> attemptIds(DatabaseTarget target) {
+    try (Database db = Database.open(target)) {
+      return Set.copyOf(db.read(c -> Sql.list(c, "SELECT id FROM attempts", rs -> rs.getLong(1))));
+    }
   }
 
   private static String leaderboard(FakeDiscord fake, FakeUser who, FakeGuild where) {
