@@ -145,6 +145,16 @@ public final class TutorCommand implements Callable<Integer> {
       description = "Address the HTTP endpoint listens on (env TUTOR_HTTP_HOST, default 127.0.0.1)")
   String httpHost;
 
+  @Option(names = "--discord-shards-total", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "The bot's gateway shard count across all processes (env DISCORD_SHARDS_TOTAL; default: "
+          + "Discord's recommendation, all in this process)")
+  String discordShardsTotal;
+
+  @Option(names = "--discord-shards", scope = ScopeType.INHERIT, paramLabel = "A-B",
+      description = "The shards this process runs, e.g. 0-3 (env DISCORD_SHARDS; default all of "
+          + "DISCORD_SHARDS_TOTAL)")
+  String discordShards;
+
   private final TutorConfig environment;
 
   public TutorCommand(TutorConfig environment) {
@@ -174,6 +184,8 @@ public final class TutorCommand implements Callable<Integer> {
     put(options, "DISCORD_MESSAGE_CONTENT", discordMessageContent);
     put(options, "TUTOR_HTTP_PORT", httpPort);
     put(options, "TUTOR_HTTP_HOST", httpHost);
+    put(options, "DISCORD_SHARDS_TOTAL", discordShardsTotal);
+    put(options, "DISCORD_SHARDS", discordShards);
     return environment.with(options);
   }
 

@@ -36,6 +36,8 @@ import java.util.Optional;
  *                           plain-text answers work in server threads, default false
  * @param http               {@code TUTOR_HTTP_PORT} and {@code TUTOR_HTTP_HOST}: the health and metrics endpoint,
  *                           off unless the port is set; on 127.0.0.1 unless the host is set
+ * @param discordShards      {@code DISCORD_SHARDS_TOTAL} and {@code DISCORD_SHARDS}: the gateway shards this process
+ *                           runs; unset, every shard
  */
 public record TutorConfig(
     DatabaseTarget db,
@@ -55,7 +57,8 @@ public record TutorConfig(
     Optional<URI> discordGatewayUrl,
     int answersPerMinute,
     boolean discordMessageContent,
-    HttpEndpoint http) {
+    HttpEndpoint http,
+    DiscordShards discordShards) {
 
   /** Reads every setting from the given environment; an invalid value throws naming the variable. */
   public static TutorConfig fromEnvironment(Map<String, String> env) {
@@ -82,7 +85,8 @@ public record TutorConfig(
         uri(env, "DISCORD_GATEWAY_URL"),
         positiveInt(env, "TUTOR_ANSWERS_PER_MINUTE", 6),
         bool(env, "DISCORD_MESSAGE_CONTENT", false),
-        http(env));
+        http(env),
+        DiscordShards.fromEnvironment(env));
   }
 
   /**
@@ -124,6 +128,12 @@ public record TutorConfig(
       settings.put("TUTOR_HTTP_PORT", Integer.toString(http.port()));
     }
     settings.put("TUTOR_HTTP_HOST", http.host());
+    if (discordShards.chosen()) {
+      settings.put("DISCORD_SHARDS_TOTAL", Integer.toString(discordShards.total()));
+      if (discordShards.first() > 0 || discordShards.last() < discordShards.total() - 1) {
+        settings.put("DISCORD_SHARDS", discordShards.range());
+      }
+    }
     return settings;
   }
 
@@ -170,7 +180,7 @@ public record TutorConfig(
         + ", discordToken=" + (discordToken.isEmpty() ? "<none>" : "<set>") + ", discordGuildId="
         + discordGuildId + ", discordRestUrl=" + discordRestUrl + ", discordGatewayUrl=" + discordGatewayUrl
         + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent
-        + ", http=" + http + "]";
+        + ", http=" + http + ", discordShards=" + discordShards.describe() + "]";
   }
 
   private static DatabaseTarget database(Map<String, String> env) {

@@ -7,11 +7,13 @@ import dev.interviewtutor.ops.MicrometerMetrics;
 import dev.interviewtutor.ops.OpsServer;
 import dev.interviewtutor.ops.Readiness;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -84,8 +86,9 @@ public final class BotLauncher {
     } catch (IllegalStateException e) {
       closeQuietly(services, http);
       throw new UserFacingException("Could not connect to Discord: " + e.getMessage(), e);
-    } catch (ErrorResponseException e) {
-      // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL).
+    } catch (ErrorResponseException | CompletionException | UncheckedIOException e) {
+      // Thrown by the login when Discord cannot be reached at all (no network, DNS, a wrong DISCORD_REST_URL);
+      // the shard manager's first request (the recommended shard count) fails with the I/O error wrapped.
       closeQuietly(services, http);
       String where = config.discordRestUrl().map(BotLauncher::withoutUserInfo).orElse("https://discord.com/api/");
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -95,7 +98,7 @@ public final class BotLauncher {
     }
     gateway.attach(bot);
     DailyQuizScheduler scheduler = new DailyQuizScheduler(services.practice().daily(),
-        new DailyPublisher(services.practice()), bot.jda(), services.clock(), services.metrics())
+        new DailyPublisher(services.practice()), bot.shards(), services.clock(), services.metrics())
         .start(DailyQuizScheduler.PERIOD);
     if (exitOnSignal) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -106,8 +109,9 @@ public final class BotLauncher {
         Runtime.getRuntime().halt(clean ? 0 : EXIT_UNCLEAN_STOP);
       }, "tutor-shutdown"));
     }
-    out.println("Interview Tutor bot is online as " + bot.jda().getSelfUser().getName() + " with "
-        + services.bank().questions().size() + " questions. Stop it with Ctrl-C or SIGTERM.");
+    out.println("Interview Tutor bot is online as " + bot.selfName() + " with "
+        + services.bank().questions().size() + " questions (" + bot.describeShards()
+        + "). Stop it with Ctrl-C or SIGTERM.");
     try {
       bot.awaitStopped();
     } catch (InterruptedException e) {

@@ -191,10 +191,19 @@ final class DailyCommand implements SlashCommand {
     } else {
       state = "**Running**. Next post: <t:" + next(s, context.services().clock().instant()).toEpochSecond()
           + ":F>.";
+      state += DailyBacklog.of(daily).waiting(scope.key()).map(DailyCommand::queued).orElse("");
     }
     event.reply(Limits.fit("Daily question: <#" + s.channelId() + "> at " + TIME.format(s.time()) + " ("
             + s.zone().getId() + ").\nStatus: " + state, Limits.MESSAGE_CONTENT))
         .setEphemeral(true).setAllowedMentions(List.of()).queue();
+  }
+
+  /** Where a post waiting in the posting queue stands: when it should go out, and how late that is. */
+  private static String queued(DailyBacklog.Queued q) {
+    long minutes = Math.max(0, java.time.Duration.between(q.due(), q.expected()).toMinutes());
+    return "\nToday's question is in the posting queue (many servers post at this time, and Discord limits how "
+        + "fast a bot may send): expected <t:" + q.expected().getEpochSecond() + ":T>"
+        + (minutes == 0 ? ", within a minute of its time." : ", about " + minutes + " min after its time.");
   }
 
   /** {@code /daily resume}: lifts a pause once the bot can post in the channel again. */

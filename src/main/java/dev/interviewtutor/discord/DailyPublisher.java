@@ -10,11 +10,13 @@ import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.practice.RevealSummary;
 import dev.interviewtutor.store.Scope;
 import dev.interviewtutor.store.ScopeKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,12 +58,21 @@ public final class DailyPublisher {
   private static final LoadingCache<DailyQuiz, ConcurrentMap<String, ReentrantLock>> LOCKS =
       Caffeine.newBuilder().weakKeys().build(d -> new ConcurrentHashMap<>());
 
+  /**
+   * How long a process's claim on a scheduled post lasts: longer than any send takes (rate-limit waits included),
+   * so a live holder is never overtaken; a holder that died is replaced after it, and the post comes late.
+   */
+  static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
+
   private final PracticeService practice;
   private final DailyQuiz daily;
+  /** This publisher's name in the database's publishing claims: the process id and a random tag. */
+  private final String holder;
 
   public DailyPublisher(PracticeService practice) {
     this.practice = practice;
     this.daily = practice.daily();
+    this.holder = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** What happened to one post. */
@@ -74,6 +85,9 @@ public final class DailyPublisher {
 
     /** Not sent for a passing reason (Discord unreachable); a scheduled post is tried again at the next tick. */
     record Retry(String reason) implements Outcome {}
+
+    /** Not sent by this process: another one holds its claim (it is sending it), or it was sent already. */
+    record Elsewhere() implements Outcome {}
   }
 
   /**
@@ -98,17 +112,32 @@ public final class DailyPublisher {
     }
   }
 
-  /** Posts a scheduled question that is due. */
+  /**
+   * Posts a scheduled question that is due, unless another process holds its claim in the database (two
+   * processes briefly running the same shard) or sent it already. A post not sent gives its claim up, so the
+   * next tick of whichever process runs the shard tries again.
+   */
   public Outcome publishScheduled(JDA jda, DuePost due) {
     return locked(due.settings().scope(), () -> {
       Optional<Outcome> offline = offline(jda, due.settings());
       if (offline.isPresent()) {
         return offline.get();
       }
-      int missed = daily.missedBefore(due);
-      DailyPost post = daily.claim(due);
-      return send(jda, due.settings(), post, missed == 0 ? "" : "I was offline (or paused) and missed " + missed
-          + (missed == 1 ? " daily question" : " daily questions") + " before this one; here is today's.");
+      if (!daily.holdPublishing(due, holder, CLAIM_LEASE)) {
+        return new Outcome.Elsewhere();
+      }
+      Outcome outcome = new Outcome.Retry("stopped while sending");
+      try {
+        int missed = daily.missedBefore(due);
+        DailyPost post = daily.claim(due);
+        outcome = send(jda, due.settings(), post, missed == 0 ? "" : "I was offline (or paused) and missed "
+            + missed + (missed == 1 ? " daily question" : " daily questions") + " before this one; here is today's.");
+        return outcome;
+      } finally {
+        if (!(outcome instanceof Outcome.Posted)) {
+          daily.releasePublishing(due, holder);
+        }
+      }
     });
   }
 
@@ -214,7 +243,9 @@ public final class DailyPublisher {
       var send = channel.sendMessageEmbeds(DailyEmbeds.question(post))
           .setComponents(ActionRow.of(Button.primary(
               ComponentId.of("daily", ComponentId.ANYONE, "answer", Long.toString(post.id())).encode(), "Answer")))
-          .setAllowedMentions(List.of());
+          .setAllowedMentions(List.of())
+          // The same post sent twice (a holder that died after Discord took it) is dropped by Discord as a repeat.
+          .setNonce("daily-" + post.id());
       Message message = (note.isEmpty() ? send : send.setContent(note)).complete();
       daily.delivered(post.id(), message.getId());
       LOG.info("posted daily question {} (post {}) in server {}", post.question().id(), post.id(), guild.getId());

@@ -5,61 +5,79 @@ import dev.interviewtutor.practice.DailyQuiz;
 import dev.interviewtutor.practice.DuePost;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Posts each server's daily question at its local time. Every tick asks the practice engine which posts are due
  * at the clock's instant (local time resolved per server and date, so DST changes are honoured; a bot that was
- * down posts the latest missed question once on return) and publishes them. In production it ticks every
- * {@link #PERIOD}; tests call {@link #tick()} with a clock they move.
+ * down posts the latest missed question once on return) and publishes those of the servers on this process's
+ * gateway shards; the publisher's claim in the database keeps a second process holding the same shard from
+ * posting it too. In production it ticks every {@link #PERIOD}; tests call {@link #tick()} with a clock they move.
  */
 public final class DailyQuizScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DailyQuizScheduler.class);
   public static final Duration PERIOD = Duration.ofSeconds(30);
 
   private final DailyQuiz daily;
-  private final DailyPublisher publisher;
-  private final JDA jda;
+  private final ShardManager shards;
+  private final DailyPostQueue queue;
   private final Clock clock;
   private final TutorMetrics metrics;
+  /** Lapsed publishing claims are forgotten this long after they lapsed, at most once per {@link #PRUNE_EVERY}. */
+  static final Duration KEEP_CLAIMS = Duration.ofDays(3);
+  static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  private Instant lastPrune = Instant.MIN;
   /** How long {@link #close()} waits for a tick in progress. */
   static final Duration STOP_WAIT = Duration.ofSeconds(20);
   /** Guards {@link #executor}; not the tick's monitor, so stopping never waits behind a tick to get the executor. */
   private final Object lifecycle = new Object();
   private ScheduledExecutorService executor;
 
-  public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, JDA jda, Clock clock) {
-    this(daily, publisher, jda, clock, TutorMetrics.NONE);
+  public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, ShardManager shards, Clock clock) {
+    this(daily, publisher, shards, clock, TutorMetrics.NONE);
   }
 
-  /** As {@link #DailyQuizScheduler(DailyQuiz, DailyPublisher, JDA, Clock)}, counting each post's outcome. */
-  public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, JDA jda, Clock clock, TutorMetrics metrics) {
+  /** As {@link #DailyQuizScheduler(DailyQuiz, DailyPublisher, ShardManager, Clock)}, counting each post's outcome. */
+  public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, ShardManager shards, Clock clock,
+      TutorMetrics metrics) {
     this.daily = daily;
-    this.publisher = publisher;
-    this.jda = jda;
+    this.shards = shards;
     this.clock = clock;
     this.metrics = metrics;
+    this.queue = new DailyPostQueue(publisher, DailyBacklog.of(daily), clock,
+        DailyPostQueue.paceFor((int) shards.getShardCache().size(), shards.getShardsTotal()));
   }
 
-  /** Publishes everything due now; returns what happened to each post (one per due server). */
+  /**
+   * Publishes everything due now on this process's shards, paced within Discord's rate limits (a busy minute
+   * takes a while: {@link DailyPostQueue}); returns what happened to each post, in due order (one per due server
+   * here; servers on other processes' shards are theirs).
+   */
   public synchronized List<DailyPublisher.Outcome> tick() {
-    List<DailyPublisher.Outcome> outcomes = new ArrayList<>();
-    for (DuePost due : daily.duePosts(clock.instant())) {
-      try {
-        outcomes.add(publisher.publishScheduled(jda, due));
-      } catch (RuntimeException e) {
-        Failures.log("daily post for server " + due.settings().scope().key() + " on " + due.date()
-            + " (retrying at the next tick)", e);
-        outcomes.add(new DailyPublisher.Outcome.Retry(e.toString()));
-      }
-      DailyPublisher.Outcome outcome = outcomes.get(outcomes.size() - 1);
+    Instant now = clock.instant();
+    List<DailyPostQueue.Job> jobs = new ArrayList<>();
+    for (DuePost due : daily.duePosts(now)) {
+      Optional<JDA> shard = TutorBot.shardOf(shards, Long.parseLong(due.settings().scope().key()));
+      shard.ifPresent(jda -> jobs.add(new DailyPostQueue.Job(jda, due)));
+    }
+    // The longest-waiting first (a catch-up after downtime), then in the order they fell due.
+    jobs.sort(java.util.Comparator.comparing(j -> j.due().scheduledAt()));
+    List<DailyPublisher.Outcome> outcomes = queue.publish(jobs);
+    if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
+      lastPrune = now;
+      daily.pruneClaims(now.minus(KEEP_CLAIMS));
+    }
+    for (DailyPublisher.Outcome outcome : outcomes) {
       metrics.dailyPost(outcome instanceof DailyPublisher.Outcome.Posted ? "posted"
           : outcome instanceof DailyPublisher.Outcome.Paused ? "paused" : "retry");
     }

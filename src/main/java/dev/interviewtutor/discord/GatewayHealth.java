@@ -5,7 +5,7 @@ import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 
 /**
- * The Discord side of readiness: logged in, the gateway connected, and still taking interactions (not stopping).
+ * The Discord side of readiness: logged in, every gateway shard of this process connected, and still taking interactions (not stopping).
  * Not ready until {@link #attach} is given the running bot.
  */
 final class GatewayHealth implements HealthCheck {
@@ -29,8 +29,15 @@ final class GatewayHealth implements HealthCheck {
     if (!running.router().isAccepting()) {
       return Optional.of("stopping: no longer taking interactions");
     }
-    JDA.Status status = running.jda().getStatus();
-    return status == JDA.Status.CONNECTED ? Optional.empty()
-        : Optional.of("the Discord gateway is not connected (" + status + ")");
+    // every shard this process runs must be connected: a server on a disconnected shard gets no answers
+    for (JDA shard : running.shards().getShards()) {
+      JDA.Status status = shard.getStatus();
+      if (status != JDA.Status.CONNECTED) {
+        return Optional.of("Discord gateway shard " + shard.getShardInfo().getShardId() + " is not connected ("
+            + status + ")");
+      }
+    }
+    return running.shards().getShards().isEmpty() ? Optional.of("no Discord gateway shard is running")
+        : Optional.empty();
   }
 }

@@ -4,40 +4,49 @@ import dev.interviewtutor.config.TutorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running Discord bot: JDA, the command router and the grading pool. {@link #close()} is the graceful stop:
- * new interactions are refused, grades in flight finish and are delivered, then JDA and the database close.
+ * The running Discord bot: the gateway shards this process runs (a JDA {@link ShardManager}; one shard unless
+ * {@code DISCORD_SHARDS_TOTAL} says otherwise), the command router and the grading pool. {@link #close()} is the
+ * graceful stop: new interactions are refused, grades in flight finish and are delivered, then this process's
+ * shards and the database close.
  */
 public final class TutorBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TutorBot.class);
 
   private final BotContext context;
   private final CommandRouter router;
-  private final JDA jda;
+  private final ShardManager shards;
+  private final ExecutorService eventPool;
   /** How long a graceful stop waits for work in flight. */
   public static final Duration DRAIN = Duration.ofSeconds(30);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean closed;
   private volatile boolean drained;
 
-  private TutorBot(BotContext context, CommandRouter router, JDA jda) {
+  private TutorBot(BotContext context, CommandRouter router, ShardManager shards, ExecutorService eventPool) {
     this.context = context;
     this.router = router;
-    this.jda = jda;
+    this.shards = shards;
+    this.eventPool = eventPool;
   }
 
   /**
-   * Logs in, waits until the servers are loaded and registers the commands (on {@code DISCORD_GUILD_ID} only when
-   * set, which is instant; otherwise globally).
+   * Logs in, waits until every shard of this process is connected and its servers are loaded, and registers the
+   * commands (on {@code DISCORD_GUILD_ID} only when set, which is instant; otherwise globally).
    *
    * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
    */
@@ -54,44 +63,120 @@ public final class TutorBot implements AutoCloseable {
         new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors()), "tutor-grading", services.metrics()),
         new GradingPool(2, "tutor-daily-admin", services.metrics()), services.clock().instant());
     CommandRouter router = new CommandRouter(commands.apply(context), services.metrics());
-    JDA jda = DiscordClientFactory.builder(config, messageContentIntent).addEventListeners(router).build();
-    jda.setRequiredScopes("applications.commands");
+    ExecutorService eventPool = DiscordClientFactory.eventPool();
+    ShardManager shards;
     try {
-      jda.awaitReady();
-      TutorBot bot = new TutorBot(context, router, jda);
+      shards = DiscordClientFactory.shardManager(config, messageContentIntent, eventPool)
+          .addEventListeners(router).build();
+    } catch (RuntimeException e) {
+      eventPool.shutdownNow();
+      context.grading().drain(Duration.ofSeconds(1));
+      context.adminWork().drain(Duration.ofSeconds(1));
+      throw e;
+    }
+    try {
+      awaitReady(shards);
+      shards.getShardCache().forEach(jda -> jda.setRequiredScopes("applications.commands"));
+      TutorBot bot = new TutorBot(context, router, shards, eventPool);
       bot.registerCommands();
-      LOG.info("Logged in as {}; add it to a server with {}", jda.getSelfUser().getName(),
-          TutorInfoCommand.inviteUrl(jda));
+      JDA any = bot.anyShard();
+      LOG.info("Logged in as {} with {} ({} server(s) here); add it to a server with {}",
+          any.getSelfUser().getName(), describe(shards), shards.getGuildCache().size(),
+          TutorInfoCommand.inviteUrl(any));
       return bot;
     } catch (RuntimeException | InterruptedException e) {
-      jda.shutdownNow();
+      shards.getShardCache().forEach(JDA::shutdownNow);
+      shards.shutdown();
+      eventPool.shutdownNow();
       context.grading().drain(Duration.ofSeconds(1));
       context.adminWork().drain(Duration.ofSeconds(1));
       throw e;
     }
   }
 
+  /**
+   * Waits until every shard of this process has been started (the manager starts them one after another, as
+   * Discord's identify limit allows) and each has loaded its servers.
+   */
+  private static void awaitReady(ShardManager shards) throws InterruptedException {
+    while (true) {
+      for (JDA jda : shards.getShards()) {
+        jda.awaitReady();
+      }
+      if (shards.getShardsQueued() == 0 && shards.getShards().stream()
+          .allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** For logs: {@code shard 1 of 2}, or {@code shards 0-3 of 8}. */
+  public String describeShards() {
+    return describe(shards);
+  }
+
+  private static String describe(ShardManager shards) {
+    List<Integer> ids = shards.getShards().stream().map(j -> j.getShardInfo().getShardId()).sorted().toList();
+    String which = ids.size() == 1 ? "shard " + ids.get(0) : "shards " + ids.get(0) + "-" + ids.get(ids.size() - 1);
+    return which + " of " + shards.getShardsTotal();
+  }
+
   private void registerCommands() {
     var definitions = router.definitions();
     if (context.config().discordGuildId().isPresent()) {
       long guildId = context.config().discordGuildId().get();
-      Guild guild = jda.getGuildById(guildId);
-      if (guild == null) {
-        LOG.warn("DISCORD_GUILD_ID={} is not a server this bot is in; registering commands globally instead",
-            Long.toUnsignedString(guildId));
-        jda.updateCommands().addCommands(definitions).complete();
-      } else {
+      Guild guild = shards.getGuildById(guildId);
+      if (guild != null) {
         guild.updateCommands().addCommands(definitions).complete();
         LOG.info("Registered {} commands on server {}", definitions.size(), guild.getName());
+        return;
       }
-    } else {
-      jda.updateCommands().addCommands(definitions).complete();
-      LOG.info("Registered {} commands globally (may take up to an hour to appear)", definitions.size());
+      if (shardOf(guildId).isEmpty()) {
+        LOG.info("DISCORD_GUILD_ID={} is on a shard another process runs; that process registers the commands",
+            Long.toUnsignedString(guildId));
+        return;
+      }
+      LOG.warn("DISCORD_GUILD_ID={} is not a server this bot is in; registering commands globally instead",
+          Long.toUnsignedString(guildId));
     }
+    // Every process puts the same list: Discord replaces the set, so the last one wins with the same commands.
+    anyShard().updateCommands().addCommands(definitions).complete();
+    LOG.info("Registered {} commands globally (may take up to an hour to appear)", definitions.size());
   }
 
+  /** The shard of this process that holds the server, if this process runs it. */
+  public Optional<JDA> shardOf(long guildId) {
+    return shardOf(shards, guildId);
+  }
+
+  /** The shard of {@code shards} that holds the server ({@code (guild_id >> 22) % total}), if it runs here. */
+  static Optional<JDA> shardOf(ShardManager shards, long guildId) {
+    return Optional.ofNullable(shards.getShardById(MiscUtil.getShardForGuild(guildId, shards.getShardsTotal())));
+  }
+
+  /** The shards this process runs. */
+  public ShardManager shards() {
+    return shards;
+  }
+
+  /** The only shard of a one-shard process (tests, small bots); use {@link #shards()} when there may be more. */
   public JDA jda() {
-    return jda;
+    List<JDA> running = shards.getShards();
+    if (running.size() != 1) {
+      throw new IllegalStateException("this process runs " + running.size() + " shards; use shards()");
+    }
+    return running.get(0);
+  }
+
+  private JDA anyShard() {
+    return shards.getShards().stream().min(Comparator.comparingInt(j -> j.getShardInfo().getShardId()))
+        .orElseThrow(() -> new IllegalStateException("no shard is running"));
+  }
+
+  /** The bot's name on Discord. */
+  public String selfName() {
+    return anyShard().getSelfUser().getName();
   }
 
   public BotContext context() {
@@ -119,7 +204,8 @@ public final class TutorBot implements AutoCloseable {
 
   /**
    * The graceful stop: new interactions are refused, work in flight gets {@code drain} to finish and be
-   * delivered, then JDA and the database close. Returns whether everything in flight finished in time.
+   * delivered, then this process's shards and the database close. Returns whether everything in flight finished
+   * in time.
    */
   public synchronized boolean stop(Duration drain) {
     if (closed) {
@@ -135,16 +221,7 @@ public final class TutorBot implements AutoCloseable {
     if (!clean) {
       LOG.warn("Work in flight did not finish within {} s; stopping anyway", drain.toSeconds());
     }
-    // JDA's shutdown sends the REST requests already queued (the last follow-ups) before closing.
-    jda.shutdown();
-    try {
-      if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
-        jda.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      jda.shutdownNow();
-    }
+    stopShards();
     List<AutoCloseable> closeables = new ArrayList<>(context.services().closeables());
     Collections.reverse(closeables);
     for (AutoCloseable resource : closeables) {
@@ -157,5 +234,25 @@ public final class TutorBot implements AutoCloseable {
     LOG.info("Stopped");
     stopped.countDown();
     return drained;
+  }
+
+  /** Each shard's shutdown sends the REST requests already queued (the last follow-ups) before closing. */
+  private void stopShards() {
+    List<JDA> running = List.copyOf(shards.getShards());
+    // Stops starting queued shards; the running ones are shut down here, each awaited.
+    shards.shutdown();
+    running.forEach(JDA::shutdown);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    for (JDA jda : running) {
+      try {
+        if (!jda.awaitShutdown(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          jda.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        jda.shutdownNow();
+      }
+    }
+    eventPool.shutdown();
   }
 }

@@ -10,6 +10,7 @@ import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.Rubric;
 import dev.interviewtutor.store.AttemptKind;
 import dev.interviewtutor.store.AttemptRepository;
+import dev.interviewtutor.store.DailyClaimRepository;
 import dev.interviewtutor.store.DailyRepository;
 import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.DailyRows;
@@ -23,6 +24,7 @@ import dev.interviewtutor.store.ScopeKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -344,6 +346,37 @@ public final class DailyQuiz {
    * 10 + 100 − the scope's average score, 50 when unanswered), never the previous post's question when there is a
    * choice. Deterministic for a scope and seed.
    */
+  /**
+   * Claims the sending of a due post for {@code holder} (one process) for {@code lease}, in the database, so that
+   * of several processes that find it due (two holding the same gateway shard during a rolling restart) exactly
+   * one sends it. True when this holder may send it now: no other holder's claim is live and it is not delivered
+   * yet. A holder that does not send it gives it up with {@link #releasePublishing}; one that dies lets the claim
+   * lapse after {@code lease}, and another process sends it then (late, never skipped).
+   */
+  public boolean holdPublishing(DuePost due, String holder, Duration lease) {
+    long scopeId = due.settings().scope().id();
+    String date = due.date().toString();
+    long now = clock.instant().toEpochMilli();
+    return db.write(c -> {
+      if (!DailyClaimRepository.tryHold(c, scopeId, date, holder, now, now + lease.toMillis())) {
+        return false;
+      }
+      // Claimed, but the due list may be stale: another process may have sent it and let its claim lapse since.
+      Optional<Post> existing = DailyRepository.scheduledPost(c, scopeId, date);
+      return existing.isEmpty() || existing.get().postedAt() == null;
+    });
+  }
+
+  /** {@code holder} did not send the post: any process may send it at once. */
+  public void releasePublishing(DuePost due, String holder) {
+    db.writeVoid(c -> DailyClaimRepository.release(c, due.settings().scope().id(), due.date().toString(), holder));
+  }
+
+  /** Forgets publishing claims that lapsed before {@code before} (their posts were sent or given up long ago). */
+  public int pruneClaims(Instant before) {
+    return db.write(c -> DailyClaimRepository.prune(c, before.toEpochMilli()));
+  }
+
   private Question choose(Connection c, QuestionBank visible, long scopeId, long seed) throws SQLException {
     List<Question> all = visible.questions();
     if (all.isEmpty()) {

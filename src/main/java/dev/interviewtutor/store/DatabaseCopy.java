@@ -28,7 +28,7 @@ public final class DatabaseCopy {
   public static final List<String> TABLES = List.of("people", "scopes", "attempts", "board_points", "streaks",
       "reviews", "interview_sessions", "interview_items", "daily_settings", "daily_posts", "daily_answers",
       "llm_grade_cache", "follow_up_answers", "question_hints", "answer_rate_events", "llm_budget",
-      "interview_follow_ups", "server_banks", "server_shipped_off");
+      "interview_follow_ups", "server_banks", "server_shipped_off", "daily_post_claims");
   /** Tables whose {@code id} the database generates: the target's generator continues after the copied ids. */
   static final List<String> TABLES_WITH_IDS = List.of("people", "scopes", "attempts", "interview_sessions",
       "daily_posts");

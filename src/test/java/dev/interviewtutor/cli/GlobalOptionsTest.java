@@ -19,7 +19,8 @@ class GlobalOptionsTest {
     TutorCommand root = new TutorCommand(TutorConfig.fromEnvironment(Map.of("TUTOR_DB", "env.db")));
     new CommandLine(root).parseArgs("--db", "opt.db", "--llm-provider", "ollama", "--llm-base-url",
         "http://127.0.0.1:11434", "--llm-daily-budget", "7", "--discord-guild-id", "42",
-        "--discord-message-content", "true", "--answers-per-minute", "2");
+        "--discord-message-content", "true", "--answers-per-minute", "2", "--discord-shards-total", "4",
+        "--discord-shards", "2-3");
     TutorConfig config = root.config();
     assertEquals(Path.of("opt.db"), config.db().file());
     assertEquals("ollama", config.llmProvider());
@@ -28,6 +29,7 @@ class GlobalOptionsTest {
     assertEquals(Optional.of(42L), config.discordGuildId());
     assertTrue(config.discordMessageContent());
     assertEquals(2, config.answersPerMinute());
+    assertEquals("shards 2-3 of 4", config.discordShards().describe());
   }
 
   @Test
@@ -50,5 +52,13 @@ class GlobalOptionsTest {
     assertEquals(2, r.code());
     String printed = r.err();
     assertTrue(printed.contains("TUTOR_LLM_PROVIDER='skynet'"), printed);
+  }
+
+  @Test
+  void a_bad_shard_range_should_name_the_setting_and_exit_2() {
+    CliRun r = CliRun.of(TutorConfig.defaults(), "--discord-shards-total", "2", "--discord-shards", "1-2", "bank",
+        "list");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("DISCORD_SHARDS='1-2'"), r.err());
   }
 }

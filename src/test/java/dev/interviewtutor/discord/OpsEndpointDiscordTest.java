@@ -89,7 +89,7 @@ class OpsEndpointDiscordTest {
   void scheduled_daily_questions_are_counted_as_posted_or_paused() throws Exception {
     try (StudyHarness h = StudyHarness.start(dir, java.time.Instant.parse("2026-03-27T06:00:00Z"));
         MicrometerMetrics metrics = new MicrometerMetrics()) {
-      DailyQuizScheduler scheduler = new DailyQuizScheduler(h.practice.daily(), h.publisher, h.bot.jda(), h.clock,
+      DailyQuizScheduler scheduler = new DailyQuizScheduler(h.practice.daily(), h.publisher, h.bot.shards(), h.clock,
           metrics);
       DailyQuestionTest.setUp(h, "09:00", "UTC");
       h.clock.set(java.time.Instant.parse("2026-03-27T09:00:00Z"));

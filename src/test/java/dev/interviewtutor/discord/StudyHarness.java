@@ -53,7 +53,7 @@ final class StudyHarness implements AutoCloseable {
     TutorConfig config = TutorConfig.fromEnvironment(env);
     BotServices services = new BotServices(practice, clock, List.of());
     bot = TutorBot.start(config, services, false);
-    scheduler = new DailyQuizScheduler(practice.daily(), publisher, bot.jda(), clock);
+    scheduler = new DailyQuizScheduler(practice.daily(), publisher, bot.shards(), clock);
   }
 
   /** The bot goes down (graceful stop); the database stays. */

@@ -37,6 +37,7 @@ class DatabaseCopyTest {
         Sql.update(c, "INSERT INTO server_banks SELECT MIN(id), 'docker', ?, 1, 'discord:1', 1000 FROM scopes",
             "# 1. What is an image? ✓\n\n### Explanation\nA template.\n");
         Sql.update(c, "INSERT INTO server_shipped_off SELECT MIN(id), 'java' FROM scopes");
+        Sql.update(c, "INSERT INTO daily_post_claims VALUES (1, '2026-01-01', '4242-ab12cd34', 1000)");
         // A grade-cache key as older versions stored it, NUL-separated: PostgreSQL text cannot hold NUL.
         Sql.update(c, "INSERT INTO llm_grade_cache VALUES (?, 'llm', '{}', 1000, 'hash2')", "71\u00003\u0000hash2");
       });

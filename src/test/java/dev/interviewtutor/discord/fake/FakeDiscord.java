@@ -68,90 +68,101 @@ public final class FakeDiscord implements AutoCloseable {
   /** Channels whose REST calls fail, with the error to answer (deleted channel, missing permission). */
   private final Map<Long, Answer> failingChannels = new ConcurrentHashMap<>();
   private final String acceptedToken;
-  private final boolean twoServers;
   /** Files members attached to commands, served as Discord's CDN would serve them, by attachment id. */
   private final Map<String, byte[]> attachments = new ConcurrentHashMap<>();
+  /** The bot's shard count, as {@code /gateway/bot} recommends it. */
+  private final int shardsTotal;
+  /** The servers the bot is in, by id; {@link FakeGuild#MAIN} first. */
+  private final Map<Long, FakeGuild> guilds = new java.util.concurrent.ConcurrentSkipListMap<>();
+  /** The server of each channel and thread. */
+  private final Map<Long, FakeGuild> guildOfChannel = new ConcurrentHashMap<>();
   private volatile Duration restDelay = Duration.ZERO;
+  /** Discord's global limit on the bot's REST requests per second (0: none); beyond it, 429. */
+  private volatile int globalLimit;
+  private final java.util.ArrayDeque<Long> acceptedInLastSecond = new java.util.ArrayDeque<>();
+  private final AtomicInteger rateLimited = new AtomicInteger();
+  /** Per request (method, path, body): how many times in a row it was answered 429. */
+  private final Map<String, Integer> rejectedInARow = new ConcurrentHashMap<>();
+  private final AtomicInteger mostRejectionsInARow = new AtomicInteger();
   /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
   private volatile CountDownLatch callbackHold;
   /** While set, answers to messages posted in the server's channels wait for it (a rate-limit stall). */
   private volatile CountDownLatch channelPostHold;
   private final AtomicInteger heldChannelPosts = new AtomicInteger();
 
-  private FakeDiscord(String acceptedToken, boolean twoServers) throws IOException {
+  private FakeDiscord(String acceptedToken, int shardsTotal) throws IOException {
     this.acceptedToken = acceptedToken;
-    this.twoServers = twoServers;
+    this.shardsTotal = shardsTotal;
+    register(FakeGuild.MAIN);
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
     http.createContext("/", this::handle);
     http.setExecutor(httpPool);
     http.start();
-    gateway = FakeGateway.start(acceptedToken, () -> {
-      ObjectNode guild = Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0));
-      // Active threads are part of GUILD_CREATE, so a restarted client knows the threads made before.
-      threads.values().forEach(t -> ((ArrayNode) guild.get("threads")).add(t.deepCopy()));
-      if (!twoServers) {
-        return List.of(guild);
-      }
-      ObjectNode other = (ObjectNode) inOtherServer(Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0)));
-      other.put("name", "Second Study Group");
-      return List.of(guild, other);
-    });
+    gateway = FakeGateway.start(acceptedToken, () -> guilds.values().stream().map(this::guildCreate).toList());
   }
 
   /** Starts a fake that accepts only {@code token}; any other token gets 401 (REST) and close 4004 (gateway). */
   public static FakeDiscord start(String acceptedToken) throws IOException {
-    return new FakeDiscord(acceptedToken, false);
+    return new FakeDiscord(acceptedToken, 1);
   }
 
   /**
-   * A fake with a second server ({@link #OTHER_GUILD_ID}, text channel {@link #OTHER_TEXT_CHANNEL_ID}): the same
-   * members, roles and channels under other ids. Commands used in its channel come from that server.
+   * A fake that recommends {@code shardsTotal} gateway shards ({@code /gateway/bot}) and speaks the sharded
+   * gateway: each connection identifies with {@code shard: [id, total]} and receives only the servers (and their
+   * events) whose shard {@code (guild_id >> 22) % total} is its own; DMs come on shard 0, as on Discord.
+   */
+  public static FakeDiscord start(String acceptedToken, int shardsTotal) throws IOException {
+    return new FakeDiscord(acceptedToken, shardsTotal);
+  }
+
+  /**
+   * Adds a server the bot is in. Connections already identified on its shard receive its GUILD_CREATE (as when
+   * the bot joins a server); later ones get it with READY.
+   */
+  public FakeGuild addGuild(FakeGuild guild) {
+    register(guild);
+    gateway.dispatch("GUILD_CREATE", guildCreate(guild));
+    return guild;
+  }
+
+  /** The servers the bot is in. */
+  public List<FakeGuild> guilds() {
+    return List.copyOf(guilds.values());
+  }
+
+  private void register(FakeGuild guild) {
+    guilds.put(guild.id(), guild);
+    guildOfChannel.put(guild.textChannelId(), guild);
+    guildOfChannel.put(guild.voiceChannelId(), guild);
+  }
+
+  private ObjectNode guildCreate(FakeGuild guild) {
+    ObjectNode payload = Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0), guild);
+    // Active threads are part of GUILD_CREATE, so a restarted client knows the threads made before.
+    threads.values().stream().filter(t -> t.path("guild_id").asLong() == guild.id())
+        .forEach(t -> ((ArrayNode) payload.get("threads")).add(t.deepCopy()));
+    return payload;
+  }
+
+  /** The server a channel or thread belongs to; null for DMs (and channels the fake does not know). */
+  private FakeGuild guildOf(long channelId) {
+    return guildOfChannel.get(channelId);
+  }
+
+  /** The shards that identified on the gateway so far, as {@code [id, total]} pairs in order. */
+  public List<List<Integer>> identifiedShards() {
+    return gateway.identifiedShards();
+  }
+
+  /**
+   * A fake with a second server ({@link FakeGuild#OTHER}: {@link #OTHER_GUILD_ID}, text channel
+   * {@link #OTHER_TEXT_CHANNEL_ID}) beside the first: same members, its own channels and role. Commands used in its
+   * channel come from that server.
    */
   public static FakeDiscord startWithTwoServers(String acceptedToken) throws IOException {
-    return new FakeDiscord(acceptedToken, true);
-  }
-
-  /** The same JSON with the first server's ids (server, admin role, channels) replaced by the second's. */
-  static JsonNode inOtherServer(JsonNode node) {
-    JsonNode copy = node.deepCopy();
-    rehome(copy);
-    return copy;
-  }
-
-  private static final Map<String, String> OTHER_IDS = Map.of(
-      Long.toString(GUILD_ID), Long.toString(OTHER_GUILD_ID),
-      Long.toString(ADMIN_ROLE_ID), Long.toString(OTHER_ADMIN_ROLE_ID),
-      Long.toString(TEXT_CHANNEL_ID), Long.toString(OTHER_TEXT_CHANNEL_ID),
-      Long.toString(VOICE_CHANNEL_ID), Long.toString(OTHER_VOICE_CHANNEL_ID));
-
-  private static void rehome(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      List<String> names = new ArrayList<>();
-      object.fieldNames().forEachRemaining(names::add);
-      for (String name : names) {
-        JsonNode value = object.get(name);
-        if (value.isTextual() && OTHER_IDS.containsKey(value.asText())) {
-          object.put(name, OTHER_IDS.get(value.asText()));
-        } else {
-          rehome(value);
-        }
-      }
-      // Keys too: resolved members and roles are maps by id.
-      for (String name : names) {
-        if (OTHER_IDS.containsKey(name)) {
-          object.set(OTHER_IDS.get(name), object.remove(name));
-        }
-      }
-    } else if (node instanceof ArrayNode array) {
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode value = array.get(i);
-        if (value.isTextual() && OTHER_IDS.containsKey(value.asText())) {
-          array.set(i, Payloads.JSON.getNodeFactory().textNode(OTHER_IDS.get(value.asText())));
-        } else {
-          rehome(value);
-        }
-      }
-    }
+    FakeDiscord fake = new FakeDiscord(acceptedToken, 1);
+    fake.register(FakeGuild.OTHER);
+    return fake;
   }
 
   /**
@@ -182,6 +193,52 @@ public final class FakeDiscord implements AutoCloseable {
 
   public String gatewayUrl() {
     return "ws://127.0.0.1:" + gateway.port() + "/";
+  }
+
+  /**
+   * Answers 429 (global, {@code Retry-After: 1}, as Discord does) to the bot's REST requests beyond {@code perSecond}
+   * in any second; interaction callbacks and webhooks are not counted, as on Discord.
+   */
+  public void enforceGlobalRateLimit(int perSecond) {
+    this.globalLimit = perSecond;
+  }
+
+  /** How many requests were answered 429 by the global limit. */
+  public int rateLimited() {
+    return rateLimited.get();
+  }
+
+  /** The most times one request (same method, path and body) was answered 429 in a row. */
+  public int mostRejectionsInARow() {
+    return mostRejectionsInARow.get();
+  }
+
+  /** Whether the global limit rejects this request now; counts it when not. */
+  private boolean overGlobalLimit(String method, String path, JsonNode body) {
+    int limit = globalLimit;
+    if (limit <= 0 || path.startsWith("interactions/") || path.startsWith("webhooks/")) {
+      return false;
+    }
+    String key = method + " " + path + " " + body;
+    long now = System.nanoTime();
+    boolean reject;
+    synchronized (acceptedInLastSecond) {
+      while (!acceptedInLastSecond.isEmpty() && now - acceptedInLastSecond.peekFirst() >= 1_000_000_000L) {
+        acceptedInLastSecond.pollFirst();
+      }
+      reject = acceptedInLastSecond.size() >= limit;
+      if (!reject) {
+        acceptedInLastSecond.addLast(now);
+      }
+    }
+    if (reject) {
+      rateLimited.incrementAndGet();
+      int inARow = rejectedInARow.merge(key, 1, Integer::sum);
+      mostRejectionsInARow.accumulateAndGet(inARow, Math::max);
+    } else {
+      rejectedInARow.remove(key);
+    }
+    return reject;
   }
 
   /** Adds latency to every REST answer, to simulate a slow network. */
@@ -237,7 +294,13 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   public SentInteraction slashCommandIn(FakeUser user, long channelId, boolean inGuild, String name, JsonNode... options) {
-    return send(2, user, channelId, inGuild, i -> Payloads.commandData(i, name, options, inGuild));
+    FakeGuild guild = inGuild ? guildOrMain(channelId) : null;
+    return send(2, user, channelId, guild, i -> Payloads.commandData(i, name, options, guild));
+  }
+
+  /** Sends a slash command used in the text channel of {@code guild} (a server added with {@link #addGuild}). */
+  public SentInteraction slashCommandIn(FakeUser user, FakeGuild guild, String name, JsonNode... options) {
+    return slashCommandIn(user, guild.textChannelId(), true, name, options);
   }
 
   /** Sends an autocomplete request; one option must be {@link Payloads#focused}. */
@@ -247,40 +310,42 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** An autocomplete request from a server's channel ({@link #OTHER_TEXT_CHANNEL_ID} for the second server). */
   public SentInteraction autocompleteIn(FakeUser user, long channelId, String name, JsonNode... options) {
-    return send(4, user, channelId, true, i -> Payloads.commandData(i, name, options, true));
+    FakeGuild guild = guildOrMain(channelId);
+    return send(4, user, channelId, guild, i -> Payloads.commandData(i, name, options, guild));
+  }
+
+  private FakeGuild guildOrMain(long channelId) {
+    FakeGuild guild = guildOf(channelId);
+    return guild == null ? FakeGuild.MAIN : guild;
   }
 
   /** Clicks a button with {@code customId} on a message the bot sent (as returned by {@link #message}). */
   public SentInteraction clickButton(FakeUser user, JsonNode message, String customId) {
     long channel = message.path("channel_id").asLong(TEXT_CHANNEL_ID);
-    boolean inGuild = !isDm(channel);
-    return send(3, user, channel, inGuild, i -> Payloads.buttonData(i, customId, message));
+    FakeGuild guild = isDm(channel) ? null : guildOrMain(channel);
+    return send(3, user, channel, guild, i -> Payloads.buttonData(i, customId, message));
   }
 
   /** Submits a modal with text input values by custom id, from the channel of {@code message} (or the server). */
   public SentInteraction submitModal(FakeUser user, long channelId, String customId, Map<String, String> values) {
-    boolean inGuild = !isDm(channelId);
-    return send(5, user, channelId, inGuild, i -> Payloads.modalData(i, customId, new LinkedHashMap<>(values)));
+    FakeGuild guild = isDm(channelId) ? null : guildOrMain(channelId);
+    return send(5, user, channelId, guild, i -> Payloads.modalData(i, customId, new LinkedHashMap<>(values)));
   }
 
   /** Posts a plain message from a person in a channel (a thread or their DM). */
   public String postMessage(FakeUser author, long channelId, String content) {
     String id = Snowflakes.nowString();
-    boolean inGuild = !isDm(channelId);
-    gateway.dispatch("MESSAGE_CREATE", Payloads.userMessage(id, channelId, author, content, inGuild));
+    FakeGuild guild = isDm(channelId) ? null : guildOrMain(channelId);
+    gateway.dispatch("MESSAGE_CREATE", Payloads.userMessage(id, channelId, author, content, guild));
     return id;
   }
 
-  private SentInteraction send(int type, FakeUser user, long channelId, boolean inGuild, java.util.function.Consumer<ObjectNode> data) {
+  private SentInteraction send(int type, FakeUser user, long channelId, FakeGuild guild, java.util.function.Consumer<ObjectNode> data) {
     String id = Snowflakes.nowString();
     String token = "tok" + id;
-    ObjectNode payload = Payloads.interaction(type, user, channelId, inGuild, id, token);
+    ObjectNode payload = Payloads.interaction(type, user, channelId, guild, id, token);
     payload.set("channel", channelObject(channelId, user));
     data.accept(payload);
-    if (channelId == OTHER_TEXT_CHANNEL_ID) {
-      payload = (ObjectNode) inOtherServer(payload);
-      payload.put("channel_id", Long.toString(OTHER_TEXT_CHANNEL_ID));
-    }
     channelOfToken.put(token, channelId);
     long sent = System.nanoTime();
     gateway.dispatch("INTERACTION_CREATE", payload);
@@ -288,14 +353,12 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private ObjectNode channelObject(long channelId, FakeUser user) {
-    if (channelId == OTHER_TEXT_CHANNEL_ID) {
-      return (ObjectNode) inOtherServer(Payloads.textChannel(TEXT_CHANNEL_ID, "study"));
+    FakeGuild guild = guildOf(channelId);
+    if (guild != null && channelId == guild.textChannelId()) {
+      return Payloads.textChannel(channelId, "study", guild.id());
     }
-    if (channelId == TEXT_CHANNEL_ID) {
-      return Payloads.textChannel(TEXT_CHANNEL_ID, "study");
-    }
-    if (channelId == VOICE_CHANNEL_ID) {
-      return Payloads.voiceChannel(VOICE_CHANNEL_ID, "study-voice");
+    if (guild != null && channelId == guild.voiceChannelId()) {
+      return Payloads.voiceChannel(channelId, "study-voice", guild.id());
     }
     ObjectNode thread = threads.get(channelId);
     if (thread != null) {
@@ -307,7 +370,8 @@ public final class FakeDiscord implements AutoCloseable {
   /** A member starts a public thread in the server's text channel; returns its id. */
   public long startPublicThread(FakeUser owner, String name) {
     long id = Snowflakes.now();
-    ObjectNode thread = Payloads.thread(id, TEXT_CHANNEL_ID, name, owner.id(), false);
+    ObjectNode thread = Payloads.thread(id, TEXT_CHANNEL_ID, name, owner.id(), false, GUILD_ID);
+    guildOfChannel.put(id, FakeGuild.MAIN);
     threads.put(id, thread);
     gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
     return id;
@@ -459,7 +523,7 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public void deleteChannel(long channelId) {
     failingChannels.put(channelId, new Answer(404, error(10003, "Unknown Channel")));
-    gateway.dispatch("CHANNEL_DELETE", Payloads.textChannel(channelId, "deleted"));
+    gateway.dispatch("CHANNEL_DELETE", Payloads.textChannel(channelId, "deleted", guildOrMain(channelId).id()));
   }
 
   /** REST calls to a channel answer 403 Missing Permissions from now on (the bot lost its rights there). */
@@ -523,9 +587,16 @@ public final class FakeDiscord implements AutoCloseable {
       }
       Answer answer;
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      boolean limited = false;
       if (!path.startsWith("interactions/") && !path.startsWith("webhooks/")
           && !("Bot " + acceptedToken).equals(auth)) {
         answer = new Answer(401, error(0, "401: Unauthorized"));
+      } else if (overGlobalLimit(method, path, body)) {
+        ObjectNode limit = error(0, "You are being rate limited.");
+        limit.put("retry_after", 1.0);
+        limit.put("global", true);
+        answer = new Answer(429, limit);
+        limited = true;
       } else {
         try {
           answer = route(method, path, body);
@@ -534,13 +605,23 @@ public final class FakeDiscord implements AutoCloseable {
         }
       }
       // Record after the answer is computed so a test that sees the request also sees its effects.
-      synchronized (requests) {
-        requests.add(recorded);
-        files.addAll(uploaded);
-        requests.notifyAll();
+      // A request refused by the rate limit was not taken: JDA sends it again, and that one is recorded.
+      if (!limited) {
+        synchronized (requests) {
+          requests.add(recorded);
+          files.addAll(uploaded);
+          requests.notifyAll();
+        }
       }
       byte[] bytes = answer.body == null ? new byte[0] : answer.body.toString().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
+      if (limited) {
+        // Discord's answer to a global limit; "Via" marks it as Discord's own, not a Cloudflare ban, for JDA.
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        exchange.getResponseHeaders().set("X-RateLimit-Global", "true");
+        exchange.getResponseHeaders().set("X-RateLimit-Scope", "global");
+        exchange.getResponseHeaders().set("Via", "1.1 google");
+      }
       if (answer.status == 204) {
         exchange.sendResponseHeaders(204, -1);
       } else {
@@ -583,7 +664,7 @@ public final class FakeDiscord implements AutoCloseable {
     if (path.equals("gateway/bot") || path.equals("gateway")) {
       ObjectNode g = Payloads.object();
       g.put("url", gatewayUrl());
-      g.put("shards", 1);
+      g.put("shards", shardsTotal);
       ObjectNode limit = g.putObject("session_start_limit");
       limit.put("total", 1000);
       limit.put("remaining", 1000);
@@ -674,7 +755,10 @@ public final class FakeDiscord implements AutoCloseable {
       long id = Snowflakes.now();
       // A thread started from a message is public; one without a message defaults to private.
       boolean isPrivate = !path.contains("/messages/") && body.path("type").asInt(12) == 12;
-      ObjectNode thread = Payloads.thread(id, parent, body.path("name").asText("thread"), BOT_ID, isPrivate);
+      FakeGuild guild = guildOrMain(parent);
+      ObjectNode thread = Payloads.thread(id, parent, body.path("name").asText("thread"), BOT_ID, isPrivate,
+          guild.id());
+      guildOfChannel.put(id, guild);
       threads.put(id, thread);
       gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
       return new Answer(201, thread);
@@ -712,7 +796,7 @@ public final class FakeDiscord implements AutoCloseable {
   private ObjectNode botMessage(String id, long channelId, JsonNode body, ObjectNode existing) {
     ObjectNode msg = existing != null ? existing.deepCopy()
         : Payloads.userMessage(id, channelId, new FakeUser(BOT_ID, BOT_NAME, FakeUser.ADMIN_PERMISSIONS), "",
-            !isDm(channelId));
+            isDm(channelId) ? null : guildOrMain(channelId));
     ((ObjectNode) msg.get("author")).put("bot", true);
     msg.put("application_id", Long.toString(APP_ID));
     if (body != null && body.isObject()) {

@@ -41,11 +41,16 @@ public final class Payloads {
   }
 
   public static ObjectNode member(FakeUser user) {
+    return member(user, FakeGuild.MAIN);
+  }
+
+  /** A member of {@code guild} (admins get its Moderators role). */
+  public static ObjectNode member(FakeUser user, FakeGuild guild) {
     ObjectNode m = object();
     m.set("user", user(user));
     ArrayNode roles = m.putArray("roles");
     if ((user.permissions() & FakeUser.ADMIN_PERMISSIONS & ~FakeUser.MEMBER_PERMISSIONS) != 0) {
-      roles.add(Long.toString(FakeDiscord.ADMIN_ROLE_ID));
+      roles.add(Long.toString(guild.adminRoleId()));
     }
     m.put("joined_at", JOINED);
     m.put("deaf", false);
@@ -57,11 +62,11 @@ public final class Payloads {
     return m;
   }
 
-  static ObjectNode textChannel(long id, String name) {
+  static ObjectNode textChannel(long id, String name, long guildId) {
     ObjectNode c = object();
     c.put("id", Long.toString(id));
     c.put("type", 0);
-    c.put("guild_id", Long.toString(FakeDiscord.GUILD_ID));
+    c.put("guild_id", Long.toString(guildId));
     c.put("name", name);
     c.put("position", 0);
     c.putArray("permission_overwrites");
@@ -74,11 +79,11 @@ public final class Payloads {
   }
 
   /** A voice channel (its text chat takes slash commands like any channel). */
-  static ObjectNode voiceChannel(long id, String name) {
+  static ObjectNode voiceChannel(long id, String name, long guildId) {
     ObjectNode c = object();
     c.put("id", Long.toString(id));
     c.put("type", 2);
-    c.put("guild_id", Long.toString(FakeDiscord.GUILD_ID));
+    c.put("guild_id", Long.toString(guildId));
     c.put("name", name);
     c.put("position", 1);
     c.putArray("permission_overwrites");
@@ -92,11 +97,11 @@ public final class Payloads {
     return c;
   }
 
-  static ObjectNode thread(long id, long parentId, String name, long ownerId, boolean isPrivate) {
+  static ObjectNode thread(long id, long parentId, String name, long ownerId, boolean isPrivate, long guildId) {
     ObjectNode c = object();
     c.put("id", Long.toString(id));
     c.put("type", isPrivate ? 12 : 11);
-    c.put("guild_id", Long.toString(FakeDiscord.GUILD_ID));
+    c.put("guild_id", Long.toString(guildId));
     c.put("parent_id", Long.toString(parentId));
     c.put("owner_id", Long.toString(ownerId));
     c.put("name", name);
@@ -142,10 +147,10 @@ public final class Payloads {
     return r;
   }
 
-  static ObjectNode guild(FakeUser bot) {
+  static ObjectNode guild(FakeUser bot, FakeGuild guild) {
     ObjectNode g = object();
-    g.put("id", Long.toString(FakeDiscord.GUILD_ID));
-    g.put("name", "Fake Study Group");
+    g.put("id", guild.idString());
+    g.put("name", guild.name());
     g.putNull("icon");
     g.putNull("splash");
     g.putNull("banner");
@@ -168,8 +173,8 @@ public final class Payloads {
     g.put("joined_at", JOINED);
     g.putArray("features");
     g.putArray("roles")
-        .add(role(FakeDiscord.GUILD_ID, "@everyone", FakeUser.MEMBER_PERMISSIONS, 0))
-        .add(role(FakeDiscord.ADMIN_ROLE_ID, "Moderators", FakeUser.ADMIN_PERMISSIONS, 1));
+        .add(role(guild.id(), "@everyone", FakeUser.MEMBER_PERMISSIONS, 0))
+        .add(role(guild.adminRoleId(), "Moderators", FakeUser.ADMIN_PERMISSIONS, 1));
     g.putArray("emojis");
     g.putArray("stickers");
     g.putArray("voice_states");
@@ -178,11 +183,11 @@ public final class Payloads {
     g.putArray("stage_instances");
     g.putArray("guild_scheduled_events");
     g.putArray("soundboard_sounds");
-    ObjectNode botMember = member(new FakeUser(bot.id(), bot.name(), FakeUser.ADMIN_PERMISSIONS));
+    ObjectNode botMember = member(new FakeUser(bot.id(), bot.name(), FakeUser.ADMIN_PERMISSIONS), guild);
     ((ObjectNode) botMember.get("user")).put("bot", true);
     g.putArray("members").add(botMember);
-    g.putArray("channels").add(textChannel(FakeDiscord.TEXT_CHANNEL_ID, "study"))
-        .add(voiceChannel(FakeDiscord.VOICE_CHANNEL_ID, "study-voice"));
+    g.putArray("channels").add(textChannel(guild.textChannelId(), "study", guild.id()))
+        .add(voiceChannel(guild.voiceChannelId(), "study-voice", guild.id()));
     return g;
   }
 
@@ -235,7 +240,8 @@ public final class Payloads {
   }
 
   /** The common part of an interaction in the guild's text channel (or a DM when {@code dmChannelId} is set). */
-  static ObjectNode interaction(int type, FakeUser user, long channelId, boolean inGuild, String id, String token) {
+  static ObjectNode interaction(int type, FakeUser user, long channelId, FakeGuild guild, String id, String token) {
+    boolean inGuild = guild != null;
     ObjectNode i = object();
     i.put("id", id);
     i.put("application_id", Long.toString(FakeDiscord.APP_ID));
@@ -247,15 +253,15 @@ public final class Payloads {
     i.putArray("entitlements");
     i.put("channel_id", Long.toString(channelId));
     if (inGuild) {
-      i.put("guild_id", Long.toString(FakeDiscord.GUILD_ID));
+      i.put("guild_id", guild.idString());
       i.put("guild_locale", "en-US");
       ObjectNode partialGuild = i.putObject("guild");
-      partialGuild.put("id", Long.toString(FakeDiscord.GUILD_ID));
+      partialGuild.put("id", guild.idString());
       partialGuild.put("locale", "en-US");
       partialGuild.putArray("features");
-      i.set("member", member(user));
+      i.set("member", member(user, guild));
       i.put("context", 0);
-      i.putObject("authorizing_integration_owners").put("0", Long.toString(FakeDiscord.GUILD_ID));
+      i.putObject("authorizing_integration_owners").put("0", guild.idString());
     } else {
       i.set("user", user(user));
       i.put("context", 1);
@@ -264,13 +270,13 @@ public final class Payloads {
     return i;
   }
 
-  static void commandData(ObjectNode interaction, String name, JsonNode[] options, boolean inGuild) {
+  static void commandData(ObjectNode interaction, String name, JsonNode[] options, FakeGuild guild) {
     ObjectNode data = interaction.putObject("data");
     data.put("id", Long.toString(FakeDiscord.commandId(name)));
     data.put("name", name);
     data.put("type", 1);
-    if (inGuild) {
-      data.put("guild_id", Long.toString(FakeDiscord.GUILD_ID));
+    if (guild != null) {
+      data.put("guild_id", guild.idString());
     }
     ArrayNode opts = data.putArray("options");
     for (JsonNode option : options) {
@@ -346,7 +352,7 @@ public final class Payloads {
   }
 
   /** A user's message in a channel (thread or DM). */
-  static ObjectNode userMessage(String id, long channelId, FakeUser author, String content, boolean inGuild) {
+  static ObjectNode userMessage(String id, long channelId, FakeUser author, String content, FakeGuild guild) {
     ObjectNode m = object();
     m.put("id", id);
     m.put("channel_id", Long.toString(channelId));
@@ -364,9 +370,9 @@ public final class Payloads {
     m.put("pinned", false);
     m.put("type", 0);
     m.put("flags", 0);
-    if (inGuild) {
-      m.put("guild_id", Long.toString(FakeDiscord.GUILD_ID));
-      ObjectNode member = member(author);
+    if (guild != null) {
+      m.put("guild_id", guild.idString());
+      ObjectNode member = member(author, guild);
       member.remove("user");
       m.set("member", member);
     }

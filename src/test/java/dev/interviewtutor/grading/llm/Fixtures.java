@@ -86,6 +86,7 @@ final class Fixtures {
         Optional.ofNullable(baseUrl).map(URI::create), "sk-test-secret-123", timeout, budget, true, "all", "",
         Optional.empty(), Optional.empty(), Optional.empty(), 6, false,
         new dev.interviewtutor.config.HttpEndpoint(dev.interviewtutor.config.HttpEndpoint.DEFAULT_HOST,
-            dev.interviewtutor.config.HttpEndpoint.OFF));
+            dev.interviewtutor.config.HttpEndpoint.OFF),
+        dev.interviewtutor.config.DiscordShards.ALL);
   }
 }
