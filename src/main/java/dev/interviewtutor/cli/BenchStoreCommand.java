@@ -150,30 +150,32 @@ public final class BenchStoreCommand implements Callable<Integer> {
     QuestionBank bank = syntheticBank(100, 5);
     SettableClock clock = new SettableClock(Instant.parse("2026-01-01T08:00:00Z"));
     Random random = new Random(42);
+    long spanMillis = Duration.ofDays(days).toMillis();
+    long start = clock.instant().toEpochMilli();
+    int toMeasure = Math.min(measure, attempts);
+    long bulk = attempts - toMeasure;
+    List<Person> persons = new ArrayList<>(people);
     try (Database db = Database.open(target)) {
       PracticeService service = new PracticeService(bank, BenchStoreCommand::rubric, new UnusedGrader(), db, clock);
       Scope guild = service.scope(ScopeKind.GUILD, "bench", "Bench guild");
-      List<Person> persons = new ArrayList<>(people);
       long t0 = System.nanoTime();
       for (int i = 0; i < people; i++) {
         persons.add(service.person("discord:" + (100_000 + i), "Person " + i,
             i % 3 == 0 ? ZoneId.of("Europe/Berlin") : i % 3 == 1 ? ZoneId.of("America/New_York") : ZoneOffset.UTC));
       }
       out.printf(Locale.ROOT, "people created: %,d in %.1f s%n", people, (System.nanoTime() - t0) / 1e9);
-      long spanMillis = Duration.ofDays(days).toMillis();
-      long start = clock.instant().toEpochMilli();
-      int toMeasure = Math.min(measure, attempts);
-      long bulk = attempts - toMeasure;
       if (bulk > 0) {
+        db.close();
         t0 = System.nanoTime();
-        if (pg) {
-          bulkGeneratePostgres(db, guild, persons.get(0).id(), people, bulk, start, spanMillis);
-        } else {
-          bulkGenerate(db, guild, persons.get(0).id(), people, bulk, start, spanMillis);
-        }
+        StoreBulkFill.fill(target, guild.id(), persons.get(0).id(), people, bulk, start, spanMillis, out);
         out.printf(Locale.ROOT, "bulk-generated %,d attempts in SQL and rebuilt the summaries in %.1f s (setup, not"
             + " the recording path)%n", bulk, (System.nanoTime() - t0) / 1e9);
       }
+    }
+    try (Database db = Database.open(target)) {
+      PracticeService service = new PracticeService(bank, BenchStoreCommand::rubric, new UnusedGrader(), db, clock);
+      Scope guild = service.scope(ScopeKind.GUILD, "bench", "Bench guild");
+      long t0;
       long end = start + spanMillis;
       Supplier<GradedAnswer> next = () -> {
         Person p = persons.get(random.nextInt(persons.size()));
@@ -273,72 +275,6 @@ public final class BenchStoreCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "stats of one person (%.0f answers on average): p50 %.2f ms, p99 %.2f ms%n",
           (double) answers / queries, pct(times, 50), pct(times, 99));
     }
-  }
-
-  /**
-   * Fills the database fast for the query measurements: random attempts (uniform people, questions, scores and
-   * times over the span) inserted by one SQL statement, then the leaderboard summaries and review rows rebuilt from
-   * them with GROUP BY, exactly as the recording path would have left them (every bulk attempt counts).
-   */
-  private static void bulkGenerate(Database db, Scope scope, long firstPersonId, int people, long n, long start,
-      long span) {
-    String keyPoints = "[{\"id\":\"kp1\",\"text\":\"first point\",\"coverage\":\"COVERED\",\"evidence\":\"\"}]";
-    db.writeVoid(c -> {
-      Sql.update(c, "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)"
-          + " INSERT INTO attempts (person_id, scope_id, question_id, topic, kind, answer, score, verdict, key_points,"
-          + " grader, hints, answered_at, local_day, counted, points)"
-          + " SELECT p, ?, CAST(q AS TEXT), 'topic-' || (q % 5), 'practice', 'benchmark answer', s,"
-          + " 'PARTIALLY_CORRECT', ?, 'bench', 0, t, date(t / 1000, 'unixepoch'), 1, s FROM (SELECT"
-          + " (abs(random()) % ?) + ? AS p, (abs(random()) % 100) + 1 AS q, abs(random()) % 101 AS s,"
-          + " ? + i * ? / ? AS t FROM n)", n, scope.id(), keyPoints, people, firstPersonId, start, span, n);
-      Sql.update(c, "DELETE FROM board_points");
-      for (String period : new String[] {"'all'", "'w:' || strftime('%G-W%V', local_day)",
-          "'m:' || strftime('%Y-%m', local_day)"}) {
-        for (String topic : new String[] {"''", "topic"}) {
-          Sql.update(c, "INSERT INTO board_points (scope_id, period, topic, person_id, points, answers) SELECT"
-              + " scope_id, " + period + ", " + topic + ", person_id, SUM(points), COUNT(*) FROM attempts GROUP BY"
-              + " 1, 2, 3, 4");
-        }
-      }
-      Sql.update(c, "INSERT OR REPLACE INTO reviews (person_id, question_id, repetitions, interval_days, ease,"
-          + " due_day, last_score, reviewed_at) SELECT person_id, question_id, 1, 1, 2.5, date(local_day, '+1 day'),"
-          + " score, MAX(answered_at) FROM attempts GROUP BY person_id, question_id");
-      Sql.update(c, "INSERT OR REPLACE INTO streaks (person_id, current, best, last_day) SELECT person_id, 1, 1,"
-          + " MAX(local_day) FROM attempts GROUP BY person_id");
-    });
-    db.writeVoid(c -> Sql.update(c, "ANALYZE"));
-  }
-
-  /** As {@link #bulkGenerate}, in PostgreSQL's SQL (generate_series, to_char with ISO weeks). */
-  private static void bulkGeneratePostgres(Database db, Scope scope, long firstPersonId, int people, long n,
-      long start, long span) {
-    String keyPoints = "[{\"id\":\"kp1\",\"text\":\"first point\",\"coverage\":\"COVERED\",\"evidence\":\"\"}]";
-    db.writeVoid(c -> {
-      Sql.update(c, "INSERT INTO attempts (person_id, scope_id, question_id, topic, kind, answer, score, verdict,"
-          + " key_points, grader, hints, answered_at, local_day, counted, points)"
-          + " SELECT p, ?, q::text, 'topic-' || (q % 5), 'practice', 'benchmark answer', s, 'PARTIALLY_CORRECT', ?,"
-          + " 'bench', 0, t, to_char(to_timestamp(t / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 1, s FROM (SELECT"
-          + " floor(random() * ?)::bigint + ? AS p, floor(random() * 100)::int + 1 AS q,"
-          + " floor(random() * 101)::int AS s, ?::bigint + i * ?::bigint / ?::bigint AS t"
-          + " FROM generate_series(0, ?::bigint - 1) AS i) x", scope.id(), keyPoints, people, firstPersonId, start,
-          span, n, n);
-      Sql.update(c, "DELETE FROM board_points");
-      for (String period : new String[] {"'all'", "'w:' || to_char(local_day::date, 'IYYY-\"W\"IW')",
-          "'m:' || substr(local_day, 1, 7)"}) {
-        for (String topic : new String[] {"''", "topic"}) {
-          Sql.update(c, "INSERT INTO board_points (scope_id, period, topic, person_id, points, answers) SELECT"
-              + " scope_id, " + period + ", " + topic + ", person_id, SUM(points), COUNT(*) FROM attempts GROUP BY"
-              + " 1, 2, 3, 4");
-        }
-      }
-      Sql.update(c, "INSERT INTO reviews (person_id, question_id, repetitions, interval_days, ease, due_day,"
-          + " last_score, reviewed_at) SELECT person_id, question_id, 1, 1, 2.5,"
-          + " to_char(MAX(local_day)::date + 1, 'YYYY-MM-DD'), MAX(score), MAX(answered_at) FROM attempts"
-          + " GROUP BY person_id, question_id");
-      Sql.update(c, "INSERT INTO streaks (person_id, current, best, last_day) SELECT person_id, 1, 1,"
-          + " MAX(local_day) FROM attempts GROUP BY person_id");
-    });
-    db.writeVoid(c -> Sql.update(c, "ANALYZE"));
   }
 
   private static double pct(long[] nanos, int percentile) {

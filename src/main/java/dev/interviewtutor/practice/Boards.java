@@ -45,27 +45,12 @@ final class Boards {
     String key = period.key(clock.instant().atZone(zone).toLocalDate());
     String t = topic == null ? "" : questions.canonicalTopic(scope, topic.strip());
     return db.read(c -> {
-      List<BoardRow> rows = BoardRepository.page(c, scope.id(), key, t, offset, limit);
+      BoardRepository.View view = BoardRepository.view(c, scope.id(), key, t, offset, limit,
+          asker == null ? 0 : asker.id());
       List<Leaderboard.Entry> entries = new ArrayList<>();
-      int rank = 0;
-      for (int i = 0; i < rows.size(); i++) {
-        BoardRow r = rows.get(i);
-        if (i == 0) {
-          rank = 1 + BoardRepository.countAbove(c, scope.id(), key, t, r.points());
-        } else if (r.points() != rows.get(i - 1).points()) {
-          rank = offset + i + 1;
-        }
-        entries.add(entry(rank, r));
-      }
-      Optional<Leaderboard.Entry> own = Optional.empty();
-      if (asker != null) {
-        Optional<BoardRow> mine = BoardRepository.of(c, scope.id(), key, t, asker.id());
-        if (mine.isPresent()) {
-          own = Optional.of(entry(1 + BoardRepository.countAbove(c, scope.id(), key, t, mine.get().points()),
-              mine.get()));
-        }
-      }
-      return new Leaderboard(period, t, offset, limit, BoardRepository.size(c, scope.id(), key, t), entries, own);
+      view.page().forEach(r -> entries.add(entry(r.rank(), r.row())));
+      Optional<Leaderboard.Entry> own = view.own().map(r -> entry(r.rank(), r.row()));
+      return new Leaderboard(period, t, offset, limit, view.size(), entries, own);
     });
   }
 

@@ -54,6 +54,50 @@ public final class BoardRepository {
         rows);
   }
 
+  /** A line of a board with its competition rank (1 + the number of people with strictly more points). */
+  public record Ranked(int rank, BoardRow row) {}
+
+  /** What a leaderboard shows: one page, best first, the asker's own line, and how many people are on it. */
+  public record View(List<Ranked> page, Optional<Ranked> own, int size) {}
+
+  private static final String BOARD = "scope_id = ? AND period = ? AND topic = ?";
+  private static final String VIEW = "WITH page AS (SELECT person_id, points, answers FROM board_points WHERE "
+      + BOARD + " ORDER BY points DESC, person_id LIMIT ? OFFSET ?),"
+      + " mine AS (SELECT person_id, points, answers FROM board_points WHERE " + BOARD + " AND person_id = ?)"
+      + " SELECT 0 AS part, x.person_id, p.key, p.display_name, x.points, x.answers,"
+      + " (SELECT COUNT(*) FROM board_points o WHERE o." + BOARD.replace(" AND ", " AND o.")
+      + " AND o.points > x.points) AS above FROM page x JOIN people p ON p.id = x.person_id"
+      + " UNION ALL SELECT 1, x.person_id, p.key, p.display_name, x.points, x.answers,"
+      + " (SELECT COUNT(*) FROM board_points o WHERE o." + BOARD.replace(" AND ", " AND o.")
+      + " AND o.points > x.points) FROM mine x JOIN people p ON p.id = x.person_id"
+      + " UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, (SELECT COUNT(*) FROM board_points WHERE " + BOARD + ")"
+      + " ORDER BY 1, 5 DESC, 2";
+
+  /**
+   * One page (best first, ties by person id), the asker's line ({@code askerId} 0 for none) and the board's size,
+   * in one statement (one round trip to a server): each line is read through the ranked index in order and its
+   * rank counted from the entries above it in that index, so nothing is aggregated over attempts or sorted.
+   */
+  public static View view(Connection c, long scopeId, String period, String topic, int offset, int limit,
+      long askerId) throws SQLException {
+    List<Object[]> parts = Sql.list(c, VIEW, rs -> new Object[] {rs.getInt(1), rs.getInt(1) == 2 ? null
+        : new Ranked(1 + rs.getInt(7), new BoardRow(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+            rs.getInt(6))), rs.getInt(7)},
+        scopeId, period, topic, limit, offset, scopeId, period, topic, askerId, scopeId, period, topic, scopeId,
+        period, topic, scopeId, period, topic);
+    List<Ranked> page = new ArrayList<>();
+    Optional<Ranked> own = Optional.empty();
+    int size = 0;
+    for (Object[] part : parts) {
+      switch ((Integer) part[0]) {
+        case 0 -> page.add((Ranked) part[1]);
+        case 1 -> own = Optional.of((Ranked) part[1]);
+        default -> size = (Integer) part[2];
+      }
+    }
+    return new View(page, own, size);
+  }
+
   /** A page of the board, best first; ties ordered by person id for stable paging. */
   public static List<BoardRow> page(Connection c, long scopeId, String period, String topic, int offset,
       int limit) throws SQLException {

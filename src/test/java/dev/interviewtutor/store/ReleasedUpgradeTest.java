@@ -38,6 +38,8 @@ class ReleasedUpgradeTest {
       added.keySet().removeAll(before.keySet());
       after.keySet().retainAll(before.keySet());
       assertEquals(expectedAfterUpgrade(before), after, "every row of every table");
+      assertEquals(db.read(BoardPointsSummaryTest::aggregateOverAttempts), db.read(BoardPointsSummaryTest::summary),
+          "the leaderboard summary equals the aggregate over the attempts");
       assertTrue(added.values().stream().allMatch(List::isEmpty), "tables added by the upgrade start empty: " + added);
       db.read(c -> {
         assertEquals("5", Sql.one(c, "SELECT version FROM flyway_schema_history WHERE type = 'BASELINE'",

@@ -163,6 +163,25 @@ class RepositoriesTest {
           .points());
       assertEquals(List.of(people.get(0)), db.read(c -> BoardRepository.page(c, s, "all", "", 1, 1)).stream()
           .map(BoardRow::personId).toList(), "offset and limit");
+
+      // One statement: a page with competition ranks (ties share a rank), the asker's line and the board size.
+      db.writeVoid(c -> BoardRepository.addAll(c, List.of(new BoardRepository.Delta(s, "all", "", people.get(3), 45, 1),
+          new BoardRepository.Delta(s, "all", "", people.get(4), 5, 1))));
+      BoardRepository.View view = db.read(c -> BoardRepository.view(c, s, "all", "", 1, 3, people.get(4)));
+      assertEquals(List.of(people.get(0), people.get(3), people.get(2)), view.page().stream()
+          .map(r -> r.row().personId()).toList(), "points 45, 45, 35 after the leader; ties by person id");
+      assertEquals(List.of(2, 2, 4), view.page().stream().map(BoardRepository.Ranked::rank).toList());
+      assertEquals(5, view.own().orElseThrow().rank());
+      assertEquals(5, view.own().orElseThrow().row().points());
+      assertEquals(5, view.size());
+      BoardRepository.View none = db.read(c -> BoardRepository.view(c, s, "m:2026-02", "", 0, 10, people.get(4)));
+      assertEquals(List.of(), none.page());
+      assertTrue(none.own().isEmpty(), "the asker has no line on a board they never scored on");
+      assertEquals(0, none.size());
+      BoardRepository.View topic = db.read(c -> BoardRepository.view(c, s, "w:2026-W01", "nodejs", 0, 10, 0));
+      assertEquals(1, topic.size());
+      assertEquals(1, topic.page().get(0).rank());
+      assertTrue(topic.own().isEmpty());
     }
   }
 
