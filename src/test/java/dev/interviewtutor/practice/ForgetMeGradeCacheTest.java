@@ -51,7 +51,9 @@ class ForgetMeGradeCacheTest {
   private static PracticeService llmGradedService(LlmStub stub, Database db) {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
     TutorConfig config = TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "openai",
-        "TUTOR_LLM_BASE_URL", stub.baseUrl(), "TUTOR_LLM_FOLLOW_UPS", "false", "TUTOR_DB", "unused.db"));
+        "TUTOR_LLM_BASE_URL", stub.baseUrl(), "TUTOR_LLM_FOLLOW_UPS", "false", "TUTOR_DB", "unused.db",
+        // every answer goes to the LLM: the offline grader would settle these short answers alone
+        "TUTOR_LLM_ROUTING", "all"));
     TutorGrading grading = TutorGrading.fromConfig(config, KeywordTestGrader::new,
         Optional.of(new SqliteGradeCache(db, clock)));
     return new PracticeService(TestBank.bank(3, 0), TestBank::rubric, grading.grader(), db, clock,
