@@ -18,14 +18,20 @@ public final class App {
   private App() {}
 
   public static void main(String[] args) {
-    // Read and write UTF-8 whatever the locale says: under LANG=C the JVM would print non-ASCII text as '?'.
-    System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-    // Under a non-UTF-8 locale the JVM has already turned non-ASCII arguments into '?': take them back as typed.
+    // Read and write UTF-8 whatever the locale says: under LANG=C the JVM would print non-ASCII
+    // text as '?'.
+    System.setOut(
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+    System.setErr(
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+    // Under a non-UTF-8 locale the JVM has already turned non-ASCII arguments into '?': take them
+    // back as typed.
     System.exit(run(Utf8Arguments.of(args, System.err)));
   }
 
-  /** Runs the command line and returns the exit code (used by tests that run the CLI in-process). */
+  /**
+   * Runs the command line and returns the exit code (used by tests that run the CLI in-process).
+   */
   public static int run(String... args) {
     TutorConfig environment;
     try {
@@ -40,12 +46,15 @@ public final class App {
   /** Runs the command line with the given configuration in place of the environment's. */
   public static int run(TutorConfig environment, String... args) {
     CommandLine cli = TutorCommand.commandLine(new TutorCommand(environment), args);
-    // picocli's own writers use the locale's charset (ASCII under LANG=C): UTF-8, like System.out and System.err.
+    // picocli's own writers use the locale's charset (ASCII under LANG=C): UTF-8, like System.out
+    // and System.err.
     cli.setOut(utf8(System.out));
     cli.setErr(utf8(System.err));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof ConfigException || ex instanceof UserFacingException || ex instanceof OperatorException) {
+          if (ex instanceof ConfigException
+              || ex instanceof UserFacingException
+              || ex instanceof OperatorException) {
             commandLine.getErr().println("Error: " + ex.getMessage());
             return 2;
           }
@@ -55,6 +64,7 @@ public final class App {
   }
 
   private static PrintWriter utf8(PrintStream stream) {
-    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
+    return new PrintWriter(
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
   }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logback is configured by {@link LogConfiguration} (found through META-INF/services): stderr, DJL quiet. */
+/**
+ * Logback is configured by {@link LogConfiguration} (found through META-INF/services): stderr, DJL
+ * quiet.
+ */
 class LogConfigurationTest {
   @Test
   void logs_go_to_stderr_and_djl_only_reports_errors() {
@@ -20,6 +23,9 @@ class LogConfigurationTest {
     assertNotNull(stderr, "the STDERR appender is configured");
     assertEquals("System.err", stderr.getTarget());
     assertEquals(Level.ERROR, context.getLogger("ai.djl").getLevel());
-    assertEquals(Level.WARN, context.getLogger("org.flywaydb").getLevel(), "schema chatter stays out of the terminal");
+    assertEquals(
+        Level.WARN,
+        context.getLogger("org.flywaydb").getLevel(),
+        "schema chatter stays out of the terminal");
   }
 }

@@ -21,16 +21,23 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutor bank validate|list [DIR]}: check and show the question banks; {@code preview}, {@code import} and
- * {@code lint} live in their own classes.
+ * {@code tutor bank validate|list [DIR]}: check and show the question banks; {@code preview},
+ * {@code import} and {@code lint} live in their own classes.
  */
 @Command(
     name = "bank",
     mixinStandardHelpOptions = true,
-    description = "Check, list, preview, import and lint question banks (default directory: --knowledge / "
-        + "TUTOR_KNOWLEDGE).",
-    subcommands = {BankCommand.Validate.class, BankCommand.ListQuestions.class, BankPreviewCommand.class,
-        BankImportCommand.class, BankLintCommand.class, BankEnrichCommand.class})
+    description =
+        "Check, list, preview, import and lint question banks (default directory: --knowledge / "
+            + "TUTOR_KNOWLEDGE).",
+    subcommands = {
+      BankCommand.Validate.class,
+      BankCommand.ListQuestions.class,
+      BankPreviewCommand.class,
+      BankImportCommand.class,
+      BankLintCommand.class,
+      BankEnrichCommand.class
+    })
 public final class BankCommand implements Callable<Integer> {
   /** Exit code when the banks have problems. */
   static final int PROBLEMS = 1;
@@ -50,7 +57,10 @@ public final class BankCommand implements Callable<Integer> {
 
   static int printProblems(PrintWriter err, BankException e) {
     List<BankProblem> problems = e.problems();
-    err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in the question banks:");
+    err.println(
+        problems.size()
+            + (problems.size() == 1 ? " problem" : " problems")
+            + " in the question banks:");
     for (BankProblem problem : problems) {
       err.println("  " + problem);
     }
@@ -58,7 +68,9 @@ public final class BankCommand implements Callable<Integer> {
     return PROBLEMS;
   }
 
-  @Command(name = "validate", mixinStandardHelpOptions = true,
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
       description = "Load every bank; print a summary, or every problem with file:line (exit 1).")
   static final class Validate implements Callable<Integer> {
     @ParentCommand BankCommand bank;
@@ -75,11 +87,18 @@ public final class BankCommand implements Callable<Integer> {
         QuestionBank loaded = BankLoader.load(directory);
         Map<String, Rubric> rubrics = QuestionRubrics.forBank(loaded);
         int keyPoints = rubrics.values().stream().mapToInt(r -> r.keyPoints().size()).sum();
-        int misconceptions = rubrics.values().stream().mapToInt(r -> r.misconceptions().size()).sum();
+        int misconceptions =
+            rubrics.values().stream().mapToInt(r -> r.misconceptions().size()).sum();
         int files = BankLoader.bankFiles(directory, new ArrayList<>()).size();
-        out.printf("OK: %d questions in %d %s (%s), topics: %s; %d key points, %d misconceptions.%n",
-            loaded.questions().size(), files, files == 1 ? "file" : "files", directory,
-            String.join(", ", loaded.topics()), keyPoints, misconceptions);
+        out.printf(
+            "OK: %d questions in %d %s (%s), topics: %s; %d key points, %d misconceptions.%n",
+            loaded.questions().size(),
+            files,
+            files == 1 ? "file" : "files",
+            directory,
+            String.join(", ", loaded.topics()),
+            keyPoints,
+            misconceptions);
         out.flush();
         return 0;
       } catch (BankException e) {
@@ -88,7 +107,9 @@ public final class BankCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "Print id, title, topic and key-point count of every question.")
   static final class ListQuestions implements Callable<Integer> {
     @ParentCommand BankCommand bank;
@@ -109,8 +130,10 @@ public final class BankCommand implements Callable<Integer> {
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"ID", "TITLE", "TOPIC", "KEY POINTS"});
       for (Question q : loaded.questions()) {
-        rows.add(new String[] {q.id(), q.title(), q.topic(),
-            Integer.toString(rubrics.get(q.id()).keyPoints().size())});
+        rows.add(
+            new String[] {
+              q.id(), q.title(), q.topic(), Integer.toString(rubrics.get(q.id()).keyPoints().size())
+            });
       }
       int[] widths = new int[3];
       for (String[] row : rows) {
@@ -122,7 +145,8 @@ public final class BankCommand implements Callable<Integer> {
       for (String[] row : rows) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
-          line.append(row[i]).append(" ".repeat(widths[i] - row[i].codePointCount(0, row[i].length()) + 2));
+          line.append(row[i])
+              .append(" ".repeat(widths[i] - row[i].codePointCount(0, row[i].length()) + 2));
         }
         out.println(line.append(row[3]).toString().stripTrailing());
       }

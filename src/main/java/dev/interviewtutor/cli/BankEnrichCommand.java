@@ -19,13 +19,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutor bank enrich FILE.md [--out F.md] [--force]}: with an LLM configured, writes a copy of the bank with
- * proposed {@code ### Key Points}, {@code ### Synonyms} and {@code ### Common Mistakes} per question, for a person
- * to review. Never changes the input; never overwrites a file unless {@code --force}.
+ * {@code tutor bank enrich FILE.md [--out F.md] [--force]}: with an LLM configured, writes a copy
+ * of the bank with proposed {@code ### Key Points}, {@code ### Synonyms} and {@code ### Common
+ * Mistakes} per question, for a person to review. Never changes the input; never overwrites a file
+ * unless {@code --force}.
  */
-@Command(name = "enrich", mixinStandardHelpOptions = true,
-    description = "With an LLM configured, propose Key Points, Synonyms and Common Mistakes per question into a new "
-        + "file to review (the input is never changed).")
+@Command(
+    name = "enrich",
+    mixinStandardHelpOptions = true,
+    description =
+        "With an LLM configured, propose Key Points, Synonyms and Common Mistakes per question into a new "
+            + "file to review (the input is never changed).")
 final class BankEnrichCommand implements Callable<Integer> {
   @ParentCommand BankCommand bank;
   @Spec CommandSpec spec;
@@ -33,7 +37,10 @@ final class BankEnrichCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The bank (*.md) to enrich")
   Path file;
 
-  @Option(names = "--out", paramLabel = "F.md", description = "Where to write (default: FILE.enriched.md beside it)")
+  @Option(
+      names = "--out",
+      paramLabel = "F.md",
+      description = "Where to write (default: FILE.enriched.md beside it)")
   Path out;
 
   @Option(names = "--force", description = "Overwrite --out if it exists")
@@ -62,19 +69,24 @@ final class BankEnrichCommand implements Callable<Integer> {
     }
     Optional<LlmServices> llm = LlmServices.fromConfig(config);
     if (llm.isEmpty()) {
-      err.println("bank enrich needs an LLM: set TUTOR_LLM_PROVIDER (and TUTOR_LLM_MODEL, TUTOR_LLM_BASE_URL or the"
-          + " provider's key); see the README's configuration table");
+      err.println(
+          "bank enrich needs an LLM: set TUTOR_LLM_PROVIDER (and TUTOR_LLM_MODEL, TUTOR_LLM_BASE_URL or the"
+              + " provider's key); see the README's configuration table");
       err.flush();
       return BankCommand.PROBLEMS;
     }
     BankEnricher.Result result;
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      result = new BankEnricher(llm.get().client(), config.promptsDir()).enrich(file, text,
-          line -> {
-            err.println("asking about " + line);
-            err.flush();
-          });
+      result =
+          new BankEnricher(llm.get().client(), config.promptsDir())
+              .enrich(
+                  file,
+                  text,
+                  line -> {
+                    err.println("asking about " + line);
+                    err.flush();
+                  });
     } catch (BankException e) {
       return BankCommand.printProblems(err, e);
     }
@@ -83,17 +95,30 @@ final class BankEnrichCommand implements Callable<Integer> {
       Files.createDirectories(parent);
     }
     Files.writeString(target, result.text(), StandardCharsets.UTF_8);
-    stdout.println("Wrote " + target + ": proposals for " + result.enriched() + " question(s), " + result.unchanged()
-        + " unchanged" + (result.failed() > 0 ? ", " + result.failed() + " without an answer from the LLM" : "")
-        + ". Review it, then use it in place of " + file.getFileName() + ".");
+    stdout.println(
+        "Wrote "
+            + target
+            + ": proposals for "
+            + result.enriched()
+            + " question(s), "
+            + result.unchanged()
+            + " unchanged"
+            + (result.failed() > 0
+                ? ", " + result.failed() + " without an answer from the LLM"
+                : "")
+            + ". Review it, then use it in place of "
+            + file.getFileName()
+            + ".");
     stdout.flush();
     return result.failed() > 0 ? BankCommand.PROBLEMS : 0;
   }
 
   static Path defaultOut(Path file) {
     String name = file.getFileName().toString();
-    String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".md") ? name.substring(0, name.length() - 3)
-        : name;
+    String stem =
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".md")
+            ? name.substring(0, name.length() - 3)
+            : name;
     return file.resolveSibling(stem + ".enriched.md");
   }
 }

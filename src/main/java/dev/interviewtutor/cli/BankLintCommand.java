@@ -17,11 +17,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutor bank lint [DIR] [--strict]}: warnings (file:line) about what makes questions hard to grade. Exit 0
- * with warnings unless {@code --strict}; exit 1 when the banks do not load at all.
+ * {@code tutor bank lint [DIR] [--strict]}: warnings (file:line) about what makes questions hard to
+ * grade. Exit 0 with warnings unless {@code --strict}; exit 1 when the banks do not load at all.
  */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-    description = "Warn about questions that are hard to grade (file:line); exit 1 on warnings only with --strict.")
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description =
+        "Warn about questions that are hard to grade (file:line); exit 1 on warnings only with --strict.")
 final class BankLintCommand implements Callable<Integer> {
   @ParentCommand BankCommand bank;
   @Spec CommandSpec spec;
@@ -46,9 +49,16 @@ final class BankLintCommand implements Callable<Integer> {
       out.println(warning);
     }
     long questions = warnings.stream().map(LintWarning::questionId).distinct().count();
-    out.println(warnings.isEmpty() ? "No warnings in " + loaded.questions().size() + " questions."
-        : warnings.size() + (warnings.size() == 1 ? " warning" : " warnings") + " in " + questions + " of "
-            + loaded.questions().size() + " questions.");
+    out.println(
+        warnings.isEmpty()
+            ? "No warnings in " + loaded.questions().size() + " questions."
+            : warnings.size()
+                + (warnings.size() == 1 ? " warning" : " warnings")
+                + " in "
+                + questions
+                + " of "
+                + loaded.questions().size()
+                + " questions.");
     out.flush();
     return strict && !warnings.isEmpty() ? BankCommand.PROBLEMS : 0;
   }

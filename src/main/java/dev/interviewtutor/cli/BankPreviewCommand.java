@@ -29,12 +29,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutor bank preview FILE [--question ID]}: what the parser read from one bank file, question by question:
- * title, topic, explanation, sections, code, tables, tip, and the key points and misconceptions derived from them;
- * then what was skipped and every problem. Exit 1 when the file has problems.
+ * {@code tutor bank preview FILE [--question ID]}: what the parser read from one bank file,
+ * question by question: title, topic, explanation, sections, code, tables, tip, and the key points
+ * and misconceptions derived from them; then what was skipped and every problem. Exit 1 when the
+ * file has problems.
  */
-@Command(name = "preview", mixinStandardHelpOptions = true,
-    description = "Show what was parsed from one bank file: title, topic, sections, key points, misconceptions, tip.")
+@Command(
+    name = "preview",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show what was parsed from one bank file: title, topic, sections, key points, misconceptions, tip.")
 final class BankPreviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -53,20 +57,26 @@ final class BankPreviewCommand implements Callable<Integer> {
     try {
       text = BankLoader.decode(file, Files.readAllBytes(file), problems);
     } catch (IOException e) {
-      err.println(file + ": cannot be read (" + e.getMessage() + ") — check the path and its permissions");
+      err.println(
+          file + ": cannot be read (" + e.getMessage() + ") — check the path and its permissions");
       err.flush();
       return BankCommand.PROBLEMS;
     }
-    MarkdownBankParser.ParseResult result = new MarkdownBankParser().parse(file, text,
-        QuestionIds.namespace(null, file));
+    MarkdownBankParser.ParseResult result =
+        new MarkdownBankParser().parse(file, text, QuestionIds.namespace(null, file));
     problems.addAll(result.problems());
     Map<String, Rubric> rubrics = QuestionRubrics.forBank(new QuestionBank(result.questions()));
     List<Question> shown = result.questions();
     if (questionId != null) {
       shown = shown.stream().filter(q -> q.id().equals(questionId.strip())).toList();
       if (shown.isEmpty()) {
-        err.println("no question " + questionId + " in " + file + " — its ids: "
-            + String.join(", ", result.questions().stream().map(Question::id).toList()));
+        err.println(
+            "no question "
+                + questionId
+                + " in "
+                + file
+                + " — its ids: "
+                + String.join(", ", result.questions().stream().map(Question::id).toList()));
         err.flush();
         return BankCommand.PROBLEMS;
       }
@@ -74,8 +84,11 @@ final class BankPreviewCommand implements Callable<Integer> {
     out.println("File:   " + file);
     out.println("Title:  " + (result.title().isEmpty() ? "(none)" : result.title()));
     out.println("Topic:  " + result.topic());
-    out.println(result.questions().size() + (result.questions().size() == 1 ? " question, " : " questions, ")
-        + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+    out.println(
+        result.questions().size()
+            + (result.questions().size() == 1 ? " question, " : " questions, ")
+            + problems.size()
+            + (problems.size() == 1 ? " problem" : " problems"));
     for (Question q : shown) {
       printQuestion(out, q, rubrics.get(q.id()));
     }
@@ -83,8 +96,14 @@ final class BankPreviewCommand implements Callable<Integer> {
       out.println();
       out.println("Skipped (not part of any answer):");
       for (SkippedText s : result.skipped()) {
-        out.println("  line " + s.line() + (s.questionId().isEmpty() ? "" : " (in " + s.questionId() + ")") + ": "
-            + s.reason() + " — " + s.text());
+        out.println(
+            "  line "
+                + s.line()
+                + (s.questionId().isEmpty() ? "" : " (in " + s.questionId() + ")")
+                + ": "
+                + s.reason()
+                + " — "
+                + s.text());
       }
     }
     out.flush();
@@ -110,12 +129,14 @@ final class BankPreviewCommand implements Callable<Integer> {
       }
     }
     for (Section s : q.sections()) {
-      String kind = switch (s.kind()) {
-        case HEADING -> "section";
-        case BOLD_LABEL -> "bold label" + (s.parent().isEmpty() ? "" : " under " + s.parent());
-        case MISCONCEPTIONS -> "wrong beliefs, written as \"" + s.parent() + "\"";
-      };
-      out.println("  " + (s.heading().isEmpty() ? "(no heading)" : s.heading()) + " (" + kind + "):");
+      String kind =
+          switch (s.kind()) {
+            case HEADING -> "section";
+            case BOLD_LABEL -> "bold label" + (s.parent().isEmpty() ? "" : " under " + s.parent());
+            case MISCONCEPTIONS -> "wrong beliefs, written as \"" + s.parent() + "\"";
+          };
+      out.println(
+          "  " + (s.heading().isEmpty() ? "(no heading)" : s.heading()) + " (" + kind + "):");
       for (String bullet : s.bullets()) {
         out.println("    - " + bullet);
       }
@@ -128,8 +149,13 @@ final class BankPreviewCommand implements Callable<Integer> {
     }
     for (CodeExample c : q.examples()) {
       long lines = c.code().lines().count();
-      out.println("  Code: " + c.heading() + (c.language().isEmpty() ? "" : " (" + c.language() + ")") + ", "
-          + lines + (lines == 1 ? " line" : " lines"));
+      out.println(
+          "  Code: "
+              + c.heading()
+              + (c.language().isEmpty() ? "" : " (" + c.language() + ")")
+              + ", "
+              + lines
+              + (lines == 1 ? " line" : " lines"));
     }
     if (!q.tip().isBlank()) {
       out.println("  Tip: " + q.tip().replace("\n", " "));
@@ -140,7 +166,8 @@ final class BankPreviewCommand implements Callable<Integer> {
     }
     out.println("  Misconceptions (" + rubric.misconceptions().size() + "):");
     for (Misconception m : rubric.misconceptions()) {
-      out.println("    " + m.id() + " " + m.text() + (m.reason().isEmpty() ? "" : " — " + m.reason()));
+      out.println(
+          "    " + m.id() + " " + m.text() + (m.reason().isEmpty() ? "" : " — " + m.reason()));
     }
   }
 }

@@ -9,7 +9,9 @@ import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.knowledge.Rubric;
 import java.util.Map;
 
-/** Loads the bank and derives every question's rubric, for the commands that grade against the bank. */
+/**
+ * Loads the bank and derives every question's rubric, for the commands that grade against the bank.
+ */
 final class BankRubrics {
   private BankRubrics() {}
 
@@ -22,8 +24,14 @@ final class BankRubrics {
   static Rubric forQuestion(TutorConfig config, String id) {
     Rubric rubric = load(config).get(id.strip());
     if (rubric == null) {
-      throw new UserFacingException("no question " + id + " in " + BankLocation.of(config).shown() + " (`"
-          + Invocation.command() + " bank list` shows the ids)");
+      throw new UserFacingException(
+          "no question "
+              + id
+              + " in "
+              + BankLocation.of(config).shown()
+              + " (`"
+              + Invocation.command()
+              + " bank list` shows the ids)");
     }
     return rubric;
   }

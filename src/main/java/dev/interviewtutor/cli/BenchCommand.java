@@ -25,34 +25,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutor bench}: speed of the shipped offline grader (with its calibration) on this machine. Model load time (first load in a fresh
- * JVM), per-answer latency of a 60-word answer (p50/p99, one thread) and throughput with several threads.
+ * {@code tutor bench}: speed of the shipped offline grader (with its calibration) on this machine.
+ * Model load time (first load in a fresh JVM), per-answer latency of a 60-word answer (p50/p99, one
+ * thread) and throughput with several threads.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure offline grading speed on this machine.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure offline grading speed on this machine.")
 public final class BenchCommand implements Callable<Integer> {
   static final String QUESTION = "How does Node.js scale?";
-  static final String REFERENCE = "Node.js scales with processes and infrastructure, not threads per request. "
-      + "Clustering runs multiple processes, a load balancer spreads requests, you scale horizontally by adding "
-      + "machines, and APIs stay stateless so any instance can serve any request.";
+  static final String REFERENCE =
+      "Node.js scales with processes and infrastructure, not threads per request. "
+          + "Clustering runs multiple processes, a load balancer spreads requests, you scale horizontally by adding "
+          + "machines, and APIs stay stateless so any instance can serve any request.";
+
   /** 60 words, four sentences: a typical practice answer. */
-  static final String ANSWER = "Node.js runs JavaScript on a single event loop, so to use every core you start "
-      + "several processes with the cluster module or PM2. In production you put a load balancer such as nginx in "
-      + "front of many instances and add servers when traffic grows. Keep the APIs stateless and store sessions in "
-      + "Redis. That way any instance can answer any request.";
+  static final String ANSWER =
+      "Node.js runs JavaScript on a single event loop, so to use every core you start "
+          + "several processes with the cluster module or PM2. In production you put a load balancer such as nginx in "
+          + "front of many instances and add servers when traffic grows. Keep the APIs stateless and store sessions in "
+          + "Redis. That way any instance can answer any request.";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--answers", defaultValue = "1000", description = "Answers to time (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--answers",
+      defaultValue = "1000",
+      description = "Answers to time (default ${DEFAULT-VALUE})")
   int answers;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Threads for the throughput run (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "Threads for the throughput run (default ${DEFAULT-VALUE})")
   int threads;
 
-  @Option(names = "--model", defaultValue = "all-minilm-l6-v2-q", description = "Embedding model (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--model",
+      defaultValue = "all-minilm-l6-v2-q",
+      description = "Embedding model (default ${DEFAULT-VALUE})")
   String model;
 
-  @Option(names = "--batch-padding", defaultValue = "-1", description = "Let texts of similar length share one "
-      + "padded ONNX call when that adds at most N token positions (default ${DEFAULT-VALUE}: one call per text)")
+  @Option(
+      names = "--batch-padding",
+      defaultValue = "-1",
+      description =
+          "Let texts of similar length share one "
+              + "padded ONNX call when that adds at most N token positions (default ${DEFAULT-VALUE}: one call per text)")
   int batchPadding;
 
   @Option(names = "--json", description = "Print the results as JSON")
@@ -60,13 +80,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // Progress on stderr (the results, maybe JSON, go to stdout): the whole run takes tens of seconds.
+    // Progress on stderr (the results, maybe JSON, go to stdout): the whole run takes tens of
+    // seconds.
     PrintWriter progress = spec.commandLine().getErr();
     EmbeddingModelChoice choice = EmbeddingModelChoice.byId(model);
     progress.println("bench: loading the embedding model " + model + "...");
     progress.flush();
     OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(choice, batchPadding);
-    OfflineGrader grader = new OfflineGrader(encoder); // with the shipped calibration, as every front-end grades
+    OfflineGrader grader =
+        new OfflineGrader(encoder); // with the shipped calibration, as every front-end grades
     Rubric rubric = ReferenceAnswerRubrics.of("bench", QUESTION, REFERENCE);
     progress.println("bench: warming up (50 answers)...");
     progress.flush();
@@ -114,7 +136,8 @@ public final class BenchCommand implements Callable<Integer> {
     r.put("cpus", Runtime.getRuntime().availableProcessors());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
     } else {
       r.forEach((k, v) -> out.printf(Locale.ROOT, "%-28s %s%n", k, v));
     }

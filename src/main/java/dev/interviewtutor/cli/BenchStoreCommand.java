@@ -45,15 +45,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tutor bench-store}: measures the store through the practice engine on a fresh database: recording
- * attempts (one transaction each, and batched), a scope leaderboard, and one person's stats. Grading is not part
- * of it (answers are pre-graded) so the numbers are the store's. Runs on a scratch SQLite file and, with
- * {@code --postgres URL}, on a scratch database created on that PostgreSQL server (dropped after), in one run.
+ * {@code tutor bench-store}: measures the store through the practice engine on a fresh database:
+ * recording attempts (one transaction each, and batched), a scope leaderboard, and one person's
+ * stats. Grading is not part of it (answers are pre-graded) so the numbers are the store's. Runs on
+ * a scratch SQLite file and, with {@code --postgres URL}, on a scratch database created on that
+ * PostgreSQL server (dropped after), in one run.
  */
-@Command(name = "bench-store", mixinStandardHelpOptions = true,
-    description = {"Benchmark the store: record attempts, leaderboards, stats (writes a scratch database).",
-        "With --postgres, the same run also on a scratch database of that server (user and password from"
-            + " TUTOR_DB_USER, TUTOR_DB_PASSWORD; the account needs CREATEDB)."})
+@Command(
+    name = "bench-store",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark the store: record attempts, leaderboards, stats (writes a scratch database).",
+      "With --postgres, the same run also on a scratch database of that server (user and password from"
+          + " TUTOR_DB_USER, TUTOR_DB_PASSWORD; the account needs CREATEDB)."
+    })
 public final class BenchStoreCommand implements Callable<Integer> {
   @Option(names = "--attempts", description = "Attempts to record (default ${DEFAULT-VALUE})")
   int attempts = 1_000_000;
@@ -61,34 +66,54 @@ public final class BenchStoreCommand implements Callable<Integer> {
   @Option(names = "--people", description = "Distinct people (default ${DEFAULT-VALUE})")
   int people = 10_000;
 
-  @Option(names = "--measure", description = "Of those, attempts recorded through the real path, the rest are"
-      + " bulk-generated in SQL first (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--measure",
+      description =
+          "Of those, attempts recorded through the real path, the rest are"
+              + " bulk-generated in SQL first (default ${DEFAULT-VALUE})")
   int measure = 50_000;
 
-  @Option(names = "--batch", description = "Attempts per transaction in the batched phase (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--batch",
+      description = "Attempts per transaction in the batched phase (default ${DEFAULT-VALUE})")
   int batch = 1_000;
 
-  @Option(names = "--single", description = "Attempts recorded one transaction each first (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--single",
+      description = "Attempts recorded one transaction each first (default ${DEFAULT-VALUE})")
   int single = 5_000;
 
-  @Option(names = "--threads", description = "Threads recording one answer at a time (one transaction each, as the"
-      + " bot and the terminal do), after the batched phase (default ${DEFAULT-VALUE}; 0 skips it)")
+  @Option(
+      names = "--threads",
+      description =
+          "Threads recording one answer at a time (one transaction each, as the"
+              + " bot and the terminal do), after the batched phase (default ${DEFAULT-VALUE}; 0 skips it)")
   int threads = 32;
 
-  @Option(names = "--concurrent", description = "Attempts recorded by those threads (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--concurrent",
+      description = "Attempts recorded by those threads (default ${DEFAULT-VALUE})")
   int concurrent = 20_000;
 
-  @Option(names = "--days", description = "Days the attempts are spread over (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--days",
+      description = "Days the attempts are spread over (default ${DEFAULT-VALUE})")
   int days = 120;
 
   @Option(names = "--queries", description = "Repetitions of each query (default ${DEFAULT-VALUE})")
   int queries = 200;
 
-  @Option(names = "--file", description = "Scratch database file (default: a new temporary file, deleted after)")
+  @Option(
+      names = "--file",
+      description = "Scratch database file (default: a new temporary file, deleted after)")
   Path file;
 
-  @Option(names = "--postgres", paramLabel = "URL", description = "Also run on PostgreSQL: a jdbc:postgresql://host/db"
-      + " URL of a server on which a scratch database is created and dropped after")
+  @Option(
+      names = "--postgres",
+      paramLabel = "URL",
+      description =
+          "Also run on PostgreSQL: a jdbc:postgresql://host/db"
+              + " URL of a server on which a scratch database is created and dropped after")
   String postgres;
 
   @Option(names = "--skip-sqlite", description = "Run only on PostgreSQL")
@@ -99,7 +124,8 @@ public final class BenchStoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!skipSqlite) {
-      Path dbFile = file != null ? file : Files.createTempDirectory("bench-store").resolve("bench.db");
+      Path dbFile =
+          file != null ? file : Files.createTempDirectory("bench-store").resolve("bench.db");
       Files.deleteIfExists(dbFile);
       try {
         run(DatabaseTarget.sqlite(dbFile));
@@ -113,18 +139,27 @@ public final class BenchStoreCommand implements Callable<Integer> {
       }
     }
     if (postgres != null) {
-      DatabaseTarget server = DatabaseTarget.parse(postgres, root == null ? "" : root.config().db().user(),
-          root == null ? "" : root.config().db().password());
+      DatabaseTarget server =
+          DatabaseTarget.parse(
+              postgres,
+              root == null ? "" : root.config().db().user(),
+              root == null ? "" : root.config().db().password());
       String scratch = "tutor_bench_" + ProcessHandle.current().pid();
-      try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.user(),
-          server.password()); java.sql.Statement st = c.createStatement()) {
+      try (java.sql.Connection c =
+              java.sql.DriverManager.getConnection(
+                  server.jdbcUrl(), server.user(), server.password());
+          java.sql.Statement st = c.createStatement()) {
         st.execute("CREATE DATABASE " + scratch);
       }
       try {
-        run(new DatabaseTarget(null, withDatabase(server.jdbcUrl(), scratch), server.user(), server.password()));
+        run(
+            new DatabaseTarget(
+                null, withDatabase(server.jdbcUrl(), scratch), server.user(), server.password()));
       } finally {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.user(),
-            server.password()); java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c =
+                java.sql.DriverManager.getConnection(
+                    server.jdbcUrl(), server.user(), server.password());
+            java.sql.Statement st = c.createStatement()) {
           st.execute("DROP DATABASE IF EXISTS " + scratch);
         }
       }
@@ -136,17 +171,30 @@ public final class BenchStoreCommand implements Callable<Integer> {
   static String withDatabase(String url, String database) {
     int slash = url.indexOf('/', "jdbc:postgresql://".length());
     int query = url.indexOf('?');
-    return (slash < 0 ? url + "/" : url.substring(0, slash + 1)) + database + (query < 0 ? "" : url.substring(query));
+    return (slash < 0 ? url + "/" : url.substring(0, slash + 1))
+        + database
+        + (query < 0 ? "" : url.substring(query));
   }
 
   private void run(DatabaseTarget target) throws Exception {
     PrintStream out = System.out;
     boolean pg = target.isPostgres();
-    out.printf(Locale.ROOT, "bench-store on %s: %,d attempts by %,d people over %d days, %s%n",
-        pg ? "PostgreSQL" : "SQLite", attempts, people, days, target.describe());
-    out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s, load average %.1f at start%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-        System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    out.printf(
+        Locale.ROOT,
+        "bench-store on %s: %,d attempts by %,d people over %d days, %s%n",
+        pg ? "PostgreSQL" : "SQLite",
+        attempts,
+        people,
+        days,
+        target.describe());
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s %s, Java %s, load average %.1f at start%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     QuestionBank bank = syntheticBank(100, 5);
     SettableClock clock = new SettableClock(Instant.parse("2026-01-01T08:00:00Z"));
     Random random = new Random(42);
@@ -156,33 +204,53 @@ public final class BenchStoreCommand implements Callable<Integer> {
     long bulk = attempts - toMeasure;
     List<Person> persons = new ArrayList<>(people);
     try (Database db = Database.open(target)) {
-      PracticeService service = new PracticeService(bank, BenchStoreCommand::rubric, new UnusedGrader(), db, clock);
+      PracticeService service =
+          new PracticeService(bank, BenchStoreCommand::rubric, new UnusedGrader(), db, clock);
       Scope guild = service.scope(ScopeKind.GUILD, "bench", "Bench guild");
       long t0 = System.nanoTime();
       for (int i = 0; i < people; i++) {
-        persons.add(service.person("discord:" + (100_000 + i), "Person " + i,
-            i % 3 == 0 ? ZoneId.of("Europe/Berlin") : i % 3 == 1 ? ZoneId.of("America/New_York") : ZoneOffset.UTC));
+        persons.add(
+            service.person(
+                "discord:" + (100_000 + i),
+                "Person " + i,
+                i % 3 == 0
+                    ? ZoneId.of("Europe/Berlin")
+                    : i % 3 == 1 ? ZoneId.of("America/New_York") : ZoneOffset.UTC));
       }
-      out.printf(Locale.ROOT, "people created: %,d in %.1f s%n", people, (System.nanoTime() - t0) / 1e9);
+      out.printf(
+          Locale.ROOT, "people created: %,d in %.1f s%n", people, (System.nanoTime() - t0) / 1e9);
       if (bulk > 0) {
         db.close();
         t0 = System.nanoTime();
-        StoreBulkFill.fill(target, guild.id(), persons.get(0).id(), people, bulk, start, spanMillis, out);
-        out.printf(Locale.ROOT, "bulk-generated %,d attempts in SQL and rebuilt the summaries in %.1f s (setup, not"
-            + " the recording path)%n", bulk, (System.nanoTime() - t0) / 1e9);
+        StoreBulkFill.fill(
+            target, guild.id(), persons.get(0).id(), people, bulk, start, spanMillis, out);
+        out.printf(
+            Locale.ROOT,
+            "bulk-generated %,d attempts in SQL and rebuilt the summaries in %.1f s (setup, not"
+                + " the recording path)%n",
+            bulk,
+            (System.nanoTime() - t0) / 1e9);
       }
     }
     try (Database db = Database.open(target)) {
-      PracticeService service = new PracticeService(bank, BenchStoreCommand::rubric, new UnusedGrader(), db, clock);
+      PracticeService service =
+          new PracticeService(bank, BenchStoreCommand::rubric, new UnusedGrader(), db, clock);
       Scope guild = service.scope(ScopeKind.GUILD, "bench", "Bench guild");
       long t0;
       long end = start + spanMillis;
-      Supplier<GradedAnswer> next = () -> {
-        Person p = persons.get(random.nextInt(persons.size()));
-        Question q = bank.questions().get(random.nextInt(bank.questions().size()));
-        return new GradedAnswer(p, guild, q, "benchmark answer", grade(q, random.nextInt(101)),
-            AttemptKind.PRACTICE, 0);
-      };
+      Supplier<GradedAnswer> next =
+          () -> {
+            Person p = persons.get(random.nextInt(persons.size()));
+            Question q = bank.questions().get(random.nextInt(bank.questions().size()));
+            return new GradedAnswer(
+                p,
+                guild,
+                q,
+                "benchmark answer",
+                grade(q, random.nextInt(101)),
+                AttemptKind.PRACTICE,
+                0);
+          };
       long recorded = 0;
       int singles = Math.min(single, toMeasure);
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -195,9 +263,15 @@ public final class BenchStoreCommand implements Callable<Integer> {
       }
       double singleSeconds = (System.nanoTime() - t0) / 1e9;
       double singleCpu = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
-      out.printf(Locale.ROOT, "record, one transaction per attempt: %,d attempts in %.2f s = %,.0f attempts/s"
-          + " (CPU time of the recording thread %.2f s = %,.0f attempts per CPU-second)%n",
-          singles, singleSeconds, singles / singleSeconds, singleCpu, singles / singleCpu);
+      out.printf(
+          Locale.ROOT,
+          "record, one transaction per attempt: %,d attempts in %.2f s = %,.0f attempts/s"
+              + " (CPU time of the recording thread %.2f s = %,.0f attempts per CPU-second)%n",
+          singles,
+          singleSeconds,
+          singles / singleSeconds,
+          singleCpu,
+          singles / singleCpu);
       t0 = System.nanoTime();
       c0 = cpu.getCurrentThreadCpuTime();
       long batched = 0;
@@ -215,12 +289,20 @@ public final class BenchStoreCommand implements Callable<Integer> {
       double batchSeconds = (System.nanoTime() - t0) / 1e9;
       double batchCpu = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
       if (batched > 0) {
-        out.printf(Locale.ROOT, "record, batched %d per transaction: %,d attempts in %.1f s = %,.0f attempts/s"
-            + " (CPU time of the recording thread %.1f s = %,.0f attempts per CPU-second)%n",
-            batch, batched, batchSeconds, batched / batchSeconds, batchCpu, batched / batchCpu);
+        out.printf(
+            Locale.ROOT,
+            "record, batched %d per transaction: %,d attempts in %.1f s = %,.0f attempts/s"
+                + " (CPU time of the recording thread %.1f s = %,.0f attempts per CPU-second)%n",
+            batch,
+            batched,
+            batchSeconds,
+            batched / batchSeconds,
+            batchCpu,
+            batched / batchCpu);
       }
       if (threads > 0 && concurrent > 0) {
-        // Live traffic: each thread records one answer at a time (PracticeService.record, one transaction each,
+        // Live traffic: each thread records one answer at a time (PracticeService.record, one
+        // transaction each,
         // as the bot and the terminal do).
         clock.set(end + recorded * 50);
         int perThread = Math.max(1, concurrent / threads);
@@ -228,7 +310,8 @@ public final class BenchStoreCommand implements Callable<Integer> {
         for (int i = 0; i < perThread * threads; i++) {
           pregen.add(next.get());
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.ExecutorService pool =
+            java.util.concurrent.Executors.newFixedThreadPool(threads);
         List<java.util.concurrent.Future<?>> done = new ArrayList<>();
         t0 = System.nanoTime();
         for (int t = 0; t < threads; t++) {
@@ -240,11 +323,22 @@ public final class BenchStoreCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
-        out.printf(Locale.ROOT, "record, %d threads one answer at a time (one transaction each): %,d attempts in %.1f s"
-            + " = %,.0f attempts/s%n", threads, pregen.size(), seconds, pregen.size() / seconds);
+        out.printf(
+            Locale.ROOT,
+            "record, %d threads one answer at a time (one transaction each): %,d attempts in %.1f s"
+                + " = %,.0f attempts/s%n",
+            threads,
+            pregen.size(),
+            seconds,
+            pregen.size() / seconds);
       }
-      out.printf(Locale.ROOT, "database size: %.1f MB%n", (pg ? db.read(c -> Sql.count(c,
-          "SELECT pg_database_size(current_database())")) : Files.size(target.file())) / 1e6);
+      out.printf(
+          Locale.ROOT,
+          "database size: %.1f MB%n",
+          (pg
+                  ? db.read(c -> Sql.count(c, "SELECT pg_database_size(current_database())"))
+                  : Files.size(target.file()))
+              / 1e6);
 
       Person asker = persons.get(people / 2);
       for (Period period : Period.values()) {
@@ -256,9 +350,15 @@ public final class BenchStoreCommand implements Callable<Integer> {
             last = service.leaderboard(guild, period, topic, (i % 10) * 10, 10, asker);
             times[i] = System.nanoTime() - q0;
           }
-          out.printf(Locale.ROOT, "leaderboard %-5s %-8s page of 10 + own rank (%,d on board): p50 %.2f ms,"
-              + " p99 %.2f ms%n", period.name().toLowerCase(Locale.ROOT), topic == null ? "all" : topic, last.total(),
-              pct(times, 50), pct(times, 99));
+          out.printf(
+              Locale.ROOT,
+              "leaderboard %-5s %-8s page of 10 + own rank (%,d on board): p50 %.2f ms,"
+                  + " p99 %.2f ms%n",
+              period.name().toLowerCase(Locale.ROOT),
+              topic == null ? "all" : topic,
+              last.total(),
+              pct(times, 50),
+              pct(times, 99));
         }
       }
       long[] times = new long[queries];
@@ -270,26 +370,47 @@ public final class BenchStoreCommand implements Callable<Integer> {
         times[i] = System.nanoTime() - q0;
         answers += s.answers();
       }
-      out.printf(Locale.ROOT, "load average %.1f at the end%n",
+      out.printf(
+          Locale.ROOT,
+          "load average %.1f at the end%n",
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-      out.printf(Locale.ROOT, "stats of one person (%.0f answers on average): p50 %.2f ms, p99 %.2f ms%n",
-          (double) answers / queries, pct(times, 50), pct(times, 99));
+      out.printf(
+          Locale.ROOT,
+          "stats of one person (%.0f answers on average): p50 %.2f ms, p99 %.2f ms%n",
+          (double) answers / queries,
+          pct(times, 50),
+          pct(times, 99));
     }
   }
 
   private static double pct(long[] nanos, int percentile) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
+    int index =
+        Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
     return sorted[Math.max(0, index)] / 1e6;
   }
 
   private static QuestionBank syntheticBank(int questions, int topics) {
     List<Question> list = new ArrayList<>();
     for (int i = 1; i <= questions; i++) {
-      list.add(new Question(String.valueOf(i), "Benchmark question " + i, "topic-" + (i % topics), "", List.of(
-          new Section("Key points", Section.Kind.HEADING, "", List.of("first point", "second point", "third point"),
-              List.of())), List.of(), List.of(), "", new SourceLocation(Path.of("bench.md"), i)));
+      list.add(
+          new Question(
+              String.valueOf(i),
+              "Benchmark question " + i,
+              "topic-" + (i % topics),
+              "",
+              List.of(
+                  new Section(
+                      "Key points",
+                      Section.Kind.HEADING,
+                      "",
+                      List.of("first point", "second point", "third point"),
+                      List.of())),
+              List.of(),
+              List.of(),
+              "",
+              new SourceLocation(Path.of("bench.md"), i)));
     }
     return new QuestionBank(list);
   }
@@ -297,25 +418,41 @@ public final class BenchStoreCommand implements Callable<Integer> {
   private static Rubric rubric(Question q) {
     List<KeyPoint> kps = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      kps.add(new KeyPoint("kp" + (i + 1), q.sections().get(0).bullets().get(i), 1, List.of(), "bench"));
+      kps.add(
+          new KeyPoint(
+              "kp" + (i + 1), q.sections().get(0).bullets().get(i), 1, List.of(), "bench"));
     }
-    return new Rubric(q.id(), q.title(), q.topic(), kps, List.of(), List.of(), Map.of(), "", "", "bench");
+    return new Rubric(
+        q.id(), q.title(), q.topic(), kps, List.of(), List.of(), Map.of(), "", "", "bench");
   }
 
   private static Grade grade(Question q, int score) {
-    List<KeyPointResult> results = List.of(
-        new KeyPointResult("kp1", "first point", score > 30 ? Coverage.COVERED : Coverage.MISSED, ""),
-        new KeyPointResult("kp2", "second point", score > 60 ? Coverage.COVERED : Coverage.MISSED, ""),
-        new KeyPointResult("kp3", "third point", score > 90 ? Coverage.COVERED : Coverage.MISSED, ""));
-    return new Grade(q.id(), score, score >= 70 ? Verdict.CORRECT : Verdict.PARTIALLY_CORRECT, results, List.of(),
-        "", "", "bench", List.of());
+    List<KeyPointResult> results =
+        List.of(
+            new KeyPointResult(
+                "kp1", "first point", score > 30 ? Coverage.COVERED : Coverage.MISSED, ""),
+            new KeyPointResult(
+                "kp2", "second point", score > 60 ? Coverage.COVERED : Coverage.MISSED, ""),
+            new KeyPointResult(
+                "kp3", "third point", score > 90 ? Coverage.COVERED : Coverage.MISSED, ""));
+    return new Grade(
+        q.id(),
+        score,
+        score >= 70 ? Verdict.CORRECT : Verdict.PARTIALLY_CORRECT,
+        results,
+        List.of(),
+        "",
+        "",
+        "bench",
+        List.of());
   }
 
   /** The benchmark never grades: answers come pre-graded. */
   private static final class UnusedGrader implements Grader {
     @Override
     public Grade grade(Rubric rubric, String answer) {
-      throw new IllegalStateException("the store benchmark records pre-graded answers; nothing may grade here");
+      throw new IllegalStateException(
+          "the store benchmark records pre-graded answers; nothing may grade here");
     }
 
     @Override

@@ -6,9 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tutor bot}: runs the Discord bot (needs DISCORD_TOKEN) until SIGTERM or Ctrl-C. */
-@Command(name = "bot", mixinStandardHelpOptions = true,
-    description = "Run the Discord bot (DISCORD_TOKEN; optional DISCORD_GUILD_ID, DISCORD_REST_URL, "
-        + "DISCORD_GATEWAY_URL, DISCORD_MESSAGE_CONTENT, DISCORD_SHARDS_TOTAL, DISCORD_SHARDS).")
+@Command(
+    name = "bot",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the Discord bot (DISCORD_TOKEN; optional DISCORD_GUILD_ID, DISCORD_REST_URL, "
+            + "DISCORD_GATEWAY_URL, DISCORD_MESSAGE_CONTENT, DISCORD_SHARDS_TOTAL, DISCORD_SHARDS).")
 public final class BotCommand implements Callable<Integer> {
   @ParentCommand TutorCommand root;
 

@@ -39,14 +39,18 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutor eval --dataset FILE ...}: grades a human-labelled file and prints agreement, speed and latency.
- * By default it measures the shipped grader exactly as the bot and the terminal run it (with the shipped
- * calibration; nothing is fitted at eval time): its score and verdict are compared with the gold. Research mode,
- * {@code --folds COLUMN} (leave one value out) or {@code --train FILE}, fits a calibration or label classifiers at
- * eval time on training rows only and says so in its output. A row the grader refuses (over 4,000 characters,
- * empty) is scored 0 with verdict {@code refused} and counted; it never stops the run.
+ * {@code tutor eval --dataset FILE ...}: grades a human-labelled file and prints agreement, speed
+ * and latency. By default it measures the shipped grader exactly as the bot and the terminal run it
+ * (with the shipped calibration; nothing is fitted at eval time): its score and verdict are
+ * compared with the gold. Research mode, {@code --folds COLUMN} (leave one value out) or {@code
+ * --train FILE}, fits a calibration or label classifiers at eval time on training rows only and
+ * says so in its output. A row the grader refuses (over 4,000 characters, empty) is scored 0 with
+ * verdict {@code refused} and counted; it never stops the run.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Grade a labelled CSV/TSV file and print metrics.")
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Grade a labelled CSV/TSV file and print metrics.")
 public final class EvalCommand implements Callable<Integer> {
   static final List<String> NUMERIC_GOLD = List.of("score", "score_avg");
   static final List<String> LABEL_GOLD = List.of("label", "label_2way", "label_3way", "label_5way");
@@ -58,40 +62,66 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--dataset", required = true, description = "CSV or TSV file with a header row")
   Path dataset;
 
-  @Option(names = "--predictions", description = "Write row,gold,score,verdict per input row to this CSV file")
+  @Option(
+      names = "--predictions",
+      description = "Write row,gold,score,verdict per input row to this CSV file")
   Path predictionsFile;
 
   @Option(names = "--json", description = "Print the metrics as JSON")
   boolean json;
 
-  @Option(names = "--folds", description = "Research mode: column whose values define cross-validation folds (leave "
-      + "one value out); a calibration is fitted at eval time on the other folds")
+  @Option(
+      names = "--folds",
+      description =
+          "Research mode: column whose values define cross-validation folds (leave "
+              + "one value out); a calibration is fitted at eval time on the other folds")
   String folds;
 
-  @Option(names = "--train", description = "Research mode: a separate labelled file to fit a calibration on at eval "
-      + "time (e.g. SciEntsBank train)")
+  @Option(
+      names = "--train",
+      description =
+          "Research mode: a separate labelled file to fit a calibration on at eval "
+              + "time (e.g. SciEntsBank train)")
   Path train;
 
-  @Option(names = "--neighbours", description = "With --train: add similarity to the training answers of the same "
-      + "question as features (the 'unseen answers' setting)")
+  @Option(
+      names = "--neighbours",
+      description =
+          "With --train: add similarity to the training answers of the same "
+              + "question as features (the 'unseen answers' setting)")
   boolean neighbours;
 
-  @Option(names = "--gold", description = "Gold column (default: the first of score, score_avg, label, label_2way, "
-      + "label_3way, label_5way present)")
+  @Option(
+      names = "--gold",
+      description =
+          "Gold column (default: the first of score, score_avg, label, label_2way, "
+              + "label_3way, label_5way present)")
   String goldColumn;
 
-  @Option(names = "--max-score", defaultValue = "5", description = "Top of the numeric gold scale (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-score",
+      defaultValue = "5",
+      description = "Top of the numeric gold scale (default ${DEFAULT-VALUE})")
   double maxScore;
 
-  @Option(names = "--grader", defaultValue = "offline", description = "offline, llm or hybrid (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--grader",
+      defaultValue = "offline",
+      description = "offline, llm or hybrid (default ${DEFAULT-VALUE})")
   String graderKind;
 
-  @Option(names = "--model", description = "Embedding model of the offline grader (default all-minilm-l6-v2-q; "
-      + "others need the compare-models Maven profile)")
+  @Option(
+      names = "--model",
+      description =
+          "Embedding model of the offline grader (default all-minilm-l6-v2-q; "
+              + "others need the compare-models Maven profile)")
   String model;
 
-  @Option(names = "--calibration", description = "Offline grader's score calibration: a file written by tutor train "
-      + "(e.g. one trained with --exclude mohler), or 'none' for the hand-set mapping (default: the shipped one)")
+  @Option(
+      names = "--calibration",
+      description =
+          "Offline grader's score calibration: a file written by tutor train "
+              + "(e.g. one trained with --exclude mohler), or 'none' for the hand-set mapping (default: the shipped one)")
   String calibration;
 
   @Option(names = "--limit", description = "Grade only the first N rows")
@@ -104,8 +134,15 @@ public final class EvalCommand implements Callable<Integer> {
   private final List<Double> lambdas = new ArrayList<>();
 
   /** One graded row. */
-  record Graded(LabelledFile.Row row, String gold, Grade grade, double[] features, float[] vector, String group,
-      long nanos, boolean refused) {}
+  record Graded(
+      LabelledFile.Row row,
+      String gold,
+      Grade grade,
+      double[] features,
+      float[] vector,
+      String group,
+      long nanos,
+      boolean refused) {}
 
   /** The verdict written for a row the grader refused (too long, empty). */
   static final String REFUSED = "refused";
@@ -117,7 +154,8 @@ public final class EvalCommand implements Callable<Integer> {
     String gold = goldColumn(data);
     boolean numeric = NUMERIC_GOLD.contains(gold) || goldColumn != null && isNumeric(data, gold);
     if (folds != null && !data.has(folds)) {
-      throw new UserFacingException(dataset + ":1: no column '" + folds + "' for --folds; columns: " + data.header());
+      throw new UserFacingException(
+          dataset + ":1: no column '" + folds + "' for --folds; columns: " + data.header());
     }
     long loadStart = System.nanoTime();
     Grader grader = grader(config);
@@ -131,7 +169,10 @@ public final class EvalCommand implements Callable<Integer> {
       if (!trainData.has(gold)) {
         throw new UserFacingException(train + ":1: no gold column '" + gold + "'");
       }
-      Map<String, Rubric> trainBank = trainData.has("reference_answer") ? Map.of() : bank.isEmpty() ? BankRubrics.load(config) : bank;
+      Map<String, Rubric> trainBank =
+          trainData.has("reference_answer")
+              ? Map.of()
+              : bank.isEmpty() ? BankRubrics.load(config) : bank;
       trainGraded = gradeAll(grader, trainData, gold, trainBank, "grading " + train.getFileName());
     }
 
@@ -139,15 +180,31 @@ public final class EvalCommand implements Callable<Integer> {
     report.put("dataset", dataset.toString());
     report.put("rows", graded.size());
     report.put("gold", gold);
-    report.put("grader", grader.name() + (grader instanceof OfflineGrader o ? ":" + o.encoder().name() : ""));
+    report.put(
+        "grader",
+        grader.name() + (grader instanceof OfflineGrader o ? ":" + o.encoder().name() : ""));
     boolean research = folds != null || train != null;
-    report.put("mode", research ? "research mode: calibration fitted at eval time" : "shipped grader: nothing fitted at eval time");
+    report.put(
+        "mode",
+        research
+            ? "research mode: calibration fitted at eval time"
+            : "shipped grader: nothing fitted at eval time");
     if (grader instanceof OfflineGrader o) {
-      report.put("calibration", research ? "fitted at eval time (shipped " + o.calibration().version()
-          + " not used for the metrics)" : o.calibration().version());
+      report.put(
+          "calibration",
+          research
+              ? "fitted at eval time (shipped "
+                  + o.calibration().version()
+                  + " not used for the metrics)"
+              : o.calibration().version());
     }
-    report.put("fitted", folds != null ? "leave-one-" + folds + "-out" : train != null ? "on " + train
-        + (neighbours ? " (with same-question neighbours)" : "") : "nothing");
+    report.put(
+        "fitted",
+        folds != null
+            ? "leave-one-" + folds + "-out"
+            : train != null
+                ? "on " + train + (neighbours ? " (with same-question neighbours)" : "")
+                : "nothing");
     report.put("refused", graded.stream().filter(Graded::refused).count());
 
     double[] predictedScores = new double[graded.size()]; // 0-100 for the predictions file
@@ -161,9 +218,12 @@ public final class EvalCommand implements Callable<Integer> {
       report.put("spearman", round(Metrics.spearman(g, p)));
       report.put("rmse", round(Metrics.rmse(g, p)));
       int steps = (int) Math.round(maxScore * 2);
-      report.put("qwk", round(Metrics.quadraticWeightedKappa(halfSteps(g), halfSteps(p), steps + 1)));
+      report.put(
+          "qwk", round(Metrics.quadraticWeightedKappa(halfSteps(g), halfSteps(p), steps + 1)));
       if (!lambdas.isEmpty()) {
-        report.put("ridge_lambda", lambdas.stream().map(l -> String.format(Locale.ROOT, "%.1f", l)).toList());
+        report.put(
+            "ridge_lambda",
+            lambdas.stream().map(l -> String.format(Locale.ROOT, "%.1f", l)).toList());
       }
     } else {
       List<String> g = graded.stream().map(Graded::gold).toList();
@@ -176,12 +236,22 @@ public final class EvalCommand implements Callable<Integer> {
       report.put("weighted_f1", round(Metrics.weightedF1(g, p)));
       Map<String, Object> perClass = new LinkedHashMap<>();
       for (Metrics.ClassScores c : Metrics.perClass(g, p)) {
-        perClass.put(c.label(), Map.of("precision", round(c.precision()), "recall", round(c.recall()),
-            "f1", round(c.f1()), "support", c.support()));
+        perClass.put(
+            c.label(),
+            Map.of(
+                "precision",
+                round(c.precision()),
+                "recall",
+                round(c.recall()),
+                "f1",
+                round(c.f1()),
+                "support",
+                c.support()));
       }
       report.put("per_class", perClass);
     }
-    double[] millis = graded.stream().filter(r -> !r.refused()).mapToDouble(r -> r.nanos() / 1e6).toArray();
+    double[] millis =
+        graded.stream().filter(r -> !r.refused()).mapToDouble(r -> r.nanos() / 1e6).toArray();
     double totalSeconds = java.util.Arrays.stream(millis).sum() / 1000;
     report.put("answers_per_second", round(graded.size() / Math.max(1e-9, totalSeconds)));
     report.put("latency_p50_ms", round(Metrics.percentile(millis, 0.50)));
@@ -193,7 +263,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     } else {
       report.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %s%n", k, v));
     }
@@ -203,12 +274,18 @@ public final class EvalCommand implements Callable<Integer> {
 
   private Grader grader(TutorConfig config) {
     if ((model != null || calibration != null) && !"offline".equalsIgnoreCase(graderKind)) {
-      throw new UserFacingException((model != null ? "--model" : "--calibration") + " applies to the offline grader only");
+      throw new UserFacingException(
+          (model != null ? "--model" : "--calibration") + " applies to the offline grader only");
     }
     if (model != null || calibration != null) {
-      ScoreCalibration mapping = calibration == null ? ShippedCalibration.shipped()
-          : "none".equalsIgnoreCase(calibration) ? ScoreCalibration.NONE : ShippedCalibration.read(Path.of(calibration));
-      EmbeddingModelChoice choice = model == null ? EmbeddingModelChoice.DEFAULT : EmbeddingModelChoice.byId(model);
+      ScoreCalibration mapping =
+          calibration == null
+              ? ShippedCalibration.shipped()
+              : "none".equalsIgnoreCase(calibration)
+                  ? ScoreCalibration.NONE
+                  : ShippedCalibration.read(Path.of(calibration));
+      EmbeddingModelChoice choice =
+          model == null ? EmbeddingModelChoice.DEFAULT : EmbeddingModelChoice.byId(model);
       OfflineGrader o = new OfflineGrader(OnnxSentenceEncoder.shared(choice), mapping);
       o.encoder().embed(List.of("warm up"));
       return o;
@@ -233,7 +310,8 @@ public final class EvalCommand implements Callable<Integer> {
   private String goldColumn(LabelledFile data) {
     if (goldColumn != null) {
       if (!data.has(goldColumn)) {
-        throw new UserFacingException(dataset + ":1: no column '" + goldColumn + "'; columns: " + data.header());
+        throw new UserFacingException(
+            dataset + ":1: no column '" + goldColumn + "'; columns: " + data.header());
       }
       return goldColumn;
     }
@@ -247,21 +325,28 @@ public final class EvalCommand implements Callable<Integer> {
         return c;
       }
     }
-    throw new UserFacingException(dataset + ":1: no gold column; expected one of " + NUMERIC_GOLD + " or " + LABEL_GOLD);
+    throw new UserFacingException(
+        dataset + ":1: no gold column; expected one of " + NUMERIC_GOLD + " or " + LABEL_GOLD);
   }
 
   private static boolean isNumeric(LabelledFile data, String column) {
     return data.rows().stream().allMatch(r -> r.get(column).strip().matches("-?\\d+(\\.\\d+)?"));
   }
 
-  private List<Graded> gradeAll(Grader grader, LabelledFile data, String gold, Map<String, Rubric> bank, String what) {
-    String answerColumn = data.has("answer") ? "answer" : data.has("student_answer") ? "student_answer" : null;
+  private List<Graded> gradeAll(
+      Grader grader, LabelledFile data, String gold, Map<String, Rubric> bank, String what) {
+    String answerColumn =
+        data.has("answer") ? "answer" : data.has("student_answer") ? "student_answer" : null;
     if (answerColumn == null) {
-      throw new UserFacingException(data.path() + ":1: no answer column (answer or student_answer); columns: " + data.header());
+      throw new UserFacingException(
+          data.path()
+              + ":1: no answer column (answer or student_answer); columns: "
+              + data.header());
     }
     boolean byReference = data.has("reference_answer");
     if (!byReference && !data.has("question_id")) {
-      throw new UserFacingException(data.path() + ":1: needs either reference_answer (with question) or question_id");
+      throw new UserFacingException(
+          data.path() + ":1: needs either reference_answer (with question) or question_id");
     }
     Progress progress = new Progress(what, data.rows().size(), quiet);
     List<Graded> out = new ArrayList<>();
@@ -274,23 +359,44 @@ public final class EvalCommand implements Callable<Integer> {
         try {
           Double.parseDouble(goldValue);
         } catch (NumberFormatException e) {
-          throw new UserFacingException(data.path() + ":" + row.line() + ": " + gold + " '" + goldValue + "' is not a number");
+          throw new UserFacingException(
+              data.path()
+                  + ":"
+                  + row.line()
+                  + ": "
+                  + gold
+                  + " '"
+                  + goldValue
+                  + "' is not a number");
         }
       }
-      String group = row.get(data.has("question_id") ? "question_id" : data.has("question_key") ? "question_key" : "question");
+      String group =
+          row.get(
+              data.has("question_id")
+                  ? "question_id"
+                  : data.has("question_key") ? "question_key" : "question");
       Rubric rubric;
       if (byReference) {
         rubric = ReferenceAnswerRubrics.of(group, row.get("question"), row.get("reference_answer"));
       } else {
         rubric = bank.get(row.get("question_id").strip());
         if (rubric == null) {
-          throw new UserFacingException(data.path() + ":" + row.line() + ": no question " + row.get("question_id") + " in the bank");
+          throw new UserFacingException(
+              data.path()
+                  + ":"
+                  + row.line()
+                  + ": no question "
+                  + row.get("question_id")
+                  + " in the bank");
         }
       }
       String answer = row.get(answerColumn);
       if (answer.isBlank() || answer.length() > AnswerPolicy.MAX_CHARS) {
         // refused, not fatal: one bad row must not lose the run
-        String why = answer.isBlank() ? "empty answer" : "answer over " + AnswerPolicy.MAX_CHARS + " characters";
+        String why =
+            answer.isBlank()
+                ? "empty answer"
+                : "answer over " + AnswerPolicy.MAX_CHARS + " characters";
         out.add(refused(row, goldValue, rubric, group, why, grader));
         progress.step();
         continue;
@@ -322,12 +428,25 @@ public final class EvalCommand implements Callable<Integer> {
     return out;
   }
 
-  /** A refused row: score 0, no features but "screened", counted in the output and the predictions file. */
-  private static Graded refused(LabelledFile.Row row, String gold, Rubric rubric, String group, String why,
-      Grader grader) {
-    Grade grade = new Grade(rubric.questionId(), 0, Verdict.INCORRECT, List.of(), List.of(), why, rubric.tip(), REFUSED,
-        List.of(why));
-    double[] features = new double[grader instanceof OfflineGrader ? OfflineGrader.FEATURE_NAMES.size() : 1];
+  /**
+   * A refused row: score 0, no features but "screened", counted in the output and the predictions
+   * file.
+   */
+  private static Graded refused(
+      LabelledFile.Row row, String gold, Rubric rubric, String group, String why, Grader grader) {
+    Grade grade =
+        new Grade(
+            rubric.questionId(),
+            0,
+            Verdict.INCORRECT,
+            List.of(),
+            List.of(),
+            why,
+            rubric.tip(),
+            REFUSED,
+            List.of(why));
+    double[] features =
+        new double[grader instanceof OfflineGrader ? OfflineGrader.FEATURE_NAMES.size() : 1];
     if (grader instanceof OfflineGrader) {
       features[features.length - 1] = 1; // "screened"
     }
@@ -353,11 +472,18 @@ public final class EvalCommand implements Callable<Integer> {
           }
         }
         if (x.isEmpty()) {
-          throw new UserFacingException("--folds " + folds + " has a single value: nothing to train on");
+          throw new UserFacingException(
+              "--folds " + folds + " has a single value: nothing to train on");
         }
-        // the penalty is chosen by leaving one training fold out at a time, inside the training folds only
-        Calibration.Regressor reg = Calibration.fitRegressor(x, y.stream().mapToDouble(d -> d).toArray(), groups,
-            maxScore, interacting(x.get(0)));
+        // the penalty is chosen by leaving one training fold out at a time, inside the training
+        // folds only
+        Calibration.Regressor reg =
+            Calibration.fitRegressor(
+                x,
+                y.stream().mapToDouble(d -> d).toArray(),
+                groups,
+                maxScore,
+                interacting(x.get(0)));
         lambdas.add(reg.lambda());
         for (int i : fold.getValue()) {
           p[i] = reg.predict(graded.get(i).features());
@@ -365,9 +491,13 @@ public final class EvalCommand implements Callable<Integer> {
       }
     } else if (!trainGraded.isEmpty()) {
       List<double[]> x = trainGraded.stream().map(Graded::features).toList();
-      Calibration.Regressor reg = Calibration.fitRegressor(x,
-          trainGraded.stream().mapToDouble(r -> Double.parseDouble(r.gold())).toArray(),
-          trainGraded.stream().map(Graded::group).toList(), maxScore, interacting(x.get(0)));
+      Calibration.Regressor reg =
+          Calibration.fitRegressor(
+              x,
+              trainGraded.stream().mapToDouble(r -> Double.parseDouble(r.gold())).toArray(),
+              trainGraded.stream().map(Graded::group).toList(),
+              maxScore,
+              interacting(x.get(0)));
       lambdas.add(reg.lambda());
       for (int i = 0; i < p.length; i++) {
         p[i] = reg.predict(graded.get(i).features());
@@ -385,11 +515,15 @@ public final class EvalCommand implements Callable<Integer> {
     if (features.length != OfflineGrader.FEATURE_NAMES.size()) {
       return new int[0];
     }
-    return OfflineGrader.INTERACTING_FEATURES.stream().mapToInt(OfflineGrader.FEATURE_NAMES::indexOf).toArray();
+    return OfflineGrader.INTERACTING_FEATURES.stream()
+        .mapToInt(OfflineGrader.FEATURE_NAMES::indexOf)
+        .toArray();
   }
 
-  private List<String> labelPredictions(List<Graded> graded, List<Graded> trainGraded, String gold) {
-    List<String> labels = new ArrayList<>(new TreeSet<>(graded.stream().map(Graded::gold).toList()));
+  private List<String> labelPredictions(
+      List<Graded> graded, List<Graded> trainGraded, String gold) {
+    List<String> labels =
+        new ArrayList<>(new TreeSet<>(graded.stream().map(Graded::gold).toList()));
     if (folds != null) {
       List<String> out = new ArrayList<>(java.util.Collections.nCopies(graded.size(), ""));
       Map<String, List<Integer>> byFold = new LinkedHashMap<>();
@@ -397,9 +531,11 @@ public final class EvalCommand implements Callable<Integer> {
         byFold.computeIfAbsent(graded.get(i).row().get(folds), k -> new ArrayList<>()).add(i);
       }
       for (Map.Entry<String, List<Integer>> fold : byFold.entrySet()) {
-        List<Graded> tr = graded.stream().filter(r -> !r.row().get(folds).equals(fold.getKey())).toList();
-        Calibration.Classifier c = Calibration.fitClassifier(tr.stream().map(Graded::features).toList(),
-            tr.stream().map(Graded::gold).toList());
+        List<Graded> tr =
+            graded.stream().filter(r -> !r.row().get(folds).equals(fold.getKey())).toList();
+        Calibration.Classifier c =
+            Calibration.fitClassifier(
+                tr.stream().map(Graded::features).toList(), tr.stream().map(Graded::gold).toList());
         for (int i : fold.getValue()) {
           out.set(i, c.predict(graded.get(i).features()));
         }
@@ -407,21 +543,32 @@ public final class EvalCommand implements Callable<Integer> {
       return out;
     }
     if (!trainGraded.isEmpty()) {
-      List<String> trainLabels = new ArrayList<>(new TreeSet<>(trainGraded.stream().map(Graded::gold).toList()));
+      List<String> trainLabels =
+          new ArrayList<>(new TreeSet<>(trainGraded.stream().map(Graded::gold).toList()));
       List<double[]> xTrain = new ArrayList<>();
       for (Graded r : trainGraded) {
         xTrain.add(neighbours ? withNeighbours(r, trainGraded, trainLabels, true) : r.features());
       }
-      Calibration.Classifier c = Calibration.fitClassifier(xTrain, trainGraded.stream().map(Graded::gold).toList());
+      Calibration.Classifier c =
+          Calibration.fitClassifier(xTrain, trainGraded.stream().map(Graded::gold).toList());
       return graded.stream()
-          .map(r -> c.predict(neighbours ? withNeighbours(r, trainGraded, trainLabels, false) : r.features()))
+          .map(
+              r ->
+                  c.predict(
+                      neighbours
+                          ? withNeighbours(r, trainGraded, trainLabels, false)
+                          : r.features()))
           .toList();
     }
     return graded.stream().map(r -> fromVerdict(r.grade(), gold, labels)).toList();
   }
 
-  /** Features plus, per label, the highest similarity to a training answer of the same question with that label. */
-  private static double[] withNeighbours(Graded r, List<Graded> trainRows, List<String> labels, boolean leaveOut) {
+  /**
+   * Features plus, per label, the highest similarity to a training answer of the same question with
+   * that label.
+   */
+  private static double[] withNeighbours(
+      Graded r, List<Graded> trainRows, List<String> labels, boolean leaveOut) {
     double[] extra = new double[labels.size()];
     if (r.vector() != null) {
       for (Graded t : trainRows) {
@@ -441,23 +588,29 @@ public final class EvalCommand implements Callable<Integer> {
   static String fromVerdict(Grade grade, String gold, List<String> labels) {
     Verdict v = grade.verdict();
     boolean wrongBelief = !grade.misconceptions().isEmpty();
-    String label = switch (gold) {
-      case "label_2way" -> v == Verdict.CORRECT ? "correct" : "incorrect";
-      case "label_3way" -> v == Verdict.CORRECT ? "correct" : wrongBelief ? "contradictory" : "incorrect";
-      case "label_5way" -> switch (v) {
-        case CORRECT -> "correct";
-        case PARTIALLY_CORRECT -> "partially_correct_incomplete";
-        case INCORRECT -> wrongBelief ? "contradictory" : "irrelevant";
-        case OFF_TOPIC -> grade.score() == 0 ? "non_domain" : "irrelevant";
-      };
-      default -> v.label();
-    };
-    return labels.contains(label) || !"label".equals(gold) ? label : v.name().toLowerCase(Locale.ROOT);
+    String label =
+        switch (gold) {
+          case "label_2way" -> v == Verdict.CORRECT ? "correct" : "incorrect";
+          case "label_3way" ->
+              v == Verdict.CORRECT ? "correct" : wrongBelief ? "contradictory" : "incorrect";
+          case "label_5way" ->
+              switch (v) {
+                case CORRECT -> "correct";
+                case PARTIALLY_CORRECT -> "partially_correct_incomplete";
+                case INCORRECT -> wrongBelief ? "contradictory" : "irrelevant";
+                case OFF_TOPIC -> grade.score() == 0 ? "non_domain" : "irrelevant";
+              };
+          default -> v.label();
+        };
+    return labels.contains(label) || !"label".equals(gold)
+        ? label
+        : v.name().toLowerCase(Locale.ROOT);
   }
 
   private void writePredictions(List<Graded> graded, double[] scores) throws IOException {
     // the offline grader's features follow, for research (what the calibration saw for each row)
-    boolean offline = !graded.isEmpty() && graded.get(0).features().length == OfflineGrader.FEATURE_NAMES.size();
+    boolean offline =
+        !graded.isEmpty() && graded.get(0).features().length == OfflineGrader.FEATURE_NAMES.size();
     StringBuilder sb = new StringBuilder("row,gold,score,verdict");
     if (offline) {
       OfflineGrader.FEATURE_NAMES.forEach(f -> sb.append(",feature_").append(f));
@@ -465,8 +618,12 @@ public final class EvalCommand implements Callable<Integer> {
     sb.append('\n');
     for (int i = 0; i < graded.size(); i++) {
       Graded r = graded.get(i);
-      sb.append(r.row().row()).append(',').append(csv(r.gold())).append(',')
-          .append(Math.round(Math.max(0, Math.min(100, scores[i])))).append(',')
+      sb.append(r.row().row())
+          .append(',')
+          .append(csv(r.gold()))
+          .append(',')
+          .append(Math.round(Math.max(0, Math.min(100, scores[i]))))
+          .append(',')
           .append(csv(r.refused() ? REFUSED : r.grade().verdict().label()));
       if (offline) {
         for (double f : r.features()) {
@@ -521,8 +678,15 @@ public final class EvalCommand implements Callable<Integer> {
         int width = 30;
         int filled = total == 0 ? width : done * width / total;
         double seconds = (now - start) / 1e9;
-        System.err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d %.0f/s ", what, "#".repeat(filled), ".".repeat(width - filled),
-            done, total, done / Math.max(1e-9, seconds));
+        System.err.printf(
+            Locale.ROOT,
+            "\r%s [%s%s] %d/%d %.0f/s ",
+            what,
+            "#".repeat(filled),
+            ".".repeat(width - filled),
+            done,
+            total,
+            done / Math.max(1e-9, seconds));
         System.err.flush();
       }
     }

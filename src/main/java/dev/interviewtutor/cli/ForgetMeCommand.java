@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tutor forget-me [--yes]}: deletes everything stored about the local profile. */
-@Command(name = "forget-me", mixinStandardHelpOptions = true,
+@Command(
+    name = "forget-me",
+    mixinStandardHelpOptions = true,
     description = "Delete all your progress from the database (asks first).")
 public final class ForgetMeCommand implements Callable<Integer> {
   @ParentCommand TutorCommand root;

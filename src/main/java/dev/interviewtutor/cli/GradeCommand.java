@@ -17,8 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code tutor grade --question 74 --answer "..." [--json]}: grades one answer and prints the grade. */
-@Command(name = "grade", mixinStandardHelpOptions = true, description = "Grade one answer to a bank question.")
+/**
+ * {@code tutor grade --question 74 --answer "..." [--json]}: grades one answer and prints the
+ * grade.
+ */
+@Command(
+    name = "grade",
+    mixinStandardHelpOptions = true,
+    description = "Grade one answer to a bank question.")
 public final class GradeCommand implements Callable<Integer> {
   @ParentCommand TutorCommand root;
 
@@ -27,14 +33,23 @@ public final class GradeCommand implements Callable<Integer> {
   @Option(names = "--question", required = true, description = "Question id in the bank, e.g. 74")
   String questionId;
 
-  @Option(names = "--answer", required = true, description = "The answer text (at most 4,000 characters)")
+  @Option(
+      names = "--answer",
+      required = true,
+      description = "The answer text (at most 4,000 characters)")
   String answer;
 
-  @Option(names = "--reference", description = "Grade against this reference answer instead of the bank; "
-      + "--question is then the question text")
+  @Option(
+      names = "--reference",
+      description =
+          "Grade against this reference answer instead of the bank; "
+              + "--question is then the question text")
   String reference;
 
-  @Option(names = "--grader", defaultValue = "offline", description = "offline, llm, hybrid or auto (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--grader",
+      defaultValue = "offline",
+      description = "offline, llm, hybrid or auto (default ${DEFAULT-VALUE})")
   String grader;
 
   @Option(names = "--json", description = "Print the grade as JSON")
@@ -43,11 +58,13 @@ public final class GradeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TutorConfig config = root.config();
-    Rubric rubric = reference == null
-        ? BankRubrics.forQuestion(config, questionId)
-        : ReferenceAnswerRubrics.of("adhoc", questionId, reference);
+    Rubric rubric =
+        reference == null
+            ? BankRubrics.forQuestion(config, questionId)
+            : ReferenceAnswerRubrics.of("adhoc", questionId, reference);
     Grader g = Graders.create(config, grader);
-    // Loading the embedding model takes seconds on a first grade: say so on stderr (stdout may be JSON).
+    // Loading the embedding model takes seconds on a first grade: say so on stderr (stdout may be
+    // JSON).
     spec.commandLine().getErr().println("Grading...");
     spec.commandLine().getErr().flush();
     Grade grade;
@@ -58,7 +75,8 @@ public final class GradeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(grade));
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(grade));
     } else {
       out.print(GradeRenderer.render(rubric.question(), grade));
     }

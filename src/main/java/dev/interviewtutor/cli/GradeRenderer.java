@@ -16,20 +16,32 @@ final class GradeRenderer {
   static String render(String question, Grade grade) {
     StringBuilder out = new StringBuilder();
     wrap(out, "", "Question " + grade.questionId() + ": " + question);
-    out.append("Score ").append(grade.score()).append("/100 - ").append(grade.verdict().label())
-        .append(" (graded ").append(grade.grader()).append(")\n");
+    out.append("Score ")
+        .append(grade.score())
+        .append("/100 - ")
+        .append(grade.verdict().label())
+        .append(" (graded ")
+        .append(grade.grader())
+        .append(")\n");
     out.append("\nKey points\n");
     for (KeyPointResult k : grade.keyPoints()) {
-      String mark = k.unsure() ? "[?]"
-          : k.coverage() == Coverage.COVERED ? "[x]" : k.coverage() == Coverage.PARTIAL ? "[~]" : "[ ]";
+      String mark =
+          k.unsure()
+              ? "[?]"
+              : k.coverage() == Coverage.COVERED
+                  ? "[x]"
+                  : k.coverage() == Coverage.PARTIAL ? "[~]" : "[ ]";
       wrap(out, "      ", "  " + mark + " " + k.keyPoint());
       if (!k.evidence().isBlank()) {
         wrap(out, "        ", "      \"" + k.evidence() + "\"");
       }
     }
     if (!grade.unsure().isEmpty()) {
-      wrap(out, "  ", "  [?] the grader could not verify this point either way; it is counted as "
-          + "shown, not as a mistake");
+      wrap(
+          out,
+          "  ",
+          "  [?] the grader could not verify this point either way; it is counted as "
+              + "shown, not as a mistake");
     }
     if (!grade.misconceptions().isEmpty()) {
       out.append("\nMistakes\n");

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 
 /**
- * How the person started the tutor, so that messages suggesting a command ("Run `... practice`") name one that
- * exists: the launcher script passes its own name ({@code -Dtutor.command=tutor}, see {@code bin/tutor});
- * otherwise it is {@code java -jar} and the jar's path (relative when the jar is under the working directory).
+ * How the person started the tutor, so that messages suggesting a command ("Run `... practice`")
+ * name one that exists: the launcher script passes its own name ({@code -Dtutor.command=tutor}, see
+ * {@code bin/tutor}); otherwise it is {@code java -jar} and the jar's path (relative when the jar
+ * is under the working directory).
  */
 final class Invocation {
   /** Set by {@code bin/tutor}. */

@@ -7,8 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code tutor leaderboard [--period week|month|all] [--topic T] [--page N]}: the terminal scope's board. */
-@Command(name = "leaderboard", mixinStandardHelpOptions = true, description = "Points of everyone on this machine.")
+/**
+ * {@code tutor leaderboard [--period week|month|all] [--topic T] [--page N]}: the terminal scope's
+ * board.
+ */
+@Command(
+    name = "leaderboard",
+    mixinStandardHelpOptions = true,
+    description = "Points of everyone on this machine.")
 public final class LeaderboardCommand implements Callable<Integer> {
   @ParentCommand TutorCommand root;
 

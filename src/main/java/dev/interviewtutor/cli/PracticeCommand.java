@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tutor practice [--topic T] [--questions N] [--new]}: a mock interview in the terminal. */
-@Command(name = "practice", mixinStandardHelpOptions = true,
+@Command(
+    name = "practice",
+    mixinStandardHelpOptions = true,
     description = "Mock interview in the terminal; an interrupted one resumes.")
 public final class PracticeCommand implements Callable<Integer> {
   @ParentCommand TutorCommand root;

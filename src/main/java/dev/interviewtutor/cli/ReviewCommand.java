@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tutor review}: the questions due for spaced repetition today. */
-@Command(name = "review", mixinStandardHelpOptions = true, description = "Answer the questions due for review.")
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    description = "Answer the questions due for review.")
 public final class ReviewCommand implements Callable<Integer> {
   @ParentCommand TutorCommand root;
 

@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tutor stats}: the local profile's progress. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
     description = "Answers, average, streaks and mastery per topic and question.")
 public final class StatsCommand implements Callable<Integer> {
   @ParentCommand TutorCommand root;

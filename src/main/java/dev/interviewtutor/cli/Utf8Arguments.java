@@ -15,27 +15,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Command-line arguments as the person typed them when the locale is not UTF-8. Java 17 decodes {@code argv} with
- * the locale's charset ({@code sun.jnu.encoding}, which {@code -D} cannot change): under {@code LANG=C} every
- * non-ASCII byte of {@code --answer "naïve café"} becomes U+FFFD before {@code main} runs. On Linux the bytes are
- * still in {@code /proc/self/cmdline}; when they are valid UTF-8 and the locale's charset decodes them to exactly
- * the arguments {@code main} got, they are decoded again as UTF-8. Elsewhere (no {@code /proc}) a lost character
- * gets a warning naming the fix instead.
+ * Command-line arguments as the person typed them when the locale is not UTF-8. Java 17 decodes
+ * {@code argv} with the locale's charset ({@code sun.jnu.encoding}, which {@code -D} cannot
+ * change): under {@code LANG=C} every non-ASCII byte of {@code --answer "naïve café"} becomes
+ * U+FFFD before {@code main} runs. On Linux the bytes are still in {@code /proc/self/cmdline}; when
+ * they are valid UTF-8 and the locale's charset decodes them to exactly the arguments {@code main}
+ * got, they are decoded again as UTF-8. Elsewhere (no {@code /proc}) a lost character gets a
+ * warning naming the fix instead.
  */
 public final class Utf8Arguments {
   private static final Path CMDLINE = Path.of("/proc/self/cmdline");
 
   private Utf8Arguments() {}
 
-  /** The process's arguments, recovered as UTF-8 when the locale lost characters; warns on {@code err} otherwise. */
+  /**
+   * The process's arguments, recovered as UTF-8 when the locale lost characters; warns on {@code
+   * err} otherwise.
+   */
   public static String[] of(String[] args, PrintStream err) {
     Charset platform = platformCharset();
-    if (platform.equals(StandardCharsets.UTF_8) || Arrays.stream(args).allMatch(Utf8Arguments::ascii)) {
+    if (platform.equals(StandardCharsets.UTF_8)
+        || Arrays.stream(args).allMatch(Utf8Arguments::ascii)) {
       return args;
     }
     Optional<byte[]> cmdline;
     try {
-      cmdline = Files.isReadable(CMDLINE) ? Optional.of(Files.readAllBytes(CMDLINE)) : Optional.empty();
+      cmdline =
+          Files.isReadable(CMDLINE) ? Optional.of(Files.readAllBytes(CMDLINE)) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       cmdline = Optional.empty();
     }
@@ -44,16 +50,20 @@ public final class Utf8Arguments {
       return recovered.get();
     }
     if (Arrays.stream(args).anyMatch(a -> a.indexOf('\uFFFD') >= 0)) {
-      err.println("Warning: the locale's character set (" + platform + ") cannot hold some characters of the "
-          + "command line, and they were lost. Run with a UTF-8 locale (LC_ALL=C.UTF-8) or through bin/tutor.");
+      err.println(
+          "Warning: the locale's character set ("
+              + platform
+              + ") cannot hold some characters of the "
+              + "command line, and they were lost. Run with a UTF-8 locale (LC_ALL=C.UTF-8) or through bin/tutor.");
     }
     return args;
   }
 
   /**
-   * {@code args} decoded again from the raw command line ({@code cmdline}: NUL-terminated entries, the program's
-   * arguments last) as UTF-8, or empty when the entries are not valid UTF-8 or are not what {@code platform} made
-   * of them (then they are not these arguments: an argument file, a launcher that rewrote them).
+   * {@code args} decoded again from the raw command line ({@code cmdline}: NUL-terminated entries,
+   * the program's arguments last) as UTF-8, or empty when the entries are not valid UTF-8 or are
+   * not what {@code platform} made of them (then they are not these arguments: an argument file, a
+   * launcher that rewrote them).
    */
   static Optional<String[]> recover(String[] args, Charset platform, byte[] cmdline) {
     List<byte[]> entries = split(cmdline);
@@ -68,8 +78,13 @@ public final class Utf8Arguments {
         return Optional.empty();
       }
       try {
-        out[i] = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        out[i] =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(raw))
+                .toString();
       } catch (CharacterCodingException notUtf8) {
         return Optional.empty();
       }

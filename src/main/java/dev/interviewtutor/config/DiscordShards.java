@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Which gateway shards this process runs: {@code DISCORD_SHARDS_TOTAL} (how many shards the bot has in all) and
- * {@code DISCORD_SHARDS} (the ones this process holds, {@code 3} or a range {@code 0-3}). With neither set, one
- * process runs every shard, as many as Discord recommends ({@link #total()} is 0 then).
+ * Which gateway shards this process runs: {@code DISCORD_SHARDS_TOTAL} (how many shards the bot has
+ * in all) and {@code DISCORD_SHARDS} (the ones this process holds, {@code 3} or a range {@code
+ * 0-3}). With neither set, one process runs every shard, as many as Discord recommends ({@link
+ * #total()} is 0 then).
  *
  * @param total the bot's shard count, 0 for "as many as Discord recommends, all in this process"
  * @param first the first shard this process holds
- * @param last  the last shard this process holds (inclusive)
+ * @param last the last shard this process holds (inclusive)
  */
 public record DiscordShards(int total, int first, int last) {
   /** Every shard in this process, as many as Discord recommends. */
@@ -23,7 +24,10 @@ public record DiscordShards(int total, int first, int last) {
     }
   }
 
-  /** Whether the operator chose the shards (otherwise Discord's recommendation, all in this process). */
+  /**
+   * Whether the operator chose the shards (otherwise Discord's recommendation, all in this
+   * process).
+   */
   public boolean chosen() {
     return total > 0;
   }
@@ -43,7 +47,9 @@ public record DiscordShards(int total, int first, int last) {
 
   /** For logs: {@code shards 0-3 of 8}, or {@code all shards}. */
   public String describe() {
-    return chosen() ? (first == last ? "shard " : "shards ") + range() + " of " + total : "all shards";
+    return chosen()
+        ? (first == last ? "shard " : "shards ") + range() + " of " + total
+        : "all shards";
   }
 
   /** Reads both settings; a bad value throws naming the setting and what to write instead. */
@@ -52,8 +58,11 @@ public record DiscordShards(int total, int first, int last) {
     String rangeRaw = value(env, "DISCORD_SHARDS");
     if (totalRaw.isEmpty()) {
       if (!rangeRaw.isEmpty()) {
-        throw new ConfigException("DISCORD_SHARDS='" + rangeRaw + "' needs DISCORD_SHARDS_TOTAL (the bot's shard "
-            + "count across all processes); set both, or neither to run every shard in this process");
+        throw new ConfigException(
+            "DISCORD_SHARDS='"
+                + rangeRaw
+                + "' needs DISCORD_SHARDS_TOTAL (the bot's shard "
+                + "count across all processes); set both, or neither to run every shard in this process");
       }
       return ALL;
     }
@@ -64,8 +73,11 @@ public record DiscordShards(int total, int first, int last) {
       total = -1;
     }
     if (total <= 0) {
-      throw new ConfigException("DISCORD_SHARDS_TOTAL='" + totalRaw + "' must be a positive whole number (the "
-          + "bot's shard count across all processes)");
+      throw new ConfigException(
+          "DISCORD_SHARDS_TOTAL='"
+              + totalRaw
+              + "' must be a positive whole number (the "
+              + "bot's shard count across all processes)");
     }
     if (rangeRaw.isEmpty()) {
       return new DiscordShards(total, 0, total - 1);
@@ -80,11 +92,18 @@ public record DiscordShards(int total, int first, int last) {
       first = Integer.parseInt(parts[0].strip());
       last = parts.length == 2 ? Integer.parseInt(parts[1].strip()) : first;
     } catch (NumberFormatException e) {
-      throw new ConfigException("DISCORD_SHARDS='" + rangeRaw + "' must be a shard id or a range such as 0-3");
+      throw new ConfigException(
+          "DISCORD_SHARDS='" + rangeRaw + "' must be a shard id or a range such as 0-3");
     }
     if (first < 0 || last < first || last >= total) {
-      throw new ConfigException("DISCORD_SHARDS='" + rangeRaw + "' must lie within 0-" + (total - 1)
-          + " (DISCORD_SHARDS_TOTAL=" + total + "), first shard before last");
+      throw new ConfigException(
+          "DISCORD_SHARDS='"
+              + rangeRaw
+              + "' must lie within 0-"
+              + (total - 1)
+              + " (DISCORD_SHARDS_TOTAL="
+              + total
+              + "), first shard before last");
     }
     return new DiscordShards(total, first, last);
   }

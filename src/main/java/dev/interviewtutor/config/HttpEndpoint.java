@@ -1,7 +1,8 @@
 package dev.interviewtutor.config;
 
 /**
- * Where the operator's HTTP endpoint listens ({@code TUTOR_HTTP_HOST}, {@code TUTOR_HTTP_PORT}), if at all.
+ * Where the operator's HTTP endpoint listens ({@code TUTOR_HTTP_HOST}, {@code TUTOR_HTTP_PORT}), if
+ * at all.
  *
  * @param host a host name or IP address of this machine; 127.0.0.1 unless told otherwise
  * @param port 1 to 65535, 0 for any free port (logged at start), or {@link #OFF}
@@ -9,6 +10,7 @@ package dev.interviewtutor.config;
 public record HttpEndpoint(String host, int port) {
   /** The address it listens on unless {@code TUTOR_HTTP_HOST} says otherwise: loopback only. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** The port when {@code TUTOR_HTTP_PORT} is not set: no endpoint. */
   public static final int OFF = -1;
 

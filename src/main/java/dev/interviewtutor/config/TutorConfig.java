@@ -10,34 +10,42 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every setting of the application, read once from the environment (and overridden by command-line options).
- * Secrets are held here but never printed: {@link #toString()} masks them.
+ * Every setting of the application, read once from the environment (and overridden by command-line
+ * options). Secrets are held here but never printed: {@link #toString()} masks them.
  *
- * @param db                 {@code TUTOR_DB}: an SQLite file (default {@code ./data/tutor.db}) or a
- *                           {@code jdbc:postgresql://host/db} URL; its user and password come only from
- *                           {@code TUTOR_DB_USER} and {@code TUTOR_DB_PASSWORD}
- * @param knowledgeDir       directory of bank files ({@code TUTOR_KNOWLEDGE}, default {@code ./knowledge})
- * @param promptsDir         directory of LLM prompt templates ({@code TUTOR_PROMPTS}, default {@code ./prompts})
- * @param llmProvider        {@code TUTOR_LLM_PROVIDER}: none, openai, ollama, anthropic, gemini (default none)
- * @param llmModel           {@code TUTOR_LLM_MODEL}, provider default when empty
- * @param llmBaseUrl         {@code TUTOR_LLM_BASE_URL}, for OpenAI-compatible servers and Ollama
- * @param llmApiKey          the provider's key from its usual variable (OPENAI_API_KEY, ANTHROPIC_API_KEY, ...)
- * @param llmTimeout         {@code TUTOR_LLM_TIMEOUT_SECONDS}, default 20
- * @param llmDailyBudget     {@code TUTOR_LLM_DAILY_BUDGET}: LLM calls per server per day, default 500
- * @param llmFollowUps       {@code TUTOR_LLM_FOLLOW_UPS}: ask one follow-up after a partial answer, default true
- * @param llmRouting         {@code TUTOR_LLM_ROUTING}: which answers the LLM grades, {@code uncertain} (default: only
- *                           those the offline grader is unsure of, saving the budget) or {@code all}
- * @param discordToken       {@code DISCORD_TOKEN}, empty when absent
- * @param discordGuildId     {@code DISCORD_GUILD_ID}: register commands on this server only (development)
- * @param discordRestUrl     {@code DISCORD_REST_URL}: base URL of the Discord REST API (a proxy), optional
- * @param discordGatewayUrl  {@code DISCORD_GATEWAY_URL}: gateway URL (a proxy), optional
- * @param answersPerMinute   {@code TUTOR_ANSWERS_PER_MINUTE}: graded answers per person per minute, default 6
- * @param discordMessageContent {@code DISCORD_MESSAGE_CONTENT}: ask for the privileged Message Content intent so
- *                           plain-text answers work in server threads, default false
- * @param http               {@code TUTOR_HTTP_PORT} and {@code TUTOR_HTTP_HOST}: the health and metrics endpoint,
- *                           off unless the port is set; on 127.0.0.1 unless the host is set
- * @param discordShards      {@code DISCORD_SHARDS_TOTAL} and {@code DISCORD_SHARDS}: the gateway shards this process
- *                           runs; unset, every shard
+ * @param db {@code TUTOR_DB}: an SQLite file (default {@code ./data/tutor.db}) or a {@code
+ *     jdbc:postgresql://host/db} URL; its user and password come only from {@code TUTOR_DB_USER}
+ *     and {@code TUTOR_DB_PASSWORD}
+ * @param knowledgeDir directory of bank files ({@code TUTOR_KNOWLEDGE}, default {@code
+ *     ./knowledge})
+ * @param promptsDir directory of LLM prompt templates ({@code TUTOR_PROMPTS}, default {@code
+ *     ./prompts})
+ * @param llmProvider {@code TUTOR_LLM_PROVIDER}: none, openai, ollama, anthropic, gemini (default
+ *     none)
+ * @param llmModel {@code TUTOR_LLM_MODEL}, provider default when empty
+ * @param llmBaseUrl {@code TUTOR_LLM_BASE_URL}, for OpenAI-compatible servers and Ollama
+ * @param llmApiKey the provider's key from its usual variable (OPENAI_API_KEY, ANTHROPIC_API_KEY,
+ *     ...)
+ * @param llmTimeout {@code TUTOR_LLM_TIMEOUT_SECONDS}, default 20
+ * @param llmDailyBudget {@code TUTOR_LLM_DAILY_BUDGET}: LLM calls per server per day, default 500
+ * @param llmFollowUps {@code TUTOR_LLM_FOLLOW_UPS}: ask one follow-up after a partial answer,
+ *     default true
+ * @param llmRouting {@code TUTOR_LLM_ROUTING}: which answers the LLM grades, {@code uncertain}
+ *     (default: only those the offline grader is unsure of, saving the budget) or {@code all}
+ * @param discordToken {@code DISCORD_TOKEN}, empty when absent
+ * @param discordGuildId {@code DISCORD_GUILD_ID}: register commands on this server only
+ *     (development)
+ * @param discordRestUrl {@code DISCORD_REST_URL}: base URL of the Discord REST API (a proxy),
+ *     optional
+ * @param discordGatewayUrl {@code DISCORD_GATEWAY_URL}: gateway URL (a proxy), optional
+ * @param answersPerMinute {@code TUTOR_ANSWERS_PER_MINUTE}: graded answers per person per minute,
+ *     default 6
+ * @param discordMessageContent {@code DISCORD_MESSAGE_CONTENT}: ask for the privileged Message
+ *     Content intent so plain-text answers work in server threads, default false
+ * @param http {@code TUTOR_HTTP_PORT} and {@code TUTOR_HTTP_HOST}: the health and metrics endpoint,
+ *     off unless the port is set; on 127.0.0.1 unless the host is set
+ * @param discordShards {@code DISCORD_SHARDS_TOTAL} and {@code DISCORD_SHARDS}: the gateway shards
+ *     this process runs; unset, every shard
  */
 public record TutorConfig(
     DatabaseTarget db,
@@ -60,12 +68,16 @@ public record TutorConfig(
     HttpEndpoint http,
     DiscordShards discordShards) {
 
-  /** Reads every setting from the given environment; an invalid value throws naming the variable. */
+  /**
+   * Reads every setting from the given environment; an invalid value throws naming the variable.
+   */
   public static TutorConfig fromEnvironment(Map<String, String> env) {
     String provider = get(env, "TUTOR_LLM_PROVIDER", "none").toLowerCase(Locale.ROOT);
     if (!provider.matches("none|openai|ollama|anthropic|gemini")) {
       throw new ConfigException(
-          "TUTOR_LLM_PROVIDER='" + provider + "' is not one of: none, openai, ollama, anthropic, gemini");
+          "TUTOR_LLM_PROVIDER='"
+              + provider
+              + "' is not one of: none, openai, ollama, anthropic, gemini");
     }
     return new TutorConfig(
         database(env),
@@ -90,8 +102,9 @@ public record TutorConfig(
   }
 
   /**
-   * This configuration with some settings replaced, given by their environment names ({@code TUTOR_DB}, ...);
-   * values are validated exactly as in the environment. Used for command-line options.
+   * This configuration with some settings replaced, given by their environment names ({@code
+   * TUTOR_DB}, ...); values are validated exactly as in the environment. Used for command-line
+   * options.
    */
   public TutorConfig with(Map<String, String> settings) {
     if (settings.isEmpty()) {
@@ -173,19 +186,52 @@ public record TutorConfig(
 
   @Override
   public String toString() {
-    return "TutorConfig[db=" + db + ", knowledgeDir=" + knowledgeDir + ", promptsDir=" + promptsDir
-        + ", llmProvider=" + llmProvider + ", llmModel=" + llmModel + ", llmBaseUrl=" + llmBaseUrl
-        + ", llmApiKey=" + (llmApiKey.isEmpty() ? "<none>" : "<set>") + ", llmTimeout=" + llmTimeout
-        + ", llmDailyBudget=" + llmDailyBudget + ", llmFollowUps=" + llmFollowUps + ", llmRouting=" + llmRouting
-        + ", discordToken=" + (discordToken.isEmpty() ? "<none>" : "<set>") + ", discordGuildId="
-        + discordGuildId + ", discordRestUrl=" + discordRestUrl + ", discordGatewayUrl=" + discordGatewayUrl
-        + ", answersPerMinute=" + answersPerMinute + ", discordMessageContent=" + discordMessageContent
-        + ", http=" + http + ", discordShards=" + discordShards.describe() + "]";
+    return "TutorConfig[db="
+        + db
+        + ", knowledgeDir="
+        + knowledgeDir
+        + ", promptsDir="
+        + promptsDir
+        + ", llmProvider="
+        + llmProvider
+        + ", llmModel="
+        + llmModel
+        + ", llmBaseUrl="
+        + llmBaseUrl
+        + ", llmApiKey="
+        + (llmApiKey.isEmpty() ? "<none>" : "<set>")
+        + ", llmTimeout="
+        + llmTimeout
+        + ", llmDailyBudget="
+        + llmDailyBudget
+        + ", llmFollowUps="
+        + llmFollowUps
+        + ", llmRouting="
+        + llmRouting
+        + ", discordToken="
+        + (discordToken.isEmpty() ? "<none>" : "<set>")
+        + ", discordGuildId="
+        + discordGuildId
+        + ", discordRestUrl="
+        + discordRestUrl
+        + ", discordGatewayUrl="
+        + discordGatewayUrl
+        + ", answersPerMinute="
+        + answersPerMinute
+        + ", discordMessageContent="
+        + discordMessageContent
+        + ", http="
+        + http
+        + ", discordShards="
+        + discordShards.describe()
+        + "]";
   }
 
   private static DatabaseTarget database(Map<String, String> env) {
     try {
-      return DatabaseTarget.parse(get(env, "TUTOR_DB", "data/tutor.db"), get(env, "TUTOR_DB_USER", ""),
+      return DatabaseTarget.parse(
+          get(env, "TUTOR_DB", "data/tutor.db"),
+          get(env, "TUTOR_DB_USER", ""),
           get(env, "TUTOR_DB_PASSWORD", ""));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
@@ -218,14 +264,17 @@ public record TutorConfig(
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new ConfigException(name + "='" + raw + "' must be a positive whole number (default " + fallback + ")");
+      throw new ConfigException(
+          name + "='" + raw + "' must be a positive whole number (default " + fallback + ")");
     }
   }
 
-  private static String oneOf(Map<String, String> env, String name, String fallback, String... allowed) {
+  private static String oneOf(
+      Map<String, String> env, String name, String fallback, String... allowed) {
     String raw = get(env, name, fallback).toLowerCase(Locale.ROOT);
     if (!java.util.Arrays.asList(allowed).contains(raw)) {
-      throw new ConfigException(name + "='" + raw + "' is not one of: " + String.join(", ", allowed));
+      throw new ConfigException(
+          name + "='" + raw + "' is not one of: " + String.join(", ", allowed));
     }
     return raw;
   }
@@ -252,17 +301,24 @@ public record TutorConfig(
       }
       return Optional.of(uri);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(name + "='" + raw + "' is not an absolute URL such as http://127.0.0.1:8080/");
+      throw new ConfigException(
+          name + "='" + raw + "' is not an absolute URL such as http://127.0.0.1:8080/");
     }
   }
 
-  /** The HTTP endpoint: off without {@code TUTOR_HTTP_PORT}; {@code TUTOR_HTTP_HOST} alone changes nothing. */
+  /**
+   * The HTTP endpoint: off without {@code TUTOR_HTTP_PORT}; {@code TUTOR_HTTP_HOST} alone changes
+   * nothing.
+   */
   private static HttpEndpoint http(Map<String, String> env) {
     String rawPort = get(env, "TUTOR_HTTP_PORT", "");
     String host = get(env, "TUTOR_HTTP_HOST", HttpEndpoint.DEFAULT_HOST);
     if (!host.matches("[A-Za-z0-9.:%_\\[\\]-]+")) {
-      throw new ConfigException("TUTOR_HTTP_HOST='" + host + "' must be a host name or IP address to listen on, such"
-          + " as 127.0.0.1 (the default: this machine only) or 0.0.0.0 (every interface)");
+      throw new ConfigException(
+          "TUTOR_HTTP_HOST='"
+              + host
+              + "' must be a host name or IP address to listen on, such"
+              + " as 127.0.0.1 (the default: this machine only) or 0.0.0.0 (every interface)");
     }
     if (rawPort.isEmpty()) {
       return new HttpEndpoint(host, HttpEndpoint.OFF);
@@ -274,8 +330,11 @@ public record TutorConfig(
       port = -1;
     }
     if (port < 0 || port > 65535) {
-      throw new ConfigException("TUTOR_HTTP_PORT='" + rawPort + "' must be a port number from 1 to 65535 (0: any free"
-          + " port); leave it unset to keep the HTTP endpoint off");
+      throw new ConfigException(
+          "TUTOR_HTTP_PORT='"
+              + rawPort
+              + "' must be a port number from 1 to 65535 (0: any free"
+              + " port); leave it unset to keep the HTTP endpoint off");
     }
     return new HttpEndpoint(host, port);
   }

@@ -17,21 +17,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The offline grader, loaded on a background thread so the terminal shows its first question at once: loading
- * the embedding model and embedding a rubric take seconds, which the person spends reading and typing. {@link
- * #warm} embeds the rubrics of the questions being asked meanwhile. Grading before the model is ready waits for
- * it, after telling the person ({@code onWait}), so a slow start is never silent.
+ * The offline grader, loaded on a background thread so the terminal shows its first question at
+ * once: loading the embedding model and embedding a rubric take seconds, which the person spends
+ * reading and typing. {@link #warm} embeds the rubrics of the questions being asked meanwhile.
+ * Grading before the model is ready waits for it, after telling the person ({@code onWait}), so a
+ * slow start is never silent.
  */
 public final class BackgroundGrader implements Grader, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundGrader.class);
+
   /** Never graded: it only makes the grader embed a rubric ahead of the real answer. */
   static final String WARM_UP_ANSWER = "warm up";
 
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "grader-warm-up");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "grader-warm-up");
+            t.setDaemon(true);
+            return t;
+          });
   private final Supplier<Grader> factory;
   private CompletableFuture<Grader> loaded;
   private final Runnable onWait;
@@ -40,11 +44,12 @@ public final class BackgroundGrader implements Grader, AutoCloseable {
 
   /**
    * @param factory loads the grader (the model)
-   * @param onWait  told once, when an answer must wait for the model
-   * @param startNow start loading at once (a command that will grade); otherwise at the first {@link #warm} or
-   *                 grade (a command that may never grade loads nothing)
+   * @param onWait told once, when an answer must wait for the model
+   * @param startNow start loading at once (a command that will grade); otherwise at the first
+   *     {@link #warm} or grade (a command that may never grade loads nothing)
    */
-  public BackgroundGrader(Supplier<Grader> factory, String name, Runnable onWait, boolean startNow) {
+  public BackgroundGrader(
+      Supplier<Grader> factory, String name, Runnable onWait, boolean startNow) {
     this.factory = factory;
     this.onWait = onWait;
     this.name = name;
@@ -65,22 +70,26 @@ public final class BackgroundGrader implements Grader, AutoCloseable {
     loaded();
   }
 
-  /** Embeds these rubrics in the background, after the model (cached by the grader; errors only logged). */
+  /**
+   * Embeds these rubrics in the background, after the model (cached by the grader; errors only
+   * logged).
+   */
   public void warm(List<Rubric> rubrics) {
     if (rubrics.isEmpty() || worker.isShutdown()) {
       return;
     }
     CompletableFuture<Grader> loaded = loaded();
     try {
-      worker.execute(() -> {
-        for (Rubric rubric : rubrics) {
-          try {
-            loaded.join().grade(rubric, WARM_UP_ANSWER);
-          } catch (RuntimeException e) {
-            LOG.debug("warming up the rubric of question {} failed", rubric.questionId(), e);
-          }
-        }
-      });
+      worker.execute(
+          () -> {
+            for (Rubric rubric : rubrics) {
+              try {
+                loaded.join().grade(rubric, WARM_UP_ANSWER);
+              } catch (RuntimeException e) {
+                LOG.debug("warming up the rubric of question {} failed", rubric.questionId(), e);
+              }
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // closing: nothing to warm
     }
@@ -97,8 +106,9 @@ public final class BackgroundGrader implements Grader, AutoCloseable {
   }
 
   /**
-   * Grades on the warm-up thread, after whatever warm-up is queued (at most the current question's rubric), so
-   * a rubric being embedded is reused instead of embedded twice at once on a two-core machine.
+   * Grades on the warm-up thread, after whatever warm-up is queued (at most the current question's
+   * rubric), so a rubric being embedded is reused instead of embedded twice at once on a two-core
+   * machine.
    */
   private Grade onWorker(Function<Grader, Grade> work) {
     CompletableFuture<Grader> loaded = loaded();

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The terminal's input and output: word-wrapped lines (80 columns), ANSI colours only when enabled (stdout is a
- * terminal and {@code NO_COLOR} is unset), and multi-line answers ended by an empty line.
+ * The terminal's input and output: word-wrapped lines (80 columns), ANSI colours only when enabled
+ * (stdout is a terminal and {@code NO_COLOR} is unset), and multi-line answers ended by an empty
+ * line.
  */
 public final class Terminal {
   public static final int WIDTH = 80;
@@ -23,7 +24,8 @@ public final class Terminal {
   private final boolean echo;
 
   /**
-   * @param echo print what was read (when input is piped rather than typed, so the transcript shows the answers)
+   * @param echo print what was read (when input is piped rather than typed, so the transcript shows
+   *     the answers)
    */
   public Terminal(BufferedReader in, PrintStream out, boolean colour, boolean echo) {
     this.in = in;
@@ -56,10 +58,10 @@ public final class Terminal {
   public record EndOfInput() implements Input {}
 
   /**
-   * Reads an answer: lines until an empty line (or end of input); a first line starting with ':' is a command.
-   * An empty line before anything was typed gets a one-line reminder instead of silence. Terminal control codes
-   * (escape sequences, other control characters) are dropped from what was read, so they are neither echoed nor
-   * stored.
+   * Reads an answer: lines until an empty line (or end of input); a first line starting with ':' is
+   * a command. An empty line before anything was typed gets a one-line reminder instead of silence.
+   * Terminal control codes (escape sequences, other control characters) are dropped from what was
+   * read, so they are neither echoed nor stored.
    */
   public Input readAnswer() {
     out.print(paint("> ", "36"));
@@ -107,24 +109,30 @@ public final class Terminal {
   }
 
   /** Shown when Enter is pressed on an empty answer. */
-  static final String EMPTY_HINT = "(Type your answer, then an empty line to send it; :hint, :skip or :quit.)";
+  static final String EMPTY_HINT =
+      "(Type your answer, then an empty line to send it; :hint, :skip or :quit.)";
 
-  private static final Pattern ESCAPE_SEQUENCE = Pattern.compile(
-      "\u001b\\[[0-?]*[ -/]*[@-~]"              // CSI: colours, cursor moves, ...
-          + "|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)?" // OSC: window titles, hyperlinks
-          + "|\u001b[@-_]?");                      // any other escape
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\t]]|[\u200b\u202a-\u202e\u2066-\u2069]");
+  private static final Pattern ESCAPE_SEQUENCE =
+      Pattern.compile(
+          "\u001b\\[[0-?]*[ -/]*[@-~]" // CSI: colours, cursor moves, ...
+              + "|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)?" // OSC: window titles, hyperlinks
+              + "|\u001b[@-_]?"); // any other escape
+  private static final Pattern CONTROL =
+      Pattern.compile("[\\p{Cc}&&[^\t]]|[\u200b\u202a-\u202e\u2066-\u2069]");
 
   /**
-   * A typed line without terminal control codes: escape sequences (colours, cursor moves, titles), other control
-   * characters and bidirectional overrides are dropped, tabs become spaces.
+   * A typed line without terminal control codes: escape sequences (colours, cursor moves, titles),
+   * other control characters and bidirectional overrides are dropped, tabs become spaces.
    */
   public static String withoutControlCodes(String line) {
     String noEscapes = ESCAPE_SEQUENCE.matcher(line).replaceAll("");
     return CONTROL.matcher(noEscapes).replaceAll("").replace('\t', ' ');
   }
 
-  /** Reads the stream as UTF-8, whatever the locale says (LANG=C must not turn non-ASCII text into '?'). */
+  /**
+   * Reads the stream as UTF-8, whatever the locale says (LANG=C must not turn non-ASCII text into
+   * '?').
+   */
   public static BufferedReader utf8Reader(InputStream in) {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
@@ -166,7 +174,8 @@ public final class Terminal {
     List<String> lines = wrap(text, WIDTH, first, " ".repeat(first.length()));
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      out.println(i == 0 ? "  " + paint(marker, colourCode) + line.substring(2 + marker.length()) : line);
+      out.println(
+          i == 0 ? "  " + paint(marker, colourCode) + line.substring(2 + marker.length()) : line);
     }
   }
 
@@ -212,7 +221,9 @@ public final class Terminal {
     return colour ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
   }
 
-  /** Greedy word wrap; paragraphs (newlines) are kept; words longer than the width are not split. */
+  /**
+   * Greedy word wrap; paragraphs (newlines) are kept; words longer than the width are not split.
+   */
   static List<String> wrap(String text, int width, String firstIndent, String indent) {
     List<String> out = new ArrayList<>();
     boolean first = true;

@@ -25,7 +25,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The terminal front-end: mock interviews, reviews, stats, leaderboard and forget-me over {@link PracticeService}. */
+/**
+ * The terminal front-end: mock interviews, reviews, stats, leaderboard and forget-me over {@link
+ * PracticeService}.
+ */
 public final class TerminalTutor {
   private final PracticeService service;
   private final Person person;
@@ -40,12 +43,17 @@ public final class TerminalTutor {
   }
 
   /**
-   * @param invocation how the person runs the tutor ({@code tutor}, {@code java -jar /abs/interview-tutor.jar}):
-   *                   messages that suggest a command name one that exists
-   * @param prepare    told the questions about to be asked, so their rubrics can be embedded while the person
-   *                   reads and types (see {@link BackgroundGrader#warm})
+   * @param invocation how the person runs the tutor ({@code tutor}, {@code java -jar
+   *     /abs/interview-tutor.jar}): messages that suggest a command name one that exists
+   * @param prepare told the questions about to be asked, so their rubrics can be embedded while the
+   *     person reads and types (see {@link BackgroundGrader#warm})
    */
-  public TerminalTutor(PracticeService service, Person person, Scope scope, Terminal term, String invocation,
+  public TerminalTutor(
+      PracticeService service,
+      Person person,
+      Scope scope,
+      Terminal term,
+      String invocation,
       Consumer<List<Question>> prepare) {
     this.service = service;
     this.person = person;
@@ -55,32 +63,54 @@ public final class TerminalTutor {
     this.prepare = prepare;
   }
 
-  /** A command line the person can type: {@code command("stats")} is "java -jar ... stats" or "tutor stats". */
+  /**
+   * A command line the person can type: {@code command("stats")} is "java -jar ... stats" or "tutor
+   * stats".
+   */
   String command(String args) {
     return "`" + invocation + (args.isEmpty() ? "" : " " + args) + "`";
   }
 
   /**
-   * Runs a mock interview: resumes the active one unless {@code fresh}; otherwise starts one on {@code topic}
-   * (null = any) with {@code length} questions. Returns 0.
+   * Runs a mock interview: resumes the active one unless {@code fresh}; otherwise starts one on
+   * {@code topic} (null = any) with {@code length} questions. Returns 0.
    */
   public int interview(String topic, int length, boolean fresh) {
-    Optional<InterviewState> active = fresh ? Optional.empty() : service.activeInterview(person, scope);
+    Optional<InterviewState> active =
+        fresh ? Optional.empty() : service.activeInterview(person, scope);
     InterviewState state;
     if (active.isPresent()) {
       state = active.get();
-      term.say(term.yellow("Resuming your interview") + " at question " + (state.position() + 1) + " of "
-          + state.total() + (state.topic().isEmpty() ? "" : " on " + state.topic())
-          + ". (Start over with: " + command("practice --new") + ")");
+      term.say(
+          term.yellow("Resuming your interview")
+              + " at question "
+              + (state.position() + 1)
+              + " of "
+              + state.total()
+              + (state.topic().isEmpty() ? "" : " on " + state.topic())
+              + ". (Start over with: "
+              + command("practice --new")
+              + ")");
     } else {
       state = service.startInterview(person, scope, topic, length);
-      term.say(term.bold("Mock interview") + ": " + state.total() + " question" + (state.total() == 1 ? "" : "s")
-          + (state.topic().isEmpty() ? " on any topic" : " on " + state.topic()) + ", graded by the "
-          + service.graderName() + " grader.");
+      term.say(
+          term.bold("Mock interview")
+              + ": "
+              + state.total()
+              + " question"
+              + (state.total() == 1 ? "" : "s")
+              + (state.topic().isEmpty() ? " on any topic" : " on " + state.topic())
+              + ", graded by the "
+              + service.graderName()
+              + " grader.");
     }
-    term.say(term.dim("Answer in as many lines as you like; an empty line ends the answer. Commands: :hint"
-        + " (reveals a key point, caps the score at " + PracticeService.HINT_SCORE_CAP + "), :skip, :quit"
-        + " (resume later)."));
+    term.say(
+        term.dim(
+            "Answer in as many lines as you like; an empty line ends the answer. Commands: :hint"
+                + " (reveals a key point, caps the score at "
+                + PracticeService.HINT_SCORE_CAP
+                + "), :skip, :quit"
+                + " (resume later)."));
     int asked = -1;
     while (!state.finished()) {
       Question q = state.current().orElseThrow();
@@ -93,10 +123,15 @@ public final class TerminalTutor {
         }
       }
       Terminal.Input input = term.readAnswer();
-      if (input instanceof Terminal.EndOfInput || input instanceof Terminal.Command c && c.name().equals("quit")) {
+      if (input instanceof Terminal.EndOfInput
+          || input instanceof Terminal.Command c && c.name().equals("quit")) {
         term.blank();
-        term.say("Interview saved. Run " + command("practice") + " (or just " + command("")
-            + ") to continue where you left off.");
+        term.say(
+            "Interview saved. Run "
+                + command("practice")
+                + " (or just "
+                + command("")
+                + ") to continue where you left off.");
         return 0;
       }
       try {
@@ -108,14 +143,18 @@ public final class TerminalTutor {
                 term.say(term.dim("No more hints for this question."));
               } else {
                 term.bullet("hint:", "33", after.hints().get(after.hints().size() - 1).text());
-                term.say(term.dim("(This question's score is now capped at " + PracticeService.HINT_SCORE_CAP
-                    + ".)"));
+                term.say(
+                    term.dim(
+                        "(This question's score is now capped at "
+                            + PracticeService.HINT_SCORE_CAP
+                            + ".)"));
               }
               state = after;
             }
             case "skip" -> {
               InterviewTurn turn = service.skipInterview(state.sessionId(), state.position());
-              showSkipped(q, "It counts 0 in this interview's average and is suggested for review.");
+              showSkipped(
+                  q, "It counts 0 in this interview's average and is suggested for review.");
               state = turn.next();
               turn.summary().ifPresent(this::printSummary);
             }
@@ -133,11 +172,13 @@ public final class TerminalTutor {
       } catch (AnswerRejectedException e) {
         term.say(term.red(e.getMessage()));
       } catch (InterviewMovedOnException e) {
-        // Another terminal on the same database answered or skipped this question: show what is current now.
+        // Another terminal on the same database answered or skipped this question: show what is
+        // current now.
         term.say(term.yellow(e.getMessage()));
         state = service.interview(state.sessionId());
         if (state.finished()) {
-          term.say("The interview ended in another window. Your progress: " + command("stats") + ".");
+          term.say(
+              "The interview ended in another window. Your progress: " + command("stats") + ".");
           return 0;
         }
       } catch (UserFacingException e) {
@@ -145,16 +186,24 @@ public final class TerminalTutor {
         if (!now.finished()) {
           throw e;
         }
-        // Ended elsewhere: a second terminal on the same database started a new interview, which replaces this one.
-        term.say(term.yellow("This interview ended in another window (a new one was started there); nothing was"
-            + " recorded here. Run " + command("practice") + " to continue the current one."));
+        // Ended elsewhere: a second terminal on the same database started a new interview, which
+        // replaces this one.
+        term.say(
+            term.yellow(
+                "This interview ended in another window (a new one was started there); nothing was"
+                    + " recorded here. Run "
+                    + command("practice")
+                    + " to continue the current one."));
         return 0;
       }
     }
     return 0;
   }
 
-  /** After {@code :skip}: what skipping does, then the model answer so the question still teaches something. */
+  /**
+   * After {@code :skip}: what skipping does, then the model answer so the question still teaches
+   * something.
+   */
   private void showSkipped(Question q, String consequence) {
     term.say(term.dim("Skipped. " + consequence));
     String model = service.rubric(q).referenceAnswer();
@@ -168,14 +217,22 @@ public final class TerminalTutor {
     List<Question> due = service.dueReviews(person);
     if (due.isEmpty()) {
       PersonStats stats = service.stats(person);
-      Optional<PersonStats.QuestionMastery> next = stats.questions().stream()
-          .min((a, b) -> a.due().compareTo(b.due()));
-      term.say("Nothing is due for review today." + next.map(q -> " Next: \"" + q.title() + "\" on " + q.due() + ".")
-          .orElse(" Answer some questions first: " + command("practice") + "."));
+      Optional<PersonStats.QuestionMastery> next =
+          stats.questions().stream().min((a, b) -> a.due().compareTo(b.due()));
+      term.say(
+          "Nothing is due for review today."
+              + next.map(q -> " Next: \"" + q.title() + "\" on " + q.due() + ".")
+                  .orElse(" Answer some questions first: " + command("practice") + "."));
       return 0;
     }
-    term.say(term.bold("Review") + ": " + due.size() + " question" + (due.size() == 1 ? "" : "s") + " due. "
-        + term.dim("Empty line ends an answer; :hint, :skip, :quit."));
+    term.say(
+        term.bold("Review")
+            + ": "
+            + due.size()
+            + " question"
+            + (due.size() == 1 ? "" : "s")
+            + " due. "
+            + term.dim("Empty line ends an answer; :hint, :skip, :quit."));
     int i = 0;
     for (Question q : due) {
       i++;
@@ -184,7 +241,8 @@ public final class TerminalTutor {
       int hints = 0;
       while (true) {
         Terminal.Input input = term.readAnswer();
-        if (input instanceof Terminal.EndOfInput || input instanceof Terminal.Command c && c.name().equals("quit")) {
+        if (input instanceof Terminal.EndOfInput
+            || input instanceof Terminal.Command c && c.name().equals("quit")) {
           term.say("Stopped. The rest stays due.");
           return 0;
         }
@@ -207,7 +265,9 @@ public final class TerminalTutor {
           continue;
         }
         try {
-          printResult(service.answer(person, scope, q, ((Terminal.Answer) input).text(), AttemptKind.REVIEW, hints));
+          printResult(
+              service.answer(
+                  person, scope, q, ((Terminal.Answer) input).text(), AttemptKind.REVIEW, hints));
           break;
         } catch (AnswerRejectedException e) {
           term.say(term.red(e.getMessage()));
@@ -221,9 +281,17 @@ public final class TerminalTutor {
   public int stats() {
     PersonStats s = service.stats(person);
     term.heading("Progress of " + person.displayName());
-    term.row(String.format(Locale.ROOT, "  Answers %d   Average %.0f   Points %d   Streak %d day%s (best %d)"
-        + "   Due %d", s.answers(), s.averageScore(), s.points(), s.currentStreak(),
-        s.currentStreak() == 1 ? "" : "s", s.bestStreak(), s.dueReviews()));
+    term.row(
+        String.format(
+            Locale.ROOT,
+            "  Answers %d   Average %.0f   Points %d   Streak %d day%s (best %d)" + "   Due %d",
+            s.answers(),
+            s.averageScore(),
+            s.points(),
+            s.currentStreak(),
+            s.currentStreak() == 1 ? "" : "s",
+            s.bestStreak(),
+            s.dueReviews()));
     if (s.answers() == 0) {
       term.say("  No answers yet: start with " + command("practice") + ".");
       return 0;
@@ -231,44 +299,87 @@ public final class TerminalTutor {
     term.blank();
     term.heading("Mastery per topic");
     for (PersonStats.TopicMastery t : s.topics()) {
-      term.row(String.format(Locale.ROOT, "  %-24s %s %3d%%  (%d/%d questions)", clip(t.topic(), 24),
-          bar(t.mastery()), t.mastery(), t.questionsAnswered(), t.questionsTotal()));
+      term.row(
+          String.format(
+              Locale.ROOT,
+              "  %-24s %s %3d%%  (%d/%d questions)",
+              clip(t.topic(), 24),
+              bar(t.mastery()),
+              t.mastery(),
+              t.questionsAnswered(),
+              t.questionsTotal()));
     }
     term.blank();
     term.heading("Mastery per question");
     for (PersonStats.QuestionMastery q : s.questions()) {
-      term.row(String.format(Locale.ROOT, "  %-5s %-44s %3d%%  due %s", clip(q.questionId(), 5),
-          clip(q.title(), 44), q.mastery(), q.due()));
+      term.row(
+          String.format(
+              Locale.ROOT,
+              "  %-5s %-44s %3d%%  due %s",
+              clip(q.questionId(), 5),
+              clip(q.title(), 44),
+              q.mastery(),
+              q.due()));
     }
     return 0;
   }
 
   public int leaderboard(Period period, String topic, int page, int pageSize) {
-    Leaderboard board = service.leaderboard(scope, period, topic, (page - 1) * pageSize, pageSize, person);
-    term.heading("Leaderboard: " + switch (period) {
-      case WEEK -> "this week";
-      case MONTH -> "this month";
-      case ALL -> "all time";
-    } + (board.topic().isEmpty() ? "" : ", topic " + board.topic()) + " (page " + page + ")");
+    Leaderboard board =
+        service.leaderboard(scope, period, topic, (page - 1) * pageSize, pageSize, person);
+    term.heading(
+        "Leaderboard: "
+            + switch (period) {
+              case WEEK -> "this week";
+              case MONTH -> "this month";
+              case ALL -> "all time";
+            }
+            + (board.topic().isEmpty() ? "" : ", topic " + board.topic())
+            + " (page "
+            + page
+            + ")");
     if (board.entries().isEmpty()) {
       term.say("  Nobody on this page yet.");
     }
     for (Leaderboard.Entry e : board.entries()) {
-      term.row(String.format(Locale.ROOT, "  %4d. %-40s %6d pts  %4d answers", e.rank(), clip(e.displayName(), 40),
-          e.points(), e.answers()));
+      term.row(
+          String.format(
+              Locale.ROOT,
+              "  %4d. %-40s %6d pts  %4d answers",
+              e.rank(),
+              clip(e.displayName(), 40),
+              e.points(),
+              e.answers()));
     }
-    board.asker().ifPresentOrElse(
-        me -> term.say("  You: #" + me.rank() + " of " + board.total() + " with " + me.points() + " points."),
-        () -> term.say("  You are not on this board yet."));
+    board
+        .asker()
+        .ifPresentOrElse(
+            me ->
+                term.say(
+                    "  You: #"
+                        + me.rank()
+                        + " of "
+                        + board.total()
+                        + " with "
+                        + me.points()
+                        + " points."),
+            () -> term.say("  You are not on this board yet."));
     return 0;
   }
 
-  /** Deletes everything stored about the person after confirmation (or at once with {@code yes}). */
+  /**
+   * Deletes everything stored about the person after confirmation (or at once with {@code yes}).
+   */
   public int forgetMe(boolean yes) {
     PersonStats s = service.stats(person);
     if (!yes) {
-      term.say("This deletes everything stored about " + person.displayName() + " (" + s.answers()
-          + " answers, interviews, reviews, streaks, points) from " + "this database. It cannot be undone.");
+      term.say(
+          "This deletes everything stored about "
+              + person.displayName()
+              + " ("
+              + s.answers()
+              + " answers, interviews, reviews, streaks, points) from "
+              + "this database. It cannot be undone.");
       String answer = term.readLine("Type yes to confirm: ");
       if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
         term.say("Nothing deleted.");
@@ -290,10 +401,15 @@ public final class TerminalTutor {
     Grade g = r.grade();
     String verdict = g.verdict().label();
     String scoreText = "Score " + r.score() + "/100 (" + verdict + ")";
-    String colouredScore = r.score() >= 70 ? term.green(scoreText) : r.score() >= 40 ? term.yellow(scoreText)
-        : term.red(scoreText);
-    term.say(colouredScore + (r.hintCapped() ? term.dim(" capped by a hint, graded " + g.score()) : "")
-        + "   " + (r.points() > 0 ? r.pointsLabel() : term.dim(r.pointsLabel())));
+    String colouredScore =
+        r.score() >= 70
+            ? term.green(scoreText)
+            : r.score() >= 40 ? term.yellow(scoreText) : term.red(scoreText);
+    term.say(
+        colouredScore
+            + (r.hintCapped() ? term.dim(" capped by a hint, graded " + g.score()) : "")
+            + "   "
+            + (r.points() > 0 ? r.pointsLabel() : term.dim(r.pointsLabel())));
     for (KeyPointResult k : g.covered()) {
       term.bullet("+", "32", k.keyPoint());
     }
@@ -301,8 +417,12 @@ public final class TerminalTutor {
       term.bullet("-", "31", k.keyPoint());
     }
     for (MisconceptionHit m : g.misconceptions()) {
-      term.bullet("!", "31", "Misconception: " + m.misconception() + (m.reason().isBlank() ? "" : " (" + m.reason()
-          + ")"));
+      term.bullet(
+          "!",
+          "31",
+          "Misconception: "
+              + m.misconception()
+              + (m.reason().isBlank() ? "" : " (" + m.reason() + ")"));
     }
     if (!g.feedback().isBlank()) {
       term.say(g.feedback());
@@ -311,8 +431,15 @@ public final class TerminalTutor {
       term.say(term.dim("Tip: " + g.tip()));
     }
     g.notes().forEach(n -> term.say(term.dim("Note: " + n)));
-    term.say(term.dim("Next review: " + r.nextReview() + ".  Streak: " + r.currentStreak() + " day"
-        + (r.currentStreak() == 1 ? "" : "s") + "."));
+    term.say(
+        term.dim(
+            "Next review: "
+                + r.nextReview()
+                + ".  Streak: "
+                + r.currentStreak()
+                + " day"
+                + (r.currentStreak() == 1 ? "" : "s")
+                + "."));
   }
 
   /** One follow-up about a missed key point; any command or an empty answer skips it. */
@@ -343,13 +470,24 @@ public final class TerminalTutor {
     long skipped = s.items().stream().filter(InterviewSummary.Item::skipped).count();
     term.heading("Interview summary: " + s.averageScore() + "/100 on average");
     if (skipped > 0) {
-      term.say(term.dim("(Skipped questions count 0 in the average: " + skipped + " of " + s.items().size()
-          + ".)"));
+      term.say(
+          term.dim(
+              "(Skipped questions count 0 in the average: "
+                  + skipped
+                  + " of "
+                  + s.items().size()
+                  + ".)"));
     }
     for (InterviewSummary.Item i : s.items()) {
       String result = i.skipped() ? "skipped" : String.format(Locale.ROOT, "%3d", i.score());
-      term.row(String.format(Locale.ROOT, "  %-7s %-5s %s%s", result, "#" + clip(i.questionId(), 4),
-          clip(i.title(), 55), i.hints() > 0 ? " (hint)" : ""));
+      term.row(
+          String.format(
+              Locale.ROOT,
+              "  %-7s %-5s %s%s",
+              result,
+              "#" + clip(i.questionId(), 4),
+              clip(i.title(), 55),
+              i.hints() > 0 ? " (hint)" : ""));
     }
     if (!s.strongest().isEmpty()) {
       term.say(term.bold("Strongest:"));
@@ -363,7 +501,9 @@ public final class TerminalTutor {
       term.say(term.bold("Review next:"));
       s.reviewNext().forEach(q -> term.bullet("*", "33", "#" + q.id() + " " + q.title()));
     }
-    term.say(term.dim("Your progress: " + command("stats") + ".  Due questions: " + command("review") + "."));
+    term.say(
+        term.dim(
+            "Your progress: " + command("stats") + ".  Due questions: " + command("review") + "."));
   }
 
   private static String bar(int percent) {
@@ -378,7 +518,8 @@ public final class TerminalTutor {
   /** Rejects a bad interview length before any work. */
   public static int checkLength(int n) {
     if (n < 1 || n > PracticeService.MAX_INTERVIEW_LENGTH) {
-      throw new UserFacingException("--questions must be 1 to " + PracticeService.MAX_INTERVIEW_LENGTH + ", not " + n);
+      throw new UserFacingException(
+          "--questions must be 1 to " + PracticeService.MAX_INTERVIEW_LENGTH + ", not " + n);
     }
     return n;
   }

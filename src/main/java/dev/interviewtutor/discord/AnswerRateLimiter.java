@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A sliding one-minute window of graded answers per person, so one person cannot monopolise the grader. The
- * windows live in a bounded cache: a person idle for a minute has an empty window anyway and is dropped, and at
- * most {@link #MAX_PEOPLE} windows are kept (beyond that many people in one minute, the least recent lose theirs,
- * which only ever lets someone through, never refuses them wrongly).
+ * A sliding one-minute window of graded answers per person, so one person cannot monopolise the
+ * grader. The windows live in a bounded cache: a person idle for a minute has an empty window
+ * anyway and is dropped, and at most {@link #MAX_PEOPLE} windows are kept (beyond that many people
+ * in one minute, the least recent lose theirs, which only ever lets someone through, never refuses
+ * them wrongly).
  */
 public final class AnswerRateLimiter {
   static final long MAX_PEOPLE = 100_000;
@@ -33,13 +34,15 @@ public final class AnswerRateLimiter {
     }
     this.perMinute = perMinute;
     this.clock = clock;
-    this.recent = Caffeine.newBuilder()
-        .maximumSize(maxPeople)
-        .expireAfterAccess(WINDOW)
-        // Expiry follows the same clock as the window (tests move it); maintenance runs on the caller's thread.
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-        .executor(Runnable::run)
-        .build();
+    this.recent =
+        Caffeine.newBuilder()
+            .maximumSize(maxPeople)
+            .expireAfterAccess(WINDOW)
+            // Expiry follows the same clock as the window (tests move it); maintenance runs on the
+            // caller's thread.
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .executor(Runnable::run)
+            .build();
   }
 
   /** Takes one slot for this person; when none is free, returns how long until one is. */
@@ -71,7 +74,13 @@ public final class AnswerRateLimiter {
   /** The friendly refusal shown when the limit is hit. */
   public String refusal(Duration wait) {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    return "Whoa, you're quick! You can have " + perMinute + " answers graded per minute. "
-        + "Take a breath and try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + ".";
+    return "Whoa, you're quick! You can have "
+        + perMinute
+        + " answers graded per minute. "
+        + "Take a breath and try again in "
+        + seconds
+        + " second"
+        + (seconds == 1 ? "" : "s")
+        + ".";
   }
 }

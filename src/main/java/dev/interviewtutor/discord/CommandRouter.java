@@ -24,16 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes every interaction to its command by name; checks that the bot is still taking work, that components
- * belong to the person clicking them and are of the current version, and that the member has the command's
- * permission. Failures become a short ephemeral message, never silence.
+ * Routes every interaction to its command by name; checks that the bot is still taking work, that
+ * components belong to the person clicking them and are of the current version, and that the member
+ * has the command's permission. Failures become a short ephemeral message, never silence.
  */
 public final class CommandRouter extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
-  static final String SHUTTING_DOWN = "The tutor is restarting. Try again in a minute; your progress is saved.";
-  static final String NOT_YOURS = "This isn't yours: these buttons belong to someone else's question. "
-      + "Run the command yourself to get your own.";
-  static final String OLD_VERSION = "This button is from an older version of the tutor. Run the command again.";
+  static final String SHUTTING_DOWN =
+      "The tutor is restarting. Try again in a minute; your progress is saved.";
+  static final String NOT_YOURS =
+      "This isn't yours: these buttons belong to someone else's question. "
+          + "Run the command yourself to get your own.";
+  static final String OLD_VERSION =
+      "This button is from an older version of the tutor. Run the command again.";
 
   private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
   private final List<PlainMessageHandler> messageHandlers = new ArrayList<>();
@@ -62,11 +65,14 @@ public final class CommandRouter extends ListenerAdapter {
     List<SlashCommandData> out = new ArrayList<>();
     for (SlashCommand command : commands.values()) {
       SlashCommandData data = command.definition();
-      command.requiredPermission().ifPresent(p -> {
-        data.setDefaultPermissions(DefaultMemberPermissions.enabledFor(p));
-        // A server permission means nothing in DMs.
-        data.setContexts(InteractionContextType.GUILD);
-      });
+      command
+          .requiredPermission()
+          .ifPresent(
+              p -> {
+                data.setDefaultPermissions(DefaultMemberPermissions.enabledFor(p));
+                // A server permission means nothing in DMs.
+                data.setContexts(InteractionContextType.GUILD);
+              });
       out.add(data);
     }
     return out;
@@ -104,12 +110,18 @@ public final class CommandRouter extends ListenerAdapter {
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
-    count(ComponentId.decode(event.getComponentId()).map(ComponentId::command).orElse(""), "button");
+    count(
+        ComponentId.decode(event.getComponentId()).map(ComponentId::command).orElse(""), "button");
     if (refuseWhenStopping(event)) {
       return;
     }
-    Optional<SlashCommand> command = checkComponent(event, event.getComponentId(), event.getUser().getIdLong());
-    command.ifPresent(c -> guard(event, () -> c.onButton(event, ComponentId.decode(event.getComponentId()).orElseThrow())));
+    Optional<SlashCommand> command =
+        checkComponent(event, event.getComponentId(), event.getUser().getIdLong());
+    command.ifPresent(
+        c ->
+            guard(
+                event,
+                () -> c.onButton(event, ComponentId.decode(event.getComponentId()).orElseThrow())));
   }
 
   @Override
@@ -118,8 +130,13 @@ public final class CommandRouter extends ListenerAdapter {
     if (refuseWhenStopping(event)) {
       return;
     }
-    Optional<SlashCommand> command = checkComponent(event, event.getModalId(), event.getUser().getIdLong());
-    command.ifPresent(c -> guard(event, () -> c.onModal(event, ComponentId.decode(event.getModalId()).orElseThrow())));
+    Optional<SlashCommand> command =
+        checkComponent(event, event.getModalId(), event.getUser().getIdLong());
+    command.ifPresent(
+        c ->
+            guard(
+                event,
+                () -> c.onModal(event, ComponentId.decode(event.getModalId()).orElseThrow())));
   }
 
   @Override
@@ -134,7 +151,7 @@ public final class CommandRouter extends ListenerAdapter {
       command.onAutocomplete(event);
     } catch (RuntimeException e) {
       LOG.warn("autocomplete for /{} failed", event.getName(), e);
-      event.replyChoices(List.of()).queue(null, err -> { });
+      event.replyChoices(List.of()).queue(null, err -> {});
     }
   }
 
@@ -149,14 +166,22 @@ public final class CommandRouter extends ListenerAdapter {
           return;
         }
       } catch (RuntimeException e) {
-        event.getChannel().sendMessage(Failures.forMember("handling a message in channel "
-            + event.getChannel().getId(), e)).setAllowedMentions(List.of()).queue();
+        event
+            .getChannel()
+            .sendMessage(
+                Failures.forMember(
+                    "handling a message in channel " + event.getChannel().getId(), e))
+            .setAllowedMentions(List.of())
+            .queue();
         return;
       }
     }
   }
 
-  /** Counts an interaction under its command's name; a name the bot does not have counts as "unknown". */
+  /**
+   * Counts an interaction under its command's name; a name the bot does not have counts as
+   * "unknown".
+   */
   private void count(String command, String kind) {
     metrics.interaction(commands.containsKey(command) ? command : "unknown", kind);
   }
@@ -182,8 +207,8 @@ public final class CommandRouter extends ListenerAdapter {
     return Optional.of(command);
   }
 
-  private static boolean permitted(SlashCommand command, Optional<Permission> needed, Member member,
-      IReplyCallback event) {
+  private static boolean permitted(
+      SlashCommand command, Optional<Permission> needed, Member member, IReplyCallback event) {
     if (needed.isEmpty()) {
       return true;
     }
@@ -192,8 +217,15 @@ public final class CommandRouter extends ListenerAdapter {
       return false;
     }
     if (!member.hasPermission(needed.get())) {
-      event.reply("You need the " + needed.get().getName() + " permission to use /" + command.name() + ".")
-          .setEphemeral(true).queue();
+      event
+          .reply(
+              "You need the "
+                  + needed.get().getName()
+                  + " permission to use /"
+                  + command.name()
+                  + ".")
+          .setEphemeral(true)
+          .queue();
       return false;
     }
     return true;
@@ -212,7 +244,10 @@ public final class CommandRouter extends ListenerAdapter {
     return true;
   }
 
-  /** Runs the command; whatever it throws becomes a sentence for the member ({@link Failures}), never silence. */
+  /**
+   * Runs the command; whatever it throws becomes a sentence for the member ({@link Failures}),
+   * never silence.
+   */
   private static void guard(IReplyCallback event, Runnable work) {
     try {
       work.run();

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The daily posts waiting in this process's {@link DailyPostQueue}, with the time each is expected to go out, so
- * {@code /daily status} can say how late a server's question will be when many servers are due at once. One per
- * practice engine (weakly held, like {@link DailyPublisher}'s locks), shared by the scheduler and the commands.
+ * The daily posts waiting in this process's {@link DailyPostQueue}, with the time each is expected
+ * to go out, so {@code /daily status} can say how late a server's question will be when many
+ * servers are due at once. One per practice engine (weakly held, like {@link DailyPublisher}'s
+ * locks), shared by the scheduler and the commands.
  */
 final class DailyBacklog {
   private static final LoadingCache<DailyQuiz, DailyBacklog> BACKLOGS =

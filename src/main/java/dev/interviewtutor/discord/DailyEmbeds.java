@@ -15,7 +15,10 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 
-/** Renders the daily question, a member's sealed grade and the group's reveal as embeds (names never ping). */
+/**
+ * Renders the daily question, a member's sealed grade and the group's reveal as embeds (names never
+ * ping).
+ */
 final class DailyEmbeds {
   static final Color DAILY = new Color(0xE0A526);
 
@@ -23,13 +26,15 @@ final class DailyEmbeds {
 
   static MessageEmbed question(DailyPost post) {
     Question q = post.question();
-    String when = post.scheduledFor().map(d -> "Question of the day · " + d).orElse("Question of the day");
+    String when =
+        post.scheduledFor().map(d -> "Question of the day · " + d).orElse("Question of the day");
     return new EmbedBuilder()
         .setColor(DAILY)
         .setAuthor(when)
         .setTitle(Limits.fit(q.title(), Limits.EMBED_TITLE))
-        .setDescription("Press **Answer** to reply. Your answer is graded and shown only to you; the group result "
-            + "(and answers whose authors chose to share them) is revealed in a thread at the next question.")
+        .setDescription(
+            "Press **Answer** to reply. Your answer is graded and shown only to you; the group result "
+                + "(and answers whose authors chose to share them) is revealed in a thread at the next question.")
         .setFooter("Topic: " + q.topic() + " · #" + q.id())
         .build();
   }
@@ -37,14 +42,28 @@ final class DailyEmbeds {
   /** The member's own graded answer, shown ephemerally. */
   static MessageEmbed sealed(AnswerResult result, boolean firstTime, boolean shared) {
     Grade g = result.grade();
-    EmbedBuilder e = new EmbedBuilder()
-        .setColor(g.score() >= 80 ? new Color(0x3BA55C) : g.score() >= 40 ? DAILY : new Color(0xED4245))
-        .setTitle(Limits.fit((firstTime ? "Sealed: " : "Your sealed answer: ") + g.score() + "/100 · "
-            + g.verdict().label(), Limits.EMBED_TITLE))
-        .setDescription(Limits.fit((firstTime ? "" : "Only your first answer counts. ")
-            + "Only you can see this until the reveal. "
-            + (shared ? "Your answer text **will be shown** at the reveal." : "Your answer text stays private "
-            + "(only your name and score can appear among the top scorers)."), Limits.EMBED_DESCRIPTION));
+    EmbedBuilder e =
+        new EmbedBuilder()
+            .setColor(
+                g.score() >= 80
+                    ? new Color(0x3BA55C)
+                    : g.score() >= 40 ? DAILY : new Color(0xED4245))
+            .setTitle(
+                Limits.fit(
+                    (firstTime ? "Sealed: " : "Your sealed answer: ")
+                        + g.score()
+                        + "/100 · "
+                        + g.verdict().label(),
+                    Limits.EMBED_TITLE))
+            .setDescription(
+                Limits.fit(
+                    (firstTime ? "" : "Only your first answer counts. ")
+                        + "Only you can see this until the reveal. "
+                        + (shared
+                            ? "Your answer text **will be shown** at the reveal."
+                            : "Your answer text stays private "
+                                + "(only your name and score can appear among the top scorers)."),
+                    Limits.EMBED_DESCRIPTION));
     e.addField("Covered", Limits.field(points(g.keyPoints(), true)), false);
     e.addField("Missed", Limits.field(points(g.keyPoints(), false)), false);
     if (!g.tip().isBlank()) {
@@ -65,21 +84,43 @@ final class DailyEmbeds {
 
   /** The group result posted in the reveal thread. */
   static MessageEmbed reveal(RevealSummary s) {
-    EmbedBuilder e = new EmbedBuilder()
-        .setColor(DAILY)
-        .setTitle(Limits.fit("Results: " + s.post().question().title(), Limits.EMBED_TITLE))
-        .setDescription(s.answered() == 0 ? "Nobody answered this one." : s.answered() + " answered · average "
-            + Math.round(s.averageScore()) + "/100");
+    EmbedBuilder e =
+        new EmbedBuilder()
+            .setColor(DAILY)
+            .setTitle(Limits.fit("Results: " + s.post().question().title(), Limits.EMBED_TITLE))
+            .setDescription(
+                s.answered() == 0
+                    ? "Nobody answered this one."
+                    : s.answered()
+                        + " answered · average "
+                        + Math.round(s.averageScore())
+                        + "/100");
     if (s.answered() > 0) {
-      e.addField("Key points (covered / partly / missed)", Limits.field(s.keyPoints().stream()
-          .map(k -> k.covered() + " / " + k.partial() + " / " + k.missed() + " · " + k.text())
-          .collect(Collectors.joining("\n"))), false);
-      s.mostMissed().ifPresent(k -> e.addField("Most missed", Limits.field(k.text() + " (missed by " + k.missed()
-          + ")"), false));
+      e.addField(
+          "Key points (covered / partly / missed)",
+          Limits.field(
+              s.keyPoints().stream()
+                  .map(
+                      k ->
+                          k.covered() + " / " + k.partial() + " / " + k.missed() + " · " + k.text())
+                  .collect(Collectors.joining("\n"))),
+          false);
+      s.mostMissed()
+          .ifPresent(
+              k ->
+                  e.addField(
+                      "Most missed",
+                      Limits.field(k.text() + " (missed by " + k.missed() + ")"),
+                      false));
       StringBuilder top = new StringBuilder();
       for (int i = 0; i < s.topScorers().size(); i++) {
         RevealSummary.Scorer t = s.topScorers().get(i);
-        top.append(i + 1).append(". ").append(name(t.displayName())).append(" · ").append(t.score()).append('\n');
+        top.append(i + 1)
+            .append(". ")
+            .append(name(t.displayName()))
+            .append(" · ")
+            .append(t.score())
+            .append('\n');
       }
       e.addField("Top scorers", Limits.field(top.toString()), false);
     }
@@ -97,7 +138,8 @@ final class DailyEmbeds {
     for (RevealSummary.SharedAnswer a : s.shared()) {
       String title = Limits.fit(name(a.displayName()) + " · " + a.score(), Limits.EMBED_FIELD_NAME);
       String body = Limits.field(a.answer());
-      if (e.getFields().size() >= Limits.EMBED_FIELDS || total + title.length() + body.length() > 5000) {
+      if (e.getFields().size() >= Limits.EMBED_FIELDS
+          || total + title.length() + body.length() > 5000) {
         break;
       }
       total += title.length() + body.length();
@@ -106,13 +148,16 @@ final class DailyEmbeds {
     return e.build();
   }
 
-  /** A display name as plain text: Markdown escaped; mentions are disabled on every message anyway. */
+  /**
+   * A display name as plain text: Markdown escaped; mentions are disabled on every message anyway.
+   */
   static String name(String displayName) {
     String clean = displayName == null || displayName.isBlank() ? "someone" : displayName;
     return MarkdownSanitizer.escape(clean).replace("@", "@\u200B");
   }
 
   static String threadName(DailyPost post) {
-    return Limits.fit("Results · " + post.question().title().toLowerCase(Locale.ROOT).replaceAll("[?]", ""), 100);
+    return Limits.fit(
+        "Results · " + post.question().title().toLowerCase(Locale.ROOT).replaceAll("[?]", ""), 100);
   }
 }

@@ -37,42 +37,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends daily questions and reveals for the scheduler and {@code /daily}: reveals the previous question in a
- * thread under it, posts the new one with its Answer button, records delivery, and when the channel is gone or
- * the bot lost its permissions pauses the schedule and tells whoever set it up. Blocking (REST calls complete
- * before it returns), so call it off JDA's event threads and off the grading pool.
+ * Sends daily questions and reveals for the scheduler and {@code /daily}: reveals the previous
+ * question in a thread under it, posts the new one with its Answer button, records delivery, and
+ * when the channel is gone or the bot lost its permissions pauses the schedule and tells whoever
+ * set it up. Blocking (REST calls complete before it returns), so call it off JDA's event threads
+ * and off the grading pool.
  *
- * <p>One lock per server, shared by every publisher of one practice engine: a scheduled post and {@code /daily
- * now} for the same server never interleave, and a server whose REST calls stall (a rate limit, a slow channel)
- * holds up no other server. A reveal closes answers only after it was posted: one Discord refused stays pending
- * and is tried again at the next post or {@code /daily reveal}.
+ * <p>One lock per server, shared by every publisher of one practice engine: a scheduled post and
+ * {@code /daily now} for the same server never interleave, and a server whose REST calls stall (a
+ * rate limit, a slow channel) holds up no other server. A reveal closes answers only after it was
+ * posted: one Discord refused stays pending and is tried again at the next post or {@code /daily
+ * reveal}.
  */
 public final class DailyPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(DailyPublisher.class);
-  static final Set<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-      Permission.MESSAGE_EMBED_LINKS, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
-  private static final Set<ErrorResponse> CHANNEL_PROBLEMS = EnumSet.of(ErrorResponse.UNKNOWN_CHANNEL,
-      ErrorResponse.MISSING_ACCESS, ErrorResponse.MISSING_PERMISSIONS);
+  static final Set<Permission> NEEDED =
+      EnumSet.of(
+          Permission.VIEW_CHANNEL,
+          Permission.MESSAGE_SEND,
+          Permission.MESSAGE_EMBED_LINKS,
+          Permission.CREATE_PUBLIC_THREADS,
+          Permission.MESSAGE_SEND_IN_THREADS);
+  private static final Set<ErrorResponse> CHANNEL_PROBLEMS =
+      EnumSet.of(
+          ErrorResponse.UNKNOWN_CHANNEL,
+          ErrorResponse.MISSING_ACCESS,
+          ErrorResponse.MISSING_PERMISSIONS);
 
-  /** Per practice engine (weakly held, tests make many), per server: the lock around its posts and reveals. */
+  /**
+   * Per practice engine (weakly held, tests make many), per server: the lock around its posts and
+   * reveals.
+   */
   private static final LoadingCache<DailyQuiz, ConcurrentMap<String, ReentrantLock>> LOCKS =
       Caffeine.newBuilder().weakKeys().build(d -> new ConcurrentHashMap<>());
 
   /**
-   * How long a process's claim on a scheduled post lasts: longer than any send takes (rate-limit waits included),
-   * so a live holder is never overtaken; a holder that died is replaced after it, and the post comes late.
+   * How long a process's claim on a scheduled post lasts: longer than any send takes (rate-limit
+   * waits included), so a live holder is never overtaken; a holder that died is replaced after it,
+   * and the post comes late.
    */
   static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
   private final PracticeService practice;
   private final DailyQuiz daily;
+
   /** This publisher's name in the database's publishing claims: the process id and a random tag. */
   private final String holder;
 
   public DailyPublisher(PracticeService practice) {
     this.practice = practice;
     this.daily = practice.daily();
-    this.holder = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    this.holder =
+        ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** What happened to one post. */
@@ -80,20 +96,29 @@ public final class DailyPublisher {
     /** Sent; {@code revealed} earlier posts were revealed first. */
     record Posted(DailyPost post, String messageId, int revealed) implements Outcome {}
 
-    /** Not sent: the schedule is paused now, and {@code reason} says why (already told to whoever set it up). */
+    /**
+     * Not sent: the schedule is paused now, and {@code reason} says why (already told to whoever
+     * set it up).
+     */
     record Paused(String reason) implements Outcome {}
 
-    /** Not sent for a passing reason (Discord unreachable); a scheduled post is tried again at the next tick. */
+    /**
+     * Not sent for a passing reason (Discord unreachable); a scheduled post is tried again at the
+     * next tick.
+     */
     record Retry(String reason) implements Outcome {}
 
-    /** Not sent by this process: another one holds its claim (it is sending it), or it was sent already. */
+    /**
+     * Not sent by this process: another one holds its claim (it is sending it), or it was sent
+     * already.
+     */
     record Elsewhere() implements Outcome {}
   }
 
   /**
    * What revealing did.
    *
-   * @param where  the threads (or channels) the reveals were posted in
+   * @param where the threads (or channels) the reveals were posted in
    * @param failed reveals Discord refused or did not answer; they stay pending and are tried again
    */
   public record Reveals(List<String> where, int failed) {
@@ -113,35 +138,49 @@ public final class DailyPublisher {
   }
 
   /**
-   * Posts a scheduled question that is due, unless another process holds its claim in the database (two
-   * processes briefly running the same shard) or sent it already. A post not sent gives its claim up, so the
-   * next tick of whichever process runs the shard tries again.
+   * Posts a scheduled question that is due, unless another process holds its claim in the database
+   * (two processes briefly running the same shard) or sent it already. A post not sent gives its
+   * claim up, so the next tick of whichever process runs the shard tries again.
    */
   public Outcome publishScheduled(JDA jda, DuePost due) {
-    return locked(due.settings().scope(), () -> {
-      Optional<Outcome> offline = offline(jda, due.settings());
-      if (offline.isPresent()) {
-        return offline.get();
-      }
-      if (!daily.holdPublishing(due, holder, CLAIM_LEASE)) {
-        return new Outcome.Elsewhere();
-      }
-      Outcome outcome = new Outcome.Retry("stopped while sending");
-      try {
-        int missed = daily.missedBefore(due);
-        DailyPost post = daily.claim(due);
-        outcome = send(jda, due.settings(), post, missed == 0 ? "" : "I was offline (or paused) and missed "
-            + missed + (missed == 1 ? " daily question" : " daily questions") + " before this one; here is today's.");
-        return outcome;
-      } finally {
-        if (!(outcome instanceof Outcome.Posted)) {
-          daily.releasePublishing(due, holder);
-        }
-      }
-    });
+    return locked(
+        due.settings().scope(),
+        () -> {
+          Optional<Outcome> offline = offline(jda, due.settings());
+          if (offline.isPresent()) {
+            return offline.get();
+          }
+          if (!daily.holdPublishing(due, holder, CLAIM_LEASE)) {
+            return new Outcome.Elsewhere();
+          }
+          Outcome outcome = new Outcome.Retry("stopped while sending");
+          try {
+            int missed = daily.missedBefore(due);
+            DailyPost post = daily.claim(due);
+            outcome =
+                send(
+                    jda,
+                    due.settings(),
+                    post,
+                    missed == 0
+                        ? ""
+                        : "I was offline (or paused) and missed "
+                            + missed
+                            + (missed == 1 ? " daily question" : " daily questions")
+                            + " before this one; here is today's.");
+            return outcome;
+          } finally {
+            if (!(outcome instanceof Outcome.Posted)) {
+              daily.releasePublishing(due, holder);
+            }
+          }
+        });
   }
 
-  /** Not connected, or the server is in an outage: nothing can be judged, so try again later (never pause). */
+  /**
+   * Not connected, or the server is in an outage: nothing can be judged, so try again later (never
+   * pause).
+   */
   private static Optional<Outcome> offline(JDA jda, DailySettings settings) {
     if (jda.getStatus() != JDA.Status.CONNECTED) {
       return Optional.of(new Outcome.Retry("not connected to Discord (" + jda.getStatus() + ")"));
@@ -155,22 +194,27 @@ public final class DailyPublisher {
 
   /** {@code /daily now}: an extra question right away, in the configured channel. */
   public Outcome publishNow(JDA jda, DailySettings settings) {
-    return locked(settings.scope(), () -> {
-      Optional<Outcome> offline = offline(jda, settings);
-      if (offline.isPresent()) {
-        return offline.get();
-      }
-      DailyPost post = daily.postNow(settings.scope());
-      Outcome outcome = send(jda, settings, post, "");
-      if (outcome instanceof Outcome.Retry) {
-        daily.deliveryFailed(post.id(), "");
-        daily.resume(settings.scope());
-      }
-      return outcome;
-    });
+    return locked(
+        settings.scope(),
+        () -> {
+          Optional<Outcome> offline = offline(jda, settings);
+          if (offline.isPresent()) {
+            return offline.get();
+          }
+          DailyPost post = daily.postNow(settings.scope());
+          Outcome outcome = send(jda, settings, post, "");
+          if (outcome instanceof Outcome.Retry) {
+            daily.deliveryFailed(post.id(), "");
+            daily.resume(settings.scope());
+          }
+          return outcome;
+        });
   }
 
-  /** Reveals every delivered, unrevealed question of the server: where they were posted, and how many failed. */
+  /**
+   * Reveals every delivered, unrevealed question of the server: where they were posted, and how
+   * many failed.
+   */
   public Reveals revealPending(JDA jda, Scope scope) {
     return locked(scope, () -> reveal(jda, scope));
   }
@@ -181,10 +225,13 @@ public final class DailyPublisher {
     Optional<DailySettings> settings = daily.settings(scope);
     Guild guild = jda.getGuildById(scope.key());
     for (DailyPost post : daily.unrevealed(scope)) {
-      GuildMessageChannel channel = guild == null || settings.isEmpty() ? null
-          : guild.getChannelById(GuildMessageChannel.class, settings.get().channelId());
+      GuildMessageChannel channel =
+          guild == null || settings.isEmpty()
+              ? null
+              : guild.getChannelById(GuildMessageChannel.class, settings.get().channelId());
       if (channel == null) {
-        // Nowhere to post it, now or later: close the answers so the question does not stay open forever.
+        // Nowhere to post it, now or later: close the answers so the question does not stay open
+        // forever.
         daily.markRevealed(post.id());
         LOG.info("daily post {} revealed without a thread: its channel is gone", post.id());
         continue;
@@ -195,7 +242,10 @@ public final class DailyPublisher {
         thread = postReveal(channel, post, summary);
       } catch (RuntimeException e) {
         failed++;
-        LOG.warn("could not post the reveal of daily post {} in {}, will try again: {}", post.id(), channel.getId(),
+        LOG.warn(
+            "could not post the reveal of daily post {} in {}, will try again: {}",
+            post.id(),
+            channel.getId(),
             e.toString());
         continue;
       }
@@ -209,16 +259,24 @@ public final class DailyPublisher {
     GuildMessageChannel target = channel;
     if (channel instanceof TextChannel text && post.messageId().isPresent()) {
       try {
-        ThreadChannel thread = text.createThreadChannel(DailyEmbeds.threadName(post),
-            Long.parseLong(post.messageId().get())).complete();
+        ThreadChannel thread =
+            text.createThreadChannel(
+                    DailyEmbeds.threadName(post), Long.parseLong(post.messageId().get()))
+                .complete();
         target = thread;
       } catch (ErrorResponseException | InsufficientPermissionException e) {
-        LOG.info("no thread for the reveal of daily post {} ({}); posting in the channel", post.id(), e.toString());
+        LOG.info(
+            "no thread for the reveal of daily post {} ({}); posting in the channel",
+            post.id(),
+            e.toString());
       }
     }
     target.sendMessageEmbeds(DailyEmbeds.reveal(summary)).setAllowedMentions(List.of()).complete();
     if (!summary.shared().isEmpty()) {
-      target.sendMessageEmbeds(DailyEmbeds.shared(summary)).setAllowedMentions(List.of()).complete();
+      target
+          .sendMessageEmbeds(DailyEmbeds.shared(summary))
+          .setAllowedMentions(List.of())
+          .complete();
     }
     return target.getId();
   }
@@ -229,39 +287,76 @@ public final class DailyPublisher {
     if (guild == null) {
       return pause(jda, settings, post, "I am no longer in that server");
     }
-    GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, settings.channelId());
+    GuildMessageChannel channel =
+        guild.getChannelById(GuildMessageChannel.class, settings.channelId());
     if (channel == null) {
-      return pause(jda, settings, post, "the channel <#" + settings.channelId() + "> was deleted (or I can no "
-          + "longer see it)");
+      return pause(
+          jda,
+          settings,
+          post,
+          "the channel <#"
+              + settings.channelId()
+              + "> was deleted (or I can no "
+              + "longer see it)");
     }
     if (!guild.getSelfMember().hasPermission(channel, NEEDED)) {
-      return pause(jda, settings, post, "I am missing permissions in <#" + channel.getId() + "> (I need View "
-          + "Channel, Send Messages, Embed Links, Create Public Threads and Send Messages in Threads)");
+      return pause(
+          jda,
+          settings,
+          post,
+          "I am missing permissions in <#"
+              + channel.getId()
+              + "> (I need View "
+              + "Channel, Send Messages, Embed Links, Create Public Threads and Send Messages in Threads)");
     }
     int revealed = reveal(jda, settings.scope()).where().size();
     try {
-      var send = channel.sendMessageEmbeds(DailyEmbeds.question(post))
-          .setComponents(ActionRow.of(Button.primary(
-              ComponentId.of("daily", ComponentId.ANYONE, "answer", Long.toString(post.id())).encode(), "Answer")))
-          .setAllowedMentions(List.of())
-          // The same post sent twice (a holder that died after Discord took it) is dropped by Discord as a repeat.
-          .setNonce("daily-" + post.id());
+      var send =
+          channel
+              .sendMessageEmbeds(DailyEmbeds.question(post))
+              .setComponents(
+                  ActionRow.of(
+                      Button.primary(
+                          ComponentId.of(
+                                  "daily", ComponentId.ANYONE, "answer", Long.toString(post.id()))
+                              .encode(),
+                          "Answer")))
+              .setAllowedMentions(List.of())
+              // The same post sent twice (a holder that died after Discord took it) is dropped by
+              // Discord as a repeat.
+              .setNonce("daily-" + post.id());
       Message message = (note.isEmpty() ? send : send.setContent(note)).complete();
       daily.delivered(post.id(), message.getId());
-      LOG.info("posted daily question {} (post {}) in server {}", post.question().id(), post.id(), guild.getId());
+      LOG.info(
+          "posted daily question {} (post {}) in server {}",
+          post.question().id(),
+          post.id(),
+          guild.getId());
       return new Outcome.Posted(post, message.getId(), revealed);
     } catch (ErrorResponseException e) {
       if (CHANNEL_PROBLEMS.contains(e.getErrorResponse())) {
-        String reason = e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL
-            ? "the channel <#" + settings.channelId() + "> was deleted"
-            : "I am not allowed to post in <#" + settings.channelId() + "> (" + e.getMeaning() + ")";
+        String reason =
+            e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL
+                ? "the channel <#" + settings.channelId() + "> was deleted"
+                : "I am not allowed to post in <#"
+                    + settings.channelId()
+                    + "> ("
+                    + e.getMeaning()
+                    + ")";
         return pause(jda, settings, post, reason);
       }
       LOG.warn("daily post {} not sent, will retry: {}", post.id(), e.toString());
       return new Outcome.Retry(e.getMeaning());
     } catch (InsufficientPermissionException e) {
-      return pause(jda, settings, post, "I am missing the " + e.getPermission().getName() + " permission in <#"
-          + settings.channelId() + ">");
+      return pause(
+          jda,
+          settings,
+          post,
+          "I am missing the "
+              + e.getPermission().getName()
+              + " permission in <#"
+              + settings.channelId()
+              + ">");
     } catch (RuntimeException e) {
       LOG.warn("daily post {} not sent, will retry: {}", post.id(), e.toString());
       return new Outcome.Retry(e.toString());
@@ -271,18 +366,29 @@ public final class DailyPublisher {
   private Outcome pause(JDA jda, DailySettings settings, DailyPost post, String reason) {
     DailySettings paused = daily.deliveryFailed(post.id(), reason);
     LOG.warn("daily question of server {} paused: {}", settings.scope().key(), reason);
-    paused.setUpBy().filter(k -> k.startsWith("discord:")).ifPresent(key -> {
-      String text = "The daily question in **" + DailyEmbeds.name(settings.scope().name()) + "** is paused: "
-          + reason + ". Nothing will be posted until someone with Manage Server fixes that and runs `/daily resume`, "
-          + "or runs `/daily setup` again with a channel I can post in. `/daily status` shows the state.";
-      try {
-        jda.openPrivateChannelById(key.substring("discord:".length()))
-            .flatMap(dm -> dm.sendMessage(Limits.fit(text, Limits.MESSAGE_CONTENT)).setAllowedMentions(List.of()))
-            .complete();
-      } catch (RuntimeException e) {
-        LOG.warn("could not tell {} that the daily question paused: {}", key, e.toString());
-      }
-    });
+    paused
+        .setUpBy()
+        .filter(k -> k.startsWith("discord:"))
+        .ifPresent(
+            key -> {
+              String text =
+                  "The daily question in **"
+                      + DailyEmbeds.name(settings.scope().name())
+                      + "** is paused: "
+                      + reason
+                      + ". Nothing will be posted until someone with Manage Server fixes that and runs `/daily resume`, "
+                      + "or runs `/daily setup` again with a channel I can post in. `/daily status` shows the state.";
+              try {
+                jda.openPrivateChannelById(key.substring("discord:".length()))
+                    .flatMap(
+                        dm ->
+                            dm.sendMessage(Limits.fit(text, Limits.MESSAGE_CONTENT))
+                                .setAllowedMentions(List.of()))
+                    .complete();
+              } catch (RuntimeException e) {
+                LOG.warn("could not tell {} that the daily question paused: {}", key, e.toString());
+              }
+            });
     return new Outcome.Paused(reason);
   }
 

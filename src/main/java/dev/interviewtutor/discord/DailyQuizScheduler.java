@@ -18,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts each server's daily question at its local time. Every tick asks the practice engine which posts are due
- * at the clock's instant (local time resolved per server and date, so DST changes are honoured; a bot that was
- * down posts the latest missed question once on return) and publishes those of the servers on this process's
- * gateway shards; the publisher's claim in the database keeps a second process holding the same shard from
- * posting it too. In production it ticks every {@link #PERIOD}; tests call {@link #tick()} with a clock they move.
+ * Posts each server's daily question at its local time. Every tick asks the practice engine which
+ * posts are due at the clock's instant (local time resolved per server and date, so DST changes are
+ * honoured; a bot that was down posts the latest missed question once on return) and publishes
+ * those of the servers on this process's gateway shards; the publisher's claim in the database
+ * keeps a second process holding the same shard from posting it too. In production it ticks every
+ * {@link #PERIOD}; tests call {@link #tick()} with a clock they move.
  */
 public final class DailyQuizScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DailyQuizScheduler.class);
@@ -33,35 +34,58 @@ public final class DailyQuizScheduler implements AutoCloseable {
   private final DailyPostQueue queue;
   private final Clock clock;
   private final TutorMetrics metrics;
-  /** Lapsed publishing claims are forgotten this long after they lapsed, at most once per {@link #PRUNE_EVERY}. */
+
+  /**
+   * Lapsed publishing claims are forgotten this long after they lapsed, at most once per {@link
+   * #PRUNE_EVERY}.
+   */
   static final Duration KEEP_CLAIMS = Duration.ofDays(3);
+
   static final Duration PRUNE_EVERY = Duration.ofHours(1);
   private Instant lastPrune = Instant.MIN;
+
   /** How long {@link #close()} waits for a tick in progress. */
   static final Duration STOP_WAIT = Duration.ofSeconds(20);
-  /** Guards {@link #executor}; not the tick's monitor, so stopping never waits behind a tick to get the executor. */
+
+  /**
+   * Guards {@link #executor}; not the tick's monitor, so stopping never waits behind a tick to get
+   * the executor.
+   */
   private final Object lifecycle = new Object();
+
   private ScheduledExecutorService executor;
 
-  public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, ShardManager shards, Clock clock) {
+  public DailyQuizScheduler(
+      DailyQuiz daily, DailyPublisher publisher, ShardManager shards, Clock clock) {
     this(daily, publisher, shards, clock, TutorMetrics.NONE);
   }
 
-  /** As {@link #DailyQuizScheduler(DailyQuiz, DailyPublisher, ShardManager, Clock)}, counting each post's outcome. */
-  public DailyQuizScheduler(DailyQuiz daily, DailyPublisher publisher, ShardManager shards, Clock clock,
+  /**
+   * As {@link #DailyQuizScheduler(DailyQuiz, DailyPublisher, ShardManager, Clock)}, counting each
+   * post's outcome.
+   */
+  public DailyQuizScheduler(
+      DailyQuiz daily,
+      DailyPublisher publisher,
+      ShardManager shards,
+      Clock clock,
       TutorMetrics metrics) {
     this.daily = daily;
     this.shards = shards;
     this.clock = clock;
     this.metrics = metrics;
-    this.queue = new DailyPostQueue(publisher, DailyBacklog.of(daily), clock,
-        DailyPostQueue.paceFor((int) shards.getShardCache().size(), shards.getShardsTotal()));
+    this.queue =
+        new DailyPostQueue(
+            publisher,
+            DailyBacklog.of(daily),
+            clock,
+            DailyPostQueue.paceFor((int) shards.getShardCache().size(), shards.getShardsTotal()));
   }
 
   /**
-   * Publishes everything due now on this process's shards, paced within Discord's rate limits (a busy minute
-   * takes a while: {@link DailyPostQueue}); returns what happened to each post, in due order (one per due server
-   * here; servers on other processes' shards are theirs).
+   * Publishes everything due now on this process's shards, paced within Discord's rate limits (a
+   * busy minute takes a while: {@link DailyPostQueue}); returns what happened to each post, in due
+   * order (one per due server here; servers on other processes' shards are theirs).
    */
   public synchronized List<DailyPublisher.Outcome> tick() {
     Instant now = clock.instant();
@@ -78,13 +102,18 @@ public final class DailyQuizScheduler implements AutoCloseable {
       daily.pruneClaims(now.minus(KEEP_CLAIMS));
     }
     for (DailyPublisher.Outcome outcome : outcomes) {
-      metrics.dailyPost(outcome instanceof DailyPublisher.Outcome.Posted ? "posted"
-          : outcome instanceof DailyPublisher.Outcome.Paused ? "paused" : "retry");
+      metrics.dailyPost(
+          outcome instanceof DailyPublisher.Outcome.Posted
+              ? "posted"
+              : outcome instanceof DailyPublisher.Outcome.Paused ? "paused" : "retry");
     }
     return outcomes;
   }
 
-  /** Ticks every {@code period} on a daemon thread, the first tick at once (catch-up after a restart). */
+  /**
+   * Ticks every {@code period} on a daemon thread, the first tick at once (catch-up after a
+   * restart).
+   */
   public DailyQuizScheduler start(Duration period) {
     synchronized (lifecycle) {
       startLocked(period);
@@ -94,12 +123,15 @@ public final class DailyQuizScheduler implements AutoCloseable {
 
   private void startLocked(Duration period) {
     if (executor == null) {
-      executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "daily-quiz-scheduler");
-        t.setDaemon(true);
-        return t;
-      });
-      executor.scheduleWithFixedDelay(this::tickSafely, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+      executor =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "daily-quiz-scheduler");
+                t.setDaemon(true);
+                return t;
+              });
+      executor.scheduleWithFixedDelay(
+          this::tickSafely, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -112,8 +144,8 @@ public final class DailyQuizScheduler implements AutoCloseable {
   }
 
   /**
-   * Stops ticking and waits (up to {@link #STOP_WAIT}) for a tick in progress to finish its posts, so the
-   * database is never closed under it; a tick still running then is interrupted.
+   * Stops ticking and waits (up to {@link #STOP_WAIT}) for a tick in progress to finish its posts,
+   * so the database is never closed under it; a tick still running then is interrupted.
    */
   @Override
   public void close() {
@@ -128,7 +160,9 @@ public final class DailyQuizScheduler implements AutoCloseable {
     running.shutdown();
     try {
       if (!running.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("a daily post was still in progress after {} s; interrupting it", STOP_WAIT.toSeconds());
+        LOG.warn(
+            "a daily post was still in progress after {} s; interrupting it",
+            STOP_WAIT.toSeconds());
         running.shutdownNow();
         running.awaitTermination(5, TimeUnit.SECONDS);
       }

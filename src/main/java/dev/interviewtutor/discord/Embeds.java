@@ -21,7 +21,11 @@ final class Embeds {
   static final Color GOOD = new Color(0x2E8B57);
   static final Color MIXED = new Color(0xE0A100);
   static final Color POOR = new Color(0xC0392B);
-  /** Budgets that keep one grade embed, or a grade plus a question or summary in one message, under 6,000. */
+
+  /**
+   * Budgets that keep one grade embed, or a grade plus a question or summary in one message, under
+   * 6,000.
+   */
   private record Budget(int feedback, int field, int tip, int footer) {}
 
   private static final Budget FULL = new Budget(1200, Limits.EMBED_FIELD_VALUE, 500, 300);
@@ -36,8 +40,9 @@ final class Embeds {
         .setColor(QUESTION)
         .setAuthor(Limits.fit(heading, Limits.EMBED_FIELD_NAME))
         .setTitle(Limits.fit("Q" + q.id() + ". " + q.title(), Limits.EMBED_TITLE))
-        .setDescription("Answer in your own words: what it is, how it works, when to use it. Up to "
-            + "4,000 characters.")
+        .setDescription(
+            "Answer in your own words: what it is, how it works, when to use it. Up to "
+                + "4,000 characters.")
         .setFooter(Limits.fit("Topic: " + q.topic(), 200))
         .build();
   }
@@ -46,20 +51,33 @@ final class Embeds {
     return grade(result, heading, false);
   }
 
-  /** The grade; {@code compact} when it shares a message with another embed (Discord counts 6,000 per message). */
+  /**
+   * The grade; {@code compact} when it shares a message with another embed (Discord counts 6,000
+   * per message).
+   */
   static MessageEmbed grade(AnswerResult result, String heading, boolean compact) {
     Budget b = compact ? COMPACT : FULL;
     Grade grade = result.grade();
-    EmbedBuilder embed = new EmbedBuilder()
-        .setColor(color(result.score()))
-        .setAuthor(Limits.fit(heading, Limits.EMBED_FIELD_NAME))
-        .setTitle(Limits.fit("Score " + result.score() + "/100 · " + grade.verdict().label(), Limits.EMBED_TITLE))
-        .setDescription(Limits.fit(grade.feedback(), b.feedback()));
+    EmbedBuilder embed =
+        new EmbedBuilder()
+            .setColor(color(result.score()))
+            .setAuthor(Limits.fit(heading, Limits.EMBED_FIELD_NAME))
+            .setTitle(
+                Limits.fit(
+                    "Score " + result.score() + "/100 · " + grade.verdict().label(),
+                    Limits.EMBED_TITLE))
+            .setDescription(Limits.fit(grade.feedback(), b.feedback()));
     embed.addField("Covered", field(lines(grade.covered(), true), b.field()), false);
     embed.addField("Missed", field(lines(grade.missed(), false), b.field()), false);
     if (!grade.misconceptions().isEmpty()) {
-      embed.addField("Misconceptions", field(grade.misconceptions().stream()
-          .map(Embeds::misconception).collect(Collectors.joining("\n")), b.field()), false);
+      embed.addField(
+          "Misconceptions",
+          field(
+              grade.misconceptions().stream()
+                  .map(Embeds::misconception)
+                  .collect(Collectors.joining("\n")),
+              b.field()),
+          false);
     }
     if (!grade.tip().isBlank()) {
       embed.addField("Tip", field(grade.tip(), b.tip()), false);
@@ -68,9 +86,15 @@ final class Embeds {
     if (result.hintCapped()) {
       footer.append("Capped at 70 because a hint was used · ");
     }
-    footer.append(result.pointsLabel()).append(" · streak ").append(result.currentStreak())
-        .append(result.currentStreak() == 1 ? " day" : " days").append(" · next review ").append(result.nextReview())
-        .append(" · graded by ").append(grade.grader());
+    footer
+        .append(result.pointsLabel())
+        .append(" · streak ")
+        .append(result.currentStreak())
+        .append(result.currentStreak() == 1 ? " day" : " days")
+        .append(" · next review ")
+        .append(result.nextReview())
+        .append(" · graded by ")
+        .append(grade.grader());
     if (!grade.notes().isEmpty()) {
       footer.append(" · ").append(String.join("; ", grade.notes()));
     }
@@ -79,10 +103,12 @@ final class Embeds {
   }
 
   static MessageEmbed modelAnswer(Question q, String reference, String tip) {
-    EmbedBuilder embed = new EmbedBuilder()
-        .setColor(QUESTION)
-        .setTitle(Limits.fit("Model answer · Q" + q.id() + ". " + q.title(), Limits.EMBED_TITLE))
-        .setDescription(Limits.fit(reference.isBlank() ? q.explanation() : reference, 3500));
+    EmbedBuilder embed =
+        new EmbedBuilder()
+            .setColor(QUESTION)
+            .setTitle(
+                Limits.fit("Model answer · Q" + q.id() + ". " + q.title(), Limits.EMBED_TITLE))
+            .setDescription(Limits.fit(reference.isBlank() ? q.explanation() : reference, 3500));
     if (!tip.isBlank()) {
       embed.addField("Interview tip", Limits.field(tip), false);
     }
@@ -98,29 +124,46 @@ final class Embeds {
         .build();
   }
 
-  /** One follow-up question about a missed key point, asked after a partially correct interview answer. */
+  /**
+   * One follow-up question about a missed key point, asked after a partially correct interview
+   * answer.
+   */
   static MessageEmbed followUp(FollowUp followUp, String then) {
     return new EmbedBuilder()
         .setColor(QUESTION)
         .setTitle("Follow-up")
         .setDescription(Limits.fit(followUp.question(), 1000))
-        .setFooter(Limits.fit("Answer it with the button or just type your answer; Skip moves on to " + then + ".",
-            200))
+        .setFooter(
+            Limits.fit(
+                "Answer it with the button or just type your answer; Skip moves on to "
+                    + then
+                    + ".",
+                200))
         .build();
   }
 
   /** The grade of a follow-up reply: against its one key point. */
   static MessageEmbed followUpGrade(Grade grade) {
-    EmbedBuilder embed = new EmbedBuilder()
-        .setColor(color(grade.score()))
-        .setTitle(Limits.fit("Follow-up: " + grade.score() + "/100 · " + grade.verdict().label(), Limits.EMBED_TITLE))
-        .setDescription(Limits.fit(grade.feedback(), 400));
-    String points = grade.keyPoints().stream()
-        .map(k -> (k.coverage() == Coverage.MISSED ? "❌ " : k.coverage() == Coverage.PARTIAL ? "◐ " : "✅ ")
-            + k.keyPoint())
-        .collect(Collectors.joining("\n"));
+    EmbedBuilder embed =
+        new EmbedBuilder()
+            .setColor(color(grade.score()))
+            .setTitle(
+                Limits.fit(
+                    "Follow-up: " + grade.score() + "/100 · " + grade.verdict().label(),
+                    Limits.EMBED_TITLE))
+            .setDescription(Limits.fit(grade.feedback(), 400));
+    String points =
+        grade.keyPoints().stream()
+            .map(
+                k ->
+                    (k.coverage() == Coverage.MISSED
+                            ? "❌ "
+                            : k.coverage() == Coverage.PARTIAL ? "◐ " : "✅ ")
+                        + k.keyPoint())
+            .collect(Collectors.joining("\n"));
     embed.addField("Key point", field(points, 600), false);
-    StringBuilder footer = new StringBuilder("Not counted for points · graded by ").append(grade.grader());
+    StringBuilder footer =
+        new StringBuilder("Not counted for points · graded by ").append(grade.grader());
     if (!grade.notes().isEmpty()) {
       footer.append(" · ").append(String.join("; ", grade.notes()));
     }
@@ -129,19 +172,47 @@ final class Embeds {
   }
 
   static MessageEmbed summary(InterviewSummary s, String who) {
-    EmbedBuilder embed = new EmbedBuilder()
-        .setColor(color(s.averageScore()))
-        .setTitle(Limits.fit("Interview summary · " + who, Limits.EMBED_TITLE))
-        .setDescription(Limits.fit("Average score **" + s.averageScore() + "/100** over " + s.items().size()
-            + " question(s)" + (s.topic().isBlank() ? "" : " on " + s.topic()) + ".", 400));
-    embed.addField("Questions", field(s.items().stream()
-        .map(i -> (i.skipped() ? "⏭️ " : "• ") + "Q" + i.questionId() + " " + Limits.fit(i.title(), 40) + ": "
-            + (i.skipped() ? "skipped" : i.score() + "/100") + (i.hints() > 0 ? " (hinted)" : ""))
-        .collect(Collectors.joining("\n")), SUMMARY_QUESTIONS), false);
+    EmbedBuilder embed =
+        new EmbedBuilder()
+            .setColor(color(s.averageScore()))
+            .setTitle(Limits.fit("Interview summary · " + who, Limits.EMBED_TITLE))
+            .setDescription(
+                Limits.fit(
+                    "Average score **"
+                        + s.averageScore()
+                        + "/100** over "
+                        + s.items().size()
+                        + " question(s)"
+                        + (s.topic().isBlank() ? "" : " on " + s.topic())
+                        + ".",
+                    400));
+    embed.addField(
+        "Questions",
+        field(
+            s.items().stream()
+                .map(
+                    i ->
+                        (i.skipped() ? "⏭️ " : "• ")
+                            + "Q"
+                            + i.questionId()
+                            + " "
+                            + Limits.fit(i.title(), 40)
+                            + ": "
+                            + (i.skipped() ? "skipped" : i.score() + "/100")
+                            + (i.hints() > 0 ? " (hinted)" : ""))
+                .collect(Collectors.joining("\n")),
+            SUMMARY_QUESTIONS),
+        false);
     embed.addField("Strongest", field(bullets(s.strongest()), SUMMARY_FIELD), false);
     embed.addField("Weakest", field(bullets(s.weakest()), SUMMARY_FIELD), false);
-    embed.addField("Review next", field(s.reviewNext().stream()
-        .map(q -> "Q" + q.id() + " " + q.title()).collect(Collectors.joining("\n")), SUMMARY_FIELD), false);
+    embed.addField(
+        "Review next",
+        field(
+            s.reviewNext().stream()
+                .map(q -> "Q" + q.id() + " " + q.title())
+                .collect(Collectors.joining("\n")),
+            SUMMARY_FIELD),
+        false);
     return embed.build();
   }
 
@@ -156,8 +227,13 @@ final class Embeds {
 
   private static String lines(List<KeyPointResult> points, boolean covered) {
     return points.stream()
-        .map(k -> (k.unsure() ? "❔ " : covered ? (k.coverage() == Coverage.PARTIAL ? "◐ " : "✅ ") : "❌ ")
-            + k.keyPoint() + (k.unsure() ? " (could not verify)" : ""))
+        .map(
+            k ->
+                (k.unsure()
+                        ? "❔ "
+                        : covered ? (k.coverage() == Coverage.PARTIAL ? "◐ " : "✅ ") : "❌ ")
+                    + k.keyPoint()
+                    + (k.unsure() ? " (could not verify)" : ""))
         .collect(Collectors.joining("\n"));
   }
 

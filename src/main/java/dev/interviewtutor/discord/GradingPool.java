@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs slow work (grading) off JDA's event threads, after the interaction has been acknowledged. Counts work in
- * flight, until its reply is handed to JDA, so shutdown can let it finish and deliver. Work that fails is never
- * silent: {@link #deferred} edits the deferred reply with a sentence saying what happened ({@link Failures}), so
- * no member is left looking at "thinking…" until the token expires.
+ * Runs slow work (grading) off JDA's event threads, after the interaction has been acknowledged.
+ * Counts work in flight, until its reply is handed to JDA, so shutdown can let it finish and
+ * deliver. Work that fails is never silent: {@link #deferred} edits the deferred reply with a
+ * sentence saying what happened ({@link Failures}), so no member is left looking at "thinking…"
+ * until the token expires.
  */
 public final class GradingPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GradingPool.class);
@@ -37,74 +38,97 @@ public final class GradingPool implements AutoCloseable {
     this(threads, name, TutorMetrics.NONE);
   }
 
-  /** As {@link #GradingPool(int, String)}, reporting how long acknowledgements took to {@code metrics}. */
+  /**
+   * As {@link #GradingPool(int, String)}, reporting how long acknowledgements took to {@code
+   * metrics}.
+   */
   public GradingPool(int threads, String name, TutorMetrics metrics) {
     this.metrics = metrics;
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * Acknowledges the interaction with a deferred reply first, then runs {@code work} with its hook on the pool. If
-   * the work throws, the deferred reply is edited to say what happened: the message of an error the member can
-   * fix, "the tutor is busy" for an operator's problem (logged with its details), an apology for a bug.
+   * Acknowledges the interaction with a deferred reply first, then runs {@code work} with its hook
+   * on the pool. If the work throws, the deferred reply is edited to say what happened: the message
+   * of an error the member can fix, "the tutor is busy" for an operator's problem (logged with its
+   * details), an apology for a bug.
    */
-  public void deferred(String what, IReplyCallback event, boolean ephemeral, Consumer<InteractionHook> work) {
+  public void deferred(
+      String what, IReplyCallback event, boolean ephemeral, Consumer<InteractionHook> work) {
     InteractionHook hook = event.getHook();
     Instant created = event.getTimeCreated().toInstant();
     CompletableFuture<InteractionHook> acknowledged = event.deferReply(ephemeral).submit();
-    // From the interaction's id (Discord's clock) to Discord's answer: what Discord's 3 s limit is about.
+    // From the interaction's id (Discord's clock) to Discord's answer: what Discord's 3 s limit is
+    // about.
     acknowledged.thenRun(() -> metrics.acknowledged(Duration.between(created, Instant.now())));
-    submit(what, acknowledged, () -> work.accept(hook),
+    submit(
+        what,
+        acknowledged,
+        () -> work.accept(hook),
         failure -> Replies.editOriginal(hook, Failures.forMember(what, failure)));
   }
 
-  /** Runs work that answers by other means than a hook (a plain message); {@code tell} gets the failure's sentence. */
+  /**
+   * Runs work that answers by other means than a hook (a plain message); {@code tell} gets the
+   * failure's sentence.
+   */
   public void submit(String what, Runnable work, Consumer<String> tell) {
-    submit(what, CompletableFuture.completedFuture(null), work, failure -> tell.accept(Failures.forMember(what,
-        failure)));
+    submit(
+        what,
+        CompletableFuture.completedFuture(null),
+        work,
+        failure -> tell.accept(Failures.forMember(what, failure)));
   }
 
   /**
-   * Runs {@code work} and counts it in flight until both the work finished and {@code acknowledged} (the deferred
-   * reply the work answers through) completed. JDA holds requests made through an interaction hook until Discord
-   * confirmed the acknowledgement; work that finishes before that has only parked its reply in the hook, and a
-   * stop at that moment would shut JDA's requester before the reply is handed to it, losing it.
+   * Runs {@code work} and counts it in flight until both the work finished and {@code acknowledged}
+   * (the deferred reply the work answers through) completed. JDA holds requests made through an
+   * interaction hook until Discord confirmed the acknowledgement; work that finishes before that
+   * has only parked its reply in the hook, and a stop at that moment would shut JDA's requester
+   * before the reply is handed to it, losing it.
    */
-  void submit(String what, CompletionStage<?> acknowledged, Runnable work, Consumer<Throwable> onFailure) {
+  void submit(
+      String what, CompletionStage<?> acknowledged, Runnable work, Consumer<Throwable> onFailure) {
     inFlight.incrementAndGet();
     AtomicInteger parts = new AtomicInteger(2);
-    Runnable partDone = () -> {
-      if (parts.decrementAndGet() == 0) {
-        synchronized (inFlight) {
-          inFlight.decrementAndGet();
-          inFlight.notifyAll();
-        }
-      }
-    };
-    acknowledged.whenComplete((ok, err) -> {
-      if (err != null) {
-        LOG.warn("{}: acknowledging the interaction failed: {}", what, err.toString());
-      }
-      partDone.run();
-    });
-    Runnable tracked = () -> {
-      try {
-        work.run();
-      } catch (RuntimeException | Error e) {
-        try {
-          onFailure.accept(e);
-        } catch (RuntimeException again) {
-          Failures.logBug(what + ": telling the member it failed", again);
-        }
-      } finally {
-        partDone.run();
-      }
-    };
+    Runnable partDone =
+        () -> {
+          if (parts.decrementAndGet() == 0) {
+            synchronized (inFlight) {
+              inFlight.decrementAndGet();
+              inFlight.notifyAll();
+            }
+          }
+        };
+    acknowledged.whenComplete(
+        (ok, err) -> {
+          if (err != null) {
+            LOG.warn("{}: acknowledging the interaction failed: {}", what, err.toString());
+          }
+          partDone.run();
+        });
+    Runnable tracked =
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException | Error e) {
+            try {
+              onFailure.accept(e);
+            } catch (RuntimeException again) {
+              Failures.logBug(what + ": telling the member it failed", again);
+            }
+          } finally {
+            partDone.run();
+          }
+        };
     try {
       executor.execute(tracked);
     } catch (RejectedExecutionException e) {
@@ -127,7 +151,8 @@ public final class GradingPool implements AutoCloseable {
         }
       }
       executor.shutdown();
-      return executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return executor.awaitTermination(
+          Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

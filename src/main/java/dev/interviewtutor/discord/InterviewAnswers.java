@@ -11,10 +11,10 @@ import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
- * Grades interview answers and follow-up replies, whichever way they came (the form or a typed message), and
- * says what comes next. After a partially correct answer the engine may return one follow-up about a missed key
- * point; it waits in {@link PendingFollowUps} and is graded against that key point only
- * ({@link PracticeService#answerFollowUp}).
+ * Grades interview answers and follow-up replies, whichever way they came (the form or a typed
+ * message), and says what comes next. After a partially correct answer the engine may return one
+ * follow-up about a missed key point; it waits in {@link PendingFollowUps} and is graded against
+ * that key point only ({@link PracticeService#answerFollowUp}).
  */
 final class InterviewAnswers {
   private final BotContext ctx;
@@ -29,12 +29,19 @@ final class InterviewAnswers {
     return ctx.services().practice();
   }
 
-  /** Grades the answer to the question at {@code position}, refusing one that was already answered or skipped. */
+  /**
+   * Grades the answer to the question at {@code position}, refusing one that was already answered
+   * or skipped.
+   */
   InterviewTurn answer(long sessionId, int position, String answer, User user, Scope scope) {
     InterviewState state = practice().interview(sessionId);
     if (state.finished() || state.position() != position) {
-      throw new UserFacingException("That question was already answered or skipped; you're on question "
-          + Math.min(state.position() + 1, state.total()) + " of " + state.total() + ".");
+      throw new UserFacingException(
+          "That question was already answered or skipped; you're on question "
+              + Math.min(state.position() + 1, state.total())
+              + " of "
+              + state.total()
+              + ".");
     }
     pending.drop(sessionId);
     InterviewTurn turn = practice().answerInterview(sessionId, answer);
@@ -59,11 +66,15 @@ final class InterviewAnswers {
 
   /** Skips a waiting follow-up; empty when it was no longer waiting. */
   Optional<MessageCreateData> skipFollowUp(User user, PendingFollowUps.Pending waiting) {
-    return pending.take(waiting) ? Optional.of(InterviewMessages.followUpSkipped(continuation(user, waiting.turn())))
+    return pending.take(waiting)
+        ? Optional.of(InterviewMessages.followUpSkipped(continuation(user, waiting.turn())))
         : Optional.empty();
   }
 
-  /** For a follow-up whose buttons are stale (answered, skipped, or the bot restarted): where the person is. */
+  /**
+   * For a follow-up whose buttons are stale (answered, skipped, or the bot restarted): where the
+   * person is.
+   */
   MessageCreateData expired(User user, long sessionId) {
     return InterviewMessages.followUpOver(user, practice().interview(sessionId));
   }

@@ -12,14 +12,16 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /interview start [topic] [questions]} and {@code /interview stop}: a mock interview in a private thread
- * created for the person (or in the DM when used there). One question at a time; answers come through the Answer
- * button and modal, or as plain messages in the thread or DM. The session lives in the database, so after a
- * restart the buttons and plain answers carry on where the person left off.
+ * {@code /interview start [topic] [questions]} and {@code /interview stop}: a mock interview in a
+ * private thread created for the person (or in the DM when used there). One question at a time;
+ * answers come through the Answer button and modal, or as plain messages in the thread or DM. The
+ * session lives in the database, so after a restart the buttons and plain answers carry on where
+ * the person left off.
  *
- * <p>The command's parts: {@link InterviewStart} (the slash command), {@link InterviewButtons} (buttons and forms),
- * {@link InterviewPlainAnswers} (typed answers), {@link InterviewAnswers} with {@link PendingFollowUps} (grading
- * answers and follow-ups) and {@link InterviewMessages} (how it looks).
+ * <p>The command's parts: {@link InterviewStart} (the slash command), {@link InterviewButtons}
+ * (buttons and forms), {@link InterviewPlainAnswers} (typed answers), {@link InterviewAnswers} with
+ * {@link PendingFollowUps} (grading answers and follow-ups) and {@link InterviewMessages} (how it
+ * looks).
  */
 final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   static final String NAME = "interview";
@@ -50,9 +52,16 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
   public SlashCommandData definition() {
     return Commands.slash(NAME, "A mock interview")
         .addSubcommands(
-            new SubcommandData("start", "Start a mock interview in a private thread (or here in DMs)")
-                .addOptions(new OptionData(OptionType.STRING, "topic", "Only questions of this topic", false, true),
-                    new OptionData(OptionType.INTEGER, "questions", "How many questions (default 5)", false)
+            new SubcommandData(
+                    "start", "Start a mock interview in a private thread (or here in DMs)")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING, "topic", "Only questions of this topic", false, true),
+                    new OptionData(
+                            OptionType.INTEGER,
+                            "questions",
+                            "How many questions (default 5)",
+                            false)
                         .setRequiredRange(1, MAX_QUESTIONS)),
             new SubcommandData("stop", "End your interview and see the summary"));
   }
@@ -64,8 +73,13 @@ final class InterviewCommand implements SlashCommand, PlainMessageHandler {
 
   @Override
   public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-    event.replyChoices(SingleQuestionCommand.topicChoices(ctx.services().practice(),
-        People.place(ctx.services().practice(), event.getGuild()), event.getFocusedOption().getValue())).queue();
+    event
+        .replyChoices(
+            SingleQuestionCommand.topicChoices(
+                ctx.services().practice(),
+                People.place(ctx.services().practice(), event.getGuild()),
+                event.getFocusedOption().getValue()))
+        .queue();
   }
 
   @Override

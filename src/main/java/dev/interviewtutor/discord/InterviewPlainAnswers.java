@@ -13,9 +13,9 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
- * Interview answers typed as plain messages in the person's interview thread or in the DM with the bot: the
- * waiting follow-up's reply if there is one, otherwise the answer to the current question. Graded on the pool;
- * the result is a reply to the message that never pings its author.
+ * Interview answers typed as plain messages in the person's interview thread or in the DM with the
+ * bot: the waiting follow-up's reply if there is one, otherwise the answer to the current question.
+ * Graded on the pool; the result is a reply to the message that never pings its author.
  */
 final class InterviewPlainAnswers {
   private final BotContext ctx;
@@ -35,7 +35,9 @@ final class InterviewPlainAnswers {
   /** Returns true when the message was an interview answer (taken, even if refused). */
   boolean onMessage(MessageReceivedEvent event) {
     boolean dm = event.getChannelType() == ChannelType.PRIVATE;
-    if (!dm && !InterviewPlace.isInterviewThread(event.getChannel(), event.getJDA().getSelfUser().getIdLong())) {
+    if (!dm
+        && !InterviewPlace.isInterviewThread(
+            event.getChannel(), event.getJDA().getSelfUser().getIdLong())) {
       return false;
     }
     User user = event.getAuthor();
@@ -45,17 +47,23 @@ final class InterviewPlainAnswers {
     }
     Scope scope = People.scope(practice(), dm ? null : event.getGuild(), user);
     Optional<InterviewState> active = practice().activeInterview(person.get(), scope);
-    // A follow-up waiting for this person here: of the active interview, or of one its last answer ended.
-    Optional<PendingFollowUps.Pending> followUp = active.isPresent() ? pending.of(active.get().sessionId())
-        : pending.of(user.getIdLong(), scope);
+    // A follow-up waiting for this person here: of the active interview, or of one its last answer
+    // ended.
+    Optional<PendingFollowUps.Pending> followUp =
+        active.isPresent()
+            ? pending.of(active.get().sessionId())
+            : pending.of(user.getIdLong(), scope);
     if (active.isEmpty() && followUp.isEmpty()) {
       return false;
     }
     Message message = event.getMessage();
     String content = message.getContentRaw();
     if (content.isBlank() && !dm) {
-      replyTo(message, MessageCreateData.fromContent("I can't read messages here (the Message Content intent is "
-          + "off), so use the Answer button on the question."));
+      replyTo(
+          message,
+          MessageCreateData.fromContent(
+              "I can't read messages here (the Message Content intent is "
+                  + "off), so use the Answer button on the question."));
       return true;
     }
     Optional<String> refusal = AnswerFlow.refusal(ctx, user.getIdLong(), content);
@@ -63,27 +71,45 @@ final class InterviewPlainAnswers {
       replyTo(message, MessageCreateData.fromContent(refusal.get()));
       return true;
     }
-    event.getChannel().sendTyping().queue(null, e -> { });
+    event.getChannel().sendTyping().queue(null, e -> {});
     if (followUp.isPresent()) {
       long followUpSession = followUp.get().sessionId();
       int followUpPosition = followUp.get().position();
-      ctx.grading().submit("plain follow-up answer " + message.getId(),
-          () -> replyTo(message, answers.followUpReply(user, followUpSession, followUpPosition, content)),
-          failure -> replyTo(message, MessageCreateData.fromContent(failure)));
+      ctx.grading()
+          .submit(
+              "plain follow-up answer " + message.getId(),
+              () ->
+                  replyTo(
+                      message,
+                      answers.followUpReply(user, followUpSession, followUpPosition, content)),
+              failure -> replyTo(message, MessageCreateData.fromContent(failure)));
       return true;
     }
     long sessionId = active.get().sessionId();
     int position = active.get().position();
-    ctx.grading().submit("plain interview answer " + message.getId(),
-        () -> replyTo(message, InterviewMessages.turn(user, answers.answer(sessionId, position, content, user,
-            scope))),
-        failure -> replyTo(message, MessageCreateData.fromContent(failure)));
+    ctx.grading()
+        .submit(
+            "plain interview answer " + message.getId(),
+            () ->
+                replyTo(
+                    message,
+                    InterviewMessages.turn(
+                        user, answers.answer(sessionId, position, content, user, scope))),
+            failure -> replyTo(message, MessageCreateData.fromContent(failure)));
     return true;
   }
 
-  /** A reply to the person's message that never pings them (JDA mentions the replied-to author by default). */
+  /**
+   * A reply to the person's message that never pings them (JDA mentions the replied-to author by
+   * default).
+   */
   private static void replyTo(Message message, MessageCreateData data) {
-    message.getChannel().sendMessage(data).setMessageReference(message).mentionRepliedUser(false)
-        .setAllowedMentions(List.of()).queue();
+    message
+        .getChannel()
+        .sendMessage(data)
+        .setMessageReference(message)
+        .mentionRepliedUser(false)
+        .setAllowedMentions(List.of())
+        .queue();
   }
 }

@@ -28,8 +28,9 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
- * {@code /leaderboard [period] [topic]}: the server's board, {@value #PAGE} per page, Previous/Next buttons that
- * only the asker can use, the asker's own rank even when it is not on the page. Names are plain text.
+ * {@code /leaderboard [period] [topic]}: the server's board, {@value #PAGE} per page, Previous/Next
+ * buttons that only the asker can use, the asker's own rank even when it is not on the page. Names
+ * are plain text.
  */
 final class LeaderboardCommand implements SlashCommand {
   static final String NAME = "leaderboard";
@@ -50,8 +51,11 @@ final class LeaderboardCommand implements SlashCommand {
   public SlashCommandData definition() {
     return Commands.slash(NAME, "This server's leaderboard")
         .setContexts(InteractionContextType.GUILD)
-        .addOptions(new OptionData(OptionType.STRING, "period", "This week, this month or all time")
-                .addChoice("week", "week").addChoice("month", "month").addChoice("all", "all"),
+        .addOptions(
+            new OptionData(OptionType.STRING, "period", "This week, this month or all time")
+                .addChoice("week", "week")
+                .addChoice("month", "month")
+                .addChoice("all", "all"),
             new OptionData(OptionType.STRING, "topic", "Only one topic").setAutoComplete(true));
   }
 
@@ -59,7 +63,10 @@ final class LeaderboardCommand implements SlashCommand {
   public void onSlash(SlashCommandInteractionEvent event) {
     Guild guild = event.getGuild();
     if (guild == null) {
-      event.reply("/leaderboard shows a server's board; use it in a server.").setEphemeral(true).queue();
+      event
+          .reply("/leaderboard shows a server's board; use it in a server.")
+          .setEphemeral(true)
+          .queue();
       return;
     }
     OptionMapping p = event.getOption("period");
@@ -75,15 +82,27 @@ final class LeaderboardCommand implements SlashCommand {
     if (t != null && !t.getAsString().isBlank()) {
       int index = topicIndex(guild, t.getAsString());
       if (index < 0) {
-        event.reply("There is no topic `" + Limits.fit(t.getAsString(), 50) + "`. Topics: "
-            + String.join(", ", topics(guild)) + ".").setEphemeral(true).setAllowedMentions(List.of()).queue();
+        event
+            .reply(
+                "There is no topic `"
+                    + Limits.fit(t.getAsString(), 50)
+                    + "`. Topics: "
+                    + String.join(", ", topics(guild))
+                    + ".")
+            .setEphemeral(true)
+            .setAllowedMentions(List.of())
+            .queue();
         return;
       }
       topicArg = Integer.toString(index);
     }
     long owner = event.getUser().getIdLong();
     Page page = page(guild, owner, period, topicArg, 0);
-    event.replyEmbeds(page.embed()).setComponents(page.buttons()).setAllowedMentions(List.of()).queue();
+    event
+        .replyEmbeds(page.embed())
+        .setComponents(page.buttons())
+        .setAllowedMentions(List.of())
+        .queue();
   }
 
   @Override
@@ -102,9 +121,14 @@ final class LeaderboardCommand implements SlashCommand {
   @Override
   public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
-    event.replyChoices(topics(event.getGuild()).stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(typed))
-        .limit(Limits.AUTOCOMPLETE_CHOICES).map(t -> new Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
-        .toList()).queue();
+    event
+        .replyChoices(
+            topics(event.getGuild()).stream()
+                .filter(t -> t.toLowerCase(Locale.ROOT).contains(typed))
+                .limit(Limits.AUTOCOMPLETE_CHOICES)
+                .map(t -> new Command.Choice(Limits.fit(t, Limits.CHOICE_NAME), t))
+                .toList())
+        .queue();
   }
 
   private record Page(MessageEmbed embed, List<ActionRow> buttons) {}
@@ -113,7 +137,8 @@ final class LeaderboardCommand implements SlashCommand {
     Scope scope = practice.scope(ScopeKind.GUILD, guild.getId(), guild.getName());
     String topic = topicArg.equals(ALL_TOPICS) ? null : topicName(guild, topicArg);
     Optional<Person> asker = practice.findPerson(Person.discordKey(owner));
-    Leaderboard board = practice.leaderboard(scope, period, topic, offset, PAGE, asker.orElse(null));
+    Leaderboard board =
+        practice.leaderboard(scope, period, topic, offset, PAGE, asker.orElse(null));
     if (offset > 0 && board.entries().isEmpty() && board.total() > 0) {
       int last = (board.total() - 1) / PAGE * PAGE;
       board = practice.leaderboard(scope, period, topic, last, PAGE, asker.orElse(null));
@@ -122,37 +147,65 @@ final class LeaderboardCommand implements SlashCommand {
   }
 
   static MessageEmbed render(Leaderboard board, Period period, String topic) {
-    String when = switch (period) {
-      case WEEK -> "this week";
-      case MONTH -> "this month";
-      case ALL -> "all time";
-    };
-    EmbedBuilder e = new EmbedBuilder().setColor(new Color(0x4F7CAC))
-        .setTitle("Leaderboard · " + when + (topic == null ? "" : " · " + topic));
+    String when =
+        switch (period) {
+          case WEEK -> "this week";
+          case MONTH -> "this month";
+          case ALL -> "all time";
+        };
+    EmbedBuilder e =
+        new EmbedBuilder()
+            .setColor(new Color(0x4F7CAC))
+            .setTitle("Leaderboard · " + when + (topic == null ? "" : " · " + topic));
     StringBuilder lines = new StringBuilder();
     for (Leaderboard.Entry entry : board.entries()) {
-      lines.append("`#").append(entry.rank()).append("` ").append(DailyEmbeds.name(entry.displayName()))
-          .append(" · ").append(entry.points()).append(" pts · ").append(entry.answers()).append(" answers\n");
+      lines
+          .append("`#")
+          .append(entry.rank())
+          .append("` ")
+          .append(DailyEmbeds.name(entry.displayName()))
+          .append(" · ")
+          .append(entry.points())
+          .append(" pts · ")
+          .append(entry.answers())
+          .append(" answers\n");
     }
-    e.setDescription(board.entries().isEmpty() ? "Nobody has points here yet. Answer the daily question or run "
-        + "`/quiz` to get on the board." : Limits.fit(lines.toString(), Limits.EMBED_DESCRIPTION));
-    board.asker().ifPresentOrElse(
-        me -> e.addField("Your rank", "#" + me.rank() + " of " + board.total() + " · " + me.points() + " pts", false),
-        () -> e.addField("Your rank", "Not on this board yet.", false));
+    e.setDescription(
+        board.entries().isEmpty()
+            ? "Nobody has points here yet. Answer the daily question or run "
+                + "`/quiz` to get on the board."
+            : Limits.fit(lines.toString(), Limits.EMBED_DESCRIPTION));
+    board
+        .asker()
+        .ifPresentOrElse(
+            me ->
+                e.addField(
+                    "Your rank",
+                    "#" + me.rank() + " of " + board.total() + " · " + me.points() + " pts",
+                    false),
+            () -> e.addField("Your rank", "Not on this board yet.", false));
     int pages = Math.max(1, (board.total() + PAGE - 1) / PAGE);
-    e.setFooter("Page " + (board.offset() / PAGE + 1) + " of " + pages + " · " + board.total() + " people");
+    e.setFooter(
+        "Page " + (board.offset() / PAGE + 1) + " of " + pages + " · " + board.total() + " people");
     return e.build();
   }
 
-  private static List<ActionRow> buttons(Leaderboard board, long owner, Period period, String topicArg) {
+  private static List<ActionRow> buttons(
+      Leaderboard board, long owner, Period period, String topicArg) {
     String p = period.name().toLowerCase(Locale.ROOT);
     int prev = Math.max(0, board.offset() - PAGE);
     int next = board.offset() + PAGE;
     List<Button> row = new ArrayList<>();
-    row.add(Button.secondary(ComponentId.of(NAME, owner, "page", p, Integer.toString(prev), topicArg).encode(),
-        "Previous").withDisabled(board.offset() == 0));
-    row.add(Button.secondary(ComponentId.of(NAME, owner, "page", p, Integer.toString(next), topicArg).encode(),
-        "Next").withDisabled(!board.hasNext()));
+    row.add(
+        Button.secondary(
+                ComponentId.of(NAME, owner, "page", p, Integer.toString(prev), topicArg).encode(),
+                "Previous")
+            .withDisabled(board.offset() == 0));
+    row.add(
+        Button.secondary(
+                ComponentId.of(NAME, owner, "page", p, Integer.toString(next), topicArg).encode(),
+                "Next")
+            .withDisabled(!board.hasNext()));
     return List.of(ActionRow.of(row));
   }
 

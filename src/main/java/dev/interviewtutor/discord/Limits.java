@@ -17,7 +17,10 @@ public final class Limits {
 
   private Limits() {}
 
-  /** {@code text} cut to {@code max} characters, ending with an ellipsis when cut; never splits a surrogate pair. */
+  /**
+   * {@code text} cut to {@code max} characters, ending with an ellipsis when cut; never splits a
+   * surrogate pair.
+   */
   public static String fit(String text, int max) {
     if (text == null) {
       return "";

@@ -16,11 +16,12 @@ final class People {
   }
 
   /**
-   * Where the questions come from: the server (its own banks and switches), or null outside a server or for a
-   * server the tutor has stored nothing for (both see the shipped banks).
+   * Where the questions come from: the server (its own banks and switches), or null outside a
+   * server or for a server the tutor has stored nothing for (both see the shipped banks).
    */
   static Scope place(PracticeService practice, Guild guild) {
-    // Read only, never a write: a server without a scope row has no banks of its own yet, so it sees the shipped
+    // Read only, never a write: a server without a scope row has no banks of its own yet, so it
+    // sees the shipped
     // banks, and autocomplete and buttons can use this before they answer.
     return guild == null ? null : practice.findScope(ScopeKind.GUILD, guild.getId()).orElse(null);
   }

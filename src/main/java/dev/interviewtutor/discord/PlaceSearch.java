@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * {@code /explain}'s search over the questions a place sees: the shipped banks' index (built once, again after a
- * reload) without the banks a server switched off, merged with an index of the server's own banks (built when they
- * change).
+ * {@code /explain}'s search over the questions a place sees: the shipped banks' index (built once,
+ * again after a reload) without the banks a server switched off, merged with an index of the
+ * server's own banks (built when they change).
  */
 final class PlaceSearch {
   private final PracticeService practice;
@@ -27,15 +27,21 @@ final class PlaceSearch {
 
   /**
    * @param shippedSearch the index of the shipped banks as loaded now
-   * @param indexes       builds an index of other banks (after a reload, and for servers' own banks)
+   * @param indexes builds an index of other banks (after a reload, and for servers' own banks)
    */
-  PlaceSearch(PracticeService practice, KnowledgeSearch shippedSearch, Function<QuestionBank, KnowledgeSearch> indexes) {
+  PlaceSearch(
+      PracticeService practice,
+      KnowledgeSearch shippedSearch,
+      Function<QuestionBank, KnowledgeSearch> indexes) {
     this.practice = practice;
     this.indexes = indexes;
     this.shipped = new Index(practice.bank(), shippedSearch);
   }
 
-  /** The best {@code limit} questions the place ({@code null}: outside a server) sees for the query, best first. */
+  /**
+   * The best {@code limit} questions the place ({@code null}: outside a server) sees for the query,
+   * best first.
+   */
   List<KnowledgeSearch.Hit> search(Scope place, String query, int limit) {
     QuestionBank all = practice.bank();
     Index s = shipped;
@@ -53,14 +59,17 @@ final class PlaceSearch {
     if (place != null) {
       Index own = servers.get(place.id());
       if (own == null || own.bank() != visible) {
-        List<Question> mine = visible.questions().stream().filter(q -> all.find(q.id()).isEmpty()).toList();
+        List<Question> mine =
+            visible.questions().stream().filter(q -> all.find(q.id()).isEmpty()).toList();
         own = new Index(visible, indexes.apply(new QuestionBank(mine)));
         servers.put(place.id(), own);
       }
       hits.addAll(own.search().search(query, Integer.MAX_VALUE));
     }
-    hits.sort(Comparator.comparingDouble(KnowledgeSearch.Hit::score).reversed()
-        .thenComparing(h -> h.question().id()));
+    hits.sort(
+        Comparator.comparingDouble(KnowledgeSearch.Hit::score)
+            .reversed()
+            .thenComparing(h -> h.question().id()));
     return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
   }
 }

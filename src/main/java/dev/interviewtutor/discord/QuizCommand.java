@@ -13,7 +13,10 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** {@code /quiz [topic] [question]}: one question with Answer / Hint / Skip; the grade comes back ephemerally. */
+/**
+ * {@code /quiz [topic] [question]}: one question with Answer / Hint / Skip; the grade comes back
+ * ephemerally.
+ */
 final class QuizCommand extends SingleQuestionCommand {
   QuizCommand(BotContext ctx) {
     super(ctx);
@@ -40,7 +43,9 @@ final class QuizCommand extends SingleQuestionCommand {
   Optional<Question> next(Person person, Scope place, String topic, String after) {
     if (after != null) {
       Question suggested = practice().nextQuestion(person, place, topic);
-      return suggested.id().equals(after) ? followingInBank(place, topic, after) : Optional.of(suggested);
+      return suggested.id().equals(after)
+          ? followingInBank(place, topic, after)
+          : Optional.of(suggested);
     }
     return Optional.of(practice().nextQuestion(person, place, topic));
   }
@@ -52,16 +57,24 @@ final class QuizCommand extends SingleQuestionCommand {
 
   @Override
   public void onSlash(SlashCommandInteractionEvent event) {
-    // An unknown topic is refused at once, privately. The place's topics are a read (never a write, which could
+    // An unknown topic is refused at once, privately. The place's topics are a read (never a write,
+    // which could
     // wait for the database before the acknowledgement); the question itself is picked after it.
     Scope place = People.place(practice(), event.getGuild());
-    String topic = checkTopic(practice(), place, event.getOption("topic", OptionMapping::getAsString));
+    String topic =
+        checkTopic(practice(), place, event.getOption("topic", OptionMapping::getAsString));
     String questionId = event.getOption("question", OptionMapping::getAsString);
     if (questionId != null && !questionId.isBlank()) {
-      // A named question needs no database (the bank is in memory): the question itself is the acknowledgement,
-      // one REST call as quick as a deferral, instead of a deferral and then an edit competing with other acks.
-      event.reply(questionMessage(event.getUser(), place, practice().question(place, questionId.strip()), topic))
-          .setAllowedMentions(List.of()).queue();
+      // A named question needs no database (the bank is in memory): the question itself is the
+      // acknowledgement,
+      // one REST call as quick as a deferral, instead of a deferral and then an edit competing with
+      // other acks.
+      event
+          .reply(
+              questionMessage(
+                  event.getUser(), place, practice().question(place, questionId.strip()), topic))
+          .setAllowedMentions(List.of())
+          .queue();
       return;
     }
     ask(event, topic, null, false);

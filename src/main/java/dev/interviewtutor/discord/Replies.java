@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sending through interaction hooks with mentions off. JDA's default mentions only cover new messages, so every
- * edit of an original response sets its own empty allow-list. An edit Discord refuses (a rich reply it cannot
- * take) is replaced by a plain sentence, so the deferred reply never stays at "thinking…".
+ * Sending through interaction hooks with mentions off. JDA's default mentions only cover new
+ * messages, so every edit of an original response sets its own empty allow-list. An edit Discord
+ * refuses (a rich reply it cannot take) is replaced by a plain sentence, so the deferred reply
+ * never stays at "thinking…".
  */
 public final class Replies {
   private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
@@ -22,12 +23,25 @@ public final class Replies {
   private Replies() {}
 
   public static void editOriginal(InteractionHook hook, MessageEditData data) {
-    hook.editOriginal(data).setAllowedMentions(List.of()).queue(null, failure -> {
-      LOG.warn("editing the reply of interaction {} failed: {}", hook.getInteraction().getId(), failure.toString());
-      hook.editOriginal(new MessageEditBuilder().setContent(Failures.SORRY).setEmbeds(List.of())
-          .setComponents(List.of()).setAttachments(List.of()).build())
-          .setAllowedMentions(List.of()).queue(null, again -> { });
-    });
+    hook.editOriginal(data)
+        .setAllowedMentions(List.of())
+        .queue(
+            null,
+            failure -> {
+              LOG.warn(
+                  "editing the reply of interaction {} failed: {}",
+                  hook.getInteraction().getId(),
+                  failure.toString());
+              hook.editOriginal(
+                      new MessageEditBuilder()
+                          .setContent(Failures.SORRY)
+                          .setEmbeds(List.of())
+                          .setComponents(List.of())
+                          .setAttachments(List.of())
+                          .build())
+                  .setAllowedMentions(List.of())
+                  .queue(null, again -> {});
+            });
   }
 
   public static void editOriginal(InteractionHook hook, String content) {
@@ -35,7 +49,8 @@ public final class Replies {
   }
 
   /** Replaces the deferred reply with embeds and files. */
-  public static void editOriginal(InteractionHook hook, List<MessageEmbed> embeds, List<FileUpload> files) {
+  public static void editOriginal(
+      InteractionHook hook, List<MessageEmbed> embeds, List<FileUpload> files) {
     editOriginal(hook, new MessageEditBuilder().setEmbeds(embeds).setFiles(files).build());
   }
 
@@ -46,9 +61,14 @@ public final class Replies {
   /** An ephemeral error, whether or not the interaction was acknowledged already. */
   public static void error(IReplyCallback event, String message) {
     if (event.isAcknowledged()) {
-      event.getHook().sendMessage(message).setEphemeral(true).setAllowedMentions(List.of()).queue(null, e -> { });
+      event
+          .getHook()
+          .sendMessage(message)
+          .setEphemeral(true)
+          .setAllowedMentions(List.of())
+          .queue(null, e -> {});
     } else {
-      event.reply(message).setEphemeral(true).queue(null, e -> { });
+      event.reply(message).setEphemeral(true).queue(null, e -> {});
     }
   }
 }

@@ -27,8 +27,8 @@ final class ReviewCommand extends SingleQuestionCommand {
 
   @Override
   public SlashCommandData definition() {
-    return Commands.slash("review",
-        "Your questions due for spaced-repetition review, one at a time");
+    return Commands.slash(
+        "review", "Your questions due for spaced-repetition review, one at a time");
   }
 
   @Override
@@ -50,15 +50,25 @@ final class ReviewCommand extends SingleQuestionCommand {
 
   @Override
   public void onSlash(SlashCommandInteractionEvent event) {
-    ctx.grading().deferred("/review", event, true, hook -> {
-      Person person = People.person(practice(), event.getUser());
-      Scope place = People.place(practice(), event.getGuild());
-      List<Question> due = practice().dueReviews(person, place);
-      Replies.editOriginal(hook, due.isEmpty() ? MessageEditData.fromContent(nothingLeft())
-          : MessageEditData.fromCreateData(new MessageCreateBuilder()
-              .applyData(questionMessage(event.getUser(), place, due.get(0), ""))
-              .setContent(due.size() + " question(s) due for review.").build()));
-    });
+    ctx.grading()
+        .deferred(
+            "/review",
+            event,
+            true,
+            hook -> {
+              Person person = People.person(practice(), event.getUser());
+              Scope place = People.place(practice(), event.getGuild());
+              List<Question> due = practice().dueReviews(person, place);
+              Replies.editOriginal(
+                  hook,
+                  due.isEmpty()
+                      ? MessageEditData.fromContent(nothingLeft())
+                      : MessageEditData.fromCreateData(
+                          new MessageCreateBuilder()
+                              .applyData(questionMessage(event.getUser(), place, due.get(0), ""))
+                              .setContent(due.size() + " question(s) due for review.")
+                              .build()));
+            });
   }
 
   @Override

@@ -10,15 +10,17 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
- * One slash command with its buttons, modals and autocomplete. The {@link CommandRouter} finds it by
- * {@link #name()}, and routes components whose {@link ComponentId#command()} equals that name after checking the
- * version and the owner.
+ * One slash command with its buttons, modals and autocomplete. The {@link CommandRouter} finds it
+ * by {@link #name()}, and routes components whose {@link ComponentId#command()} equals that name
+ * after checking the version and the owner.
  */
 public interface SlashCommand {
 
   String name();
 
-  /** The definition registered with Discord. The router adds {@link #requiredPermission()} to it. */
+  /**
+   * The definition registered with Discord. The router adds {@link #requiredPermission()} to it.
+   */
   SlashCommandData definition();
 
   /** A permission the member must have; set on the definition and checked again by the router. */
@@ -27,8 +29,8 @@ public interface SlashCommand {
   }
 
   /**
-   * The permission needed to use this command's buttons and forms; by default the command's own. A command whose
-   * components are for everyone (the daily question's Answer button) returns empty.
+   * The permission needed to use this command's buttons and forms; by default the command's own. A
+   * command whose components are for everyone (the daily question's Answer button) returns empty.
    */
   default Optional<Permission> componentPermission() {
     return requiredPermission();

@@ -21,8 +21,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A person's progress as one PNG, rendered in-process with XChart (headless): score over time on top (daily
- * average score, 0–100) and mastery per topic below. No fonts or display needed beyond the JDK's.
+ * A person's progress as one PNG, rendered in-process with XChart (headless): score over time on
+ * top (daily average score, 0–100) and mastery per topic below. No fonts or display needed beyond
+ * the JDK's.
  */
 public final class StatsChart {
   public static final int WIDTH = 800;
@@ -63,14 +64,27 @@ public final class StatsChart {
   }
 
   private static XYChart scoreOverTime(PersonStats stats) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(TOP).title("Score over time")
-        .yAxisTitle("average score").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(TOP)
+            .title("Score over time")
+            .yAxisTitle("average score")
+            .build();
     chart.getStyler().setDatePattern("MMM d");
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setLegendVisible(false)
-        .setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(new Color(0xF7F9FC));
-    List<Date> days = stats.overTime().stream()
-        .map(d -> Date.from(d.day().atStartOfDay().toInstant(ZoneOffset.UTC))).toList();
-    List<Double> scores = stats.overTime().stream().map(PersonStats.DayPoint::averageScore).toList();
+    chart
+        .getStyler()
+        .setYAxisMin(0.0)
+        .setYAxisMax(100.0)
+        .setLegendVisible(false)
+        .setChartBackgroundColor(Color.WHITE)
+        .setPlotBackgroundColor(new Color(0xF7F9FC));
+    List<Date> days =
+        stats.overTime().stream()
+            .map(d -> Date.from(d.day().atStartOfDay().toInstant(ZoneOffset.UTC)))
+            .toList();
+    List<Double> scores =
+        stats.overTime().stream().map(PersonStats.DayPoint::averageScore).toList();
     XYSeries series = chart.addSeries("score", days, scores);
     series.setLineColor(new Color(0x4F7CAC));
     series.setMarker(SeriesMarkers.CIRCLE);
@@ -79,10 +93,20 @@ public final class StatsChart {
   }
 
   private static CategoryChart masteryPerTopic(PersonStats stats) {
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT - TOP).title("Mastery per topic")
-        .yAxisTitle("mastery").build();
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0).setLegendVisible(false)
-        .setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(new Color(0xF7F9FC))
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT - TOP)
+            .title("Mastery per topic")
+            .yAxisTitle("mastery")
+            .build();
+    chart
+        .getStyler()
+        .setYAxisMin(0.0)
+        .setYAxisMax(100.0)
+        .setLegendVisible(false)
+        .setChartBackgroundColor(Color.WHITE)
+        .setPlotBackgroundColor(new Color(0xF7F9FC))
         .setLegendPosition(Styler.LegendPosition.InsideNE);
     List<String> topics = stats.topics().stream().map(PersonStats.TopicMastery::topic).toList();
     List<Integer> mastery = stats.topics().stream().map(PersonStats.TopicMastery::mastery).toList();

@@ -19,8 +19,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
 
 /**
- * {@code /stats [user]}: answers, average, streaks, mastery per topic, and a PNG chart attached. Anyone sees their
- * own; another member's only a server admin (Manage Server) sees, in that server.
+ * {@code /stats [user]}: answers, average, streaks, mastery per topic, and a PNG chart attached.
+ * Anyone sees their own; another member's only a server admin (Manage Server) sees, in that server.
  */
 final class StatsCommand implements SlashCommand {
   static final String NAME = "stats";
@@ -41,7 +41,8 @@ final class StatsCommand implements SlashCommand {
   @Override
   public SlashCommandData definition() {
     return Commands.slash(NAME, "Progress: answers, streaks, mastery")
-        .addOption(OptionType.USER, "user", "Whose progress (default: yours; others' for admins)", false);
+        .addOption(
+            OptionType.USER, "user", "Whose progress (default: yours; others' for admins)", false);
   }
 
   @Override
@@ -54,22 +55,34 @@ final class StatsCommand implements SlashCommand {
       event.reply(refusal.get()).setEphemeral(true).queue();
       return;
     }
-    context.grading().deferred("/stats", event, true, hook -> {
-      Optional<Person> person = practice.findPerson(Person.discordKey(target));
-      PersonStats stats = person.map(practice::stats).orElse(null);
-      if (stats == null || stats.answers() == 0) {
-        Replies.editOriginal(hook, self ? "You have no graded answers yet. Try `/quiz` or the daily "
-            + "question!" : "That person has no graded answers yet.");
-        return;
-      }
-      Replies.editOriginal(hook, List.of(embed(stats)), List.of(FileUpload.fromData(StatsChart.png(stats), FILE)));
-    });
+    context
+        .grading()
+        .deferred(
+            "/stats",
+            event,
+            true,
+            hook -> {
+              Optional<Person> person = practice.findPerson(Person.discordKey(target));
+              PersonStats stats = person.map(practice::stats).orElse(null);
+              if (stats == null || stats.answers() == 0) {
+                Replies.editOriginal(
+                    hook,
+                    self
+                        ? "You have no graded answers yet. Try `/quiz` or the daily " + "question!"
+                        : "That person has no graded answers yet.");
+                return;
+              }
+              Replies.editOriginal(
+                  hook,
+                  List.of(embed(stats)),
+                  List.of(FileUpload.fromData(StatsChart.png(stats), FILE)));
+            });
   }
 
   /**
-   * Why the asker may not see someone else's progress; empty when they may. Progress spans every server the person
-   * uses the tutor in, so only this server's admins (Manage Server) see a member's, and only a member of this
-   * server; everyone sees their own.
+   * Why the asker may not see someone else's progress; empty when they may. Progress spans every
+   * server the person uses the tutor in, so only this server's admins (Manage Server) see a
+   * member's, and only a member of this server; everyone sees their own.
    */
   private static Optional<String> refusal(SlashCommandInteractionEvent event, OptionMapping user) {
     Member asker = event.getMember();
@@ -77,8 +90,9 @@ final class StatsCommand implements SlashCommand {
       return Optional.of("In DMs you can see only your own progress: use `/stats` without `user`.");
     }
     if (!asker.hasPermission(Permission.MANAGE_SERVER)) {
-      return Optional.of("You can see your own progress with `/stats`; other members' progress is only for this "
-          + "server's admins (Manage Server).");
+      return Optional.of(
+          "You can see your own progress with `/stats`; other members' progress is only for this "
+              + "server's admins (Manage Server).");
     }
     if (user.getAsMember() == null) {
       return Optional.of("That person isn't a member of this server.");
@@ -87,19 +101,40 @@ final class StatsCommand implements SlashCommand {
   }
 
   static MessageEmbed embed(PersonStats s) {
-    EmbedBuilder e = new EmbedBuilder().setColor(new Color(0x4F7CAC))
-        .setTitle(Limits.fit("Progress of " + DailyEmbeds.name(s.person().displayName()), Limits.EMBED_TITLE))
-        .addField("Answers", Integer.toString(s.answers()), true)
-        .addField("Average", Math.round(s.averageScore()) + "/100", true)
-        .addField("Points", Integer.toString(s.points()), true)
-        .addField("Current streak", s.currentStreak() + " day" + (s.currentStreak() == 1 ? "" : "s"), true)
-        .addField("Best streak", s.bestStreak() + " day" + (s.bestStreak() == 1 ? "" : "s"), true)
-        .addField("Due reviews", Integer.toString(s.dueReviews()), true)
-        .addField("Mastery per topic", Limits.field(s.topics().stream()
-            .map(t -> t.topic() + ": " + t.mastery() + "% (" + t.questionsAnswered() + "/" + t.questionsTotal()
-                + " questions)")
-            .collect(Collectors.joining("\n"))), false)
-        .setImage("attachment://" + FILE);
+    EmbedBuilder e =
+        new EmbedBuilder()
+            .setColor(new Color(0x4F7CAC))
+            .setTitle(
+                Limits.fit(
+                    "Progress of " + DailyEmbeds.name(s.person().displayName()),
+                    Limits.EMBED_TITLE))
+            .addField("Answers", Integer.toString(s.answers()), true)
+            .addField("Average", Math.round(s.averageScore()) + "/100", true)
+            .addField("Points", Integer.toString(s.points()), true)
+            .addField(
+                "Current streak",
+                s.currentStreak() + " day" + (s.currentStreak() == 1 ? "" : "s"),
+                true)
+            .addField(
+                "Best streak", s.bestStreak() + " day" + (s.bestStreak() == 1 ? "" : "s"), true)
+            .addField("Due reviews", Integer.toString(s.dueReviews()), true)
+            .addField(
+                "Mastery per topic",
+                Limits.field(
+                    s.topics().stream()
+                        .map(
+                            t ->
+                                t.topic()
+                                    + ": "
+                                    + t.mastery()
+                                    + "% ("
+                                    + t.questionsAnswered()
+                                    + "/"
+                                    + t.questionsTotal()
+                                    + " questions)")
+                        .collect(Collectors.joining("\n"))),
+                false)
+            .setImage("attachment://" + FILE);
     return e.build();
   }
 }

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running Discord bot: the gateway shards this process runs (a JDA {@link ShardManager}; one shard unless
- * {@code DISCORD_SHARDS_TOTAL} says otherwise), the command router and the grading pool. {@link #close()} is the
- * graceful stop: new interactions are refused, grades in flight finish and are delivered, then this process's
- * shards and the database close.
+ * The running Discord bot: the gateway shards this process runs (a JDA {@link ShardManager}; one
+ * shard unless {@code DISCORD_SHARDS_TOTAL} says otherwise), the command router and the grading
+ * pool. {@link #close()} is the graceful stop: new interactions are refused, grades in flight
+ * finish and are delivered, then this process's shards and the database close.
  */
 public final class TutorBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TutorBot.class);
@@ -31,13 +31,16 @@ public final class TutorBot implements AutoCloseable {
   private final CommandRouter router;
   private final ShardManager shards;
   private final ExecutorService eventPool;
+
   /** How long a graceful stop waits for work in flight. */
   public static final Duration DRAIN = Duration.ofSeconds(30);
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean closed;
   private volatile boolean drained;
 
-  private TutorBot(BotContext context, CommandRouter router, ShardManager shards, ExecutorService eventPool) {
+  private TutorBot(
+      BotContext context, CommandRouter router, ShardManager shards, ExecutorService eventPool) {
     this.context = context;
     this.router = router;
     this.shards = shards;
@@ -45,29 +48,47 @@ public final class TutorBot implements AutoCloseable {
   }
 
   /**
-   * Logs in, waits until every shard of this process is connected and its servers are loaded, and registers the
-   * commands (on {@code DISCORD_GUILD_ID} only when set, which is instant; otherwise globally).
+   * Logs in, waits until every shard of this process is connected and its servers are loaded, and
+   * registers the commands (on {@code DISCORD_GUILD_ID} only when set, which is instant; otherwise
+   * globally).
    *
    * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
    */
-  public static TutorBot start(TutorConfig config, BotServices services, boolean messageContentIntent)
+  public static TutorBot start(
+      TutorConfig config, BotServices services, boolean messageContentIntent)
       throws InterruptedException {
     return start(config, services, messageContentIntent, TutorCommands::all);
   }
 
-  /** As {@link #start(TutorConfig, BotServices, boolean)} with a chosen command set (tests, study groups). */
-  public static TutorBot start(TutorConfig config, BotServices services, boolean messageContentIntent,
-      Function<BotContext, List<SlashCommand>> commands) throws InterruptedException {
-    BotContext context = new BotContext(config, services,
-        new AnswerRateLimiter(config.answersPerMinute(), services.clock()),
-        new GradingPool(Math.max(2, Runtime.getRuntime().availableProcessors()), "tutor-grading", services.metrics()),
-        new GradingPool(2, "tutor-daily-admin", services.metrics()), services.clock().instant());
+  /**
+   * As {@link #start(TutorConfig, BotServices, boolean)} with a chosen command set (tests, study
+   * groups).
+   */
+  public static TutorBot start(
+      TutorConfig config,
+      BotServices services,
+      boolean messageContentIntent,
+      Function<BotContext, List<SlashCommand>> commands)
+      throws InterruptedException {
+    BotContext context =
+        new BotContext(
+            config,
+            services,
+            new AnswerRateLimiter(config.answersPerMinute(), services.clock()),
+            new GradingPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                "tutor-grading",
+                services.metrics()),
+            new GradingPool(2, "tutor-daily-admin", services.metrics()),
+            services.clock().instant());
     CommandRouter router = new CommandRouter(commands.apply(context), services.metrics());
     ExecutorService eventPool = DiscordClientFactory.eventPool();
     ShardManager shards;
     try {
-      shards = DiscordClientFactory.shardManager(config, messageContentIntent, eventPool)
-          .addEventListeners(router).build();
+      shards =
+          DiscordClientFactory.shardManager(config, messageContentIntent, eventPool)
+              .addEventListeners(router)
+              .build();
     } catch (RuntimeException e) {
       eventPool.shutdownNow();
       context.grading().drain(Duration.ofSeconds(1));
@@ -80,8 +101,11 @@ public final class TutorBot implements AutoCloseable {
       TutorBot bot = new TutorBot(context, router, shards, eventPool);
       bot.registerCommands();
       JDA any = bot.anyShard();
-      LOG.info("Logged in as {} with {} ({} server(s) here); add it to a server with {}",
-          any.getSelfUser().getName(), describe(shards), shards.getGuildCache().size(),
+      LOG.info(
+          "Logged in as {} with {} ({} server(s) here); add it to a server with {}",
+          any.getSelfUser().getName(),
+          describe(shards),
+          shards.getGuildCache().size(),
           TutorInfoCommand.inviteUrl(any));
       return bot;
     } catch (RuntimeException | InterruptedException e) {
@@ -95,16 +119,16 @@ public final class TutorBot implements AutoCloseable {
   }
 
   /**
-   * Waits until every shard of this process has been started (the manager starts them one after another, as
-   * Discord's identify limit allows) and each has loaded its servers.
+   * Waits until every shard of this process has been started (the manager starts them one after
+   * another, as Discord's identify limit allows) and each has loaded its servers.
    */
   private static void awaitReady(ShardManager shards) throws InterruptedException {
     while (true) {
       for (JDA jda : shards.getShards()) {
         jda.awaitReady();
       }
-      if (shards.getShardsQueued() == 0 && shards.getShards().stream()
-          .allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED)) {
+      if (shards.getShardsQueued() == 0
+          && shards.getShards().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED)) {
         return;
       }
       Thread.sleep(50);
@@ -117,8 +141,12 @@ public final class TutorBot implements AutoCloseable {
   }
 
   private static String describe(ShardManager shards) {
-    List<Integer> ids = shards.getShards().stream().map(j -> j.getShardInfo().getShardId()).sorted().toList();
-    String which = ids.size() == 1 ? "shard " + ids.get(0) : "shards " + ids.get(0) + "-" + ids.get(ids.size() - 1);
+    List<Integer> ids =
+        shards.getShards().stream().map(j -> j.getShardInfo().getShardId()).sorted().toList();
+    String which =
+        ids.size() == 1
+            ? "shard " + ids.get(0)
+            : "shards " + ids.get(0) + "-" + ids.get(ids.size() - 1);
     return which + " of " + shards.getShardsTotal();
   }
 
@@ -133,16 +161,20 @@ public final class TutorBot implements AutoCloseable {
         return;
       }
       if (shardOf(guildId).isEmpty()) {
-        LOG.info("DISCORD_GUILD_ID={} is on a shard another process runs; that process registers the commands",
+        LOG.info(
+            "DISCORD_GUILD_ID={} is on a shard another process runs; that process registers the commands",
             Long.toUnsignedString(guildId));
         return;
       }
-      LOG.warn("DISCORD_GUILD_ID={} is not a server this bot is in; registering commands globally instead",
+      LOG.warn(
+          "DISCORD_GUILD_ID={} is not a server this bot is in; registering commands globally instead",
           Long.toUnsignedString(guildId));
     }
-    // Every process puts the same list: Discord replaces the set, so the last one wins with the same commands.
+    // Every process puts the same list: Discord replaces the set, so the last one wins with the
+    // same commands.
     anyShard().updateCommands().addCommands(definitions).complete();
-    LOG.info("Registered {} commands globally (may take up to an hour to appear)", definitions.size());
+    LOG.info(
+        "Registered {} commands globally (may take up to an hour to appear)", definitions.size());
   }
 
   /** The shard of this process that holds the server, if this process runs it. */
@@ -150,9 +182,13 @@ public final class TutorBot implements AutoCloseable {
     return shardOf(shards, guildId);
   }
 
-  /** The shard of {@code shards} that holds the server ({@code (guild_id >> 22) % total}), if it runs here. */
+  /**
+   * The shard of {@code shards} that holds the server ({@code (guild_id >> 22) % total}), if it
+   * runs here.
+   */
   static Optional<JDA> shardOf(ShardManager shards, long guildId) {
-    return Optional.ofNullable(shards.getShardById(MiscUtil.getShardForGuild(guildId, shards.getShardsTotal())));
+    return Optional.ofNullable(
+        shards.getShardById(MiscUtil.getShardForGuild(guildId, shards.getShardsTotal())));
   }
 
   /** The shards this process runs. */
@@ -160,17 +196,22 @@ public final class TutorBot implements AutoCloseable {
     return shards;
   }
 
-  /** The only shard of a one-shard process (tests, small bots); use {@link #shards()} when there may be more. */
+  /**
+   * The only shard of a one-shard process (tests, small bots); use {@link #shards()} when there may
+   * be more.
+   */
   public JDA jda() {
     List<JDA> running = shards.getShards();
     if (running.size() != 1) {
-      throw new IllegalStateException("this process runs " + running.size() + " shards; use shards()");
+      throw new IllegalStateException(
+          "this process runs " + running.size() + " shards; use shards()");
     }
     return running.get(0);
   }
 
   private JDA anyShard() {
-    return shards.getShards().stream().min(Comparator.comparingInt(j -> j.getShardInfo().getShardId()))
+    return shards.getShards().stream()
+        .min(Comparator.comparingInt(j -> j.getShardInfo().getShardId()))
         .orElseThrow(() -> new IllegalStateException("no shard is running"));
   }
 
@@ -192,7 +233,10 @@ public final class TutorBot implements AutoCloseable {
     stopped.await();
   }
 
-  /** Whether the last stop finished every piece of work in flight (false until stopped, or when it timed out). */
+  /**
+   * Whether the last stop finished every piece of work in flight (false until stopped, or when it
+   * timed out).
+   */
   public boolean drainedCleanly() {
     return drained;
   }
@@ -203,16 +247,18 @@ public final class TutorBot implements AutoCloseable {
   }
 
   /**
-   * The graceful stop: new interactions are refused, work in flight gets {@code drain} to finish and be
-   * delivered, then this process's shards and the database close. Returns whether everything in flight finished
-   * in time.
+   * The graceful stop: new interactions are refused, work in flight gets {@code drain} to finish
+   * and be delivered, then this process's shards and the database close. Returns whether everything
+   * in flight finished in time.
    */
   public synchronized boolean stop(Duration drain) {
     if (closed) {
       return drained;
     }
     closed = true;
-    LOG.info("Stopping: refusing new interactions, finishing {} grade(s) in flight", context.grading().inFlight());
+    LOG.info(
+        "Stopping: refusing new interactions, finishing {} grade(s) in flight",
+        context.grading().inFlight());
     router.stopAccepting();
     long deadline = System.nanoTime() + drain.toNanos();
     boolean clean = context.grading().drain(drain);
@@ -236,7 +282,10 @@ public final class TutorBot implements AutoCloseable {
     return drained;
   }
 
-  /** Each shard's shutdown sends the REST requests already queued (the last follow-ups) before closing. */
+  /**
+   * Each shard's shutdown sends the REST requests already queued (the last follow-ups) before
+   * closing.
+   */
   private void stopShards() {
     List<JDA> running = List.copyOf(shards.getShards());
     // Stops starting queued shards; the running ones are shut down here, each awaited.

@@ -9,12 +9,22 @@ public final class TutorCommands {
   private TutorCommands() {}
 
   public static List<SlashCommand> all(BotContext context) {
-    List<SlashCommand> all = new ArrayList<>(List.of(new QuizCommand(context), new InterviewCommand(context),
-        new ReviewCommand(context), new TutorInfoCommand(context), new TutorAdminCommand(context),
-        new BankCommand(context)));
+    List<SlashCommand> all =
+        new ArrayList<>(
+            List.of(
+                new QuizCommand(context),
+                new InterviewCommand(context),
+                new ReviewCommand(context),
+                new TutorInfoCommand(context),
+                new TutorAdminCommand(context),
+                new BankCommand(context)));
     var practice = context.services().practice();
-    all.addAll(StudyCommands.all(context, practice, KnowledgeSearch.withDefaultModel(practice.bank()),
-        new DailyPublisher(practice)));
+    all.addAll(
+        StudyCommands.all(
+            context,
+            practice,
+            KnowledgeSearch.withDefaultModel(practice.bank()),
+            new DailyPublisher(practice)));
     return List.copyOf(all);
   }
 }

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the LLM, question by question, for key points, synonyms and common mistakes, and returns the bank's text with
- * each proposal added at the end of its question, for a person to review. A section the question already has is
- * not proposed again; a question the LLM could not answer for is left as it is and counted.
+ * Asks the LLM, question by question, for key points, synonyms and common mistakes, and returns the
+ * bank's text with each proposal added at the end of its question, for a person to review. A
+ * section the question already has is not proposed again; a question the LLM could not answer for
+ * is left as it is and counted.
  */
 public final class BankEnricher {
   private static final Logger LOG = LoggerFactory.getLogger(BankEnricher.class);
@@ -31,7 +32,8 @@ public final class BankEnricher {
   private final EnrichPrompt prompt;
 
   /**
-   * @param promptsDir where {@code enrich.txt} may override the built-in prompt ({@code TUTOR_PROMPTS})
+   * @param promptsDir where {@code enrich.txt} may override the built-in prompt ({@code
+   *     TUTOR_PROMPTS})
    */
   public BankEnricher(LlmClient llm, Path promptsDir) {
     this.llm = llm;
@@ -41,10 +43,10 @@ public final class BankEnricher {
   /**
    * What enriching did.
    *
-   * @param text      the bank with the proposals added
-   * @param enriched  questions that got at least one proposed section
+   * @param text the bank with the proposals added
+   * @param enriched questions that got at least one proposed section
    * @param unchanged questions that already had every section, or got nothing usable
-   * @param failed    questions the LLM gave no answer for (unreachable, budget, refusal)
+   * @param failed questions the LLM gave no answer for (unreachable, budget, refusal)
    */
   public record Result(String text, int enriched, int unchanged, int failed) {}
 
@@ -77,8 +79,11 @@ public final class BankEnricher {
       progress.accept("question " + q.id() + ": " + q.title());
       Proposal proposal;
       try {
-        String reply = llm.chat(List.of(UserMessage.from(prompt.render(q.title(), q.topic(),
-            reference(q)))), null, GradingContext.LOCAL);
+        String reply =
+            llm.chat(
+                List.of(UserMessage.from(prompt.render(q.title(), q.topic(), reference(q)))),
+                null,
+                GradingContext.LOCAL);
         proposal = Proposal.parse(reply);
       } catch (LlmUnavailableException e) {
         LOG.warn("no proposal for question {}: {}", q.id(), e.reason());
@@ -90,7 +95,8 @@ public final class BankEnricher {
         unchanged++;
         continue;
       }
-      int end = i + 1 < questions.size() ? questions.get(i + 1).location().line() - 1 : lines.size();
+      int end =
+          i + 1 < questions.size() ? questions.get(i + 1).location().line() - 1 : lines.size();
       inserts.add(new Insert(end, block));
       enriched++;
     }
@@ -100,7 +106,8 @@ public final class BankEnricher {
       while (at > 0 && lines.get(at - 1).isBlank()) {
         at--;
       }
-      // After the question's last text line; the blank lines before the next heading stay after the proposal.
+      // After the question's last text line; the blank lines before the next heading stay after the
+      // proposal.
       List<String> added = new ArrayList<>(List.of(""));
       added.addAll(List.of(insert.block().split("\n", -1)));
       lines.addAll(at, added);

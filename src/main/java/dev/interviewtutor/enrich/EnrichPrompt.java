@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The enrich prompt: {@code enrich.txt} in the prompts directory ({@code TUTOR_PROMPTS}) when there is one, else
- * the one built into the program ({@code prompts/enrich.txt} on the class path). Placeholders: {@code title},
- * {@code topic}, {@code answer}.
+ * The enrich prompt: {@code enrich.txt} in the prompts directory ({@code TUTOR_PROMPTS}) when there
+ * is one, else the one built into the program ({@code prompts/enrich.txt} on the class path).
+ * Placeholders: {@code title}, {@code topic}, {@code answer}.
  */
 final class EnrichPrompt {
   static final String FILE = "enrich.txt";
@@ -35,22 +35,34 @@ final class EnrichPrompt {
       } else {
         try (InputStream in = EnrichPrompt.class.getResourceAsStream("/prompts/" + FILE)) {
           if (in == null) {
-            throw new UserFacingException("prompt template " + FILE + " is missing from " + promptsDir
-                + " and from the program");
+            throw new UserFacingException(
+                "prompt template "
+                    + FILE
+                    + " is missing from "
+                    + promptsDir
+                    + " and from the program");
           }
           text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
           file = Path.of("(built in)/prompts/" + FILE);
         }
       }
     } catch (IOException e) {
-      throw new UserFacingException("prompt template " + file + " cannot be read: " + e.getMessage(), e);
+      throw new UserFacingException(
+          "prompt template " + file + " cannot be read: " + e.getMessage(), e);
     }
     PromptTemplate template = new PromptTemplate(file, text);
     Set<String> unknown = new TreeSet<>(template.placeholders());
     unknown.removeAll(ALLOWED);
     if (text.isBlank() || !unknown.isEmpty()) {
-      throw new UserFacingException("prompt template " + file + (text.isBlank() ? " is empty"
-          : " uses unknown placeholder(s) " + unknown + "; allowed: " + new TreeSet<>(ALLOWED)));
+      throw new UserFacingException(
+          "prompt template "
+              + file
+              + (text.isBlank()
+                  ? " is empty"
+                  : " uses unknown placeholder(s) "
+                      + unknown
+                      + "; allowed: "
+                      + new TreeSet<>(ALLOWED)));
     }
     return new EnrichPrompt(template);
   }

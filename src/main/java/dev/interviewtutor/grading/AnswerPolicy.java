@@ -7,7 +7,10 @@ public final class AnswerPolicy {
 
   private AnswerPolicy() {}
 
-  /** Throws a clear {@link AnswerRejectedException} when the answer is too long; null counts as empty. */
+  /**
+   * Throws a clear {@link AnswerRejectedException} when the answer is too long; null counts as
+   * empty.
+   */
   public static String check(String answer) {
     String text = answer == null ? "" : answer;
     if (text.length() > MAX_CHARS) {

@@ -13,8 +13,8 @@ public interface Grader {
   Grade grade(Rubric rubric, String answer);
 
   /**
-   * Grades one answer on behalf of a scope (a Discord server, the terminal). Graders that call a paid or
-   * rate-limited service charge the scope's daily budget; the others ignore the context.
+   * Grades one answer on behalf of a scope (a Discord server, the terminal). Graders that call a
+   * paid or rate-limited service charge the scope's daily budget; the others ignore the context.
    *
    * @throws AnswerRejectedException if the answer is longer than {@link AnswerPolicy#MAX_CHARS}
    */
@@ -23,8 +23,9 @@ public interface Grader {
   }
 
   /**
-   * Drops whatever this grader keeps in memory about these answers (SHA-256 hex hashes of the answer texts, as
-   * {@code GradeCache.answerHash}): called after forget-me deleted a person's answers.
+   * Drops whatever this grader keeps in memory about these answers (SHA-256 hex hashes of the
+   * answer texts, as {@code GradeCache.answerHash}): called after forget-me deleted a person's
+   * answers.
    */
   default void forgetAnswers(java.util.Set<String> answerHashes) {}
 

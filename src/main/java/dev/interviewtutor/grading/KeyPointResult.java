@@ -4,14 +4,14 @@ package dev.interviewtutor.grading;
  * The grade of one key point.
  *
  * @param keyPointId the rubric's key point id
- * @param keyPoint   the key point text
- * @param coverage   covered, partial or missed
- * @param evidence   the sentence of the answer that covers it, quoted verbatim; empty when missed
- * @param confidence how sure the grader is of {@code coverage}, 0–1: low when the evidence sits near a threshold,
- *                   or when the clause may be about a sibling concept or may deny the point
+ * @param keyPoint the key point text
+ * @param coverage covered, partial or missed
+ * @param evidence the sentence of the answer that covers it, quoted verbatim; empty when missed
+ * @param confidence how sure the grader is of {@code coverage}, 0–1: low when the evidence sits
+ *     near a threshold, or when the clause may be about a sibling concept or may deny the point
  */
-public record KeyPointResult(String keyPointId, String keyPoint, Coverage coverage, String evidence,
-    double confidence) {
+public record KeyPointResult(
+    String keyPointId, String keyPoint, Coverage coverage, String evidence, double confidence) {
 
   /** Below this the grader says it could not verify the point rather than deciding it. */
   public static final double UNSURE = 0.5;

@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Answers "explain X" from the banks without an LLM: every question is indexed as passages (its title, each
- * explanation sentence, each bullet, its tip), embedded with the grader's sentence encoder; a query scores each
- * question by its best passage, with a small bonus for the title so a question asked in other words wins over
- * one that merely mentions the term. The index is built on first use (one batch through the encoder).
+ * Answers "explain X" from the banks without an LLM: every question is indexed as passages (its
+ * title, each explanation sentence, each bullet, its tip), embedded with the grader's sentence
+ * encoder; a query scores each question by its best passage, with a small bonus for the title so a
+ * question asked in other words wins over one that merely mentions the term. The index is built on
+ * first use (one batch through the encoder).
  */
 public final class KnowledgeSearch {
   /** Below this cosine the best hit is reported as a weak match. */
   public static final double CONFIDENT = 0.45;
+
   private static final double TITLE_WEIGHT = 0.15;
 
   private final QuestionBank bank;
@@ -36,15 +38,16 @@ public final class KnowledgeSearch {
 
   /** Searching with the offline grader's default embedding model, loaded on first use. */
   public static KnowledgeSearch withDefaultModel(QuestionBank bank) {
-    return new KnowledgeSearch(bank, () -> OnnxSentenceEncoder.shared(EmbeddingModelChoice.DEFAULT));
+    return new KnowledgeSearch(
+        bank, () -> OnnxSentenceEncoder.shared(EmbeddingModelChoice.DEFAULT));
   }
 
   /**
    * One result.
    *
    * @param question the matching question
-   * @param score    relevance (cosine of the best passage plus the title bonus)
-   * @param passage  the passage that matched best
+   * @param score relevance (cosine of the best passage plus the title bonus)
+   * @param passage the passage that matched best
    */
   public record Hit(Question question, double score, String passage) {
     public boolean confident() {
@@ -52,7 +55,10 @@ public final class KnowledgeSearch {
     }
   }
 
-  /** The best {@code limit} questions for a query, best first; empty for a blank query or an empty bank. */
+  /**
+   * The best {@code limit} questions for a query, best first; empty for a blank query or an empty
+   * bank.
+   */
   public List<Hit> search(String query, int limit) {
     if (query == null || query.isBlank() || bank.questions().isEmpty()) {
       return List.of();
@@ -73,8 +79,8 @@ public final class KnowledgeSearch {
       double title = SentenceEncoder.cosine(q, idx.vectors[idx.titleOf.get(i)]);
       hits.add(new Hit(bank.questions().get(i), best + TITLE_WEIGHT * Math.max(0, title), passage));
     }
-    hits.sort(Comparator.comparingDouble(Hit::score).reversed()
-        .thenComparing(h -> h.question().id()));
+    hits.sort(
+        Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.question().id()));
     return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
   }
 
@@ -128,5 +134,9 @@ public final class KnowledgeSearch {
     return text.isEmpty() ? "." : text;
   }
 
-  private record Index(List<String> texts, float[][] vectors, List<List<Integer>> passagesOf, List<Integer> titleOf) {}
+  private record Index(
+      List<String> texts,
+      float[][] vectors,
+      List<List<Integer>> passagesOf,
+      List<Integer> titleOf) {}
 }

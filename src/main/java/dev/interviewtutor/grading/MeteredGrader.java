@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * A grader that reports how long each grade took ({@link TutorMetrics#graded}), tagged with the grade's own
- * grader: a hybrid grade that fell back shows as "offline". Answers refused before grading are not timed.
+ * A grader that reports how long each grade took ({@link TutorMetrics#graded}), tagged with the
+ * grade's own grader: a hybrid grade that fell back shows as "offline". Answers refused before
+ * grading are not timed.
  */
 public final class MeteredGrader implements Grader {
   private final Grader inner;

@@ -13,47 +13,64 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Grades without network or key: sentence embeddings from an in-process model plus lexical evidence.
+ * Grades without network or key: sentence embeddings from an in-process model plus lexical
+ * evidence.
  *
- * <p>Why not one cosine: a confident wrong answer on the same topic, or a negated statement, is as close to the
- * reference as a right one. So each key point is judged on its own against the answer's clauses (best
- * embedding match backed by shared terms, with the clause's polarity checked), the rubric's misconceptions are
- * matched clause by clause (a clause nearer a misconception than to any key point states it), and cheap screens
- * catch answers that cannot earn credit. Deterministic: one ONNX thread, no randomness, stable ordering.
+ * <p>Why not one cosine: a confident wrong answer on the same topic, or a negated statement, is as
+ * close to the reference as a right one. So each key point is judged on its own against the
+ * answer's clauses (best embedding match backed by shared terms, with the clause's polarity
+ * checked), the rubric's misconceptions are matched clause by clause (a clause nearer a
+ * misconception than to any key point states it), and cheap screens catch answers that cannot earn
+ * credit. Deterministic: one ONNX thread, no randomness, stable ordering.
  */
 public final class OfflineGrader implements Grader {
   /** Cosine below which a clause says nothing about a key point, and where it clearly says it. */
   static final double COS_LOW = 0.25;
 
   static final double COS_HIGH = 0.75;
+
   /** Combined evidence for "covered" and for "partial". */
   static final double COVERED = 0.60;
 
   static final double PARTIAL = 0.42;
+
   /**
-   * Evidence when a clause names the concept a short key point is about, directly or by a synonym: "Load
-   * balancer" is stated by "behind nginx". Just above {@link #COVERED}: naming it is stating it.
+   * Evidence when a clause names the concept a short key point is about, directly or by a synonym:
+   * "Load balancer" is stated by "behind nginx". Just above {@link #COVERED}: naming it is stating
+   * it.
    */
   static final double CONCEPT_NAMED = 0.64;
-  /** Wrong beliefs the rubric derived from a prohibition or a ❌ line: they say something is fine to do. */
+
+  /**
+   * Wrong beliefs the rubric derived from a prohibition or a ❌ line: they say something is fine to
+   * do.
+   */
   private static final Set<String> ENDORSING_ORIGINS = Set.of("negation", "tip", "bad-use");
+
   /** A clause this close to a misconception (and closer than to any key point) states it. */
   static final double MISCONCEPTION_COS = 0.60;
+
   /**
-   * A clause that says the wrong side of an "X, not Y" statement in the bank's words needs only this much topical
-   * closeness to the wrong belief: the words decide, the model only keeps unrelated sentences out.
+   * A clause that says the wrong side of an "X, not Y" statement in the bank's words needs only
+   * this much topical closeness to the wrong belief: the words decide, the model only keeps
+   * unrelated sentences out.
    */
   static final double CONTRAST_COS = 0.45;
+
   /** Highest score for an answer that states a mistake (unless it is otherwise nearly complete). */
   static final int MISTAKE_CAP = 30;
+
   /** Highest score for a bare list of terms. */
   static final int KEYWORD_LIST_CAP = 25;
+
   /** Most clauses graded (a 4,000-character answer has about 40). */
   private static final int MAX_UNITS = 80;
+
   /**
-   * A clause this long (in words) is also split into fragments at commas and "and" for key-point matching. From 25
-   * words: shorter sentences rarely pack several points, and each fragment is one more model call (measured: from
-   * 14 words SciEntsBank 2-way macro-F1 fell 0.015 and a 62-word answer took 30% longer, for no gain on Mohler).
+   * A clause this long (in words) is also split into fragments at commas and "and" for key-point
+   * matching. From 25 words: shorter sentences rarely pack several points, and each fragment is one
+   * more model call (measured: from 14 words SciEntsBank 2-way macro-F1 fell 0.015 and a 62-word
+   * answer took 30% longer, for no gain on Mohler).
    */
   static final int RUN_ON_TOKENS = 25;
 
@@ -61,12 +78,17 @@ public final class OfflineGrader implements Grader {
   private final ScoreCalibration calibration;
   private final WordVectors wordVectors = new WordVectors();
 
-  /** With the shipped calibration: what the bot, the terminal, {@code grade} and {@code eval} use. */
+  /**
+   * With the shipped calibration: what the bot, the terminal, {@code grade} and {@code eval} use.
+   */
   public OfflineGrader(SentenceEncoder encoder) {
     this(encoder, ShippedCalibration.shipped());
   }
 
-  /** With another final score mapping ({@link ScoreCalibration#NONE}, or a calibration file under test). */
+  /**
+   * With another final score mapping ({@link ScoreCalibration#NONE}, or a calibration file under
+   * test).
+   */
   public OfflineGrader(SentenceEncoder encoder, ScoreCalibration calibration) {
     this.encoder = encoder;
     this.calibration = calibration;
@@ -98,24 +120,47 @@ public final class OfflineGrader implements Grader {
   /**
    * The grade plus the numbers behind it (for calibration in {@code tutor eval}).
    *
-   * @param grade    the grade
-   * @param features     see {@link #FEATURE_NAMES}
-   * @param answerVector the answer's embedding (mean of its clauses), null when the answer was screened out
+   * @param grade the grade
+   * @param features see {@link #FEATURE_NAMES}
+   * @param answerVector the answer's embedding (mean of its clauses), null when the answer was
+   *     screened out
    */
   public record Analysis(Grade grade, double[] features, float[] answerVector) {}
 
   /** Names of {@link Analysis#features()} in order. */
-  public static final List<String> FEATURE_NAMES = List.of(
-      "score", "coverage", "reference_cos", "relevance", "term_recall", "term_precision", "misconceptions",
-      "log_tokens", "mean_point_cos", "max_unit_reference_cos", "covered_share", "partial_share",
-      "reference_precision", "log_length_ratio", "coverage_x_reference", "soft_reference_recall", "screened");
+  public static final List<String> FEATURE_NAMES =
+      List.of(
+          "score",
+          "coverage",
+          "reference_cos",
+          "relevance",
+          "term_recall",
+          "term_precision",
+          "misconceptions",
+          "log_tokens",
+          "mean_point_cos",
+          "max_unit_reference_cos",
+          "covered_share",
+          "partial_share",
+          "reference_precision",
+          "log_length_ratio",
+          "coverage_x_reference",
+          "soft_reference_recall",
+          "screened");
 
   /**
-   * The features whose squares and pairwise products calibration may use: the main evidence, whose effect on a
-   * human grade is not linear (coverage matters more when the answer is on the reference's topic, and so on).
+   * The features whose squares and pairwise products calibration may use: the main evidence, whose
+   * effect on a human grade is not linear (coverage matters more when the answer is on the
+   * reference's topic, and so on).
    */
-  public static final List<String> INTERACTING_FEATURES = List.of(
-      "coverage", "reference_cos", "term_recall", "log_tokens", "mean_point_cos", "max_unit_reference_cos");
+  public static final List<String> INTERACTING_FEATURES =
+      List.of(
+          "coverage",
+          "reference_cos",
+          "term_recall",
+          "log_tokens",
+          "mean_point_cos",
+          "max_unit_reference_cos");
 
   public Analysis analyse(Rubric rubric, String answer) {
     String text = AnswerPolicy.check(answer);
@@ -129,9 +174,10 @@ public final class OfflineGrader implements Grader {
     List<String> retracted = new ArrayList<>();
     String content = AnswerScreen.afterRetraction(text, retracted);
     if (!retracted.isEmpty()) {
-      notes.add(content.isBlank() || Lexicon.tokens(content).size() < 3
-          ? "You took back what you said, so there is nothing left to grade."
-          : "You took back the first part of your answer; only what you said after that is graded.");
+      notes.add(
+          content.isBlank() || Lexicon.tokens(content).size() < 3
+              ? "You took back what you said, so there is nothing left to grade."
+              : "You took back the first part of your answer; only what you said after that is graded.");
       if (content.isBlank()) {
         return rejected(rubric, Rejection.EMPTY, notes);
       }
@@ -139,17 +185,28 @@ public final class OfflineGrader implements Grader {
     content = AnswerScreen.withoutFakeGrades(content, instructions);
     content = AnswerScreen.withoutGraderInstructions(content, instructions);
     if (!instructions.isEmpty()) {
-      notes.add("Instructions to the grader, grades and rubric headings in an answer are ignored; only its content"
-          + " is graded.");
+      notes.add(
+          "Instructions to the grader, grades and rubric headings in an answer are ignored; only its content"
+              + " is graded.");
     }
     if (content.isBlank() || AnswerScreen.reject(content).isPresent()) {
       Rejection r = content.isBlank() ? Rejection.EMPTY : AnswerScreen.reject(content).get();
       Analysis a = rejected(rubric, r, notes);
       if (!instructions.isEmpty()) {
         Grade g = a.grade();
-        return new Analysis(new Grade(g.questionId(), 0, Verdict.INCORRECT, g.keyPoints(), g.misconceptions(),
-            "Your answer talks to the grader instead of answering the question. Explain the idea itself.",
-            g.tip(), g.grader(), notes), a.features(), null);
+        return new Analysis(
+            new Grade(
+                g.questionId(),
+                0,
+                Verdict.INCORRECT,
+                g.keyPoints(),
+                g.misconceptions(),
+                "Your answer talks to the grader instead of answering the question. Explain the idea itself.",
+                g.tip(),
+                g.grader(),
+                notes),
+            a.features(),
+            null);
       }
       return a;
     }
@@ -158,9 +215,12 @@ public final class OfflineGrader implements Grader {
     if (units.size() > MAX_UNITS) {
       units = units.subList(0, MAX_UNITS);
     }
-    // list items inside clauses are embedded too, so that a short key point ("PDF generation") can match one; a
-    // rubric without short key points gains nothing from them (measured), so they are not embedded for it. A long
-    // run-on clause is also split at commas and "and": each point made in passing is then matched on its own.
+    // list items inside clauses are embedded too, so that a short key point ("PDF generation") can
+    // match one; a
+    // rubric without short key points gains nothing from them (measured), so they are not embedded
+    // for it. A long
+    // run-on clause is also split at commas and "and": each point made in passing is then matched
+    // on its own.
     List<String> texts = new ArrayList<>(units.stream().map(Unit::text).toList());
     List<Integer> fragmentOwner = new ArrayList<>();
     for (int u = 0; u < units.size(); u++) {
@@ -178,7 +238,8 @@ public final class OfflineGrader implements Grader {
         }
       }
     }
-    // content words of the answer not yet embedded go into the same model call (soft word alignment feature)
+    // content words of the answer not yet embedded go into the same model call (soft word alignment
+    // feature)
     List<String> answerWords = WordVectors.contentWords(content, rv.questionStems);
     float[][] answerWordVectors = wordVectors.lookup(answerWords);
     List<String> newWords = new ArrayList<>();
@@ -199,33 +260,45 @@ public final class OfflineGrader implements Grader {
         }
       }
     }
-    double softRecall = WordVectors.softRecall(rv.referenceWords, rv.referenceWordVectors, answerWords, answerWordVectors);
+    double softRecall =
+        WordVectors.softRecall(
+            rv.referenceWords, rv.referenceWordVectors, answerWords, answerWordVectors);
     float[][] uv = java.util.Arrays.copyOf(all, units.size());
     List<float[]> unitVectors = List.of(uv);
     float[] answerVector = SentenceEncoder.mean(unitVectors);
     Lexicon lex = rv.lexicon;
     List<Set<String>> unitTerms = units.stream().map(u -> lex.terms(u.text())).toList();
-    List<Set<String>> fragmentTerms = texts.subList(units.size(), texts.size()).stream().map(lex::terms).toList();
+    List<Set<String>> fragmentTerms =
+        texts.subList(units.size(), texts.size()).stream().map(lex::terms).toList();
     List<Set<String>> unitConcepts = units.stream().map(u -> lex.concepts(u.text())).toList();
     Set<String> answerTerms = new HashSet<>();
     unitTerms.forEach(answerTerms::addAll);
 
-    // --- sibling swaps: a property of one contrasted concept given to another (found with the subject held apart)
+    // --- sibling swaps: a property of one contrasted concept given to another (found with the
+    // subject held apart)
     SwapCheck.Result swaps = SwapCheck.run(rv, units, encoder);
 
-    // --- misconceptions: a clause nearer a wrong belief than to any key point, with the same polarity
+    // --- misconceptions: a clause nearer a wrong belief than to any key point, with the same
+    // polarity
     List<MisconceptionHit> hits = new ArrayList<>(swaps.hits());
     Set<Integer> wrongUnits = new HashSet<>(swaps.swappedUnits());
     for (RubricVectors.Wrong w : rv.wrongs) {
-      // a wrong belief the bank implies by forbidding something ("Never X" → "it is fine to X", a ❌ bad use) is
-      // endorsing: a sentence that itself warns against something never states it, whatever else it names
+      // a wrong belief the bank implies by forbidding something ("Never X" → "it is fine to X", a ❌
+      // bad use) is
+      // endorsing: a sentence that itself warns against something never states it, whatever else it
+      // names
       boolean endorsing = ENDORSING_ORIGINS.contains(w.misconception().origin());
-      // such a belief differs from the bank only in the words the bank negated ("cannot be caught" → "can be
-      // caught"): a clause that does not say those words does not state it, however close the rest is
+      // such a belief differs from the bank only in the words the bank negated ("cannot be caught"
+      // → "can be
+      // caught"): a clause that does not say those words does not state it, however close the rest
+      // is
       Set<String> pivot = endorsing ? Polarity.negatedStems(w.misconception().reason()) : Set.of();
       for (int u = 0; u < units.size(); u++) {
-        if (endorsing && (Polarity.prohibits(units.get(u).sentence()) || TextUnits.negated(units.get(u).text()))
-            || !pivot.isEmpty() && java.util.Collections.disjoint(pivot, Polarity.contentStems(units.get(u).text()))
+        if (endorsing
+                && (Polarity.prohibits(units.get(u).sentence())
+                    || TextUnits.negated(units.get(u).text()))
+            || !pivot.isEmpty()
+                && java.util.Collections.disjoint(pivot, Polarity.contentStems(units.get(u).text()))
             || aboutAnotherSubject(swaps, u, w.subject())) {
           continue;
         }
@@ -236,13 +309,20 @@ public final class OfflineGrader implements Grader {
         }
         double overlap = overlap(unitTerms.get(u), w.terms());
         boolean samePolarity = !Polarity.conflict(units.get(u).text(), w.misconception().text());
-        // nearer the wrong belief than to every key point, by a margin: a right answer on the same topic is
+        // nearer the wrong belief than to every key point, by a margin: a right answer on the same
+        // topic is
         // about as close to both
         if (samePolarity && cos >= MISCONCEPTION_COS && cos >= nearestPoint + 0.03 && overlap >= 0.3
             || samePolarity && cos >= 0.8 && cos > nearestPoint && overlap >= 0.5
-            || w.contrast() != null && cos >= CONTRAST_COS && w.contrast().statedBy(units.get(u).text())) {
-          hits.add(new MisconceptionHit(w.misconception().id(), w.misconception().text(), w.misconception().reason(),
-              units.get(u).sentence()));
+            || w.contrast() != null
+                && cos >= CONTRAST_COS
+                && w.contrast().statedBy(units.get(u).text())) {
+          hits.add(
+              new MisconceptionHit(
+                  w.misconception().id(),
+                  w.misconception().text(),
+                  w.misconception().reason(),
+                  units.get(u).sentence()));
           wrongUnits.add(u);
           break;
         }
@@ -268,23 +348,36 @@ public final class OfflineGrader implements Grader {
         double lexical = overlap(unitTerms.get(u), p.terms());
         bestCos = Math.max(bestCos, cos);
         boolean conflict = Polarity.conflict(units.get(u).text(), p.claim());
-        if (conflict && cos >= 0.55 && lexical >= 0.5 && overlapShare(units.get(u).text(), p.claim()) >= 0.45) {
+        if (conflict
+            && cos >= 0.55
+            && lexical >= 0.5
+            && overlapShare(units.get(u).text(), p.claim()) >= 0.45) {
           String sentence = units.get(u).sentence();
-          // called a mistake only when the clause says the point's own words with the opposite sign; otherwise the
+          // called a mistake only when the clause says the point's own words with the opposite
+          // sign; otherwise the
           // clause is merely no evidence for the point (unsure is not wrong)
-          if (cos >= 0.7 && statesTheSame(units.get(u).text(), p.claim())
+          if (cos >= 0.7
+              && statesTheSame(units.get(u).text(), p.claim())
               && hits.stream().noneMatch(h -> h.evidence().equals(sentence))) {
-            hits.add(new MisconceptionHit("contradicts-" + p.keyPoint().id(), "The opposite of: " + p.keyPoint().text(),
-                "", sentence));
+            hits.add(
+                new MisconceptionHit(
+                    "contradicts-" + p.keyPoint().id(),
+                    "The opposite of: " + p.keyPoint().text(),
+                    "",
+                    sentence));
             wrongUnits.add(u);
           }
           mayBeDenied = true;
           continue; // a clause that denies the point is no evidence for it
         }
         double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical;
-        // naming the concept states the point only in the point's own polarity ("no need for nginx" does not)
-        // (judged on the whole clause: "never need nginx or any proxy" names a load balancer only to reject it)
-        if (!conflict && TextUnits.negated(units.get(u).text()) == p.negated() && namesConcept(unitConcepts.get(u), p)) {
+        // naming the concept states the point only in the point's own polarity ("no need for nginx"
+        // does not)
+        // (judged on the whole clause: "never need nginx or any proxy" names a load balancer only
+        // to reject it)
+        if (!conflict
+            && TextUnits.negated(units.get(u).text()) == p.negated()
+            && namesConcept(unitConcepts.get(u), p)) {
           evidence = Math.max(evidence, CONCEPT_NAMED);
         }
         if (evidence > best) {
@@ -294,12 +387,14 @@ public final class OfflineGrader implements Grader {
       }
       for (int f = 0; f < fragmentOwner.size(); f++) {
         int u = fragmentOwner.get(f);
-        if (wrongUnits.contains(u) || aboutAnotherSubject(swaps, u, pointSubject)
+        if (wrongUnits.contains(u)
+            || aboutAnotherSubject(swaps, u, pointSubject)
             || Polarity.conflict(texts.get(units.size() + f), p.claim())) {
           continue;
         }
         double cos = SentenceEncoder.cosine(all[units.size() + f], p.vector());
-        double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * overlap(fragmentTerms.get(f), p.terms());
+        double evidence =
+            0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * overlap(fragmentTerms.get(f), p.terms());
         bestCos = Math.max(bestCos, cos);
         if (evidence > best) {
           best = evidence;
@@ -307,10 +402,18 @@ public final class OfflineGrader implements Grader {
         }
       }
       pointCosSum += bestCos;
-      Coverage coverage = best >= COVERED ? Coverage.COVERED : best >= PARTIAL ? Coverage.PARTIAL : Coverage.MISSED;
-      String quote = coverage == Coverage.MISSED || bestUnit < 0 ? "" : units.get(bestUnit).sentence();
-      results.add(new KeyPointResult(p.keyPoint().id(), p.keyPoint().text(), coverage, quote,
-          confidence(best, mayBeDenied, bestUnit >= 0 && swaps.leaningUnits().contains(bestUnit))));
+      Coverage coverage =
+          best >= COVERED ? Coverage.COVERED : best >= PARTIAL ? Coverage.PARTIAL : Coverage.MISSED;
+      String quote =
+          coverage == Coverage.MISSED || bestUnit < 0 ? "" : units.get(bestUnit).sentence();
+      results.add(
+          new KeyPointResult(
+              p.keyPoint().id(),
+              p.keyPoint().text(),
+              coverage,
+              quote,
+              confidence(
+                  best, mayBeDenied, bestUnit >= 0 && swaps.leaningUnits().contains(bestUnit))));
       credit += p.keyPoint().weight() * scale(best, PARTIAL - 0.12, COVERED + 0.08);
     }
     results = sameFactConsistent(results, rv);
@@ -329,18 +432,25 @@ public final class OfflineGrader implements Grader {
     double termRecall = overlap(answerTerms, rv.referenceTerms);
     Set<String> newTerms = new HashSet<>(answerTerms);
     newTerms.removeAll(rv.questionTerms);
-    double termPrecision = answerTerms.isEmpty() ? 0 : (double) countIn(answerTerms, rv.rubricTerms) / answerTerms.size();
+    double termPrecision =
+        answerTerms.isEmpty()
+            ? 0
+            : (double) countIn(answerTerms, rv.rubricTerms) / answerTerms.size();
     int tokens = Lexicon.tokens(content).size();
 
-    // a strong interview answer rarely touches every rubric point: 70% of the weight counts as full coverage
+    // a strong interview answer rarely touches every rubric point: 70% of the weight counts as full
+    // coverage
     double raw = 0.75 * Math.min(1, coverage / 0.7) + 0.25 * scale(referenceCos, 0.3, 0.85);
     double score = 100 * Math.min(1, raw / 0.85);
 
     Verdict verdict = null;
     String problem = null;
     boolean offTopic = relevance < 0.30 && termPrecision < 0.15;
-    boolean restated = newTerms.size() <= 1
-        || SentenceEncoder.cosine(answerVector, rv.question) >= 0.85 && newTerms.size() <= 3 && coverage < 0.5;
+    boolean restated =
+        newTerms.size() <= 1
+            || SentenceEncoder.cosine(answerVector, rv.question) >= 0.85
+                && newTerms.size() <= 3
+                && coverage < 0.5;
     if (offTopic) {
       verdict = Verdict.OFF_TOPIC;
       score = Math.min(score, 5);
@@ -348,16 +458,20 @@ public final class OfflineGrader implements Grader {
     } else if (restated) {
       score = Math.min(score, 10);
       verdict = Verdict.INCORRECT;
-      problem = "You restated the question without answering it. Say what actually happens, and why.";
+      problem =
+          "You restated the question without answering it. Say what actually happens, and why.";
     } else if (AnswerScreen.keywordList(content)) {
-      // naming the topic's terms shows recognition, not understanding: never more than a weak partial
+      // naming the topic's terms shows recognition, not understanding: never more than a weak
+      // partial
       score = Math.min(score, KEYWORD_LIST_CAP);
-      problem = "You listed terms without explaining them. Use full sentences: what each one is and why it matters.";
+      problem =
+          "You listed terms without explaining them. Use full sentences: what each one is and why it matters.";
     }
     if (!hits.isEmpty()) {
       long wrongSentences = hits.stream().map(MisconceptionHit::evidence).distinct().count();
       score = Math.max(0, score - 30 * wrongSentences);
-      // stating a known wrong belief is what interviewers remember: incorrect unless the rest is nearly complete
+      // stating a known wrong belief is what interviewers remember: incorrect unless the rest is
+      // nearly complete
       score = Math.min(score, coverage >= 0.8 ? 50 : MISTAKE_CAP);
     }
     int handScore = (int) Math.round(Math.max(0, Math.min(100, score)));
@@ -366,53 +480,102 @@ public final class OfflineGrader implements Grader {
       maxUnitReference = Math.max(maxUnitReference, SentenceEncoder.cosine(v, rv.reference));
     }
     double n = results.size();
-    double coveredShare = results.stream().filter(r -> r.coverage() == Coverage.COVERED).count() / n;
-    double partialShare = results.stream().filter(r -> r.coverage() == Coverage.PARTIAL).count() / n;
-    double referencePrecision = newTerms.isEmpty() ? 0 : (double) countIn(newTerms, rv.referenceTerms) / newTerms.size();
+    double coveredShare =
+        results.stream().filter(r -> r.coverage() == Coverage.COVERED).count() / n;
+    double partialShare =
+        results.stream().filter(r -> r.coverage() == Coverage.PARTIAL).count() / n;
+    double referencePrecision =
+        newTerms.isEmpty() ? 0 : (double) countIn(newTerms, rv.referenceTerms) / newTerms.size();
     double lengthRatio = Math.log((tokens + 1.0) / (rv.referenceTokens + 1.0));
     double[] features = {
-      handScore / 100.0, coverage, referenceCos, relevance, termRecall, termPrecision, hits.size(),
-      Math.log1p(tokens), pointCosSum / rv.points.size(), maxUnitReference, coveredShare, partialShare,
-      referencePrecision, lengthRatio, coverage * referenceCos, softRecall, 0
+      handScore / 100.0,
+      coverage,
+      referenceCos,
+      relevance,
+      termRecall,
+      termPrecision,
+      hits.size(),
+      Math.log1p(tokens),
+      pointCosSum / rv.points.size(),
+      maxUnitReference,
+      coveredShare,
+      partialShare,
+      referencePrecision,
+      lengthRatio,
+      coverage * referenceCos,
+      softRecall,
+      0
     };
-    // the shipped (fitted) mapping; a safety rule that fired keeps the hand-set score as a ceiling. An answer that
-    // earned no key point, not even in part, is one too: the fitted curve was learned on data where such answers are
+    // the shipped (fitted) mapping; a safety rule that fired keeps the hand-set score as a ceiling.
+    // An answer that
+    // earned no key point, not even in part, is one too: the fitted curve was learned on data where
+    // such answers are
     // rare, and would lift topic words alone to "partially correct"
     boolean nothingCredited = results.stream().allMatch(r -> r.coverage() == Coverage.MISSED);
     boolean flagged = verdict != null || problem != null || !hits.isEmpty() || nothingCredited;
     int finalScore = calibration.score(features, handScore, flagged);
     if (verdict == null) {
-      verdict = finalScore >= 70 ? Verdict.CORRECT : finalScore >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
+      verdict =
+          finalScore >= 70
+              ? Verdict.CORRECT
+              : finalScore >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
     }
     String feedback = feedback(verdict, results, hits, problem, rv);
-    Grade grade = new Grade(rubric.questionId(), finalScore, verdict, results, hits, feedback, rubric.tip(), name(), notes);
+    Grade grade =
+        new Grade(
+            rubric.questionId(),
+            finalScore,
+            verdict,
+            results,
+            hits,
+            feedback,
+            rubric.tip(),
+            name(),
+            notes);
     return new Analysis(grade, features, answerVector);
   }
 
   private Analysis rejected(Rubric rubric, Rejection r, List<String> notes) {
-    List<KeyPointResult> missed = rubric.keyPoints().stream()
-        .map(k -> new KeyPointResult(k.id(), k.text(), Coverage.MISSED, ""))
-        .toList();
-    Grade grade = new Grade(rubric.questionId(), 0, r.verdict, missed, List.of(), r.feedback, rubric.tip(), name(), notes);
+    List<KeyPointResult> missed =
+        rubric.keyPoints().stream()
+            .map(k -> new KeyPointResult(k.id(), k.text(), Coverage.MISSED, ""))
+            .toList();
+    Grade grade =
+        new Grade(
+            rubric.questionId(),
+            0,
+            r.verdict,
+            missed,
+            List.of(),
+            r.feedback,
+            rubric.tip(),
+            name(),
+            notes);
     double[] features = new double[FEATURE_NAMES.size()];
     features[FEATURE_NAMES.size() - 1] = 1;
     return new Analysis(grade, features, null);
   }
 
-  private static String feedback(Verdict verdict, List<KeyPointResult> results, List<MisconceptionHit> hits, String problem,
+  private static String feedback(
+      Verdict verdict,
+      List<KeyPointResult> results,
+      List<MisconceptionHit> hits,
+      String problem,
       RubricVectors rv) {
     StringBuilder sb = new StringBuilder();
     if (problem != null) {
       sb.append(problem);
     } else {
-      sb.append(switch (verdict) {
-        case CORRECT -> "Good answer.";
-        case PARTIALLY_CORRECT -> "Partly there.";
-        case INCORRECT -> "Not quite.";
-        case OFF_TOPIC -> "This doesn't answer the question asked.";
-      });
+      sb.append(
+          switch (verdict) {
+            case CORRECT -> "Good answer.";
+            case PARTIALLY_CORRECT -> "Partly there.";
+            case INCORRECT -> "Not quite.";
+            case OFF_TOPIC -> "This doesn't answer the question asked.";
+          });
     }
-    List<KeyPointResult> covered = results.stream().filter(r -> r.coverage() == Coverage.COVERED).toList();
+    List<KeyPointResult> covered =
+        results.stream().filter(r -> r.coverage() == Coverage.COVERED).toList();
     if (!covered.isEmpty() && problem == null) {
       sb.append(" You explained: ").append(shorten(covered.get(0).keyPoint()));
       if (covered.size() > 1) {
@@ -422,9 +585,11 @@ public final class OfflineGrader implements Grader {
     }
     for (MisconceptionHit h : hits.stream().limit(2).toList()) {
       sb.append(" Careful: \"").append(shorten(h.evidence())).append("\" is a common mistake");
-      sb.append(h.reason().isBlank() ? "." : ": " + h.reason().strip().replaceAll("[.]$", "") + ".");
+      sb.append(
+          h.reason().isBlank() ? "." : ": " + h.reason().strip().replaceAll("[.]$", "") + ".");
     }
-    // the missed facts that matter most first: explanation and key points before tip, bullets and table rows; each
+    // the missed facts that matter most first: explanation and key points before tip, bullets and
+    // table rows; each
     // fact once
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
@@ -432,7 +597,8 @@ public final class OfflineGrader implements Grader {
         order.add(i);
       }
     }
-    order.sort(java.util.Comparator.comparingDouble((Integer i) -> -rv.points.get(i).keyPoint().weight()));
+    order.sort(
+        java.util.Comparator.comparingDouble((Integer i) -> -rv.points.get(i).keyPoint().weight()));
     List<KeyPointResult> missed = order.stream().map(results::get).toList();
     if (!missed.isEmpty() && verdict != Verdict.OFF_TOPIC) {
       sb.append(" Also mention: ").append(shorten(missed.get(0).keyPoint()));
@@ -450,13 +616,15 @@ public final class OfflineGrader implements Grader {
       return t;
     }
     int cut = t.lastIndexOf(' ', 88);
-    // at a word boundary; one ellipsis character, since feedback's ".." clean-up would cut "..." to ".."
+    // at a word boundary; one ellipsis character, since feedback's ".." clean-up would cut "..." to
+    // ".."
     return t.substring(0, cut >= 60 ? cut : 88).strip().replaceAll("[,;:]$", "") + "…";
   }
 
   /**
-   * How sure a key point's coverage is: evidence near a threshold (within {@value #SURE_DISTANCE}) could go either
-   * way; a clause that may deny the point, or whose claim leans to a sibling concept, makes any credit doubtful.
+   * How sure a key point's coverage is: evidence near a threshold (within {@value #SURE_DISTANCE})
+   * could go either way; a clause that may deny the point, or whose claim leans to a sibling
+   * concept, makes any credit doubtful.
    */
   static double confidence(double evidence, boolean mayBeDenied, boolean leansToSibling) {
     double distance = Math.min(Math.abs(evidence - COVERED), Math.abs(evidence - PARTIAL));
@@ -470,16 +638,25 @@ public final class OfflineGrader implements Grader {
   /** Evidence this far from both thresholds is a sure call. */
   static final double SURE_DISTANCE = 0.1;
 
-  /** Key points that state the same fact get the best coverage among them, quoting what earned it. */
-  private static List<KeyPointResult> sameFactConsistent(List<KeyPointResult> results, RubricVectors rv) {
+  /**
+   * Key points that state the same fact get the best coverage among them, quoting what earned it.
+   */
+  private static List<KeyPointResult> sameFactConsistent(
+      List<KeyPointResult> results, RubricVectors rv) {
     List<KeyPointResult> out = new ArrayList<>(results);
     for (int i = 0; i < out.size(); i++) {
       int root = rv.sameFact[i];
       for (int j = 0; j < out.size(); j++) {
         if (rv.sameFact[j] == root && out.get(j).coverage().compareTo(out.get(i).coverage()) < 0) {
           KeyPointResult r = out.get(i);
-          out.set(i, new KeyPointResult(r.keyPointId(), r.keyPoint(), out.get(j).coverage(), out.get(j).evidence(),
-              out.get(j).confidence()));
+          out.set(
+              i,
+              new KeyPointResult(
+                  r.keyPointId(),
+                  r.keyPoint(),
+                  out.get(j).coverage(),
+                  out.get(j).evidence(),
+                  out.get(j).confidence()));
         }
       }
     }
@@ -487,8 +664,9 @@ public final class OfflineGrader implements Grader {
   }
 
   /**
-   * Whether a clause and a key point say the same thing apart from negation: most of the content words of each are
-   * in the other. Only then is a clause with the opposite sign a contradiction rather than a different statement.
+   * Whether a clause and a key point say the same thing apart from negation: most of the content
+   * words of each are in the other. Only then is a clause with the opposite sign a contradiction
+   * rather than a different statement.
    */
   static boolean statesTheSame(String clause, String point) {
     return overlapShare(clause, point) >= 0.6;
@@ -508,13 +686,19 @@ public final class OfflineGrader implements Grader {
     return (double) both.size() / either.size();
   }
 
-  /** Whether unit {@code u} is about sibling concepts only, none of them the key point's own subject. */
+  /**
+   * Whether unit {@code u} is about sibling concepts only, none of them the key point's own
+   * subject.
+   */
   private static boolean aboutAnotherSubject(SwapCheck.Result swaps, int u, int pointSubject) {
     Set<Integer> subjects = swaps.unitSubjects().get(u);
     return pointSubject >= 0 && !subjects.isEmpty() && !subjects.contains(pointSubject);
   }
 
-  /** Whether a clause names what a short key point is about ("behind nginx" for "A load balancer in front..."). */
+  /**
+   * Whether a clause names what a short key point is about ("behind nginx" for "A load balancer in
+   * front...").
+   */
   private static boolean namesConcept(Set<String> clauseConcepts, RubricVectors.Point p) {
     for (String c : p.concepts()) {
       if (clauseConcepts.contains(c)) {

@@ -14,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Unpacks ONNX Runtime's native libraries once into a per-user cache and points ONNX Runtime at them
- * ({@code onnxruntime.native.path}). Left alone, ONNX Runtime unpacks ~16 MB into a new
- * {@code /tmp/onnxruntime-java*} directory on every start and leaves that directory behind (it asks the JVM to
- * delete the directory before the files in it); with the libraries found in place its directory stays empty and
- * is deleted at exit, and start-up skips the copy. Any failure leaves ONNX Runtime's own behaviour.
+ * Unpacks ONNX Runtime's native libraries once into a per-user cache and points ONNX Runtime at
+ * them ({@code onnxruntime.native.path}). Left alone, ONNX Runtime unpacks ~16 MB into a new {@code
+ * /tmp/onnxruntime-java*} directory on every start and leaves that directory behind (it asks the
+ * JVM to delete the directory before the files in it); with the libraries found in place its
+ * directory stays empty and is deleted at exit, and start-up skips the copy. Any failure leaves
+ * ONNX Runtime's own behaviour.
  */
 final class OnnxNativeLibraries {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxNativeLibraries.class);
@@ -27,7 +28,10 @@ final class OnnxNativeLibraries {
 
   private OnnxNativeLibraries() {}
 
-  /** Before the first use of ONNX Runtime. Does nothing if the path is already set or the platform unknown. */
+  /**
+   * Before the first use of ONNX Runtime. Does nothing if the path is already set or the platform
+   * unknown.
+   */
   static synchronized void prepare() {
     if (done || System.getProperty(PATH_PROPERTY) != null) {
       return;
@@ -43,24 +47,29 @@ final class OnnxNativeLibraries {
     try {
       Path dir = null;
       for (String name : names) {
-        URL url = OnnxNativeLibraries.class.getResource("/ai/onnxruntime/native/" + platform + "/" + name);
+        URL url =
+            OnnxNativeLibraries.class.getResource(
+                "/ai/onnxruntime/native/" + platform + "/" + name);
         if (url == null) {
           return;
         }
         URLConnection connection = url.openConnection();
-        // The jar entry's CRC names the cache directory: a new ONNX Runtime version unpacks beside the old one.
+        // The jar entry's CRC names the cache directory: a new ONNX Runtime version unpacks beside
+        // the old one.
         long crc = connection instanceof JarURLConnection jar ? jar.getJarEntry().getCrc() : 0;
         if (dir == null) {
           dir = cacheRoot().resolve("onnxruntime-" + platform + "-" + Long.toHexString(crc));
           Files.createDirectories(dir);
         }
         Path target = dir.resolve(name);
-        if (!Files.isRegularFile(target) || Files.size(target) != connection.getContentLengthLong()) {
+        if (!Files.isRegularFile(target)
+            || Files.size(target) != connection.getContentLengthLong()) {
           Path part = Files.createTempFile(dir, name, ".part");
           try (InputStream in = connection.getInputStream()) {
             Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
           }
-          Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
       }
       System.setProperty(PATH_PROPERTY, dir.toString());
@@ -69,11 +78,15 @@ final class OnnxNativeLibraries {
     }
   }
 
-  /** ~/.cache/interview-tutor, or a directory under java.io.tmpdir when the home is not writable. */
+  /**
+   * ~/.cache/interview-tutor, or a directory under java.io.tmpdir when the home is not writable.
+   */
   private static Path cacheRoot() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home", "/nonexistent"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home", "/nonexistent"), ".cache");
     Path root = base.resolve("interview-tutor");
     try {
       Files.createDirectories(root);
@@ -83,7 +96,8 @@ final class OnnxNativeLibraries {
     } catch (IOException | SecurityException e) {
       // fall through to the temp dir
     }
-    return Path.of(System.getProperty("java.io.tmpdir"),
+    return Path.of(
+        System.getProperty("java.io.tmpdir"),
         "interview-tutor-" + System.getProperty("user.name", "user"));
   }
 
@@ -92,8 +106,10 @@ final class OnnxNativeLibraries {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     String o = os.contains("linux") ? "linux" : os.contains("mac") ? "osx" : null;
-    String a = arch.equals("amd64") || arch.equals("x86_64") ? "x64"
-        : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : null;
+    String a =
+        arch.equals("amd64") || arch.equals("x86_64")
+            ? "x64"
+            : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : null;
     return o == null || a == null ? null : o + "-" + a;
   }
 }

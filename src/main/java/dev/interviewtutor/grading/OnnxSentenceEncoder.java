@@ -31,26 +31,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process ONNX sentence encoder with its own session options: one intra-op thread per call, so that
- * concurrent graders do not fight over the machine's two cores and a single answer is fast on a busy machine.
- * (The bundled LangChain4j model classes build their session with defaults that use every core.)
+ * An in-process ONNX sentence encoder with its own session options: one intra-op thread per call,
+ * so that concurrent graders do not fight over the machine's two cores and a single answer is fast
+ * on a busy machine. (The bundled LangChain4j model classes build their session with defaults that
+ * use every core.)
  *
- * <p>{@link #embed(List)} embeds each distinct text once, tokenizes it once (LangChain4j's path tokenizes three
- * times per text) and runs ONNX Runtime directly, mean-pooling only real tokens; the vectors are bit-identical to
- * LangChain4j's. Optionally ({@link #load(EmbeddingModelChoice, int)}) texts of similar length share one padded
- * call. LangChain4j's path is kept for texts longer than the model's 512-token window, which it splits and
- * averages.
+ * <p>{@link #embed(List)} embeds each distinct text once, tokenizes it once (LangChain4j's path
+ * tokenizes three times per text) and runs ONNX Runtime directly, mean-pooling only real tokens;
+ * the vectors are bit-identical to LangChain4j's. Optionally ({@link #load(EmbeddingModelChoice,
+ * int)}) texts of similar length share one padded call. LangChain4j's path is kept for texts longer
+ * than the model's 512-token window, which it splits and averages.
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxSentenceEncoder.class);
-  private static final ConcurrentHashMap<EmbeddingModelChoice, OnnxSentenceEncoder> SHARED = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<EmbeddingModelChoice, OnnxSentenceEncoder> SHARED =
+      new ConcurrentHashMap<>();
+
   /** Embeds a batch in the caller's thread: no pool, deterministic order. */
   private static final Executor SAME_THREAD = Runnable::run;
 
   /** Padding budget meaning "one ONNX call per distinct text". */
   public static final int UNBATCHED = -1;
+
   /** BERT's window: 512 positions including [CLS] and [SEP]. */
   private static final int MAX_TOKENS = 512;
+
   /** Padded positions (batch size × longest text) one call may carry before it is split. */
   private static final int MAX_BATCH_CELLS = 4096;
 
@@ -79,17 +84,25 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       this.session = env.createSession(modelBytes, options);
       this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
-      this.model = new Model(new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(tokenizerBytes), choice.pooling()));
-      this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerBytes),
-          Map.of("padding", "false", "truncation", "false"));
+      this.model =
+          new Model(
+              new OnnxBertBiEncoder(
+                  env, session, new ByteArrayInputStream(tokenizerBytes), choice.pooling()));
+      this.tokenizer =
+          HuggingFaceTokenizer.newInstance(
+              new ByteArrayInputStream(tokenizerBytes),
+              Map.of("padding", "false", "truncation", "false"));
     } catch (OrtException | IOException e) {
-      throw new IllegalStateException("cannot load embedding model " + choice.id() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot load embedding model " + choice.id() + ": " + e.getMessage(), e);
     }
     this.loadMillis = (System.nanoTime() - start) / 1_000_000;
     LOG.debug("loaded embedding model {} in {} ms", choice.id(), loadMillis);
   }
 
-  /** The process-wide encoder for a model, loaded on first use (loading takes about half a second). */
+  /**
+   * The process-wide encoder for a model, loaded on first use (loading takes about half a second).
+   */
   public static OnnxSentenceEncoder shared(EmbeddingModelChoice choice) {
     return SHARED.computeIfAbsent(choice, c -> new OnnxSentenceEncoder(c, UNBATCHED));
   }
@@ -100,10 +113,11 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * A fresh encoder that runs texts of similar length in one padded ONNX call when padding them costs at most
-   * {@code batchPadding} extra token positions ({@value #UNBATCHED}: never). Not the default: the quantised model
-   * scales its activations per call, so a text's vector depends slightly on its batch-mates (cosine 0.97-0.995
-   * to the unbatched vector), and on this model the time saved is small (see docs/grading-benchmark.md).
+   * A fresh encoder that runs texts of similar length in one padded ONNX call when padding them
+   * costs at most {@code batchPadding} extra token positions ({@value #UNBATCHED}: never). Not the
+   * default: the quantised model scales its activations per call, so a text's vector depends
+   * slightly on its batch-mates (cosine 0.97-0.995 to the unbatched vector), and on this model the
+   * time saved is small (see docs/grading-benchmark.md).
    */
   public static OnnxSentenceEncoder load(EmbeddingModelChoice choice, int batchPadding) {
     return new OnnxSentenceEncoder(choice, batchPadding);
@@ -148,7 +162,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       }
     }
     if (!tooLong.isEmpty()) {
-      List<TextSegment> segments = tooLong.stream().map(i -> TextSegment.from(distinct.get(i))).toList();
+      List<TextSegment> segments =
+          tooLong.stream().map(i -> TextSegment.from(distinct.get(i))).toList();
       List<Embedding> embeddings = model.embedAll(segments).content();
       for (int k = 0; k < tooLong.size(); k++) {
         vectors[tooLong.get(k)] = embeddings.get(k).vector();
@@ -162,8 +177,9 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * Whether texts {@code from..to} (sorted by length) may share one call: padding all of them to the longest
-   * may add at most {@link #batchPadding} cells, and the call stays within the size cap.
+   * Whether texts {@code from..to} (sorted by length) may share one call: padding all of them to
+   * the longest may add at most {@link #batchPadding} cells, and the call stays within the size
+   * cap.
    */
   private boolean fits(Encoding[] encodings, List<Integer> sorted, int from, int to) {
     if (batchPadding < 0) {
@@ -216,11 +232,15 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
         }
       }
     } catch (OrtException e) {
-      throw new IllegalStateException("embedding model " + choice.id() + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "embedding model " + choice.id() + " failed: " + e.getMessage(), e);
     }
   }
 
-  /** Pools the first {@code tokens} positions (the rest is padding) and normalises, as LangChain4j does. */
+  /**
+   * Pools the first {@code tokens} positions (the rest is padding) and normalises, as LangChain4j
+   * does.
+   */
   private float[] pool(float[][] hidden, int tokens) {
     float[] v;
     if (choice.pooling() == PoolingMode.CLS) {
@@ -250,9 +270,15 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     return v;
   }
 
-  /** The per-text LangChain4j path (one ONNX call per text): the reference the batched path is tested against. */
+  /**
+   * The per-text LangChain4j path (one ONNX call per text): the reference the batched path is
+   * tested against.
+   */
   float[][] embedOneByOne(List<String> texts) {
-    List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(choice.prefix() + (t.isBlank() ? "." : t))).toList();
+    List<TextSegment> segments =
+        texts.stream()
+            .map(t -> TextSegment.from(choice.prefix() + (t.isBlank() ? "." : t)))
+            .toList();
     List<Embedding> embeddings = model.embedAll(segments).content();
     float[][] out = new float[embeddings.size()][];
     for (int i = 0; i < out.length; i++) {
@@ -286,15 +312,18 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   private static InputStream stream(String name) {
     InputStream in = OnnxSentenceEncoder.class.getClassLoader().getResourceAsStream(name);
     if (in == null) {
-      throw new UserFacingException("embedding model file " + name + " is not on the classpath; the models other "
-          + "than the default need the Maven profile compare-models (mvn -Pcompare-models ...)");
+      throw new UserFacingException(
+          "embedding model file "
+              + name
+              + " is not on the classpath; the models other "
+              + "than the default need the Maven profile compare-models (mvn -Pcompare-models ...)");
     }
     return in;
   }
 
   /**
-   * The tokenizer's native library is unpacked into DJL's cache (~/.djl.ai). A container user without a
-   * writable home gets a directory under java.io.tmpdir instead.
+   * The tokenizer's native library is unpacked into DJL's cache (~/.djl.ai). A container user
+   * without a writable home gets a directory under java.io.tmpdir instead.
    */
   private static void ensureTokenizerCacheDir() {
     if (System.getProperty("DJL_CACHE_DIR") != null || System.getenv("DJL_CACHE_DIR") != null) {

@@ -17,14 +17,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Everything the grader precomputes for one rubric: embeddings of the question, key points, misconceptions and
- * reference answer, and their content terms. Built once per rubric version and model, then cached.
+ * Everything the grader precomputes for one rubric: embeddings of the question, key points,
+ * misconceptions and reference answer, and their content terms. Built once per rubric version and
+ * model, then cached.
  */
 final class RubricVectors {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RubricVectors.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(RubricVectors.class);
+
   /** ", not X" / "rather than X" tails: the key point's claim is the part before them. */
   private static final Pattern NEGATED_TAIL =
-      Pattern.compile(",\\s*(?:and\\s+)?not\\s+|\\s+rather\\s+than\\s+|\\s+instead\\s+of\\s+|\\s*≠\\s*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          ",\\s*(?:and\\s+)?not\\s+|\\s+rather\\s+than\\s+|\\s+instead\\s+of\\s+|\\s*≠\\s*",
+          Pattern.CASE_INSENSITIVE);
 
   final Lexicon lexicon;
   final float[] question;
@@ -36,49 +41,80 @@ final class RubricVectors {
   final Set<String> rubricTerms;
   final double totalWeight;
   final int referenceTokens;
+
   /** Stems of the question's words: words an answer repeats from the question are no evidence. */
   final Set<String> questionStems;
-  /** The reference answer's content words that are not in the question, and their embeddings (see WordVectors). */
+
+  /**
+   * The reference answer's content words that are not in the question, and their embeddings (see
+   * WordVectors).
+   */
   final List<String> referenceWords;
 
   final float[][] referenceWordVectors;
-  /** Whether some key point is short enough ({@value #SHORT_POINT_TOKENS} words) to match a single list item. */
+
+  /**
+   * Whether some key point is short enough ({@value #SHORT_POINT_TOKENS} words) to match a single
+   * list item.
+   */
   final boolean hasShortPoint;
 
-  /** The sibling concepts the question contrasts, and the embeddings of what the bank says about each. */
+  /**
+   * The sibling concepts the question contrasts, and the embeddings of what the bank says about
+   * each.
+   */
   final Siblings siblings;
 
   final float[][] claimVectors;
+
   /** Content terms (synonyms folded) of each sibling claim. */
   final List<Set<String>> claimTerms;
+
   /** Per key point: the sibling subject it is about, or -1. */
   final int[] pointSubjects;
 
   /**
-   * Per key point, the first key point that states the same fact (itself when none does): a bank often says one thing
-   * in its explanation and again in its key points, and feedback must not call it covered and missed at once.
+   * Per key point, the first key point that states the same fact (itself when none does): a bank
+   * often says one thing in its explanation and again in its key points, and feedback must not call
+   * it covered and missed at once.
    */
   final int[] sameFact;
 
   /** Key points this close state the same fact. */
   static final double SAME_FACT_COS = 0.85;
 
-  /** Key points up to this many words are matched against list items ("fragments") of the answer too. */
+  /**
+   * Key points up to this many words are matched against list items ("fragments") of the answer
+   * too.
+   */
   static final int SHORT_POINT_TOKENS = 4;
 
-  /** concepts: what a short key point is about ("load balancer"), see {@link Lexicon#headConcepts}. */
-  record Point(KeyPoint keyPoint, String claim, float[] vector, Set<String> terms, boolean negated, Set<String> concepts) {}
-
   /**
-   * A wrong belief, embedded. {@code subject} is the sibling its text opens with (a belief about no-store is stated
-   * only by a clause about no-store), -1 when it opens with none.
+   * concepts: what a short key point is about ("load balancer"), see {@link Lexicon#headConcepts}.
    */
-  record Wrong(Misconception misconception, float[] vector, Set<String> terms, Contrast contrast, int subject) {}
+  record Point(
+      KeyPoint keyPoint,
+      String claim,
+      float[] vector,
+      Set<String> terms,
+      boolean negated,
+      Set<String> concepts) {}
 
   /**
-   * A wrong belief read off an "X, not Y" statement of the bank: the words only the wrong belief has ("diff"), the
-   * words only the right statement has ("full snapshot") and the words both share ("commit stores"). Null for
-   * misconceptions without such a statement behind them.
+   * A wrong belief, embedded. {@code subject} is the sibling its text opens with (a belief about
+   * no-store is stated only by a clause about no-store), -1 when it opens with none.
+   */
+  record Wrong(
+      Misconception misconception,
+      float[] vector,
+      Set<String> terms,
+      Contrast contrast,
+      int subject) {}
+
+  /**
+   * A wrong belief read off an "X, not Y" statement of the bank: the words only the wrong belief
+   * has ("diff"), the words only the right statement has ("full snapshot") and the words both share
+   * ("commit stores"). Null for misconceptions without such a statement behind them.
    */
   record Contrast(Set<String> wrongOnly, Set<String> rightOnly, Set<String> shared) {
     static Contrast of(Misconception m) {
@@ -101,8 +137,8 @@ final class RubricVectors {
     }
 
     /**
-     * Whether a clause says the wrong side: all its own words, not negated, none of the right side's, and at least
-     * half of the words both sides share.
+     * Whether a clause says the wrong side: all its own words, not negated, none of the right
+     * side's, and at least half of the words both sides share.
      */
     boolean statedBy(String clause) {
       Set<String> words = Polarity.contentStems(clause);
@@ -113,7 +149,8 @@ final class RubricVectors {
       if (rightOnly.stream().anyMatch(words::contains)) {
         return false;
       }
-      // and most of what both sides share: the clause must be about the same thing, said the wrong way
+      // and most of what both sides share: the clause must be about the same thing, said the wrong
+      // way
       return shared.stream().filter(words::contains).count() * 2 >= shared.size();
     }
   }
@@ -123,9 +160,10 @@ final class RubricVectors {
     questionTerms = lexicon.terms(rubric.question());
     List<String> texts = new ArrayList<>();
     texts.add(rubric.question().isBlank() ? rubric.questionId() : rubric.question());
-    String referenceText = rubric.referenceAnswer().isBlank()
-        ? rubric.keyPoints().stream().map(KeyPoint::text).collect(Collectors.joining(". "))
-        : rubric.referenceAnswer();
+    String referenceText =
+        rubric.referenceAnswer().isBlank()
+            ? rubric.keyPoints().stream().map(KeyPoint::text).collect(Collectors.joining(". "))
+            : rubric.referenceAnswer();
     texts.add(referenceText);
     List<String> claims = new ArrayList<>();
     for (KeyPoint kp : rubric.keyPoints()) {
@@ -144,8 +182,12 @@ final class RubricVectors {
     claimTerms = siblings.claims.stream().map(c -> lexicon.terms(c.text())).toList();
     pointSubjects = siblings.keyPointSubjects(rubric.keyPoints().size());
     if (LOG.isDebugEnabled() && siblings.present()) {
-      LOG.debug("question {}: siblings {}", rubric.questionId(), siblings.subjects.stream().map(Siblings.Subject::name).toList());
-      siblings.claims.forEach(c -> LOG.debug("  {}: {}", siblings.subjects.get(c.subject()).name(), c.text()));
+      LOG.debug(
+          "question {}: siblings {}",
+          rubric.questionId(),
+          siblings.subjects.stream().map(Siblings.Subject::name).toList());
+      siblings.claims.forEach(
+          c -> LOG.debug("  {}: {}", siblings.subjects.get(c.subject()).name(), c.text()));
     }
     question = v[0];
     reference = v[1];
@@ -154,12 +196,20 @@ final class RubricVectors {
     double weight = 0;
     for (int i = 0; i < rubric.keyPoints().size(); i++) {
       KeyPoint kp = rubric.keyPoints().get(i);
-      // the point's alternatives reach its terms through the lexicon's phrase rules ("nginx" → "load balancer"),
-      // so they are not added here, where they would only dilute the share of the claim's terms found
+      // the point's alternatives reach its terms through the lexicon's phrase rules ("nginx" →
+      // "load balancer"),
+      // so they are not added here, where they would only dilute the share of the claim's terms
+      // found
       Set<String> terms = demoted(lexicon.terms(claims.get(i)));
       all.addAll(terms);
-      ps.add(new Point(kp, claims.get(i), v[2 + i], terms, TextUnits.negated(claims.get(i)),
-          lexicon.headConcepts(claims.get(i))));
+      ps.add(
+          new Point(
+              kp,
+              claims.get(i),
+              v[2 + i],
+              terms,
+              TextUnits.negated(claims.get(i)),
+              lexicon.headConcepts(claims.get(i))));
       weight += kp.weight();
     }
     points = List.copyOf(ps);
@@ -167,7 +217,8 @@ final class RubricVectors {
     for (int i = 0; i < ps.size(); i++) {
       sameFact[i] = i;
       for (int j = 0; j < i; j++) {
-        if (sameFact[j] == j && SentenceEncoder.cosine(ps.get(i).vector(), ps.get(j).vector()) >= SAME_FACT_COS) {
+        if (sameFact[j] == j
+            && SentenceEncoder.cosine(ps.get(i).vector(), ps.get(j).vector()) >= SAME_FACT_COS) {
           sameFact[i] = j;
           break;
         }
@@ -179,7 +230,13 @@ final class RubricVectors {
     int base = 2 + rubric.keyPoints().size();
     for (int i = 0; i < rubric.misconceptions().size(); i++) {
       Misconception m = rubric.misconceptions().get(i);
-      ws.add(new Wrong(m, v[base + i], demoted(lexicon.terms(m.text())), Contrast.of(m), siblings.openingSubject(m.text())));
+      ws.add(
+          new Wrong(
+              m,
+              v[base + i],
+              demoted(lexicon.terms(m.text())),
+              Contrast.of(m),
+              siblings.openingSubject(m.text())));
     }
     wrongs = List.copyOf(ws);
     referenceTerms = demoted(lexicon.terms(referenceText));
@@ -193,7 +250,8 @@ final class RubricVectors {
     Lexicon.tokens(rubric.question()).forEach(t -> stems.add(Lexicon.stem(t)));
     questionStems = Set.copyOf(stems);
     referenceWords = List.copyOf(WordVectors.contentWords(referenceText, questionStems));
-    referenceWordVectors = referenceWords.isEmpty() ? new float[0][] : encoder.embed(referenceWords);
+    referenceWordVectors =
+        referenceWords.isEmpty() ? new float[0][] : encoder.embed(referenceWords);
   }
 
   /** Terms minus the question's own words ("question demoting"), unless nothing would be left. */
@@ -203,7 +261,10 @@ final class RubricVectors {
     return out.isEmpty() ? terms : out;
   }
 
-  /** The positive claim of a key point: "scales horizontally, not vertically" → "scales horizontally". */
+  /**
+   * The positive claim of a key point: "scales horizontally, not vertically" → "scales
+   * horizontally".
+   */
   static String claim(String text) {
     Matcher m = NEGATED_TAIL.matcher(text);
     if (m.find() && Lexicon.tokens(text.substring(0, m.start())).size() >= 2) {
@@ -212,12 +273,13 @@ final class RubricVectors {
     return text;
   }
 
-  private static final Map<String, RubricVectors> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, RubricVectors> eldest) {
-      return size() > 2048;
-    }
-  };
+  private static final Map<String, RubricVectors> CACHE =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RubricVectors> eldest) {
+          return size() > 2048;
+        }
+      };
 
   /** Cached per model and rubric version: a rubric's texts are embedded once. */
   static RubricVectors of(Rubric rubric, SentenceEncoder encoder) {

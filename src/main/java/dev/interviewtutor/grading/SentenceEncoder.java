@@ -2,7 +2,10 @@ package dev.interviewtutor.grading;
 
 import java.util.List;
 
-/** Turns texts into unit-length sentence embeddings. Implementations are thread-safe and deterministic. */
+/**
+ * Turns texts into unit-length sentence embeddings. Implementations are thread-safe and
+ * deterministic.
+ */
 public interface SentenceEncoder {
   /** One L2-normalised vector per text, in order. */
   float[][] embed(List<String> texts);

@@ -12,22 +12,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sibling concepts a question contrasts (no-cache / no-store, stack / heap, merge / rebase) and what the bank says
- * about each: the material for telling a right answer from one that gives one concept's property to its sibling.
+ * The sibling concepts a question contrasts (no-cache / no-store, stack / heap, merge / rebase) and
+ * what the bank says about each: the material for telling a right answer from one that gives one
+ * concept's property to its sibling.
  *
- * <p>Why not cosine of whole sentences: "no-store means never stored" and "no-cache means never stored" embed almost
- * identically (measured margins within ±0.03). So subjects are found by name, and claims are compared with the
- * subject held apart: each claim is embedded with its subject replaced by "it".
+ * <p>Why not cosine of whole sentences: "no-store means never stored" and "no-cache means never
+ * stored" embed almost identically (measured margins within ±0.03). So subjects are found by name,
+ * and claims are compared with the subject held apart: each claim is embedded with its subject
+ * replaced by "it".
  *
- * <p>Subjects come from the bank's structure only: the title ("max-age, no-cache and no-store", "Rebase vs Merge",
- * "How does X differ from Y"), the first cell of a labelled table row, the columns of a two-column comparison table,
- * and, when those give fewer than two, inline-code terms that open key points. Nothing topic-specific lives here.
+ * <p>Subjects come from the bank's structure only: the title ("max-age, no-cache and no-store",
+ * "Rebase vs Merge", "How does X differ from Y"), the first cell of a labelled table row, the
+ * columns of a two-column comparison table, and, when those give fewer than two, inline-code terms
+ * that open key points. Nothing topic-specific lives here.
  */
 final class Siblings {
   /** A sibling concept: its display name and the stem sequences that name it in text. */
   record Subject(String name, List<List<String>> forms) {}
 
-  /** What the bank says about one subject (subject replaced by "it"), from key point {@code keyPoint}. */
+  /**
+   * What the bank says about one subject (subject replaced by "it"), from key point {@code
+   * keyPoint}.
+   */
   record Claim(int subject, int keyPoint, String text) {}
 
   /** A run of text about one subject, with the subject replaced by "it". */
@@ -35,14 +41,19 @@ final class Siblings {
 
   static final Siblings NONE = new Siblings(List.of(), List.of());
 
-  private static final Pattern TITLE_PAIR = Pattern.compile(
-      "(?i)^(?:what(?:'s| is| are)? (?:the )?differences? between |difference between |compare |comparing )?"
-          + "(.+?)(?:\\s+vs\\.?\\s+|\\s+versus\\s+|\\s+differs? from\\s+|\\s+compared (?:to|with)\\s+)(.+?)\\??$");
-  private static final Pattern TITLE_BETWEEN = Pattern.compile("(?i)differences? between (.+?)\\??$");
-  private static final Pattern HOW_DIFFER = Pattern.compile(
-      "(?i)^(?:how|in what ways?) (?:does|do|is|are) (?:an? |the )?(.+?) (?:differ|different) from (.+?)\\??$");
-  private static final Pattern LIST_SPLIT = Pattern.compile("\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+");
-  private static final Pattern YES_NO = Pattern.compile("(?i)^(.+?)\\?\\s*:\\s*(yes|no)\\b[,;:]?\\s*(.*)$");
+  private static final Pattern TITLE_PAIR =
+      Pattern.compile(
+          "(?i)^(?:what(?:'s| is| are)? (?:the )?differences? between |difference between |compare |comparing )?"
+              + "(.+?)(?:\\s+vs\\.?\\s+|\\s+versus\\s+|\\s+differs? from\\s+|\\s+compared (?:to|with)\\s+)(.+?)\\??$");
+  private static final Pattern TITLE_BETWEEN =
+      Pattern.compile("(?i)differences? between (.+?)\\??$");
+  private static final Pattern HOW_DIFFER =
+      Pattern.compile(
+          "(?i)^(?:how|in what ways?) (?:does|do|is|are) (?:an? |the )?(.+?) (?:differ|different) from (.+?)\\??$");
+  private static final Pattern LIST_SPLIT =
+      Pattern.compile("\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+");
+  private static final Pattern YES_NO =
+      Pattern.compile("(?i)^(.+?)\\?\\s*:\\s*(yes|no)\\b[,;:]?\\s*(.*)$");
   private static final Pattern SPLIT_CLAIMS = Pattern.compile(";\\s+");
   private static final Pattern ASSIGNMENT = Pattern.compile("=\\S*");
 
@@ -81,8 +92,10 @@ final class Siblings {
     for (String name : compared) {
       add(found, name);
     }
-    // when the title compares nothing, the thing it asks about ("a commit object") is the topic, not a sibling
-    java.util.Set<String> titleStems = compared.isEmpty() ? java.util.Set.copyOf(stems(rubric.question())) : java.util.Set.of();
+    // when the title compares nothing, the thing it asks about ("a commit object") is the topic,
+    // not a sibling
+    java.util.Set<String> titleStems =
+        compared.isEmpty() ? java.util.Set.copyOf(stems(rubric.question())) : java.util.Set.of();
     for (KeyPoint kp : rubric.keyPoints()) {
       if (!"table".equals(kp.origin())) {
         continue;
@@ -99,7 +112,8 @@ final class Siblings {
         }
       }
     }
-    // list items that name a thing and say what it is: "blob (file contents)", "stale-if-error: serves stale ..."
+    // list items that name a thing and say what it is: "blob (file contents)", "stale-if-error:
+    // serves stale ..."
     Map<Integer, String[]> itemClaims = new LinkedHashMap<>();
     Map<String, List<Integer>> itemsByList = new LinkedHashMap<>();
     for (int k = 0; k < rubric.keyPoints().size(); k++) {
@@ -113,10 +127,15 @@ final class Siblings {
       }
     }
     itemsByList.values().removeIf(items -> items.size() < 2);
-    itemClaims.keySet().removeIf(k -> itemsByList.values().stream().noneMatch(items -> items.contains(k))
-        || titleStems.containsAll(stems(itemClaims.get(k)[0])));
+    itemClaims
+        .keySet()
+        .removeIf(
+            k ->
+                itemsByList.values().stream().noneMatch(items -> items.contains(k))
+                    || titleStems.containsAll(stems(itemClaims.get(k)[0])));
     itemClaims.values().forEach(hg -> add(found, hg[0]));
-    // inline-code terms that open statements ("`git merge` creates ...", "`stale-if-error` serves ..."), when two or
+    // inline-code terms that open statements ("`git merge` creates ...", "`stale-if-error` serves
+    // ..."), when two or
     // more do: the bank then describes them side by side
     Map<String, Subject> openers = new LinkedHashMap<>();
     for (KeyPoint kp : rubric.keyPoints()) {
@@ -127,14 +146,17 @@ final class Siblings {
           longest = code;
         }
       }
-      if (!longest.isEmpty() && !"table".equals(kp.origin()) && !titleStems.containsAll(stems(longest))) {
+      if (!longest.isEmpty()
+          && !"table".equals(kp.origin())
+          && !titleStems.containsAll(stems(longest))) {
         add(openers, longest);
       }
     }
     if (openers.size() >= 2 || found.size() < 2) {
       openers.values().forEach(o -> add(found, o.name()));
     }
-    // the bank sets the asked-about thing beside one sibling ("stale-while-revalidate" and "stale-if-error"): then it
+    // the bank sets the asked-about thing beside one sibling ("stale-while-revalidate" and
+    // "stale-if-error"): then it
     // is a sibling too
     if (found.size() == 1 && compared.isEmpty()) {
       for (KeyPoint kp : rubric.keyPoints()) {
@@ -185,20 +207,28 @@ final class Siblings {
   }
 
   private static final Pattern PAREN_GLOSS = Pattern.compile("^([^():]{1,40}?)\\s*\\((.{3,})\\)$");
-  private static final Pattern COLON_GLOSS = Pattern.compile("^([^():—]{1,40}?)\\s*(?::|—| - )\\s+(.{3,})$");
+  private static final Pattern COLON_GLOSS =
+      Pattern.compile("^([^():—]{1,40}?)\\s*(?::|—| - )\\s+(.{3,})$");
 
-  /** "blob (file contents)" → {"blob", "file contents"}; "X: does Y" → {"X", "does Y"}; else null. */
+  /**
+   * "blob (file contents)" → {"blob", "file contents"}; "X: does Y" → {"X", "does Y"}; else null.
+   */
   private static String[] headAndGloss(String item) {
     for (Pattern p : List.of(PAREN_GLOSS, COLON_GLOSS)) {
       Matcher m = p.matcher(item.strip());
-      if (m.matches() && Lexicon.tokens(m.group(1)).size() <= 4 && Lexicon.tokens(m.group(2)).size() >= 2) {
+      if (m.matches()
+          && Lexicon.tokens(m.group(1)).size() <= 4
+          && Lexicon.tokens(m.group(2)).size() >= 2) {
         return new String[] {m.group(1).strip(), m.group(2).strip()};
       }
     }
     return null;
   }
 
-  /** A section bullet's text without the section heading the rubric puts before it ("Object types: blob ..."). */
+  /**
+   * A section bullet's text without the section heading the rubric puts before it ("Object types:
+   * blob ...").
+   */
   private static String withoutContext(KeyPoint kp) {
     if (!kp.origin().startsWith("section:")) {
       return kp.text();
@@ -222,10 +252,12 @@ final class Siblings {
     return rest.isEmpty() ? base : base + ", " + rest;
   }
 
-  private static final Pattern MODAL = Pattern.compile(
-      "(?i)^(may|can|must|should|is|are|was|were|will|does|do|has|have)\\b(.*)$");
+  private static final Pattern MODAL =
+      Pattern.compile("(?i)^(may|can|must|should|is|are|was|were|will|does|do|has|have)\\b(.*)$");
 
-  /** "May be stored" → "may not be stored"; "Reused without asking" → "not reused without asking". */
+  /**
+   * "May be stored" → "may not be stored"; "Reused without asking" → "not reused without asking".
+   */
   private static String negated(String head) {
     Matcher m = MODAL.matcher(head);
     return m.matches() ? m.group(1) + " not" + m.group(2) : "not " + lowerFirst(head);
@@ -251,13 +283,23 @@ final class Siblings {
   }
 
   private static void add(Map<String, Subject> found, String raw) {
-    String name = ASSIGNMENT.matcher(raw.replace("`", "")).replaceAll("")
-        .replaceAll("(?i)^(what (is|are) |a |an |the )+", "")
-        .replaceAll("[?.!:]+$", "").strip();
+    String name =
+        ASSIGNMENT
+            .matcher(raw.replace("`", ""))
+            .replaceAll("")
+            .replaceAll("(?i)^(what (is|are) |a |an |the )+", "")
+            .replaceAll("[?.!:]+$", "")
+            .strip();
     List<String> stems = stems(name);
     // a name is mostly words ("git add", "no-store"), not a time range or a number ("after 360 s")
-    long words = Lexicon.tokens(name).stream()
-        .filter(t -> t.length() >= 3 && t.chars().allMatch(Character::isLetter) && !Lexicon.isStopword(t)).count();
+    long words =
+        Lexicon.tokens(name).stream()
+            .filter(
+                t ->
+                    t.length() >= 3
+                        && t.chars().allMatch(Character::isLetter)
+                        && !Lexicon.isStopword(t))
+            .count();
     if (stems.isEmpty() || stems.size() > 4 || words * 2 < stems.size()) {
       return;
     }
@@ -277,11 +319,14 @@ final class Siblings {
     }
     List<List<String>> forms = new ArrayList<>();
     forms.add(stems);
-    // "Cache-Control: private" is named "private" too: the part before the colon is the namespace it lives in
+    // "Cache-Control: private" is named "private" too: the part before the colon is the namespace
+    // it lives in
     int colon = name.indexOf(':');
     if (colon > 0) {
       List<String> value = stems(name.substring(colon + 1));
-      if (!value.isEmpty() && value.size() <= 2 && !(value.size() == 1 && Lexicon.isStopword(value.get(0)))) {
+      if (!value.isEmpty()
+          && value.size() <= 2
+          && !(value.size() == 1 && Lexicon.isStopword(value.get(0)))) {
         forms.add(value);
       }
     }
@@ -290,12 +335,13 @@ final class Siblings {
   }
 
   private static boolean endsWith(List<String> longer, List<String> suffix) {
-    return longer.size() > suffix.size() && longer.subList(longer.size() - suffix.size(), longer.size()).equals(suffix);
+    return longer.size() > suffix.size()
+        && longer.subList(longer.size() - suffix.size(), longer.size()).equals(suffix);
   }
 
   /**
-   * Siblings sharing a head noun ("browser cache" / "shared cache") are also named by their distinguishing word
-   * alone ("the browser keeps it").
+   * Siblings sharing a head noun ("browser cache" / "shared cache") are also named by their
+   * distinguishing word alone ("the browser keeps it").
    */
   private static void addDistinguishingForms(Map<String, Subject> found) {
     for (Subject s : found.values()) {
@@ -303,8 +349,13 @@ final class Siblings {
       if (full.size() != 2) {
         continue;
       }
-      boolean sharedHead = found.values().stream()
-          .anyMatch(o -> o != s && o.forms().get(0).size() == 2 && o.forms().get(0).get(1).equals(full.get(1)));
+      boolean sharedHead =
+          found.values().stream()
+              .anyMatch(
+                  o ->
+                      o != s
+                          && o.forms().get(0).size() == 2
+                          && o.forms().get(0).get(1).equals(full.get(1)));
       List<String> first = List.of(full.get(0));
       if (sharedHead && !s.forms().contains(first) && !Lexicon.isStopword(full.get(0))) {
         s.forms().add(first);
@@ -322,7 +373,10 @@ final class Siblings {
     return -1;
   }
 
-  /** The one subject whose name opens a clause of the text ("no-store lets ..."), or -1 (none, or several). */
+  /**
+   * The one subject whose name opens a clause of the text ("no-store lets ..."), or -1 (none, or
+   * several).
+   */
   int openingSubject(String text) {
     java.util.Set<Integer> named = new java.util.HashSet<>();
     segments(text).forEach(seg -> named.add(seg.subject()));
@@ -330,17 +384,20 @@ final class Siblings {
   }
 
   /**
-   * The runs of a sentence about one subject each. A run starts where a subject's name opens a clause (only function
-   * words or an adverb before it since the last comma or joint: "The heap ...", "and no-store ...", "With no-cache
-   * ...") and lasts until the next such name; a name inside a clause ("records one tree") is an object, not a new
-   * subject. Each run's claim has its opening name replaced by "it". Empty when no clause opens with a subject.
+   * The runs of a sentence about one subject each. A run starts where a subject's name opens a
+   * clause (only function words or an adverb before it since the last comma or joint: "The heap
+   * ...", "and no-store ...", "With no-cache ...") and lasts until the next such name; a name
+   * inside a clause ("records one tree") is an object, not a new subject. Each run's claim has its
+   * opening name replaced by "it". Empty when no clause opens with a subject.
    */
   List<Segment> segments(String sentence) {
     List<int[]> starts = new ArrayList<>();
     int[] previous = null;
     for (int[] m : mentions(sentence)) {
-      if (previous != null && COORDINATED.matcher(sentence.substring(previous[1], m[0])).matches()) {
-        // "private or no-store", "heap and stack": one claim about both names, so about neither on its own
+      if (previous != null
+          && COORDINATED.matcher(sentence.substring(previous[1], m[0])).matches()) {
+        // "private or no-store", "heap and stack": one claim about both names, so about neither on
+        // its own
         starts.remove(previous);
       } else if (opensClause(sentence, m[0])) {
         starts.add(m);
@@ -351,7 +408,8 @@ final class Siblings {
     for (int m = 0; m < starts.size(); m++) {
       int[] start = starts.get(m);
       int to = m + 1 < starts.size() ? starts.get(m + 1)[0] : sentence.length();
-      // a contrasting clause ("..., whereas a proxy cache serves everyone") has a subject of its own, named or not
+      // a contrasting clause ("..., whereas a proxy cache serves everyone") has a subject of its
+      // own, named or not
       // ("..., but it has to be revalidated" goes on about the same subject: "it" is not a new one)
       Matcher contrast = CONTRAST_JOINT.matcher(sentence).region(start[1], to);
       while (contrast.find()) {
@@ -366,22 +424,44 @@ final class Siblings {
     return out;
   }
 
-  /** What joins two names into one subject: "X or Y", "X and Y", "X/Y", "X, Y", "both X and Y", "either X or Y". */
-  private static final Pattern COORDINATED = Pattern.compile("(?i)[`*\"'’)\\s]*(?:,|/|&|\\bor\\b|\\band\\b|\\bnor\\b|,\\s*(?:and|or)\\b)[`*\"'‘(\\s]*");
+  /**
+   * What joins two names into one subject: "X or Y", "X and Y", "X/Y", "X, Y", "both X and Y",
+   * "either X or Y".
+   */
+  private static final Pattern COORDINATED =
+      Pattern.compile(
+          "(?i)[`*\"'’)\\s]*(?:,|/|&|\\bor\\b|\\band\\b|\\bnor\\b|,\\s*(?:and|or)\\b)[`*\"'‘(\\s]*");
 
   /** A clause that refers back to the subject it follows instead of naming a new one. */
-  private static final Pattern SAME_SUBJECT = Pattern.compile("(?i)\\s*(?:it|it's|its|they|they're|this|that)\\b");
+  private static final Pattern SAME_SUBJECT =
+      Pattern.compile("(?i)\\s*(?:it|it's|its|they|they're|this|that)\\b");
 
-  private static final Pattern CONTRAST_JOINT = Pattern.compile(
-      "(?i);|,?\\s+(?:whereas|while|unlike|but|however)\\s+|\\s+(?:in contrast|on the other hand)\\b");
+  private static final Pattern CONTRAST_JOINT =
+      Pattern.compile(
+          "(?i);|,?\\s+(?:whereas|while|unlike|but|however)\\s+|\\s+(?:in contrast|on the other hand)\\b");
 
   private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[,;:.!?()\"“”]");
 
   /** Words that start a new clause: "... and the heap holds objects". */
-  private static final java.util.Set<String> JOINTS = java.util.Set.of("and", "but", "while", "whereas", "so", "then",
-      "or", "because", "since", "though", "although", "whilst", "unlike", "however");
+  private static final java.util.Set<String> JOINTS =
+      java.util.Set.of(
+          "and",
+          "but",
+          "while",
+          "whereas",
+          "so",
+          "then",
+          "or",
+          "because",
+          "since",
+          "though",
+          "although",
+          "whilst",
+          "unlike",
+          "however");
 
-  private static final java.util.Set<String> NEGATIONS = java.util.Set.of("no", "not", "never", "without", "nor");
+  private static final java.util.Set<String> NEGATIONS =
+      java.util.Set.of("no", "not", "never", "without", "nor");
 
   private static boolean opensClause(String sentence, int at) {
     String before = sentence.substring(0, at);
@@ -405,32 +485,45 @@ final class Siblings {
     return true;
   }
 
-  /** The run's text after its name, without a "=N" glued to the name ("max-age=N makes" → " makes"). */
+  /**
+   * The run's text after its name, without a "=N" glued to the name ("max-age=N makes" → " makes").
+   */
   private static String skipSuffix(String sentence, int at, int to) {
     int i = at;
-    while (i < to && !Character.isWhitespace(sentence.charAt(i)) && ",;:".indexOf(sentence.charAt(i)) < 0) {
+    while (i < to
+        && !Character.isWhitespace(sentence.charAt(i))
+        && ",;:".indexOf(sentence.charAt(i)) < 0) {
       i++;
     }
     return sentence.substring(i, to);
   }
 
   private static String tidy(String claim) {
-    return claim.replaceFirst("^it\\s*[:—-]+\\s*", "it ")
-        .replaceAll("(?i)[\\s,;:]+(?:and|while|whereas|but|or)?\\s+(?:the|a|an)\\s*$", "").replaceAll("[\\s,;:]+(?:and|while|whereas|but|or)?[\\s,;:]*$", "").strip();
+    return claim
+        .replaceFirst("^it\\s*[:—-]+\\s*", "it ")
+        .replaceAll("(?i)[\\s,;:]+(?:and|while|whereas|but|or)?\\s+(?:the|a|an)\\s*$", "")
+        .replaceAll("[\\s,;:]+(?:and|while|whereas|but|or)?[\\s,;:]*$", "")
+        .strip();
   }
 
-  /** The subject names in a text: {start char, end char, subject}, in order, longest name first at a position. */
+  /**
+   * The subject names in a text: {start char, end char, subject}, in order, longest name first at a
+   * position.
+   */
   List<int[]> mentions(String text) {
     List<int[]> words = words(text);
-    List<String> stems = words.stream().map(w -> Lexicon.stem(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT)))
-        .toList();
+    List<String> stems =
+        words.stream()
+            .map(w -> Lexicon.stem(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT)))
+            .toList();
     List<int[]> out = new ArrayList<>();
     for (int i = 0; i < stems.size(); ) {
       int best = -1;
       int bestLen = 0;
       for (int s = 0; s < subjects.size(); s++) {
         for (List<String> form : subjects.get(s).forms()) {
-          if (form.size() > bestLen && i + form.size() <= stems.size()
+          if (form.size() > bestLen
+              && i + form.size() <= stems.size()
               && stems.subList(i, i + form.size()).equals(form)) {
             best = s;
             bestLen = form.size();

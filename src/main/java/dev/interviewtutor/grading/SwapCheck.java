@@ -9,37 +9,50 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the clauses of an answer that give one sibling concept's property to another ("no-cache means it is never
- * stored", when the bank says that of no-store), and which sibling each clause is about, so that a key point is
- * credited only by clauses about its own subject.
+ * Finds the clauses of an answer that give one sibling concept's property to another ("no-cache
+ * means it is never stored", when the bank says that of no-store), and which sibling each clause is
+ * about, so that a key point is credited only by clauses about its own subject.
  *
- * <p>Each run of a sentence that names a subject is embedded with the subject replaced by "it" and compared with
- * what the bank says about every sibling, also with the subject replaced. A run is a swap when it matches a
- * sibling's claim clearly better than any claim of the subject it names.
+ * <p>Each run of a sentence that names a subject is embedded with the subject replaced by "it" and
+ * compared with what the bank says about every sibling, also with the subject replaced. A run is a
+ * swap when it matches a sibling's claim clearly better than any claim of the subject it names.
  */
 final class SwapCheck {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwapCheck.class);
+
   /** A run must be at least this close to the sibling's claim to be called a swap. */
   static final double SWAP_FLOOR = 0.5;
+
   /** ... and this much closer to it than to anything the bank says about the named subject. */
   static final double SWAP_MARGIN = 0.10;
-  /** In an exchange (two runs each leaning to the other's subject), each run's claim must be at least this close. */
-  static final double EXCHANGE_FLOOR = 0.35;
+
   /**
-   * A claim that negates what the run says about a shared word is that much less like it: the model barely separates
-   * "may be stored" from "may not be stored", the words do.
+   * In an exchange (two runs each leaning to the other's subject), each run's claim must be at
+   * least this close.
+   */
+  static final double EXCHANGE_FLOOR = 0.35;
+
+  /**
+   * A claim that negates what the run says about a shared word is that much less like it: the model
+   * barely separates "may be stored" from "may not be stored", the words do.
    */
   static final double POLARITY_PENALTY = 0.15;
+
   /** Weight of shared words next to the model's cosine (see {@link #dice}). */
   static final double WORDS_WEIGHT = 0.3;
 
-  /** The outcome for one answer. {@code unitSubjects.get(u)} is empty when unit u names no sibling. */
+  /**
+   * The outcome for one answer. {@code unitSubjects.get(u)} is empty when unit u names no sibling.
+   */
   /**
    * The outcome for one answer. {@code unitSubjects.get(u)} is empty when unit u names no sibling;
-   * {@code leaningUnits} are units whose claim fits another sibling better than their own, but not clearly enough to
-   * call a swap: what they are credited for is unsure.
+   * {@code leaningUnits} are units whose claim fits another sibling better than their own, but not
+   * clearly enough to call a swap: what they are credited for is unsure.
    */
-  record Result(List<MisconceptionHit> hits, Set<Integer> swappedUnits, List<Set<Integer>> unitSubjects,
+  record Result(
+      List<MisconceptionHit> hits,
+      Set<Integer> swappedUnits,
+      List<Set<Integer>> unitSubjects,
       Set<Integer> leaningUnits) {
     static Result none(int units) {
       List<Set<Integer>> empty = new ArrayList<>();
@@ -57,12 +70,15 @@ final class SwapCheck {
     if (!siblings.present() || units.isEmpty()) {
       return Result.none(units.size());
     }
-    // which subjects each unit is about; a unit naming none continues the previous unit's subject in its sentence
+    // which subjects each unit is about; a unit naming none continues the previous unit's subject
+    // in its sentence
     List<Set<Integer>> unitSubjects = new ArrayList<>();
     for (int u = 0; u < units.size(); u++) {
       Set<Integer> named = new LinkedHashSet<>();
       siblings.mentions(units.get(u).text()).forEach(m -> named.add(m[2]));
-      if (named.isEmpty() && u > 0 && units.get(u - 1).sentenceIndex() == units.get(u).sentenceIndex()) {
+      if (named.isEmpty()
+          && u > 0
+          && units.get(u - 1).sentenceIndex() == units.get(u).sentenceIndex()) {
         named.addAll(unitSubjects.get(u - 1));
       }
       unitSubjects.add(Set.copyOf(named));
@@ -71,7 +87,8 @@ final class SwapCheck {
     List<String> sentences = new ArrayList<>();
     List<Integer> sentenceIndex = new ArrayList<>();
     for (Unit unit : units) {
-      if (sentenceIndex.isEmpty() || sentenceIndex.get(sentenceIndex.size() - 1) != unit.sentenceIndex()) {
+      if (sentenceIndex.isEmpty()
+          || sentenceIndex.get(sentenceIndex.size() - 1) != unit.sentenceIndex()) {
         sentences.add(unit.sentence());
         sentenceIndex.add(unit.sentenceIndex());
       }
@@ -90,7 +107,8 @@ final class SwapCheck {
       return new Result(List.of(), Set.of(), unitSubjects, Set.of());
     }
     float[][] vectors = encoder.embed(segments.stream().map(Siblings.Segment::claim).toList());
-    List<Set<String>> segmentTerms = segments.stream().map(seg -> rv.lexicon.terms(seg.claim())).toList();
+    List<Set<String>> segmentTerms =
+        segments.stream().map(seg -> rv.lexicon.terms(seg.claim())).toList();
     List<MisconceptionHit> hits = new ArrayList<>();
     Set<Integer> swappedSentences = new HashSet<>();
     List<Leaning> leanings = new ArrayList<>();
@@ -102,9 +120,10 @@ final class SwapCheck {
       int otherClaim = -1;
       for (int c = 0; c < siblings.claims.size(); c++) {
         Siblings.Claim claim = siblings.claims.get(c);
-        double cos = SentenceEncoder.cosine(vectors[g], rv.claimVectors[c])
-            + WORDS_WEIGHT * dice(segmentTerms.get(g), rv.claimTerms.get(c))
-            - (Polarity.conflict(segments.get(g).claim(), claim.text()) ? POLARITY_PENALTY : 0);
+        double cos =
+            SentenceEncoder.cosine(vectors[g], rv.claimVectors[c])
+                + WORDS_WEIGHT * dice(segmentTerms.get(g), rv.claimTerms.get(c))
+                - (Polarity.conflict(segments.get(g).claim(), claim.text()) ? POLARITY_PENALTY : 0);
         if (claim.subject() == own) {
           ownBest = Math.max(ownBest, cos);
         } else if (cos > otherBest) {
@@ -117,11 +136,16 @@ final class SwapCheck {
         continue; // the bank says nothing about this subject on its own: nothing to compare with
       }
       if (LOG.isDebugEnabled()) {
-        LOG.debug("swap check: subject {} run '{}' own {} best other {} ({})", siblings.subjects.get(own).name(),
-            segments.get(g).claim(), String.format("%.3f", ownBest),
-            otherSubject < 0 ? "-" : siblings.subjects.get(otherSubject).name(), String.format("%.3f", otherBest));
+        LOG.debug(
+            "swap check: subject {} run '{}' own {} best other {} ({})",
+            siblings.subjects.get(own).name(),
+            segments.get(g).claim(),
+            String.format("%.3f", ownBest),
+            otherSubject < 0 ? "-" : siblings.subjects.get(otherSubject).name(),
+            String.format("%.3f", otherBest));
       }
-      Leaning leaning = new Leaning(g, own, otherSubject, otherClaim, otherBest - ownBest, otherBest);
+      Leaning leaning =
+          new Leaning(g, own, otherSubject, otherClaim, otherBest - ownBest, otherBest);
       if (otherBest >= SWAP_FLOOR && otherBest >= ownBest + SWAP_MARGIN) {
         hits.add(swap(rv, leaning, sentences.get(sentenceIndex.indexOf(segmentSentence.get(g)))));
         swappedSentences.add(segmentSentence.get(g));
@@ -129,15 +153,21 @@ final class SwapCheck {
         leanings.add(leaning);
       }
     }
-    // an exchange: what the answer says of A fits B better and what it says of B fits A better. Two runs that lean
+    // an exchange: what the answer says of A fits B better and what it says of B fits A better. Two
+    // runs that lean
     // the other way each are stronger evidence together than either alone, so their margins add up.
     for (Leaning a : leanings) {
       for (Leaning b : leanings) {
-        if (a.segment() < b.segment() && a.own() == b.other() && b.own() == a.other()
-            && a.margin() + b.margin() >= SWAP_MARGIN && Math.min(a.otherCos(), b.otherCos()) >= EXCHANGE_FLOOR
+        if (a.segment() < b.segment()
+            && a.own() == b.other()
+            && b.own() == a.other()
+            && a.margin() + b.margin() >= SWAP_MARGIN
+            && Math.min(a.otherCos(), b.otherCos()) >= EXCHANGE_FLOOR
             && Math.max(a.otherCos(), b.otherCos()) >= SWAP_FLOOR) {
           for (Leaning l : List.of(a, b)) {
-            hits.add(swap(rv, l, sentences.get(sentenceIndex.indexOf(segmentSentence.get(l.segment())))));
+            hits.add(
+                swap(
+                    rv, l, sentences.get(sentenceIndex.indexOf(segmentSentence.get(l.segment())))));
             swappedSentences.add(segmentSentence.get(l.segment()));
           }
         }
@@ -157,21 +187,33 @@ final class SwapCheck {
     return new Result(dedupe(hits), swappedUnits, unitSubjects, leaningUnits);
   }
 
-  /** A run whose claim fits another sibling ({@code other}) better than its own subject, by {@code margin}. */
-  private record Leaning(int segment, int own, int other, int otherClaim, double margin, double otherCos) {}
+  /**
+   * A run whose claim fits another sibling ({@code other}) better than its own subject, by {@code
+   * margin}.
+   */
+  private record Leaning(
+      int segment, int own, int other, int otherClaim, double margin, double otherCos) {}
 
   private static MisconceptionHit swap(RubricVectors rv, Leaning l, String sentence) {
     Siblings siblings = rv.siblings;
     String named = siblings.subjects.get(l.own()).name();
     String actual = siblings.subjects.get(l.other()).name();
-    return new MisconceptionHit("swap-" + l.own() + "-" + l.other(),
-        "What you said about " + named + " is true of " + actual + ": "
+    return new MisconceptionHit(
+        "swap-" + l.own() + "-" + l.other(),
+        "What you said about "
+            + named
+            + " is true of "
+            + actual
+            + ": "
             + rv.points.get(siblings.claims.get(l.otherClaim()).keyPoint()).keyPoint().text(),
         named + " and " + actual + " are different things; check which one does what",
         sentence);
   }
 
-  /** Shared terms over the terms of both (Dice): the bank's own words, with its synonyms folded, back the model. */
+  /**
+   * Shared terms over the terms of both (Dice): the bank's own words, with its synonyms folded,
+   * back the model.
+   */
   private static double dice(Set<String> a, Set<String> b) {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;

@@ -9,26 +9,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Embeddings of single content words, for a soft word alignment between an answer and its reference ("pointer" ~
- * "reference", "allocate" ~ "reserve"): the lexical signal that stems and synonyms miss. A bounded LRU cache shared
- * by all answers a grader sees, so that a word is embedded once.
+ * Embeddings of single content words, for a soft word alignment between an answer and its reference
+ * ("pointer" ~ "reference", "allocate" ~ "reserve"): the lexical signal that stems and synonyms
+ * miss. A bounded LRU cache shared by all answers a grader sees, so that a word is embedded once.
  */
 final class WordVectors {
   /** About 15 MB of vectors at 384 dimensions. */
   private static final int CAPACITY = 10_000;
 
-  private final Map<String, float[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<String, float[]> cache =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > CAPACITY;
+        }
+      };
 
-  /** The content words of a text: no stopwords, no single letters, none whose stem is in {@code dropStems}. */
+  /**
+   * The content words of a text: no stopwords, no single letters, none whose stem is in {@code
+   * dropStems}.
+   */
   static List<String> contentWords(String text, Set<String> dropStems) {
     List<String> out = new ArrayList<>();
     for (String t : Lexicon.tokens(text)) {
-      if (!Lexicon.isStopword(t) && t.length() > 1 && !dropStems.contains(Lexicon.stem(t)) && !out.contains(t)) {
+      if (!Lexicon.isStopword(t)
+          && t.length() > 1
+          && !dropStems.contains(Lexicon.stem(t))
+          && !out.contains(t)) {
         out.add(t);
       }
     }
@@ -55,10 +62,11 @@ final class WordVectors {
   }
 
   /**
-   * The mean over the wanted words of their best match among the words had: 1 for the same stem, else the
-   * cosine of the word embeddings. 0 when either side has no words.
+   * The mean over the wanted words of their best match among the words had: 1 for the same stem,
+   * else the cosine of the word embeddings. 0 when either side has no words.
    */
-  static double softRecall(List<String> want, float[][] wantVectors, List<String> have, float[][] haveVectors) {
+  static double softRecall(
+      List<String> want, float[][] wantVectors, List<String> have, float[][] haveVectors) {
     if (want.isEmpty() || have.isEmpty()) {
       return 0;
     }

@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Terms in a code example whose presence in an answer shows hands-on knowledge: constructors ({@code new Worker}),
- * modules ({@code worker_threads}), calls ({@code pipe}, {@code process.memoryUsage()}, {@code redis.get}),
- * commands with their options ({@code pm2 -i max}, {@code node --inspect}) and the boxes of an arrow diagram
- * ({@code Load Balancer}).
+ * Terms in a code example whose presence in an answer shows hands-on knowledge: constructors
+ * ({@code new Worker}), modules ({@code worker_threads}), calls ({@code pipe}, {@code
+ * process.memoryUsage()}, {@code redis.get}), commands with their options ({@code pm2 -i max},
+ * {@code node --inspect}) and the boxes of an arrow diagram ({@code Load Balancer}).
  */
 final class EvidenceTerms {
   private EvidenceTerms() {}
@@ -20,18 +20,98 @@ final class EvidenceTerms {
   private static final Pattern MODULE =
       Pattern.compile("(?:\\bfrom\\s+|\\brequire\\s*\\(\\s*|\\bimport\\s+)[\"']([^\"']+)[\"']");
   private static final Pattern NAMED_IMPORT = Pattern.compile("\\bimport\\s*\\{([^}]*)}");
-  private static final Pattern CALL = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)\\s*\\(");
-  private static final Pattern COMMAND = Pattern.compile("^(?:\\$\\s+)?([a-z][\\w.-]*)(\\s+[^(){};=]*)?$");
+  private static final Pattern CALL =
+      Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)\\s*\\(");
+  private static final Pattern COMMAND =
+      Pattern.compile("^(?:\\$\\s+)?([a-z][\\w.-]*)(\\s+[^(){};=]*)?$");
   private static final Pattern LINE_COMMENT = Pattern.compile("(^|\\s)//.*$");
-  private static final Set<String> GLOBALS = Set.of("process", "global", "globalThis", "Buffer", "v8", "os",
-      "cluster", "fs", "crypto", "stream", "worker_threads", "Atomics", "performance");
-  private static final Set<String> GENERIC_METHODS = Set.of("get", "set", "push", "pop", "log", "then", "catch",
-      "call", "apply", "bind", "map", "filter", "forEach", "reduce", "toString", "add", "has", "error", "info",
-      "warn", "debug", "write", "read", "send", "json", "end", "start", "run", "exec", "on", "once", "use", "emit");
-  private static final Set<String> KEYWORDS = Set.of("if", "for", "while", "switch", "catch", "function", "return",
-      "require", "import", "typeof", "super", "console", "next", "resolve", "reject", "callback", "cb", "done");
-  private static final Set<String> CODE_WORDS = Set.of("const", "let", "var", "function", "return", "import",
-      "export", "class", "if", "for", "while", "await", "async", "new", "console");
+  private static final Set<String> GLOBALS =
+      Set.of(
+          "process",
+          "global",
+          "globalThis",
+          "Buffer",
+          "v8",
+          "os",
+          "cluster",
+          "fs",
+          "crypto",
+          "stream",
+          "worker_threads",
+          "Atomics",
+          "performance");
+  private static final Set<String> GENERIC_METHODS =
+      Set.of(
+          "get",
+          "set",
+          "push",
+          "pop",
+          "log",
+          "then",
+          "catch",
+          "call",
+          "apply",
+          "bind",
+          "map",
+          "filter",
+          "forEach",
+          "reduce",
+          "toString",
+          "add",
+          "has",
+          "error",
+          "info",
+          "warn",
+          "debug",
+          "write",
+          "read",
+          "send",
+          "json",
+          "end",
+          "start",
+          "run",
+          "exec",
+          "on",
+          "once",
+          "use",
+          "emit");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "if",
+          "for",
+          "while",
+          "switch",
+          "catch",
+          "function",
+          "return",
+          "require",
+          "import",
+          "typeof",
+          "super",
+          "console",
+          "next",
+          "resolve",
+          "reject",
+          "callback",
+          "cb",
+          "done");
+  private static final Set<String> CODE_WORDS =
+      Set.of(
+          "const",
+          "let",
+          "var",
+          "function",
+          "return",
+          "import",
+          "export",
+          "class",
+          "if",
+          "for",
+          "while",
+          "await",
+          "async",
+          "new",
+          "console");
 
   static List<String> fromCode(String code) {
     Set<String> terms = new LinkedHashSet<>();
@@ -118,8 +198,11 @@ final class EvidenceTerms {
     for (int i = 1; i < tokens.length; i++) {
       if (tokens[i].startsWith("-")) {
         String option = tokens[i];
-        if (i + 1 < tokens.length && !tokens[i + 1].startsWith("-") && !tokens[i + 1].contains(".")
-            && !tokens[i].contains("=") && tokens[i].length() == 2) {
+        if (i + 1 < tokens.length
+            && !tokens[i + 1].startsWith("-")
+            && !tokens[i + 1].contains(".")
+            && !tokens[i].contains("=")
+            && tokens[i].length() == 2) {
           option += " " + tokens[++i];
         }
         options.add(option);

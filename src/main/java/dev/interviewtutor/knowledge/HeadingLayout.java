@@ -12,62 +12,72 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /**
- * The headings of one bank file and what each one is, decided before the lines are read. The question level is the
- * level where most numbered headings that read as questions are ({@code # 1. Q}, {@code ### **1. Q**},
- * {@code # 6 Q}, {@code ## 1️⃣ Q}, {@code ### Q4- Q}); else where most numbered headings are; else where
- * {@code Q: ...} headings and headings ending in {@code ?} are; else where headings followed by an
- * {@code ### Explanation}-style section are. Above that level the first {@code # Title} is the bank's title and the
- * other headings are groups; at it, a heading is a question, a group (nothing under it but questions), a section of
- * the question above (a known name such as "Example" or "Don'ts"), a document section (table of contents, "Key
- * Takeaways") or an unnumbered heading to report; below it, a section. Near misses are reported here: an indented
- * question heading, a numbered heading one level too deep, a code fence that swallows a question heading.
+ * The headings of one bank file and what each one is, decided before the lines are read. The
+ * question level is the level where most numbered headings that read as questions are ({@code # 1.
+ * Q}, {@code ### **1. Q**}, {@code # 6 Q}, {@code ## 1️⃣ Q}, {@code ### Q4- Q}); else where most
+ * numbered headings are; else where {@code Q: ...} headings and headings ending in {@code ?} are;
+ * else where headings followed by an {@code ### Explanation}-style section are. Above that level
+ * the first {@code # Title} is the bank's title and the other headings are groups; at it, a heading
+ * is a question, a group (nothing under it but questions), a section of the question above (a known
+ * name such as "Example" or "Don'ts"), a document section (table of contents, "Key Takeaways") or
+ * an unnumbered heading to report; below it, a section. Near misses are reported here: an indented
+ * question heading, a numbered heading one level too deep, a code fence that swallows a question
+ * heading.
  */
 final class HeadingLayout {
   private static final int FOOTER_LINES = 8;
 
-enum Role {
-  TITLE,
-  GROUP,
-  QUESTION,
-  SECTION,
-  DOCUMENT_SECTION,
-  UNNUMBERED
-}
-
-/** One heading of the file and what it is. */
-static final class Heading {
-  final int index;
-  final int level;
-  final String text;
-  final boolean bare;
-  final int indent;
-  Role role = Role.SECTION;
-  NotesHeadings.QuestionHeading question;
-
-  Heading(int index, int level, String text, boolean bare, int indent) {
-    this.index = index;
-    this.level = level;
-    this.text = text;
-    this.bare = bare;
-    this.indent = indent;
+  enum Role {
+    TITLE,
+    GROUP,
+    QUESTION,
+    SECTION,
+    DOCUMENT_SECTION,
+    UNNUMBERED
   }
-}
+
+  /** One heading of the file and what it is. */
+  static final class Heading {
+    final int index;
+    final int level;
+    final String text;
+    final boolean bare;
+    final int indent;
+    Role role = Role.SECTION;
+    NotesHeadings.QuestionHeading question;
+
+    Heading(int index, int level, String text, boolean bare, int indent) {
+      this.index = index;
+      this.level = level;
+      this.text = text;
+      this.bare = bare;
+      this.indent = indent;
+    }
+  }
 
   private final Path file;
   private final String[] lines;
   private final List<BankProblem> problems;
+
   /** Lines inside code fences or HTML comments (with their delimiters). */
   final boolean[] code;
+
   /** Headings by line index, in document order. */
   final Map<Integer, Heading> headings = new LinkedHashMap<>();
+
   /** The question level, 0 when no heading reads as a question. */
   int questionLevel;
+
   /** The {@code # Title} at the top, or empty. */
   String title = "";
+
   /** The line index where a footer after the last question starts, or {@link Integer#MAX_VALUE}. */
   int footerStart = Integer.MAX_VALUE;
 
-  /** Lays out the headings from line index {@code start}; problems found are added to {@code problems}. */
+  /**
+   * Lays out the headings from line index {@code start}; problems found are added to {@code
+   * problems}.
+   */
   HeadingLayout(Path file, String[] lines, int start, List<BankProblem> problems) {
     this.file = file;
     this.lines = lines;
@@ -79,15 +89,20 @@ static final class Heading {
     findFooter();
   }
 
-  /** Whether a fence that swallows a question heading was reported (its unclosed end is the same fault). */
+  /**
+   * Whether a fence that swallows a question heading was reported (its unclosed end is the same
+   * fault).
+   */
   boolean swallowReported() {
     return !fenceReported.isEmpty();
   }
 
-
   private final Set<Integer> fenceReported = new HashSet<>();
 
-  /** Marks fenced lines and reports a fence that swallows a question heading (a missing closing fence). */
+  /**
+   * Marks fenced lines and reports a fence that swallows a question heading (a missing closing
+   * fence).
+   */
   private void scanFences(int start) {
     boolean inComment = false;
     for (int i = start; i < lines.length; i++) {
@@ -124,14 +139,18 @@ static final class Heading {
           }
         }
         Matcher hash = MarkdownBankParser.HASH_HEADING.matcher(lines[j]);
-        if (hash.matches() && hash.group(2).startsWith(" ") || hash.matches() && hash.group(1).length() == 1) {
+        if (hash.matches() && hash.group(2).startsWith(" ")
+            || hash.matches() && hash.group(1).length() == 1) {
           String text = hash.group(2).strip();
           var asQuestion = NotesHeadings.question(text);
-          if (swallowedQuestion < 0 && asQuestion.isPresent() && asQuestion.get().number() != null
+          if (swallowedQuestion < 0
+              && asQuestion.isPresent()
+              && asQuestion.get().number() != null
               && !asQuestion.get().title().isEmpty()) {
             swallowedQuestion = j;
           }
-          if (hash.group(1).length() >= 2 && (NotesHeadings.isExplanation(text) || NotesHeadings.isTip(text))) {
+          if (hash.group(1).length() >= 2
+              && (NotesHeadings.isExplanation(text) || NotesHeadings.isTip(text))) {
             markdownInside = true;
             if (firstMarkdownHeading < 0) {
               firstMarkdownHeading = j;
@@ -141,11 +160,24 @@ static final class Heading {
       }
       if (swallowedQuestion >= 0 && markdownInside && fenceReported.isEmpty()) {
         String swallowed = lines[swallowedQuestion].strip();
-        String where = firstMarkdownHeading >= 0 && firstMarkdownHeading < swallowedQuestion
-            ? "before line " + (firstMarkdownHeading + 1) : "before line " + (swallowedQuestion + 1);
-        problems.add(problem(swallowedQuestion + 1, "the question heading `" + swallowed + "` is inside the code "
-            + "block opened at line " + (i + 1) + ", so that question is lost — the code block is missing its "
-            + "closing " + marker + " line: add it where the code ends (" + where + ")"));
+        String where =
+            firstMarkdownHeading >= 0 && firstMarkdownHeading < swallowedQuestion
+                ? "before line " + (firstMarkdownHeading + 1)
+                : "before line " + (swallowedQuestion + 1);
+        problems.add(
+            problem(
+                swallowedQuestion + 1,
+                "the question heading `"
+                    + swallowed
+                    + "` is inside the code "
+                    + "block opened at line "
+                    + (i + 1)
+                    + ", so that question is lost — the code block is missing its "
+                    + "closing "
+                    + marker
+                    + " line: add it where the code ends ("
+                    + where
+                    + ")"));
         fenceReported.add(i + 1);
       }
       i = j;
@@ -165,8 +197,14 @@ static final class Heading {
       }
       Matcher indented = MarkdownBankParser.INDENTED_HEADING.matcher(raw);
       if (indented.matches()) {
-        headings.put(i, new Heading(i, indented.group(2).length(), indented.group(3).strip(), false,
-            indented.group(1).length()));
+        headings.put(
+            i,
+            new Heading(
+                i,
+                indented.group(2).length(),
+                indented.group(3).strip(),
+                false,
+                indented.group(1).length()));
         continue;
       }
       if (isBareQuestion(i)) {
@@ -187,17 +225,32 @@ static final class Heading {
   /** Decides the question level and the role of every heading. */
   private void layOut() {
     List<Heading> all = new ArrayList<>(headings.values());
-    // numbered headings that read as questions decide first: "## 5. How Do You Deploy?" over its "### 1. Build"
-    questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && h.question != null
-        && h.question.number() != null && NotesHeadings.readsAsQuestion(h.question.title()));
+    // numbered headings that read as questions decide first: "## 5. How Do You Deploy?" over its
+    // "### 1. Build"
+    questionLevel =
+        commonLevel(
+            all,
+            h ->
+                h.indent == 0
+                    && !h.bare
+                    && h.question != null
+                    && h.question.number() != null
+                    && NotesHeadings.readsAsQuestion(h.question.title()));
     if (questionLevel == 0) {
-      questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && h.question != null
-          && h.question.number() != null);
+      questionLevel =
+          commonLevel(
+              all,
+              h -> h.indent == 0 && !h.bare && h.question != null && h.question.number() != null);
     }
     boolean numbered = questionLevel > 0;
     if (!numbered) {
-      questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare
-          && (h.question != null || NotesHeadings.readsAsQuestion(h.text)));
+      questionLevel =
+          commonLevel(
+              all,
+              h ->
+                  h.indent == 0
+                      && !h.bare
+                      && (h.question != null || NotesHeadings.readsAsQuestion(h.text)));
     }
     if (questionLevel == 0) {
       questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && hasAnswerChild(h, all));
@@ -208,7 +261,9 @@ static final class Heading {
     }
     Set<String> questionNumbers = new HashSet<>();
     for (Heading h : all) {
-      if (h.question != null && h.question.number() != null && (h.bare || h.level <= questionLevel)) {
+      if (h.question != null
+          && h.question.number() != null
+          && (h.bare || h.level <= questionLevel)) {
         questionNumbers.add(h.question.number().toLowerCase(Locale.ROOT));
       }
     }
@@ -224,16 +279,29 @@ static final class Heading {
       first = false;
       if (h.bare) {
         h.role = Role.QUESTION;
-      } else if (h.indent > 0 && h.question != null && h.question.number() != null
+      } else if (h.indent > 0
+          && h.question != null
+          && h.question.number() != null
           && h.level <= Math.max(questionLevel, 1)) {
         h.role = Role.QUESTION;
         String fixed = "#".repeat(h.level) + " " + h.text;
-        problems.add(problem(h.index + 1, "`" + lines[h.index] + "` looks like the heading of question "
-            + h.question.number() + " but starts with " + (lines[h.index].startsWith("\t") ? "a tab" : "a space")
-            + ", unlike a question heading — write `" + fixed + "` at the start of the line"));
+        problems.add(
+            problem(
+                h.index + 1,
+                "`"
+                    + lines[h.index]
+                    + "` looks like the heading of question "
+                    + h.question.number()
+                    + " but starts with "
+                    + (lines[h.index].startsWith("\t") ? "a tab" : "a space")
+                    + ", unlike a question heading — write `"
+                    + fixed
+                    + "` at the start of the line"));
       } else if (questionLevel == 0) {
-        h.role = isFirst && h.level == 1 ? Role.TITLE
-            : NotesHeadings.isDocumentSection(h.text) ? Role.DOCUMENT_SECTION : Role.SECTION;
+        h.role =
+            isFirst && h.level == 1
+                ? Role.TITLE
+                : NotesHeadings.isDocumentSection(h.text) ? Role.DOCUMENT_SECTION : Role.SECTION;
       } else if (h.level < questionLevel) {
         if (h.question != null && h.question.number() != null && nextLevel(all, k) <= h.level) {
           h.role = Role.QUESTION;
@@ -247,15 +315,23 @@ static final class Heading {
       } else if (h.level == questionLevel) {
         if (h.question != null) {
           h.role = Role.QUESTION;
-        } else if (numbered && seenQuestion && NotesHeadings.isKnownSection(h.text)
+        } else if (numbered
+            && seenQuestion
+            && NotesHeadings.isKnownSection(h.text)
             && !(NotesHeadings.isDocumentSection(h.text) && !questionFollows(all, k))) {
-          h.role = Role.SECTION; // "### Don'ts" beside "### Q4- ..." headings: a part of the question above
+          h.role =
+              Role.SECTION; // "### Don'ts" beside "### Q4- ..." headings: a part of the question
+          // above
         } else if (NotesHeadings.isDocumentSection(h.text)) {
           h.role = Role.DOCUMENT_SECTION;
-        } else if (isFirst && h.level == 1 && !seenQuestion && !hasAnswerChild(h, all)
+        } else if (isFirst
+            && h.level == 1
+            && !seenQuestion
+            && !hasAnswerChild(h, all)
             && !NotesHeadings.readsAsQuestion(h.text)) {
           h.role = Role.TITLE;
-        } else if (emptyBody(h, all, k) || NotesHeadings.name(h.text).matches(".*\\b(questions|q&a|qna)$")) {
+        } else if (emptyBody(h, all, k)
+            || NotesHeadings.name(h.text).matches(".*\\b(questions|q&a|qna)$")) {
           h.role = Role.GROUP;
         } else if (!numbered || hasAnswerChild(h, all) || NotesHeadings.readsAsQuestion(h.text)) {
           h.role = Role.QUESTION;
@@ -265,16 +341,33 @@ static final class Heading {
         }
       } else {
         h.role = Role.SECTION;
-        if (seenQuestion && h.question != null && h.question.number() != null && currentNumber != null
+        if (seenQuestion
+            && h.question != null
+            && h.question.number() != null
+            && currentNumber != null
             && !numberedSubheadingSeen) {
           numberedSubheadingSeen = true;
           String n = h.question.number();
-          if (isNextNumber(currentNumber, n) && !questionNumbers.contains(n.toLowerCase(Locale.ROOT))) {
+          if (isNextNumber(currentNumber, n)
+              && !questionNumbers.contains(n.toLowerCase(Locale.ROOT))) {
             String fixed = "#".repeat(questionLevel) + " " + n + ". " + h.question.title();
-            problems.add(problem(h.index + 1, "`" + lines[h.index].strip() + "` looks like question " + n
-                + " but sits one level too deep, inside question " + currentNumber + " — questions in this file "
-                + "are `" + "#".repeat(questionLevel) + " N. Title` headings: write `" + fixed + "`, or drop "
-                + "the number if it is part of question " + currentNumber));
+            problems.add(
+                problem(
+                    h.index + 1,
+                    "`"
+                        + lines[h.index].strip()
+                        + "` looks like question "
+                        + n
+                        + " but sits one level too deep, inside question "
+                        + currentNumber
+                        + " — questions in this file "
+                        + "are `"
+                        + "#".repeat(questionLevel)
+                        + " N. Title` headings: write `"
+                        + fixed
+                        + "`, or drop "
+                        + "the number if it is part of question "
+                        + currentNumber));
           }
         }
       }
@@ -292,7 +385,9 @@ static final class Heading {
     }
     // a document section ("Key Takeaways") below the question level ends the last question
     for (Heading h : all) {
-      if (h.role == Role.SECTION && h.index > lastQuestionIndex && lastQuestionIndex >= 0
+      if (h.role == Role.SECTION
+          && h.index > lastQuestionIndex
+          && lastQuestionIndex >= 0
           && NotesHeadings.isDocumentSection(h.text)) {
         h.role = Role.DOCUMENT_SECTION;
       }
@@ -304,20 +399,45 @@ static final class Heading {
     if (unnumbered.isEmpty()) {
       return;
     }
-    int next = numbers.stream().filter(n -> n.matches("\\d+")).mapToInt(Integer::parseInt).max().orElse(0) + 1;
+    int next =
+        numbers.stream().filter(n -> n.matches("\\d+")).mapToInt(Integer::parseInt).max().orElse(0)
+            + 1;
     Heading h = unnumbered.get(0);
     String hashes = "#".repeat(questionLevel);
     String rest = NotesHeadings.clean(h.text);
-    StringBuilder message = new StringBuilder("heading `" + lines[h.index].strip() + "` has no question number — "
-        + "write questions as `" + hashes + " " + next + ". " + (rest.isEmpty() ? "What Is X?" : rest)
-        + "`, and use `" + "#".repeat(Math.min(6, questionLevel + 2)) + " " + (rest.isEmpty() ? "Heading" : rest)
-        + "` for a section inside a question");
+    StringBuilder message =
+        new StringBuilder(
+            "heading `"
+                + lines[h.index].strip()
+                + "` has no question number — "
+                + "write questions as `"
+                + hashes
+                + " "
+                + next
+                + ". "
+                + (rest.isEmpty() ? "What Is X?" : rest)
+                + "`, and use `"
+                + "#".repeat(Math.min(6, questionLevel + 2))
+                + " "
+                + (rest.isEmpty() ? "Heading" : rest)
+                + "` for a section inside a question");
     if (unnumbered.size() > 1) {
-      message.append("; the same holds for ").append(unnumbered.size() - 1).append(unnumbered.size() == 2
-          ? " more heading at line " : " more headings at lines ");
-      message.append(String.join(", ", unnumbered.subList(1, unnumbered.size()).stream()
-          .map(u -> Integer.toString(u.index + 1)).toList()));
-      message.append(" (number them ").append(next + 1).append(", ").append(next + 2).append(", ...)");
+      message
+          .append("; the same holds for ")
+          .append(unnumbered.size() - 1)
+          .append(unnumbered.size() == 2 ? " more heading at line " : " more headings at lines ");
+      message.append(
+          String.join(
+              ", ",
+              unnumbered.subList(1, unnumbered.size()).stream()
+                  .map(u -> Integer.toString(u.index + 1))
+                  .toList()));
+      message
+          .append(" (number them ")
+          .append(next + 1)
+          .append(", ")
+          .append(next + 2)
+          .append(", ...)");
     }
     problems.add(problem(h.index + 1, message.toString()));
   }
@@ -358,7 +478,8 @@ static final class Heading {
       if (other.level <= h.level || other.bare) {
         return false;
       }
-      if (NotesHeadings.isExplanation(other.text) || NotesHeadings.isTip(other.text)
+      if (NotesHeadings.isExplanation(other.text)
+          || NotesHeadings.isTip(other.text)
           || NotesHeadings.name(other.text).matches("key points?")) {
         return true;
       }
@@ -385,7 +506,9 @@ static final class Heading {
     int end = k + 1 < all.size() ? all.get(k + 1).index : lines.length;
     for (int i = h.index + 1; i < end; i++) {
       String s = lines[i].strip();
-      if (!s.isEmpty() && !MarkdownBankParser.THEMATIC_BREAK.matcher(lines[i]).matches() && !NotesMarkup.isNavigation(s)
+      if (!s.isEmpty()
+          && !MarkdownBankParser.THEMATIC_BREAK.matcher(lines[i]).matches()
+          && !NotesMarkup.isNavigation(s)
           && !NotesMarkup.isImageOnly(s)) {
         return false;
       }
@@ -393,14 +516,20 @@ static final class Heading {
     return k + 1 < all.size() && all.get(k + 1).level <= h.level;
   }
 
-  /** A short run of lines after a rule at the end of the last question, with no heading: a footer. */
+  /**
+   * A short run of lines after a rule at the end of the last question, with no heading: a footer.
+   */
   private void findFooter() {
-    int lastHeading = headings.isEmpty() ? -1 : ((Heading) headings.values().toArray()[headings.size() - 1]).index;
+    int lastHeading =
+        headings.isEmpty()
+            ? -1
+            : ((Heading) headings.values().toArray()[headings.size() - 1]).index;
     for (int i = lines.length - 1; i > lastHeading; i--) {
       if (code[i]) {
         return;
       }
-      if (MarkdownBankParser.THEMATIC_BREAK.matcher(lines[i]).matches() && !MarkdownBankParser.BULLET.matcher(lines[i]).matches()) {
+      if (MarkdownBankParser.THEMATIC_BREAK.matcher(lines[i]).matches()
+          && !MarkdownBankParser.BULLET.matcher(lines[i]).matches()) {
         long content = 0;
         for (int j = i + 1; j < lines.length; j++) {
           if (!lines[j].isBlank()) {
@@ -435,7 +564,8 @@ static final class Heading {
     int previous = previousNonBlank(i);
     if (previous >= 0) {
       String before = lines[previous];
-      if (MarkdownBankParser.ORDERED_ITEM.matcher(before).matches() || before.strip().startsWith("#")
+      if (MarkdownBankParser.ORDERED_ITEM.matcher(before).matches()
+          || before.strip().startsWith("#")
           || MarkdownBankParser.BOLD_LABEL.matcher(before).matches()) {
         return false;
       }
@@ -445,7 +575,9 @@ static final class Heading {
       return true;
     }
     String after = lines[next].strip();
-    return after.startsWith("#") || after.startsWith("|") || MarkdownBankParser.BOLD_LABEL.matcher(lines[next]).matches();
+    return after.startsWith("#")
+        || after.startsWith("|")
+        || MarkdownBankParser.BOLD_LABEL.matcher(lines[next]).matches();
   }
 
   private int nextNonBlank(int from) {

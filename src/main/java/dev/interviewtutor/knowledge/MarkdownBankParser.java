@@ -13,49 +13,59 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses one Markdown bank file into {@link Question}s. It never stops at the first problem: everything it cannot
- * use is collected as a {@link BankProblem} with its line, and the questions it could read are returned beside them.
+ * Parses one Markdown bank file into {@link Question}s. It never stops at the first problem:
+ * everything it cannot use is collected as a {@link BankProblem} with its line, and the questions
+ * it could read are returned beside them.
  *
- * <p>Reading happens in two steps. First the headings of the file are laid out ({@link HeadingLayout}): the level at which
- * questions sit is the level where most numbered headings are ({@code # 1. Q}, {@code ### **1. Q**}, {@code # 6 Q},
- * {@code ## 1️⃣ Q}, {@code ### Q4- Q}), or, without numbers, where {@code Q: ...} headings, headings ending in
- * {@code ?}, or headings followed by an {@code ### Explanation}-style section are. Above that level a first
- * {@code # Title} is the bank's title and other headings are groups (topics); at that level a heading is a question,
- * a group (nothing under it but questions), or a document section (table of contents, "Key Takeaways", footers) that
- * is skipped; below it a heading is a section of the current question. Near misses (an indented question heading, a
- * numbered heading one level too deep, a question heading swallowed by an unclosed code fence) are reported.
+ * <p>Reading happens in two steps. First the headings of the file are laid out ({@link
+ * HeadingLayout}): the level at which questions sit is the level where most numbered headings are
+ * ({@code # 1. Q}, {@code ### **1. Q**}, {@code # 6 Q}, {@code ## 1️⃣ Q}, {@code ### Q4- Q}), or,
+ * without numbers, where {@code Q: ...} headings, headings ending in {@code ?}, or headings
+ * followed by an {@code ### Explanation}-style section are. Above that level a first {@code #
+ * Title} is the bank's title and other headings are groups (topics); at that level a heading is a
+ * question, a group (nothing under it but questions), or a document section (table of contents,
+ * "Key Takeaways", footers) that is skipped; below it a heading is a section of the current
+ * question. Near misses (an indented question heading, a numbered heading one level too deep, a
+ * question heading swallowed by an unclosed code fence) are reported.
  *
- * <p>Then the lines are read in order. Inside a question: paragraphs under {@code ### Explanation} (or
- * {@code Answer}, {@code <details>}, or directly under the question heading) form the explanation; paragraphs under
- * {@code ### Interview Tip} (or a {@code **Tip:**} line or a quoted tip) form the tip; every other heading and every
- * line that is only a bold label ({@code **Used for:**}) opens a {@link Section}. A bold label inside a heading gets
- * that heading as its parent; after its bullets end, a following paragraph belongs to the parent heading again.
- * Fenced code becomes a {@link CodeExample} named after the heading it sits under; {@code |}-rows become a
- * {@link MarkdownTable}. "Don'ts", "Pitfalls" and similar lists become a {@link Section.Kind#MISCONCEPTIONS}
- * section; references, follow-up questions, "Level: ..." lines, images and navigation are skipped and listed in
- * {@link ParseResult#skipped()}.
+ * <p>Then the lines are read in order. Inside a question: paragraphs under {@code ### Explanation}
+ * (or {@code Answer}, {@code <details>}, or directly under the question heading) form the
+ * explanation; paragraphs under {@code ### Interview Tip} (or a {@code **Tip:**} line or a quoted
+ * tip) form the tip; every other heading and every line that is only a bold label ({@code **Used
+ * for:**}) opens a {@link Section}. A bold label inside a heading gets that heading as its parent;
+ * after its bullets end, a following paragraph belongs to the parent heading again. Fenced code
+ * becomes a {@link CodeExample} named after the heading it sits under; {@code |}-rows become a
+ * {@link MarkdownTable}. "Don'ts", "Pitfalls" and similar lists become a {@link
+ * Section.Kind#MISCONCEPTIONS} section; references, follow-up questions, "Level: ..." lines, images
+ * and navigation are skipped and listed in {@link ParseResult#skipped()}.
  *
- * <p>A bare {@code 79. Title} line (no {@code #}) is a question heading only when all of these hold: it starts at
- * column 0, it is outside a code fence, the line before it is blank (or it is the first line of content), the
- * previous non-blank line is neither a numbered list item nor a {@code ###} heading or bold label, and the next
- * non-blank line is a heading, a bold label, a table row, or the end of the file.
+ * <p>A bare {@code 79. Title} line (no {@code #}) is a question heading only when all of these
+ * hold: it starts at column 0, it is outside a code fence, the line before it is blank (or it is
+ * the first line of content), the previous non-blank line is neither a numbered list item nor a
+ * {@code ###} heading or bold label, and the next non-blank line is a heading, a bold label, a
+ * table row, or the end of the file.
  *
- * <p>Topic: a group heading above the question ("## Node.js Questions" → "Node.js"), else {@code topic:} front
- * matter, else the {@code # Title} ("Docker Interview Questions" → "Docker"), else the file name without
- * {@code .md}. Ids: see {@link QuestionIds}.
+ * <p>Topic: a group heading above the question ("## Node.js Questions" → "Node.js"), else {@code
+ * topic:} front matter, else the {@code # Title} ("Docker Interview Questions" → "Docker"), else
+ * the file name without {@code .md}. Ids: see {@link QuestionIds}.
  */
 public final class MarkdownBankParser {
 
   /**
    * The questions read from one file and every problem found in it.
    *
-   * @param topic     the file's topic (front matter, title or file name); questions under a group carry the group's
+   * @param topic the file's topic (front matter, title or file name); questions under a group carry
+   *     the group's
    * @param questions the questions in document order
-   * @param problems  every problem, sorted by line
-   * @param title     the {@code # Title} at the top, or empty
-   * @param skipped   what was deliberately left out of every question, in document order
+   * @param problems every problem, sorted by line
+   * @param title the {@code # Title} at the top, or empty
+   * @param skipped what was deliberately left out of every question, in document order
    */
-  public record ParseResult(String topic, List<Question> questions, List<BankProblem> problems, String title,
+  public record ParseResult(
+      String topic,
+      List<Question> questions,
+      List<BankProblem> problems,
+      String title,
       List<SkippedText> skipped) {
     public ParseResult {
       questions = List.copyOf(questions);
@@ -76,33 +86,47 @@ public final class MarkdownBankParser {
   static final Pattern BULLET = Pattern.compile("^(\\s*)(?:[-*+•◦▪‣●○■]|\\d+[.)])\\s+(.*)$");
   static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})\\s*(.*)$");
   static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
-  private static final Pattern TOPIC_LINE = Pattern.compile("^topic\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern YAML_LINE = Pattern.compile("^([A-Za-z_][\\w-]*\\s*:.*|\\s+.*|-\\s.*|#.*)$");
+  private static final Pattern TOPIC_LINE =
+      Pattern.compile("^topic\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern YAML_LINE =
+      Pattern.compile("^([A-Za-z_][\\w-]*\\s*:.*|\\s+.*|-\\s.*|#.*)$");
   private static final Pattern SEPARATOR_CELL = Pattern.compile("^:?-{1,}:?$");
   private static final Pattern PARAGRAPH_MARKER = Pattern.compile("^(❌|✅|✔|✗|⚠|👉|💡).*");
-  private static final Pattern INLINE_LABEL = Pattern.compile("^(?:\\*\\*|__)([^*_]+?)(?:\\*\\*|__)\\s*:?\\s*(.+)$");
+  private static final Pattern INLINE_LABEL =
+      Pattern.compile("^(?:\\*\\*|__)([^*_]+?)(?:\\*\\*|__)\\s*:?\\s*(.+)$");
   private static final Pattern QUOTE = Pattern.compile("^\\s{0,3}>\\s?(.*)$");
   private static final Pattern ADMONITION = Pattern.compile("^\\[!(\\w+)]\\s*(.*)$");
   private static final Pattern SUMMARY = Pattern.compile("(?i).*<summary>(.*?)</summary>.*");
-  private static final Pattern GENERIC_SUMMARY = Pattern.compile(
-      "(?i)(show|view|see|reveal|click( here)?( to)?( see| view| show| expand| reveal)?( the)?)?\\s*"
-          + "(answer|answers|solution|explanation|details|more|expand)?[\\s.!:]*");
-  private static final Pattern NEGATED_ACTION = Pattern.compile(
-      "^(?:❌\\s*)?(?:don'?t|do not|never|avoid|stop)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern GENERIC_SUMMARY =
+      Pattern.compile(
+          "(?i)(show|view|see|reveal|click( here)?( to)?( see| view| show| expand| reveal)?( the)?)?\\s*"
+              + "(answer|answers|solution|explanation|details|more|expand)?[\\s.!:]*");
+  private static final Pattern NEGATED_ACTION =
+      Pattern.compile(
+          "^(?:❌\\s*)?(?:don'?t|do not|never|avoid|stop)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
   private static final String STRAY = " comes before the first question";
   private static final String IN_QUESTION = "\u0000in-question";
 
-  /** Parses {@code text}, the content of {@code file}; ids are qualified with the file's name where needed. */
+  /**
+   * Parses {@code text}, the content of {@code file}; ids are qualified with the file's name where
+   * needed.
+   */
   public ParseResult parse(Path file, String text) {
     return parse(file, text, QuestionIds.namespace(null, file));
   }
 
-  /** Parses {@code text}; {@code namespace} qualifies ids that are not plain numbers (see {@link QuestionIds}). */
+  /**
+   * Parses {@code text}; {@code namespace} qualifies ids that are not plain numbers (see {@link
+   * QuestionIds}).
+   */
   public ParseResult parse(Path file, String text, String namespace) {
     return new Run(file, text, namespace).parse();
   }
 
-  /** The topic a file gets when it has no front matter or title: its name without the {@code .md} extension. */
+  /**
+   * The topic a file gets when it has no front matter or title: its name without the {@code .md}
+   * extension.
+   */
   public static String topicFromFileName(Path file) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     if (name.toLowerCase(Locale.ROOT).endsWith(".md")) {
@@ -127,7 +151,8 @@ public final class MarkdownBankParser {
     final List<String> bullets = new ArrayList<>();
     final List<String> paragraphs = new ArrayList<>();
 
-    SectionBuilder(String heading, Section.Kind kind, String parent, String ignoredBecause, int line) {
+    SectionBuilder(
+        String heading, Section.Kind kind, String parent, String ignoredBecause, int line) {
       this.heading = heading;
       this.kind = kind;
       this.parent = parent;
@@ -170,7 +195,8 @@ public final class MarkdownBankParser {
     private final List<BankProblem> problems = new ArrayList<>();
     private final List<QuestionBuilder> finished = new ArrayList<>();
     private final List<SkippedText> skipped = new ArrayList<>();
-    private final List<QuestionBuilder> skippedIn = new ArrayList<>(); // the question each skipped part sat in
+    private final List<QuestionBuilder> skippedIn =
+        new ArrayList<>(); // the question each skipped part sat in
     private HeadingLayout layout;
     private String topic;
     private String title = "";
@@ -179,7 +205,8 @@ public final class MarkdownBankParser {
     private int footerStart = Integer.MAX_VALUE;
 
     private QuestionBuilder question;
-    private boolean skippingQuestion; // after a heading we could not use, until the next question heading
+    private boolean
+        skippingQuestion; // after a heading we could not use, until the next question heading
     private String skipBlock; // reason while skipping a document section, a TOC or an introduction
     private int skipBlockLevel;
     private boolean skipBlockRecorded;
@@ -187,7 +214,8 @@ public final class MarkdownBankParser {
     private String heading = "";
     private SectionBuilder headingSection;
     private SectionBuilder boldSection;
-    private List<String> openParagraphTarget; // the list whose last entry a soft-wrapped line continues
+    private List<String>
+        openParagraphTarget; // the list whose last entry a soft-wrapped line continues
     private List<String> lastBulletList;
     private boolean strayRunReported;
     private boolean quoteTip;
@@ -207,9 +235,12 @@ public final class MarkdownBankParser {
       String frontTopic = topic;
       int firstContent = nextNonBlank(start);
       if (firstContent < 0) {
-        problems.add(problem(1, start == 0
-            ? "the file is empty — add at least one question such as `# 1. What Is X?` with an ### Explanation"
-            : "the file has front matter but no questions — add at least one question such as `# 1. What Is X?`"));
+        problems.add(
+            problem(
+                1,
+                start == 0
+                    ? "the file is empty — add at least one question such as `# 1. What Is X?` with an ### Explanation"
+                    : "the file has front matter but no questions — add at least one question such as `# 1. What Is X?`"));
         return result(frontTopic);
       }
       layout = new HeadingLayout(file, lines, start, problems);
@@ -237,11 +268,14 @@ public final class MarkdownBankParser {
 
         if (inFence) {
           Matcher close = FENCE.matcher(raw);
-          if (close.matches() && close.group(2).isBlank() && close.group(1).charAt(0) == fenceMarker.charAt(0)
+          if (close.matches()
+              && close.group(2).isBlank()
+              && close.group(1).charAt(0) == fenceMarker.charAt(0)
               && close.group(1).length() >= fenceMarker.length()) {
             inFence = false;
             if (question != null && !skippingQuestion && skipBlock == null) {
-              question.examples.add(new CodeExample(exampleHeading(), fenceLanguage, codeText.toString()));
+              question.examples.add(
+                  new CodeExample(exampleHeading(), fenceLanguage, codeText.toString()));
             }
           } else {
             if (codeLines > 0) {
@@ -322,7 +356,8 @@ public final class MarkdownBankParser {
           continue;
         }
 
-        if (stripped.equals("$$") || stripped.startsWith("$$") && !stripped.substring(2).contains("$$")) {
+        if (stripped.equals("$$")
+            || stripped.startsWith("$$") && !stripped.substring(2).contains("$$")) {
           math = new ArrayList<>();
           math.add(stripped.substring(2));
           continue;
@@ -345,7 +380,9 @@ public final class MarkdownBankParser {
           stripped = raw.strip();
           Matcher admonition = ADMONITION.matcher(stripped);
           if (admonition.matches()) {
-            quoteTip = admonition.group(1).equalsIgnoreCase("tip") || admonition.group(1).equalsIgnoreCase("important");
+            quoteTip =
+                admonition.group(1).equalsIgnoreCase("tip")
+                    || admonition.group(1).equalsIgnoreCase("important");
             stripped = admonition.group(2).strip();
             raw = stripped;
           }
@@ -354,7 +391,8 @@ public final class MarkdownBankParser {
           }
         }
 
-        // <details>/<summary> wrappers: a generic summary ("Answer") opens the explanation, another names a section
+        // <details>/<summary> wrappers: a generic summary ("Answer") opens the explanation, another
+        // names a section
         Matcher summary = SUMMARY.matcher(stripped);
         if (summary.matches()) {
           String label = NotesMarkup.stripTags(summary.group(1)).replace("**", "").strip();
@@ -417,9 +455,11 @@ public final class MarkdownBankParser {
           continue;
         }
         if (quoted && quoteTip) {
-          String text = NotesMarkup.clean(BULLET.matcher(raw).matches() ? bulletText(raw) : stripped);
+          String text =
+              NotesMarkup.clean(BULLET.matcher(raw).matches() ? bulletText(raw) : stripped);
           if (openParagraphTarget == question.tip && !question.tip.isEmpty()) {
-            question.tip.set(question.tip.size() - 1, question.tip.get(question.tip.size() - 1) + " " + text);
+            question.tip.set(
+                question.tip.size() - 1, question.tip.get(question.tip.size() - 1) + " " + text);
           } else {
             question.tip.add(text);
           }
@@ -444,7 +484,9 @@ public final class MarkdownBankParser {
           continue;
         }
 
-        if (Character.isWhitespace(raw.charAt(0)) && lastBulletList != null && !lastBulletList.isEmpty()
+        if (Character.isWhitespace(raw.charAt(0))
+            && lastBulletList != null
+            && !lastBulletList.isEmpty()
             && !quoted) {
           // an indented line after a bullet continues that bullet (also across a blank line)
           int last = lastBulletList.size() - 1;
@@ -477,8 +519,12 @@ public final class MarkdownBankParser {
       }
 
       if (inFence && !layout.swallowReported()) {
-        problems.add(problem(fenceLine, "code block opened here is never closed — add a closing " + fenceMarker
-            + " line after the code"));
+        problems.add(
+            problem(
+                fenceLine,
+                "code block opened here is never closed — add a closing "
+                    + fenceMarker
+                    + " line after the code"));
       }
       if (!table.isEmpty()) {
         finishTable(table, tableLine);
@@ -486,8 +532,10 @@ public final class MarkdownBankParser {
       if (question != null) {
         finishQuestion();
       }
-      if (finished.isEmpty() && problems.stream().noneMatch(p -> p.message().contains("no title"))) {
-        // one cause, one message: without any question, text before "the first question" is not a separate fault
+      if (finished.isEmpty()
+          && problems.stream().noneMatch(p -> p.message().contains("no title"))) {
+        // one cause, one message: without any question, text before "the first question" is not a
+        // separate fault
         problems.removeIf(p -> p.message().contains(STRAY));
         strayLines.clear();
         problems.add(problem(firstContent + 1, noQuestionsMessage()));
@@ -511,7 +559,8 @@ public final class MarkdownBankParser {
         }
       }
       skipped.sort(Comparator.comparingInt(SkippedText::line));
-      String resultTopic = fileTopic == null || fileTopic.isBlank() ? topicFromFileName(file) : fileTopic;
+      String resultTopic =
+          fileTopic == null || fileTopic.isBlank() ? topicFromFileName(file) : fileTopic;
       return new ParseResult(resultTopic, questions, problems, title, skipped);
     }
 
@@ -544,9 +593,14 @@ public final class MarkdownBankParser {
           skip(lineNo, "", "not a question: " + NotesHeadings.name(h.text), asWritten);
           startSkip("part of " + NotesHeadings.name(h.text), h.level, true);
         }
-        case QUESTION -> startQuestion(h.question == null ? null : h.question.number(),
-            h.question == null ? NotesHeadings.clean(h.text).replace("**", "").strip() : h.question.title(), lineNo,
-            h.text);
+        case QUESTION ->
+            startQuestion(
+                h.question == null ? null : h.question.number(),
+                h.question == null
+                    ? NotesHeadings.clean(h.text).replace("**", "").strip()
+                    : h.question.title(),
+                lineNo,
+                h.text);
         case UNNUMBERED -> {
           if (question != null) {
             finishQuestion();
@@ -577,7 +631,8 @@ public final class MarkdownBankParser {
         }
         return;
       }
-      if (NotesMarkup.isNavigation(stripped) || NotesMarkup.isImageOnly(stripped)
+      if (NotesMarkup.isNavigation(stripped)
+          || NotesMarkup.isImageOnly(stripped)
           || NotesMarkup.stripTags(stripped).isBlank()) {
         skip(lineNo, "", "navigation or image", stripped);
         return;
@@ -601,9 +656,12 @@ public final class MarkdownBankParser {
         return;
       }
       if (NotesHeadings.isNotTheAnswer(label)) {
-        boldSection = new SectionBuilder(label, Section.Kind.BOLD_LABEL, heading, NotesHeadings.name(label), lineNo);
+        boldSection =
+            new SectionBuilder(
+                label, Section.Kind.BOLD_LABEL, heading, NotesHeadings.name(label), lineNo);
       } else if (NotesHeadings.isMisconceptions(label) && !isRubricMistakes(label)) {
-        boldSection = new SectionBuilder("Common Mistakes", Section.Kind.MISCONCEPTIONS, label, null, lineNo);
+        boldSection =
+            new SectionBuilder("Common Mistakes", Section.Kind.MISCONCEPTIONS, label, null, lineNo);
       } else {
         boldSection = new SectionBuilder(label, Section.Kind.BOLD_LABEL, heading, null, lineNo);
       }
@@ -638,8 +696,11 @@ public final class MarkdownBankParser {
             topic = unquote(topicLine.group(1).strip());
           }
         }
-        problems.add(problem(first + 1, "front matter opened with --- is never closed — add a closing --- line "
-            + "after `topic: ...`"));
+        problems.add(
+            problem(
+                first + 1,
+                "front matter opened with --- is never closed — add a closing --- line "
+                    + "after `topic: ...`"));
         topic = null;
         for (int i = first + 1; i < lines.length; i++) {
           if (lines[i].startsWith("#")) {
@@ -652,8 +713,11 @@ public final class MarkdownBankParser {
       if (topicLine.matches()) {
         topic = unquote(topicLine.group(1).strip());
         if (topic.isEmpty()) {
-          problems.add(problem(first + 1, "`topic:` has no value — write e.g. `topic: Node.js Scaling`, or remove "
-              + "the line to use the file name"));
+          problems.add(
+              problem(
+                  first + 1,
+                  "`topic:` has no value — write e.g. `topic: Node.js Scaling`, or remove "
+                      + "the line to use the file name"));
         }
         return first + 1;
       }
@@ -661,8 +725,9 @@ public final class MarkdownBankParser {
     }
 
     private static String unquote(String value) {
-      if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-          || value.startsWith("'") && value.endsWith("'"))) {
+      if (value.length() >= 2
+          && (value.startsWith("\"") && value.endsWith("\"")
+              || value.startsWith("'") && value.endsWith("'"))) {
         return value.substring(1, value.length() - 1).strip();
       }
       return value;
@@ -689,16 +754,28 @@ public final class MarkdownBankParser {
       skipBlock = null;
       if (questionTitle.isEmpty()) {
         String shown = number == null ? "?" : number;
-        problems.add(problem(lineNo, "question " + shown + " has no title — write the question after the number, "
-            + "e.g. `# " + shown + ". What Is X?`"));
+        problems.add(
+            problem(
+                lineNo,
+                "question "
+                    + shown
+                    + " has no title — write the question after the number, "
+                    + "e.g. `# "
+                    + shown
+                    + ". What Is X?`"));
         question = null;
         skippingQuestion = true;
         return;
       }
       skippingQuestion = false;
       String questionTopic = !groupTopic.isEmpty() ? groupTopic : null;
-      question = new QuestionBuilder(number, NotesMarkup.withoutEmoji(NotesMarkup.stripTags(questionTitle)),
-          questionTopic, group, lineNo);
+      question =
+          new QuestionBuilder(
+              number,
+              NotesMarkup.withoutEmoji(NotesMarkup.stripTags(questionTitle)),
+              questionTopic,
+              group,
+              lineNo);
     }
 
     private void startHeading(String text, int lineNo, String asWritten) {
@@ -722,9 +799,13 @@ public final class MarkdownBankParser {
       } else {
         context = Context.OTHER;
         if (NotesHeadings.isNotTheAnswer(cleaned)) {
-          headingSection = new SectionBuilder(cleaned, Section.Kind.HEADING, "", NotesHeadings.name(cleaned), lineNo);
+          headingSection =
+              new SectionBuilder(
+                  cleaned, Section.Kind.HEADING, "", NotesHeadings.name(cleaned), lineNo);
         } else if (NotesHeadings.isMisconceptions(cleaned) && !isRubricMistakes(cleaned)) {
-          headingSection = new SectionBuilder("Common Mistakes", Section.Kind.MISCONCEPTIONS, cleaned, null, lineNo);
+          headingSection =
+              new SectionBuilder(
+                  "Common Mistakes", Section.Kind.MISCONCEPTIONS, cleaned, null, lineNo);
         } else {
           headingSection = new SectionBuilder(cleaned, Section.Kind.HEADING, "", null, lineNo);
         }
@@ -738,11 +819,14 @@ public final class MarkdownBankParser {
     }
 
     private boolean inMisconceptions() {
-      SectionBuilder current = boldSection != null ? boldSection : context == Context.OTHER ? headingSection : null;
+      SectionBuilder current =
+          boldSection != null ? boldSection : context == Context.OTHER ? headingSection : null;
       return current != null && current.kind == Section.Kind.MISCONCEPTIONS;
     }
 
-    /** "Don't block the event loop" under "Don'ts" states the wrong belief "Block the event loop". */
+    /**
+     * "Don't block the event loop" under "Don'ts" states the wrong belief "Block the event loop".
+     */
     private static String wrongAction(String item) {
       Matcher m = NEGATED_ACTION.matcher(item.strip());
       if (!m.matches()) {
@@ -774,8 +858,13 @@ public final class MarkdownBankParser {
         case OTHER -> headingSection.bullets;
         case EXPLANATION, NONE -> {
           if (headingSection == null) {
-            headingSection = new SectionBuilder(context == Context.EXPLANATION ? "Explanation" : "",
-                Section.Kind.HEADING, "", null, 0);
+            headingSection =
+                new SectionBuilder(
+                    context == Context.EXPLANATION ? "Explanation" : "",
+                    Section.Kind.HEADING,
+                    "",
+                    null,
+                    0);
             question.sections.add(headingSection);
           }
           yield headingSection.bullets;
@@ -790,11 +879,12 @@ public final class MarkdownBankParser {
         target = boldSection.paragraphs;
       } else {
         boldSection = null;
-        target = switch (context) {
-          case TIP -> question.tip;
-          case OTHER -> headingSection.paragraphs;
-          case EXPLANATION, NONE -> question.explanation;
-        };
+        target =
+            switch (context) {
+              case TIP -> question.tip;
+              case OTHER -> headingSection.paragraphs;
+              case EXPLANATION, NONE -> question.explanation;
+            };
       }
       lastBulletList = null;
       if (openParagraphTarget == target && !target.isEmpty() && !marker) {
@@ -823,11 +913,15 @@ public final class MarkdownBankParser {
       }
       List<String> header = rows.get(0);
       List<List<String>> body;
-      if (rows.size() >= 2 && rows.get(1).stream().allMatch(c -> SEPARATOR_CELL.matcher(c.replace(" ", "")).matches())) {
+      if (rows.size() >= 2
+          && rows.get(1).stream()
+              .allMatch(c -> SEPARATOR_CELL.matcher(c.replace(" ", "")).matches())) {
         body = new ArrayList<>(rows.subList(2, rows.size()));
       } else {
-        problems.add(problem(firstLine,
-            "table has no separator row under its header — add a line like `| --- | --- |` after the header row"));
+        problems.add(
+            problem(
+                firstLine,
+                "table has no separator row under its header — add a line like `| --- | --- |` after the header row"));
         body = new ArrayList<>(rows.subList(1, rows.size()));
       }
       List<List<String>> fitted = new ArrayList<>();
@@ -853,7 +947,8 @@ public final class MarkdownBankParser {
       List<String> cells = new ArrayList<>();
       for (String cell : inner.split("(?<!\\\\)\\|", -1)) {
         String text = cell.strip().replace("\\|", "|");
-        cells.add(text.indexOf('<') >= 0 || text.indexOf('$') >= 0 ? NotesMarkup.clean(text) : text);
+        cells.add(
+            text.indexOf('<') >= 0 || text.indexOf('$') >= 0 ? NotesMarkup.clean(text) : text);
       }
       return cells;
     }
@@ -873,7 +968,9 @@ public final class MarkdownBankParser {
         }
         if (s.ignoredBecause != null) {
           skip(s.line, q.id, s.ignoredBecause, s.heading);
-        } else if (s.kind != Section.Kind.MISCONCEPTIONS && s.paragraphs.isEmpty() && s.bullets.size() > 0
+        } else if (s.kind != Section.Kind.MISCONCEPTIONS
+            && s.paragraphs.isEmpty()
+            && s.bullets.size() > 0
             && s.bullets.stream().allMatch(NotesMarkup::startsWithLink)) {
           skip(s.line, q.id, "link list", s.heading);
         } else {
@@ -883,29 +980,46 @@ public final class MarkdownBankParser {
       String explanation = String.join("\n\n", q.explanation);
       String tip = String.join("\n", q.tip);
       if (explanation.isBlank() && sections.isEmpty() && q.tables.isEmpty() && tip.isBlank()) {
-        problems.add(problem(q.line, "question " + q.id + " has nothing to grade against — add an ### Explanation, "
-            + "a section with bullets, a table or an ### Interview Tip"));
+        problems.add(
+            problem(
+                q.line,
+                "question "
+                    + q.id
+                    + " has nothing to grade against — add an ### Explanation, "
+                    + "a section with bullets, a table or an ### Interview Tip"));
       }
-      return new Question(q.id, q.title, q.topic == null ? topic : q.topic, explanation, sections, q.examples,
-          q.tables, tip, new SourceLocation(file, q.line));
+      return new Question(
+          q.id,
+          q.title,
+          q.topic == null ? topic : q.topic,
+          explanation,
+          sections,
+          q.examples,
+          q.tables,
+          tip,
+          new SourceLocation(file, q.line));
     }
 
     /**
-     * Plain numbers stay the id; numbering that restarts in every group becomes {@code group-N}; unnumbered questions
-     * get a slug of their heading with a hash of namespace and heading (see {@link QuestionIds}).
+     * Plain numbers stay the id; numbering that restarts in every group becomes {@code group-N};
+     * unnumbered questions get a slug of their heading with a hash of namespace and heading (see
+     * {@link QuestionIds}).
      */
     private void assignIds() {
       Map<String, Set<String>> groupsByNumber = new HashMap<>();
       for (QuestionBuilder q : finished) {
         if (q.number != null) {
-          groupsByNumber.computeIfAbsent(q.number.toLowerCase(Locale.ROOT), n -> new HashSet<>()).add(q.group);
+          groupsByNumber
+              .computeIfAbsent(q.number.toLowerCase(Locale.ROOT), n -> new HashSet<>())
+              .add(q.group);
         }
       }
       boolean restarts = groupsByNumber.values().stream().anyMatch(groups -> groups.size() > 1);
       Map<String, Integer> seen = new HashMap<>();
       for (QuestionBuilder q : finished) {
         if (q.number != null) {
-          String groupName = NotesHeadings.topicOf(q.group).isEmpty() ? q.group : NotesHeadings.topicOf(q.group);
+          String groupName =
+              NotesHeadings.topicOf(q.group).isEmpty() ? q.group : NotesHeadings.topicOf(q.group);
           q.id = restarts ? QuestionIds.grouped(groupName, q.number) : q.number;
           continue;
         }
@@ -915,7 +1029,10 @@ public final class MarkdownBankParser {
       }
     }
 
-    /** Marks a skipped part as inside the current question; its id is filled in once ids are assigned. */
+    /**
+     * Marks a skipped part as inside the current question; its id is filled in once ids are
+     * assigned.
+     */
     private String idHint() {
       return question == null ? "" : IN_QUESTION;
     }
@@ -940,8 +1057,11 @@ public final class MarkdownBankParser {
       if (seen.isEmpty()) {
         return "no questions found — start each question with a heading such as `" + example + "`";
       }
-      return "no questions found: no heading here is written as a question (" + String.join(", ", seen)
-          + ") — start each question with a numbered heading such as `" + example + "`, or give each "
+      return "no questions found: no heading here is written as a question ("
+          + String.join(", ", seen)
+          + ") — start each question with a numbered heading such as `"
+          + example
+          + "`, or give each "
           + "question an `### Explanation` section under its heading";
     }
 
@@ -961,10 +1081,24 @@ public final class MarkdownBankParser {
       if (strayLines.isEmpty()) {
         return;
       }
-      String more = strayLines.size() == 1 ? "" : " (so do lines " + String.join(", ", strayLines.subList(1,
-          strayLines.size()).stream().map(String::valueOf).toList()) + ")";
-      problems.add(problem(strayLines.get(0), strayWhat + STRAY + more + " — start the file with a question "
-          + "heading such as `# 1. What Is X?`, or a `# Title` line, or move this inside a question"));
+      String more =
+          strayLines.size() == 1
+              ? ""
+              : " (so do lines "
+                  + String.join(
+                      ", ",
+                      strayLines.subList(1, strayLines.size()).stream()
+                          .map(String::valueOf)
+                          .toList())
+                  + ")";
+      problems.add(
+          problem(
+              strayLines.get(0),
+              strayWhat
+                  + STRAY
+                  + more
+                  + " — start the file with a question "
+                  + "heading such as `# 1. What Is X?`, or a `# Title` line, or move this inside a question"));
     }
 
     private static String describe(String raw) {

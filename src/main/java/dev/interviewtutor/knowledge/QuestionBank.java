@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** All questions loaded from the knowledge directory, in file then document order. Ids are unique. */
+/**
+ * All questions loaded from the knowledge directory, in file then document order. Ids are unique.
+ */
 public record QuestionBank(List<Question> questions) {
   public QuestionBank {
     questions = List.copyOf(questions);
@@ -26,6 +28,8 @@ public record QuestionBank(List<Question> questions) {
       return questions;
     }
     String wanted = topic.strip().toLowerCase(Locale.ROOT);
-    return questions.stream().filter(q -> q.topic().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+    return questions.stream()
+        .filter(q -> q.topic().toLowerCase(Locale.ROOT).equals(wanted))
+        .toList();
   }
 }

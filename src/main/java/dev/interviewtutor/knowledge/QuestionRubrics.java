@@ -17,21 +17,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Derives a {@link Rubric} from a {@link Question}. Works on a plain bank (like the seed) and uses the optional
- * annotation sections when present:
+ * Derives a {@link Rubric} from a {@link Question}. Works on a plain bank (like the seed) and uses
+ * the optional annotation sections when present:
  *
  * <ul>
- *   <li>key points: each explanation sentence (weight 2), each bullet phrased with its section heading so it
- *       stands alone ("Scaling Methods: Clustering (multiple processes)", weight 1), each table row comparing the
- *       columns ("Stack: function calls; Heap: objects", weight 1), each tip sentence (weight 1), and the bullets of
- *       a {@code Key Points} section (default weight 1.5, or {@code (weight 2)} at the end of the bullet);
- *   <li>misconceptions: {@code ❌} lines, the lines of a {@code Bad Use Case} section ("Use worker threads for I/O
- *       operations"), the wrong belief behind each negated statement ("X ≠ Y" → "X is Y"), and the bullets of a
- *       {@code Common Mistakes} section ({@code wrong belief — why});
- *   <li>evidence terms: identifiers and commands from the code examples and inline code spans ({@code new Worker},
- *       {@code pipe}, {@code pm2 -i max}, {@code process.memoryUsage()});
- *   <li>synonyms: {@code Synonyms} bullets {@code term: alt1, alt2}, lower case, merged over the whole bank by
- *       {@link #forBank(QuestionBank)}.
+ *   <li>key points: each explanation sentence (weight 2), each bullet phrased with its section
+ *       heading so it stands alone ("Scaling Methods: Clustering (multiple processes)", weight 1),
+ *       each table row comparing the columns ("Stack: function calls; Heap: objects", weight 1),
+ *       each tip sentence (weight 1), and the bullets of a {@code Key Points} section (default
+ *       weight 1.5, or {@code (weight 2)} at the end of the bullet);
+ *   <li>misconceptions: {@code ❌} lines, the lines of a {@code Bad Use Case} section ("Use worker
+ *       threads for I/O operations"), the wrong belief behind each negated statement ("X ≠ Y" → "X
+ *       is Y"), and the bullets of a {@code Common Mistakes} section ({@code wrong belief — why});
+ *   <li>evidence terms: identifiers and commands from the code examples and inline code spans
+ *       ({@code new Worker}, {@code pipe}, {@code pm2 -i max}, {@code process.memoryUsage()});
+ *   <li>synonyms: {@code Synonyms} bullets {@code term: alt1, alt2}, lower case, merged over the
+ *       whole bank by {@link #forBank(QuestionBank)}.
  * </ul>
  */
 public final class QuestionRubrics {
@@ -41,13 +42,17 @@ public final class QuestionRubrics {
   static final double TIP_WEIGHT = 1.0;
   static final double ANNOTATED_WEIGHT = 1.5;
 
-  private static final Pattern WEIGHT = Pattern.compile(
-      "^(.*?)\\s*\\((?:weight|w)\\s*[:=]?\\s*(\\d+(?:\\.\\d+)?)\\)\\s*$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern BAD_USE = Pattern.compile(
-      "bad use cases?|when not to use( it)?|not for|don'?t use( it)? for|poor fits?|wrong use cases?");
+  private static final Pattern WEIGHT =
+      Pattern.compile(
+          "^(.*?)\\s*\\((?:weight|w)\\s*[:=]?\\s*(\\d+(?:\\.\\d+)?)\\)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern BAD_USE =
+      Pattern.compile(
+          "bad use cases?|when not to use( it)?|not for|don'?t use( it)? for|poor fits?|wrong use cases?");
   private static final Pattern KEY_POINTS = Pattern.compile("key points?");
   private static final Pattern SYNONYMS = Pattern.compile("(accepted )?synonyms");
-  private static final Pattern MISTAKES = Pattern.compile("common mistakes|misconceptions|wrong beliefs");
+  private static final Pattern MISTAKES =
+      Pattern.compile("common mistakes|misconceptions|wrong beliefs");
   private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
 
   private QuestionRubrics() {}
@@ -69,7 +74,8 @@ public final class QuestionRubrics {
       }
       for (String sentence : RubricText.sentences(paragraph)) {
         rubric.keyPoint(RubricText.positiveForm(sentence), EXPLANATION_WEIGHT, "explanation");
-        RubricText.wrongBelief(sentence).ifPresent(w -> rubric.misconception(w, plainStop(sentence), "negation"));
+        RubricText.wrongBelief(sentence)
+            .ifPresent(w -> rubric.misconception(w, plainStop(sentence), "negation"));
       }
     }
 
@@ -79,9 +85,12 @@ public final class QuestionRubrics {
         for (String bullet : section.bullets()) {
           Matcher weighted = WEIGHT.matcher(bullet);
           String text = weighted.matches() ? weighted.group(1) : bullet;
-          double weight = weighted.matches() ? Double.parseDouble(weighted.group(2)) : ANNOTATED_WEIGHT;
-          rubric.keyPoint(RubricText.positiveForm(text), weight > 0 ? weight : ANNOTATED_WEIGHT, "key-points");
-          RubricText.wrongBelief(text).ifPresent(w -> rubric.misconception(w, plainStop(text), "negation"));
+          double weight =
+              weighted.matches() ? Double.parseDouble(weighted.group(2)) : ANNOTATED_WEIGHT;
+          rubric.keyPoint(
+              RubricText.positiveForm(text), weight > 0 ? weight : ANNOTATED_WEIGHT, "key-points");
+          RubricText.wrongBelief(text)
+              .ifPresent(w -> rubric.misconception(w, plainStop(text), "negation"));
         }
         continue;
       }
@@ -91,15 +100,18 @@ public final class QuestionRubrics {
       if (MISTAKES.matcher(kind).matches()) {
         for (String line : concat(section.bullets(), section.paragraphs())) {
           String[] beliefAndWhy = RubricText.itemAndReason(line);
-          rubric.misconception(RubricText.capitalise(beliefAndWhy[0]), beliefAndWhy[1], "common-mistakes");
+          rubric.misconception(
+              RubricText.capitalise(beliefAndWhy[0]), beliefAndWhy[1], "common-mistakes");
         }
         continue;
       }
       if (BAD_USE.matcher(kind).matches()) {
         for (String line : concat(section.bullets(), section.paragraphs())) {
           String[] itemAndReason = RubricText.itemAndReason(line);
-          rubric.misconception("Use " + subject + " for " + RubricText.lowerFirst(itemAndReason[0]),
-              itemAndReason[1], "bad-use");
+          rubric.misconception(
+              "Use " + subject + " for " + RubricText.lowerFirst(itemAndReason[0]),
+              itemAndReason[1],
+              "bad-use");
         }
         continue;
       }
@@ -110,9 +122,12 @@ public final class QuestionRubrics {
           continue;
         }
         String text = RubricText.positiveForm(bullet);
-        rubric.keyPoint(context.isEmpty() ? text : context + ": " + text, BULLET_WEIGHT,
+        rubric.keyPoint(
+            context.isEmpty() ? text : context + ": " + text,
+            BULLET_WEIGHT,
             "section:" + section.heading());
-        RubricText.wrongBelief(bullet).ifPresent(w -> rubric.misconception(w, plainStop(bullet), "negation"));
+        RubricText.wrongBelief(bullet)
+            .ifPresent(w -> rubric.misconception(w, plainStop(bullet), "negation"));
       }
       for (String paragraph : section.paragraphs()) {
         if (RubricText.startsWithCross(paragraph)) {
@@ -120,22 +135,26 @@ public final class QuestionRubrics {
           continue;
         }
         for (String sentence : RubricText.sentences(paragraph)) {
-          rubric.keyPoint(RubricText.positiveForm(sentence), BULLET_WEIGHT, "section:" + section.heading());
-          RubricText.wrongBelief(sentence).ifPresent(w -> rubric.misconception(w, plainStop(sentence), "negation"));
+          rubric.keyPoint(
+              RubricText.positiveForm(sentence), BULLET_WEIGHT, "section:" + section.heading());
+          RubricText.wrongBelief(sentence)
+              .ifPresent(w -> rubric.misconception(w, plainStop(sentence), "negation"));
         }
       }
     }
 
     for (MarkdownTable table : question.tables()) {
       for (List<String> row : table.rows()) {
-        tableRow(table.header(), row).ifPresent(text -> rubric.keyPoint(text, TABLE_WEIGHT, "table"));
+        tableRow(table.header(), row)
+            .ifPresent(text -> rubric.keyPoint(text, TABLE_WEIGHT, "table"));
       }
     }
 
     for (String line : question.tip().split("\n")) {
       for (String sentence : RubricText.sentences(line)) {
         rubric.keyPoint(RubricText.positiveForm(sentence), TIP_WEIGHT, "tip");
-        RubricText.wrongBelief(sentence).ifPresent(w -> rubric.misconception(w, plainStop(sentence), "tip"));
+        RubricText.wrongBelief(sentence)
+            .ifPresent(w -> rubric.misconception(w, plainStop(sentence), "tip"));
       }
     }
 
@@ -150,12 +169,14 @@ public final class QuestionRubrics {
     }
 
     String tip = RubricText.plain(question.tip().replace("\n", " "));
-    return rubric.build(question.title(), question.topic(), synonyms, referenceAnswer(question), tip);
+    return rubric.build(
+        question.title(), question.topic(), synonyms, referenceAnswer(question), tip);
   }
 
   /**
-   * The one rubric builder every front-end uses (bot, terminal, {@code grade}, {@code eval}): each question's rubric
-   * with the bank's merged synonyms, exactly as {@link #forBank(QuestionBank)} builds it.
+   * The one rubric builder every front-end uses (bot, terminal, {@code grade}, {@code eval}): each
+   * question's rubric with the bank's merged synonyms, exactly as {@link #forBank(QuestionBank)}
+   * builds it.
    */
   public static java.util.function.Function<Question, Rubric> builderFor(QuestionBank bank) {
     Map<String, List<String>> synonyms = synonymsOf(bank.questions());
@@ -172,7 +193,9 @@ public final class QuestionRubrics {
     return rubrics;
   }
 
-  /** The {@code Synonyms} annotations of the given questions merged: lower-case term → alternatives. */
+  /**
+   * The {@code Synonyms} annotations of the given questions merged: lower-case term → alternatives.
+   */
   public static Map<String, List<String>> synonymsOf(List<Question> questions) {
     Map<String, LinkedHashSet<String>> merged = new TreeMap<>();
     for (Question question : questions) {
@@ -203,13 +226,15 @@ public final class QuestionRubrics {
   /** True for sections that only carry grading annotations (renderers may hide them). */
   public static boolean isAnnotation(Section section) {
     String kind = Section.normalise(section.heading());
-    return KEY_POINTS.matcher(kind).matches() || SYNONYMS.matcher(kind).matches()
+    return KEY_POINTS.matcher(kind).matches()
+        || SYNONYMS.matcher(kind).matches()
         || MISTAKES.matcher(kind).matches();
   }
 
   /**
-   * A rubric for a question given only with a reference answer (datasets such as Mohler or SciEntsBank): one key
-   * point per clause, misconceptions from negated clauses, evidence from inline code.
+   * A rubric for a question given only with a reference answer (datasets such as Mohler or
+   * SciEntsBank): one key point per clause, misconceptions from negated clauses, evidence from
+   * inline code.
    */
   public static Rubric fromReference(String questionId, String question, String referenceAnswer) {
     Builder rubric = new Builder(questionId);
@@ -218,7 +243,8 @@ public final class QuestionRubrics {
       for (String sentence : RubricText.sentences(paragraph)) {
         for (String clause : RubricText.clauses(RubricText.withoutFinalStop(sentence))) {
           rubric.keyPoint(RubricText.positiveForm(clause), 1.0, "reference");
-          RubricText.wrongBelief(clause).ifPresent(w -> rubric.misconception(w, clause, "negation"));
+          RubricText.wrongBelief(clause)
+              .ifPresent(w -> rubric.misconception(w, clause, "negation"));
         }
       }
     }
@@ -232,7 +258,9 @@ public final class QuestionRubrics {
     return rubric.build(question == null ? "" : question.strip(), "", Map.of(), reference, "");
   }
 
-  /** A readable model answer assembled from the question's explanation, sections, tables and tip. */
+  /**
+   * A readable model answer assembled from the question's explanation, sections, tables and tip.
+   */
   public static String referenceAnswer(Question question) {
     List<String> parts = new ArrayList<>();
     for (String paragraph : question.explanation().split("\n\n")) {
@@ -278,8 +306,9 @@ public final class QuestionRubrics {
   }
 
   /**
-   * One table row as a statement. Two-column tables compare the columns ("Stack: function calls; Heap: objects");
-   * wider tables use the first cell as the row's label ("Speed — Stack: fast; Heap: slower").
+   * One table row as a statement. Two-column tables compare the columns ("Stack: function calls;
+   * Heap: objects"); wider tables use the first cell as the row's label ("Speed — Stack: fast;
+   * Heap: slower").
    */
   static Optional<String> tableRow(List<String> header, List<String> row) {
     List<String> pieces = new ArrayList<>();
@@ -290,7 +319,10 @@ public final class QuestionRubrics {
         continue;
       }
       String column = RubricText.plain(header.get(i));
-      pieces.add(column.isEmpty() ? RubricText.lowerFirst(cell) : column + ": " + RubricText.lowerFirst(cell));
+      pieces.add(
+          column.isEmpty()
+              ? RubricText.lowerFirst(cell)
+              : column + ": " + RubricText.lowerFirst(cell));
     }
     if (pieces.isEmpty()) {
       return Optional.empty();
@@ -377,7 +409,12 @@ public final class QuestionRubrics {
       }
     }
 
-    Rubric build(String question, String topic, Map<String, List<String>> synonyms, String reference, String tip) {
+    Rubric build(
+        String question,
+        String topic,
+        Map<String, List<String>> synonyms,
+        String reference,
+        String tip) {
       if (keyPoints.isEmpty()) {
         // nothing but code or bad-use lines: the question itself is the only thing left to cover
         keyPoint(RubricText.plain(question), 1.0, "title");
@@ -385,8 +422,13 @@ public final class QuestionRubrics {
       List<KeyPoint> points = new ArrayList<>();
       for (int i = 0; i < keyPoints.size(); i++) {
         String[] kp = keyPoints.get(i);
-        points.add(new KeyPoint("kp" + (i + 1), kp[0], Double.parseDouble(kp[1]), synonymsFor(kp[0], synonyms),
-            kp[2]));
+        points.add(
+            new KeyPoint(
+                "kp" + (i + 1),
+                kp[0],
+                Double.parseDouble(kp[1]),
+                synonymsFor(kp[0], synonyms),
+                kp[2]));
       }
       List<Misconception> wrong = new ArrayList<>();
       for (int i = 0; i < misconceptions.size(); i++) {
@@ -394,12 +436,15 @@ public final class QuestionRubrics {
         wrong.add(new Misconception("m" + (i + 1), m[0], m[1], m[2]));
       }
       List<String> terms = dedupeIgnoringCase(evidence);
-      String version = version(questionId, question, topic, points, wrong, terms, synonyms, reference, tip);
-      return new Rubric(questionId, question, topic, points, wrong, terms, synonyms, reference, tip, version);
+      String version =
+          version(questionId, question, topic, points, wrong, terms, synonyms, reference, tip);
+      return new Rubric(
+          questionId, question, topic, points, wrong, terms, synonyms, reference, tip, version);
     }
 
     private static List<String> synonymsFor(String text, Map<String, List<String>> synonyms) {
-      String lower = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}/.+-]+", " ") + " ";
+      String lower =
+          " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}/.+-]+", " ") + " ";
       List<String> out = new ArrayList<>();
       for (Map.Entry<String, List<String>> entry : synonyms.entrySet()) {
         String term = entry.getKey().replaceAll("[^\\p{L}\\p{N}/.+-]+", " ").strip();
@@ -422,26 +467,68 @@ public final class QuestionRubrics {
     }
   }
 
-  private static String version(String id, String question, String topic, List<KeyPoint> keyPoints,
-      List<Misconception> misconceptions, List<String> evidence, Map<String, List<String>> synonyms,
-      String reference, String tip) {
+  private static String version(
+      String id,
+      String question,
+      String topic,
+      List<KeyPoint> keyPoints,
+      List<Misconception> misconceptions,
+      List<String> evidence,
+      Map<String, List<String>> synonyms,
+      String reference,
+      String tip) {
     StringBuilder canonical = new StringBuilder();
-    canonical.append("id=").append(id).append('\n').append("q=").append(question).append('\n')
-        .append("topic=").append(topic).append('\n');
+    canonical
+        .append("id=")
+        .append(id)
+        .append('\n')
+        .append("q=")
+        .append(question)
+        .append('\n')
+        .append("topic=")
+        .append(topic)
+        .append('\n');
     for (KeyPoint kp : keyPoints) {
-      canonical.append("kp=").append(kp.id()).append('|').append(kp.text()).append('|').append(kp.weight())
-          .append('|').append(String.join(",", kp.synonyms())).append('|').append(kp.origin()).append('\n');
+      canonical
+          .append("kp=")
+          .append(kp.id())
+          .append('|')
+          .append(kp.text())
+          .append('|')
+          .append(kp.weight())
+          .append('|')
+          .append(String.join(",", kp.synonyms()))
+          .append('|')
+          .append(kp.origin())
+          .append('\n');
     }
     for (Misconception m : misconceptions) {
-      canonical.append("m=").append(m.id()).append('|').append(m.text()).append('|').append(m.reason()).append('|')
-          .append(m.origin()).append('\n');
+      canonical
+          .append("m=")
+          .append(m.id())
+          .append('|')
+          .append(m.text())
+          .append('|')
+          .append(m.reason())
+          .append('|')
+          .append(m.origin())
+          .append('\n');
     }
     canonical.append("evidence=").append(String.join("|", evidence)).append('\n');
-    new TreeMap<>(synonyms).forEach((term, alts) ->
-        canonical.append("syn=").append(term).append('|').append(String.join(",", alts)).append('\n'));
+    new TreeMap<>(synonyms)
+        .forEach(
+            (term, alts) ->
+                canonical
+                    .append("syn=")
+                    .append(term)
+                    .append('|')
+                    .append(String.join(",", alts))
+                    .append('\n'));
     canonical.append("ref=").append(reference).append('\n').append("tip=").append(tip).append('\n');
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -12,18 +12,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A rubric from a bare question and its reference answer (datasets, ad-hoc questions): the key points are the
- * answer's clauses. Sentences are split first, then coordinated clauses and list items, so that "a name, a type
- * and a value" gives three key points and "X; Y" two. Weights grow with the content a point carries.
+ * A rubric from a bare question and its reference answer (datasets, ad-hoc questions): the key
+ * points are the answer's clauses. Sentences are split first, then coordinated clauses and list
+ * items, so that "a name, a type and a value" gives three key points and "X; Y" two. Weights grow
+ * with the content a point carries.
  */
 public final class ReferenceAnswerRubrics {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9(\"'])");
-  private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*•]|\\(?\\d{1,2}[.)]|\\(?[a-z][.)])\\s+");
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("^\\s*(?:[-*•]|\\(?\\d{1,2}[.)]|\\(?[a-z][.)])\\s+");
   private static final Pattern INLINE_ENUM = Pattern.compile("\\(?(?:\\d{1,2}|[a-h])\\)\\s+");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-  private static final List<String> FUNCTION_WORDS = List.of(
-      "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "it", "that", "this",
-      "with", "as", "by", "at", "from", "can", "will", "which");
+  private static final List<String> FUNCTION_WORDS =
+      List.of(
+          "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "it",
+          "that", "this", "with", "as", "by", "at", "from", "can", "will", "which");
 
   private ReferenceAnswerRubrics() {}
 
@@ -33,16 +36,32 @@ public final class ReferenceAnswerRubrics {
     List<String> clauses = clauses(reference.isEmpty() ? questionText : reference);
     List<KeyPoint> points = new ArrayList<>();
     for (String clause : clauses) {
-      points.add(new KeyPoint("kp" + (points.size() + 1), clause, weight(clause), List.of(), "reference"));
+      points.add(
+          new KeyPoint("kp" + (points.size() + 1), clause, weight(clause), List.of(), "reference"));
     }
     if (points.isEmpty()) {
-      points.add(new KeyPoint("kp1", reference.isEmpty() ? questionText : reference, 1.0, List.of(), "reference"));
+      points.add(
+          new KeyPoint(
+              "kp1", reference.isEmpty() ? questionText : reference, 1.0, List.of(), "reference"));
     }
     String version = version(questionId, questionText, reference);
-    return new Rubric(questionId, questionText, "", points, List.of(), List.of(), Map.of(), reference, "", version);
+    return new Rubric(
+        questionId,
+        questionText,
+        "",
+        points,
+        List.of(),
+        List.of(),
+        Map.of(),
+        reference,
+        "",
+        version);
   }
 
-  /** The key-point clauses of a reference answer, verbatim apart from trimmed joints and end punctuation. */
+  /**
+   * The key-point clauses of a reference answer, verbatim apart from trimmed joints and end
+   * punctuation.
+   */
   static List<String> clauses(String reference) {
     List<String> out = new ArrayList<>();
     for (String line : reference.split("\\R")) {
@@ -58,7 +77,10 @@ public final class ReferenceAnswerRubrics {
     return out;
   }
 
-  /** "A, B, and C" (three or more items) → items; "X and Y" only when both sides are clauses of 3+ words. */
+  /**
+   * "A, B, and C" (three or more items) → items; "X and Y" only when both sides are clauses of 3+
+   * words.
+   */
   private static void splitCoordination(String text, List<String> out) {
     String t = trim(text);
     if (contentWords(t) == 0) {
@@ -73,13 +95,18 @@ public final class ReferenceAnswerRubrics {
       }
       return;
     }
-    Matcher and = Pattern.compile("\\s*,?\\s+(?:and|but|whereas|while)\\s+", Pattern.CASE_INSENSITIVE).matcher(t);
+    Matcher and =
+        Pattern.compile("\\s*,?\\s+(?:and|but|whereas|while)\\s+", Pattern.CASE_INSENSITIVE)
+            .matcher(t);
     int start = 0;
     List<String> parts = new ArrayList<>();
     while (and.find()) {
       String left = t.substring(start, and.start());
       String rest = t.substring(and.end());
-      if (words(left) >= 3 && words(rest) >= 3 && contentWords(left) >= 2 && contentWords(rest) >= 2) {
+      if (words(left) >= 3
+          && words(rest) >= 3
+          && contentWords(left) >= 2
+          && contentWords(rest) >= 2) {
         parts.add(left);
         start = and.end();
       }

@@ -4,19 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a grader checks an answer against. Derived from a {@link Question} (or from a bare question and reference
- * answer); graders never read the Markdown.
+ * What a grader checks an answer against. Derived from a {@link Question} (or from a bare question
+ * and reference answer); graders never read the Markdown.
  *
- * @param questionId     the question's id
- * @param question       the question text as asked
- * @param topic          the question's topic, may be empty
- * @param keyPoints      weighted key points, at least one
+ * @param questionId the question's id
+ * @param question the question text as asked
+ * @param topic the question's topic, may be empty
+ * @param keyPoints weighted key points, at least one
  * @param misconceptions wrong beliefs to detect, may be empty
- * @param evidenceTerms  terms from code examples whose presence is evidence of knowledge ("pipe", "new Worker")
- * @param synonyms       bank-wide accepted synonyms: term -&gt; alternatives (lower case)
+ * @param evidenceTerms terms from code examples whose presence is evidence of knowledge ("pipe",
+ *     "new Worker")
+ * @param synonyms bank-wide accepted synonyms: term -&gt; alternatives (lower case)
  * @param referenceAnswer a model answer assembled from the question (shown after answering)
- * @param tip            the interview tip, may be empty
- * @param version        a hash of everything above; changes whenever the rubric changes (cache keys use it)
+ * @param tip the interview tip, may be empty
+ * @param version a hash of everything above; changes whenever the rubric changes (cache keys use
+ *     it)
  */
 public record Rubric(
     String questionId,
@@ -36,7 +38,8 @@ public record Rubric(
     evidenceTerms = List.copyOf(evidenceTerms);
     synonyms = Map.copyOf(synonyms);
     if (keyPoints.isEmpty()) {
-      throw new IllegalArgumentException("rubric for question " + questionId + " has no key points");
+      throw new IllegalArgumentException(
+          "rubric for question " + questionId + " has no key points");
     }
   }
 }

@@ -9,30 +9,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Small text rules used to turn a question's prose into rubric entries: plain text from inline Markdown, sentence
- * and clause splitting, and the wrong belief behind a negated statement.
+ * Small text rules used to turn a question's prose into rubric entries: plain text from inline
+ * Markdown, sentence and clause splitting, and the wrong belief behind a negated statement.
  */
 final class RubricText {
   private RubricText() {}
 
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\([^)]*\\)");
   private static final Pattern MARKERS = Pattern.compile("^(❌|✅|✔️?|✗|⚠️?|👉|💡)\\s*");
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\d`\"'(])");
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\d`\"'(])");
   private static final Pattern NOT_EQUAL = Pattern.compile("^(.+?)\\s*(?:≠|!=)\\s*(.+)$");
   private static final Pattern CONTRAST = Pattern.compile("^(.*\\S),\\s+(?:and\\s+)?not\\s+(.+)$");
-  private static final Pattern PREPOSITION = Pattern.compile("^(.*?)\\s+(?:using|with|by|through|via)\\s+.*$");
+  private static final Pattern PREPOSITION =
+      Pattern.compile("^(.*?)\\s+(?:using|with|by|through|via)\\s+.*$");
   private static final Pattern PLURAL_PER = Pattern.compile("^(\\w+?[^s\\W])s\\s+per\\s+(.+)$");
   private static final Pattern IMPERATIVE_NEGATION =
       Pattern.compile("^(?:don'?t|do not|never)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern AVOID = Pattern.compile("^avoid\\s+(.+)$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TRAILING_REASON = Pattern.compile("^(.*?\\S)\\s*\\(([^()]+)\\)\\s*\\.?$");
+  private static final Pattern TRAILING_REASON =
+      Pattern.compile("^(.*?\\S)\\s*\\(([^()]+)\\)\\s*\\.?$");
   private static final Pattern DASH_REASON = Pattern.compile("^(.*?\\S)\\s+(?:—|–|--|-)\\s+(.+)$");
-  private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "some", "any", "all", "every", "no", "more",
-      "less", "always", "never", "only", "just", "very", "too", "each", "its", "their", "your");
+  private static final Set<String> DETERMINERS =
+      Set.of(
+          "a", "an", "the", "some", "any", "all", "every", "no", "more", "less", "always", "never",
+          "only", "just", "very", "too", "each", "its", "their", "your");
   private static final Pattern ADJECTIVE_ENDING =
       Pattern.compile(".*(y|ive|ful|ous|able|ible|al|ic|ed|less|ing|ent|ant|est)$");
 
-  /** Inline Markdown removed: bold, emphasis markers, code backticks, links; a leading ❌/✅ marker dropped. */
+  /**
+   * Inline Markdown removed: bold, emphasis markers, code backticks, links; a leading ❌/✅ marker
+   * dropped.
+   */
   static String plain(String markdown) {
     String text = LINK.matcher(markdown).replaceAll("$1");
     text = text.replace("**", "").replace("__", "").replace("`", "");
@@ -44,7 +52,10 @@ final class RubricText {
     return text.strip().startsWith("❌") || text.strip().startsWith("✗");
   }
 
-  /** Sentences of a paragraph; abbreviations like "Node.js" stay whole because a split needs a following space. */
+  /**
+   * Sentences of a paragraph; abbreviations like "Node.js" stay whole because a split needs a
+   * following space.
+   */
   static List<String> sentences(String paragraph) {
     List<String> out = new ArrayList<>();
     for (String part : SENTENCE_END.split(paragraph.strip())) {
@@ -56,9 +67,13 @@ final class RubricText {
     return out;
   }
 
-  /** Clauses of a sentence for reference answers: split at ';', ':' and ", and/but/while/which/so", min 3 words. */
+  /**
+   * Clauses of a sentence for reference answers: split at ';', ':' and ", and/but/while/which/so",
+   * min 3 words.
+   */
   static List<String> clauses(String sentence) {
-    String[] parts = sentence.split("\\s*;\\s*|:\\s+|,\\s+(?=(?:and|but|while|whereas|which|so|because)\\s)");
+    String[] parts =
+        sentence.split("\\s*;\\s*|:\\s+|,\\s+(?=(?:and|but|while|whereas|which|so|because)\\s)");
     List<String> out = new ArrayList<>();
     for (String part : parts) {
       String clause = part.strip().replaceAll("^(?:and|but|while|whereas|so)\\s+", "");
@@ -89,16 +104,19 @@ final class RubricText {
     Matcher ne = NOT_EQUAL.matcher(s);
     if (ne.matches()) {
       String[] adverbAndRest = adverb(ne.group(2));
-      return capitalise(ne.group(1).strip()) + " is not " + adverbAndRest[0] + withArticle(adverbAndRest[1]);
+      return capitalise(ne.group(1).strip())
+          + " is not "
+          + adverbAndRest[0]
+          + withArticle(adverbAndRest[1]);
     }
     return s;
   }
 
   /**
-   * The wrong belief behind a negated statement, as a positive statement, if the statement is negated:
-   * "X ≠ Y" → "X is Y"; "A scales horizontally, not vertically" → "A scales vertically"; "X is not allowed" →
-   * "X is allowed"; "Never block the loop" → "It is fine to block the loop"; "Avoid blocking code" → "Blocking code
-   * is fine".
+   * The wrong belief behind a negated statement, as a positive statement, if the statement is
+   * negated: "X ≠ Y" → "X is Y"; "A scales horizontally, not vertically" → "A scales vertically";
+   * "X is not allowed" → "X is allowed"; "Never block the loop" → "It is fine to block the loop";
+   * "Avoid blocking code" → "Blocking code is fine".
    */
   static Optional<String> wrongBelief(String statement) {
     String s = withoutFinalStop(plain(statement));
@@ -108,10 +126,16 @@ final class RubricText {
     Matcher ne = NOT_EQUAL.matcher(s);
     if (ne.matches()) {
       String[] adverbAndRest = adverb(ne.group(2));
-      return Optional.of(capitalise(ne.group(1).strip()) + " is " + adverbAndRest[0] + withArticle(adverbAndRest[1]));
+      return Optional.of(
+          capitalise(ne.group(1).strip())
+              + " is "
+              + adverbAndRest[0]
+              + withArticle(adverbAndRest[1]));
     }
     Matcher contrast = CONTRAST.matcher(s);
-    if (contrast.matches() && !contrast.group(1).matches(".*[,;:].*") && !contrast.group(2).matches(".*[,;:].*")) {
+    if (contrast.matches()
+        && !contrast.group(1).matches(".*[,;:].*")
+        && !contrast.group(2).matches(".*[,;:].*")) {
       return Optional.of(capitalise(replaceContrast(contrast.group(1), contrast.group(2).strip())));
     }
     Matcher imperative = IMPERATIVE_NEGATION.matcher(s);
@@ -126,26 +150,31 @@ final class RubricText {
     if (!isSimpleNegation(cut)) {
       return Optional.empty();
     }
-    String positive = cut
-        .replaceAll("(?i)\\b(is|are|was|were|does|do|did|should|must|will|would|could|has|have)\\s+not\\b(?!\\s+only)", "$1")
-        .replaceAll("(?i)\\b(is|are|was|were|does|do|did|should|must|would|could|has|have)n't\\b", "$1")
-        .replaceAll("(?i)\\bwon't\\b", "will")
-        .replaceAll("(?i)\\b(cannot|can't|can not)\\b", "can")
-        .replaceAll("(?i)\\bnever\\s+", "");
+    String positive =
+        cut.replaceAll(
+                "(?i)\\b(is|are|was|were|does|do|did|should|must|will|would|could|has|have)\\s+not\\b(?!\\s+only)",
+                "$1")
+            .replaceAll(
+                "(?i)\\b(is|are|was|were|does|do|did|should|must|would|could|has|have)n't\\b", "$1")
+            .replaceAll("(?i)\\bwon't\\b", "will")
+            .replaceAll("(?i)\\b(cannot|can't|can not)\\b", "can")
+            .replaceAll("(?i)\\bnever\\s+", "");
     if (!positive.equals(cut)) {
       return Optional.of(capitalise(positive.replaceAll("\\s+", " ").strip()));
     }
     return Optional.empty();
   }
 
-  private static final Pattern NEGATION_WORD = Pattern.compile(
-      "(?i)\\b(not|n't|cannot|never)\\b|n't\\b");
-  private static final Pattern SUBORDINATE = Pattern.compile(
-      "(?i)\\b(that|which|who|whom|whose|when|whenever|until|unless|if|because|so|while|where|whether|than)\\b");
+  private static final Pattern NEGATION_WORD =
+      Pattern.compile("(?i)\\b(not|n't|cannot|never)\\b|n't\\b");
+  private static final Pattern SUBORDINATE =
+      Pattern.compile(
+          "(?i)\\b(that|which|who|whom|whose|when|whenever|until|unless|if|because|so|while|where|whether|than)\\b");
 
   /**
-   * Only a plain claim is turned around: one clause (no comma, semicolon or colon), and no "that/which/when/if..."
-   * before the negation, so "timers that are never cleared" or "when a stream cannot keep up" stay as they are.
+   * Only a plain claim is turned around: one clause (no comma, semicolon or colon), and no
+   * "that/which/when/if..." before the negation, so "timers that are never cleared" or "when a
+   * stream cannot keep up" stay as they are.
    */
   private static boolean isSimpleNegation(String sentence) {
     if (sentence.matches(".*[,;:].*")) {
@@ -158,7 +187,10 @@ final class RubricText {
     return !SUBORDINATE.matcher(sentence.substring(0, negation.start())).find();
   }
 
-  /** "I/O operations (Node already handles this well)" → ["I/O operations", "Node already handles this well"]. */
+  /**
+   * "I/O operations (Node already handles this well)" → ["I/O operations", "Node already handles
+   * this well"].
+   */
   static String[] itemAndReason(String line) {
     String s = withoutFinalStop(plain(line));
     Matcher paren = TRAILING_REASON.matcher(s);
@@ -172,20 +204,29 @@ final class RubricText {
     return new String[] {s, ""};
   }
 
-  /** What a question is about, from its title: "When Would You Use Worker Threads?" → "worker threads". */
+  /**
+   * What a question is about, from its title: "When Would You Use Worker Threads?" → "worker
+   * threads".
+   */
   static String subject(String title) {
     String t = plain(title).replaceAll("[?.!]+$", "").strip();
-    Matcher use = Pattern.compile("(?i)^(?:when|why|how)\\s+(?:would|should|do|does|can|could|to)\\s+"
-        + "(?:you\\s+|we\\s+|one\\s+|i\\s+)?(?:use|choose|pick|prefer)\\s+(.+)$").matcher(t);
-    Matcher what = Pattern.compile("(?i)^(?:what|who)\\s+(?:is|are)\\s+(?:an?\\s+|the\\s+)?(.+?)$").matcher(t);
+    Matcher use =
+        Pattern.compile(
+                "(?i)^(?:when|why|how)\\s+(?:would|should|do|does|can|could|to)\\s+"
+                    + "(?:you\\s+|we\\s+|one\\s+|i\\s+)?(?:use|choose|pick|prefer)\\s+(.+)$")
+            .matcher(t);
+    Matcher what =
+        Pattern.compile("(?i)^(?:what|who)\\s+(?:is|are)\\s+(?:an?\\s+|the\\s+)?(.+?)$").matcher(t);
     String subject = use.matches() ? use.group(1) : what.matches() ? what.group(1) : t;
     StringBuilder out = new StringBuilder();
     for (String word : subject.split("\\s+")) {
       if (out.length() > 0) {
         out.append(' ');
       }
-      boolean titleCase = word.length() > 1 && Character.isUpperCase(word.charAt(0))
-          && word.substring(1).chars().allMatch(Character::isLowerCase);
+      boolean titleCase =
+          word.length() > 1
+              && Character.isUpperCase(word.charAt(0))
+              && word.substring(1).chars().allMatch(Character::isLowerCase);
       out.append(titleCase ? word.toLowerCase(Locale.ROOT) : word);
     }
     return out.toString();
@@ -202,9 +243,14 @@ final class RubricText {
     return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
-  /** Lower-cases the first letter unless the word looks like an acronym or a name ("GC-managed", "Node.js"). */
+  /**
+   * Lower-cases the first letter unless the word looks like an acronym or a name ("GC-managed",
+   * "Node.js").
+   */
   static String lowerFirst(String text) {
-    if (text.length() < 2 || !Character.isUpperCase(text.charAt(0)) || !Character.isLowerCase(text.charAt(1))) {
+    if (text.length() < 2
+        || !Character.isUpperCase(text.charAt(0))
+        || !Character.isLowerCase(text.charAt(1))) {
       return text;
     }
     String first = text.split("[\\s]", 2)[0];
@@ -228,7 +274,9 @@ final class RubricText {
       return prep.group(1).strip() + " with " + object;
     }
     if (leftWords.length > altWords) {
-      return String.join(" ", java.util.Arrays.copyOf(leftWords, leftWords.length - altWords)) + " " + alt;
+      return String.join(" ", java.util.Arrays.copyOf(leftWords, leftWords.length - altWords))
+          + " "
+          + alt;
     }
     return alt;
   }
@@ -247,7 +295,10 @@ final class RubricText {
     return new String[] {"", t};
   }
 
-  /** "memory leak" → "a memory leak"; leaves plurals, adjectives, names and determined phrases alone. */
+  /**
+   * "memory leak" → "a memory leak"; leaves plurals, adjectives, names and determined phrases
+   * alone.
+   */
   static String withArticle(String phrase) {
     String p = phrase.strip();
     if (p.isEmpty() || !Character.isLowerCase(p.charAt(0))) {

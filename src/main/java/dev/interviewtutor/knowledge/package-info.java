@@ -1,2 +1,5 @@
-/** Question banks: the Markdown format, its parser and validator, and the rubrics derived from questions. */
+/**
+ * Question banks: the Markdown format, its parser and validator, and the rubrics derived from
+ * questions.
+ */
 package dev.interviewtutor.knowledge;

@@ -9,8 +9,8 @@ public interface HealthCheck {
   String name();
 
   /**
-   * Empty when ready, otherwise why not, in a short sentence for an operator (no secrets: it is served over HTTP).
-   * May throw; a thrown exception counts as not ready.
+   * Empty when ready, otherwise why not, in a short sentence for an operator (no secrets: it is
+   * served over HTTP). May throw; a thrown exception counts as not ready.
    */
   Optional<String> problem();
 
@@ -29,11 +29,16 @@ public interface HealthCheck {
     };
   }
 
-  /** A check that is ready when {@code probe} returns, and not ready (with the exception's message) when it throws. */
+  /**
+   * A check that is ready when {@code probe} returns, and not ready (with the exception's message)
+   * when it throws.
+   */
   static HealthCheck succeeds(String name, Runnable probe) {
-    return of(name, () -> {
-      probe.run();
-      return Optional.empty();
-    });
+    return of(
+        name,
+        () -> {
+          probe.run();
+          return Optional.empty();
+        });
   }
 }

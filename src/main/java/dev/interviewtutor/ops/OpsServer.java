@@ -25,12 +25,14 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /health/live}: 200 while the process runs
- *   <li>{@code GET /health/ready} and {@code GET /health}: 200 when every readiness check passes, otherwise 503;
- *       both with JSON {@code {"status": "ready"|"not ready", "checks": {"database": "ok", "discord": "..."}}}
+ *   <li>{@code GET /health/ready} and {@code GET /health}: 200 when every readiness check passes,
+ *       otherwise 503; both with JSON {@code {"status": "ready"|"not ready", "checks": {"database":
+ *       "ok", "discord": "..."}}}
  *   <li>{@code GET /metrics}: every meter in the Prometheus text format
  * </ul>
  *
- * Anything else is 404 (405 for another method). Nothing here changes state, and nothing served names a secret.
+ * Anything else is 404 (405 for another method). Nothing here changes state, and nothing served
+ * names a secret.
  */
 public final class OpsServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
@@ -41,7 +43,8 @@ public final class OpsServer implements AutoCloseable {
   private final Readiness readiness;
   private final Supplier<String> metrics;
 
-  private OpsServer(HttpServer server, ExecutorService executor, Readiness readiness, Supplier<String> metrics) {
+  private OpsServer(
+      HttpServer server, ExecutorService executor, Readiness readiness, Supplier<String> metrics) {
     this.server = server;
     this.executor = executor;
     this.readiness = readiness;
@@ -52,40 +55,64 @@ public final class OpsServer implements AutoCloseable {
    * Listens on {@code host:port} (port 0: a free one, see {@link #address()}).
    *
    * @param readiness what {@code /health/ready} checks (closed with the server)
-   * @param metrics   the {@code /metrics} text in the Prometheus format
-   * @throws UserFacingException naming {@code TUTOR_HTTP_HOST} or {@code TUTOR_HTTP_PORT} when it cannot listen
+   * @param metrics the {@code /metrics} text in the Prometheus format
+   * @throws UserFacingException naming {@code TUTOR_HTTP_HOST} or {@code TUTOR_HTTP_PORT} when it
+   *     cannot listen
    */
-  public static OpsServer start(String host, int port, Readiness readiness, Supplier<String> metrics) {
+  public static OpsServer start(
+      String host, int port, Readiness readiness, Supplier<String> metrics) {
     InetAddress address;
     try {
       address = InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw new UserFacingException("TUTOR_HTTP_HOST='" + host + "' is not an address of this machine (unknown"
-          + " host). Use 127.0.0.1 (the default), 0.0.0.0 for every interface, or one of this machine's addresses.",
+      throw new UserFacingException(
+          "TUTOR_HTTP_HOST='"
+              + host
+              + "' is not an address of this machine (unknown"
+              + " host). Use 127.0.0.1 (the default), 0.0.0.0 for every interface, or one of this machine's addresses.",
           e);
     }
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(address, port), 16);
     } catch (BindException e) {
-      throw new UserFacingException("Cannot listen on " + host + ":" + port + " for the HTTP endpoint (" + e.getMessage()
-          + "): another program uses the port, or the address is not this machine's. Choose another TUTOR_HTTP_PORT"
-          + " (--http-port) or TUTOR_HTTP_HOST (--http-host).", e);
+      throw new UserFacingException(
+          "Cannot listen on "
+              + host
+              + ":"
+              + port
+              + " for the HTTP endpoint ("
+              + e.getMessage()
+              + "): another program uses the port, or the address is not this machine's. Choose another TUTOR_HTTP_PORT"
+              + " (--http-port) or TUTOR_HTTP_HOST (--http-host).",
+          e);
     } catch (IOException e) {
-      throw new UserFacingException("Cannot start the HTTP endpoint on " + host + ":" + port + ": " + e
-          + ". Check TUTOR_HTTP_PORT (--http-port) and TUTOR_HTTP_HOST (--http-host).", e);
+      throw new UserFacingException(
+          "Cannot start the HTTP endpoint on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + e
+              + ". Check TUTOR_HTTP_PORT (--http-port) and TUTOR_HTTP_HOST (--http-host).",
+          e);
     }
     AtomicInteger n = new AtomicInteger();
-    ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "tutor-http-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "tutor-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     OpsServer ops = new OpsServer(server, executor, readiness, metrics);
     server.createContext("/", ops::handle);
     server.setExecutor(executor);
     server.start();
-    LOG.info("HTTP endpoint on http://{}:{}/ (/health/live, /health/ready, /metrics)", host,
+    LOG.info(
+        "HTTP endpoint on http://{}:{}/ (/health/live, /health/ready, /metrics)",
+        host,
         server.getAddress().getPort());
     return ops;
   }
@@ -99,27 +126,45 @@ public final class OpsServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getPath();
-      boolean known = switch (path) {
-        case "/health/live", "/health/ready", "/health", "/metrics" -> true;
-        default -> false;
-      };
+      boolean known =
+          switch (path) {
+            case "/health/live", "/health/ready", "/health", "/metrics" -> true;
+            default -> false;
+          };
       if (!known) {
-        send(exchange, 404, "application/json", json("status", "not found").put("paths",
-            "/health/live, /health/ready, /health, /metrics").toString(), method);
+        send(
+            exchange,
+            404,
+            "application/json",
+            json("status", "not found")
+                .put("paths", "/health/live, /health/ready, /health, /metrics")
+                .toString(),
+            method);
         return;
       }
       if (!method.equals("GET") && !method.equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        send(exchange, 405, "application/json", json("status", "method not allowed").toString(), method);
+        send(
+            exchange,
+            405,
+            "application/json",
+            json("status", "method not allowed").toString(),
+            method);
         return;
       }
       switch (path) {
-        case "/health/live" -> send(exchange, 200, "application/json", json("status", "up").toString(), method);
-        case "/metrics" -> send(exchange, 200, MicrometerMetrics.CONTENT_TYPE, metrics.get(), method);
+        case "/health/live" ->
+            send(exchange, 200, "application/json", json("status", "up").toString(), method);
+        case "/metrics" ->
+            send(exchange, 200, MicrometerMetrics.CONTENT_TYPE, metrics.get(), method);
         default -> ready(exchange, method);
       }
     } catch (RuntimeException e) {
-      LOG.warn("HTTP endpoint: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+      LOG.warn(
+          "HTTP endpoint: {} {} failed",
+          exchange.getRequestMethod(),
+          exchange.getRequestURI().getPath(),
+          e);
       throw e;
     }
   }
@@ -136,11 +181,17 @@ public final class OpsServer implements AutoCloseable {
     return JSON.createObjectNode().put(key, value);
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, String body, String method)
+  private static void send(
+      HttpExchange exchange, int status, String contentType, String body, String method)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType.startsWith("application/json")
-        ? "application/json; charset=utf-8" : contentType);
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Type",
+            contentType.startsWith("application/json")
+                ? "application/json; charset=utf-8"
+                : contentType);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     if (method.equals("HEAD")) {
       exchange.sendResponseHeaders(status, -1);

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the readiness checks, each within {@link #timeout}: a database server that does not answer makes the
- * process "not ready" in seconds instead of holding the health request for its connection timeout. Thread-safe.
+ * Runs the readiness checks, each within {@link #timeout}: a database server that does not answer
+ * makes the process "not ready" in seconds instead of holding the health request for its connection
+ * timeout. Thread-safe.
  */
 public final class Readiness implements AutoCloseable {
   /** How long one check may take before it counts as not ready. */
@@ -34,18 +35,22 @@ public final class Readiness implements AutoCloseable {
     this.checks = List.copyOf(checks);
     this.timeout = timeout;
     AtomicInteger n = new AtomicInteger();
-    // A few threads: a hung check is abandoned after its timeout and must not starve the next request's checks.
-    this.executor = Executors.newFixedThreadPool(Math.max(2, this.checks.size() * 2), r -> {
-      Thread t = new Thread(r, "tutor-health-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    // A few threads: a hung check is abandoned after its timeout and must not starve the next
+    // request's checks.
+    this.executor =
+        Executors.newFixedThreadPool(
+            Math.max(2, this.checks.size() * 2),
+            r -> {
+              Thread t = new Thread(r, "tutor-health-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
    * The result of one round of checks.
    *
-   * @param ready  whether every check passed
+   * @param ready whether every check passed
    * @param checks per check, in order: "ok" or why not
    */
   public record Report(boolean ready, Map<String, String> checks) {
@@ -73,7 +78,8 @@ public final class Readiness implements AutoCloseable {
 
   private Optional<String> outcome(Future<Optional<String>> future, long deadline) {
     try {
-      Optional<String> problem = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      Optional<String> problem =
+          future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       return problem == null ? Optional.empty() : problem;
     } catch (TimeoutException e) {
       future.cancel(true);
@@ -81,7 +87,8 @@ public final class Readiness implements AutoCloseable {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String message = cause.getMessage();
-      return Optional.of(message == null || message.isBlank() ? cause.getClass().getSimpleName() : message);
+      return Optional.of(
+          message == null || message.isBlank() ? cause.getClass().getSimpleName() : message);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");

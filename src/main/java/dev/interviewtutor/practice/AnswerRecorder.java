@@ -6,19 +6,19 @@ import dev.interviewtutor.grading.Grade;
 import dev.interviewtutor.grading.Grader;
 import dev.interviewtutor.grading.GradingContext;
 import dev.interviewtutor.knowledge.KeyPoint;
-import dev.interviewtutor.practice.PracticeService.GradedAnswer;
 import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.practice.PracticeService.GradedAnswer;
 import dev.interviewtutor.store.AttemptKind;
-import dev.interviewtutor.store.AttemptRepository.DayKey;
 import dev.interviewtutor.store.AttemptRepository;
+import dev.interviewtutor.store.AttemptRepository.DayKey;
 import dev.interviewtutor.store.AttemptRow;
 import dev.interviewtutor.store.BoardRepository;
 import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.HintRepository;
 import dev.interviewtutor.store.PeopleRepository;
 import dev.interviewtutor.store.Person;
-import dev.interviewtutor.store.ProgressRepository.ReviewKey;
 import dev.interviewtutor.store.ProgressRepository;
+import dev.interviewtutor.store.ProgressRepository.ReviewKey;
 import dev.interviewtutor.store.ReviewState;
 import dev.interviewtutor.store.Scope;
 import dev.interviewtutor.store.StreakRow;
@@ -37,8 +37,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Grades answers and records them: the attempt, points (once per question and local day), the board totals, the
- * streak and the SM-2 review state, in one transaction per recording; hints revealed for single questions.
+ * Grades answers and records them: the attempt, points (once per question and local day), the board
+ * totals, the streak and the SM-2 review state, in one transaction per recording; hints revealed
+ * for single questions.
  */
 final class AnswerRecorder {
   private final Database db;
@@ -54,52 +55,60 @@ final class AnswerRecorder {
   }
 
   /**
-   * Reveals the next hint of a single question (quiz or review) to the person, remembered in the database so the
-   * score cap survives a restart until the question is answered with {@link #answerAfterHints}. Empty when every
-   * key point has been shown.
+   * Reveals the next hint of a single question (quiz or review) to the person, remembered in the
+   * database so the score cap survives a restart until the question is answered with {@link
+   * #answerAfterHints}. Empty when every key point has been shown.
    */
   Optional<KeyPoint> revealHint(Person person, Question question) {
-    return db.write(c -> {
-      int shown = HintRepository.shown(c, person.id(), question.id());
-      Optional<KeyPoint> hint = questions.hint(question, shown);
-      if (hint.isPresent()) {
-        HintRepository.setShown(c, person.id(), question.id(), shown + 1);
-      }
-      return hint;
-    });
+    return db.write(
+        c -> {
+          int shown = HintRepository.shown(c, person.id(), question.id());
+          Optional<KeyPoint> hint = questions.hint(question, shown);
+          if (hint.isPresent()) {
+            HintRepository.setShown(c, person.id(), question.id(), shown + 1);
+          }
+          return hint;
+        });
   }
 
-  /** Hints of this question revealed to the person with {@link #revealHint} and not yet used by an answer. */
+  /**
+   * Hints of this question revealed to the person with {@link #revealHint} and not yet used by an
+   * answer.
+   */
   int hintsShown(Person person, Question question) {
     return db.read(c -> HintRepository.shown(c, person.id(), question.id()));
   }
 
   /**
-   * Like {@link #answer}, with the hints the person revealed through {@link #revealHint} (which then start again
-   * from zero for this question), read and cleared in the transaction that records the answer.
+   * Like {@link #answer}, with the hints the person revealed through {@link #revealHint} (which
+   * then start again from zero for this question), read and cleared in the transaction that records
+   * the answer.
    */
-  AnswerResult answerAfterHints(Person person, Scope scope, Question question, String text,
-      AttemptKind kind) {
+  AnswerResult answerAfterHints(
+      Person person, Scope scope, Question question, String text, AttemptKind kind) {
     if (kind == AttemptKind.DAILY) {
       throw new IllegalArgumentException("daily answers go through daily().answer(...)");
     }
     Grade grade = grade(question, text, context(scope));
-    return db.write(c -> {
-      int hints = HintRepository.shown(c, person.id(), question.id());
-      AnswerResult result = record(c, person, scope, question, text, grade, kind, hints);
-      HintRepository.clear(c, person.id(), question.id());
-      return result;
-    });
+    return db.write(
+        c -> {
+          int hints = HintRepository.shown(c, person.id(), question.id());
+          AnswerResult result = record(c, person, scope, question, text, grade, kind, hints);
+          HintRepository.clear(c, person.id(), question.id());
+          return result;
+        });
   }
 
   /**
-   * Grades and records one answer (quiz, review or practice; daily answers go through {@link DailyQuiz#answer}).
+   * Grades and records one answer (quiz, review or practice; daily answers go through {@link
+   * DailyQuiz#answer}).
    *
-   * @param hintsUsed hints shown before answering; any hint caps the score at {@link PracticeService#HINT_SCORE_CAP}
+   * @param hintsUsed hints shown before answering; any hint caps the score at {@link
+   *     PracticeService#HINT_SCORE_CAP}
    * @throws dev.interviewtutor.grading.AnswerRejectedException if the answer is too long
    */
-  AnswerResult answer(Person person, Scope scope, Question question, String text, AttemptKind kind,
-      int hintsUsed) {
+  AnswerResult answer(
+      Person person, Scope scope, Question question, String text, AttemptKind kind, int hintsUsed) {
     if (kind == AttemptKind.DAILY) {
       throw new IllegalArgumentException("daily answers go through daily().answer(...)");
     }
@@ -107,7 +116,9 @@ final class AnswerRecorder {
     return record(new GradedAnswer(person, scope, question, text, grade, kind, hintsUsed));
   }
 
-  /** Records one answer graded elsewhere, with the rules of {@link #answer}, in its own transaction. */
+  /**
+   * Records one answer graded elsewhere, with the rules of {@link #answer}, in its own transaction.
+   */
   AnswerResult record(GradedAnswer answer) {
     if (answer.kind() == AttemptKind.DAILY) {
       throw new IllegalArgumentException("daily answers go through daily().answer(...)");
@@ -134,27 +145,44 @@ final class AnswerRecorder {
   }
 
   GradingContext context(long scopeId) {
-    return db.read(c -> PeopleRepository.scopeById(c, scopeId)).map(AnswerRecorder::context)
+    return db.read(c -> PeopleRepository.scopeById(c, scopeId))
+        .map(AnswerRecorder::context)
         .orElse(GradingContext.LOCAL);
   }
 
-  /** The grading scope of a place: each Discord server (or DM, or the terminal) has its own daily LLM budget. */
+  /**
+   * The grading scope of a place: each Discord server (or DM, or the terminal) has its own daily
+   * LLM budget.
+   */
   static GradingContext context(Scope scope) {
     return GradingContext.of(scope.kind().dbName() + ":" + scope.key());
   }
 
-  /** Records a graded answer inside the caller's write transaction: attempt, board, streak, review. */
-  AnswerResult record(Connection c, Person person, Scope scope, Question question, String text, Grade grade,
-      AttemptKind kind, int hintsUsed) throws SQLException {
-    return recordBatch(c, List.of(new GradedAnswer(person, scope, question, text, grade, kind, hintsUsed))).get(0);
+  /**
+   * Records a graded answer inside the caller's write transaction: attempt, board, streak, review.
+   */
+  AnswerResult record(
+      Connection c,
+      Person person,
+      Scope scope,
+      Question question,
+      String text,
+      Grade grade,
+      AttemptKind kind,
+      int hintsUsed)
+      throws SQLException {
+    return recordBatch(
+            c, List.of(new GradedAnswer(person, scope, question, text, grade, kind, hintsUsed)))
+        .get(0);
   }
 
   /**
-   * Records graded answers inside the caller's write transaction with exactly the rules of recording them one
-   * after another in list order (points, no-farming, streaks, reviews, boards), but with the statements grouped per
-   * batch: the people, the no-farming keys, the streaks and the review states are read once for the whole batch,
-   * advanced in memory answer by answer, and written back with multi-row statements (one row per person, per
-   * review and per board key, the board sums added up first). Far fewer SQLite calls per answer.
+   * Records graded answers inside the caller's write transaction with exactly the rules of
+   * recording them one after another in list order (points, no-farming, streaks, reviews, boards),
+   * but with the statements grouped per batch: the people, the no-farming keys, the streaks and the
+   * review states are read once for the whole batch, advanced in memory answer by answer, and
+   * written back with multi-row statements (one row per person, per review and per board key, the
+   * board sums added up first). Far fewer SQLite calls per answer.
    */
   List<AnswerResult> recordBatch(Connection c, List<GradedAnswer> answers) throws SQLException {
     int n = answers.size();
@@ -194,38 +222,72 @@ final class AnswerRecorder {
       Question question = a.question();
       long personId = a.person().id();
       String day = days[i].toString();
-      int score = a.hints() > 0 ? Math.min(a.grade().score(), PracticeService.HINT_SCORE_CAP) : a.grade().score();
-      // A non-daily answer counts when no earlier one of this person, question and local day did (in the database
+      int score =
+          a.hints() > 0
+              ? Math.min(a.grade().score(), PracticeService.HINT_SCORE_CAP)
+              : a.grade().score();
+      // A non-daily answer counts when no earlier one of this person, question and local day did
+      // (in the database
       // or earlier in this batch); counting it makes the key taken.
-      boolean counted = a.kind() == AttemptKind.DAILY || countedKeys.add(new DayKey(personId, question.id(), day));
+      boolean counted =
+          a.kind() == AttemptKind.DAILY
+              || countedKeys.add(new DayKey(personId, question.id(), day));
       scores[i] = score;
       points[i] = counted ? score : 0;
-      rows.add(new AttemptRow(0, personId, a.scope().id(), question.id(), question.topic(), a.kind(),
-          a.text() == null ? "" : a.text(), score, a.grade().verdict(),
-          KeyPointJson.write(a.grade().keyPoints()), a.grade().grader(), a.hints(), at[i].toEpochMilli(), day,
-          counted, points[i]));
+      rows.add(
+          new AttemptRow(
+              0,
+              personId,
+              a.scope().id(),
+              question.id(),
+              question.topic(),
+              a.kind(),
+              a.text() == null ? "" : a.text(),
+              score,
+              a.grade().verdict(),
+              KeyPointJson.write(a.grade().keyPoints()),
+              a.grade().grader(),
+              a.hints(),
+              at[i].toEpochMilli(),
+              day,
+              counted,
+              points[i]));
       for (String period : Period.keysFor(days[i])) {
-        for (String t : question.topic().isEmpty() ? List.of(BoardRepository.ALL_TOPICS)
-            : List.of(BoardRepository.ALL_TOPICS, question.topic())) {
-          int[] sum = board.computeIfAbsent(new BoardRepository.Delta(a.scope().id(), period, t, personId, 0, 0),
-              k -> new int[2]);
+        for (String t :
+            question.topic().isEmpty()
+                ? List.of(BoardRepository.ALL_TOPICS)
+                : List.of(BoardRepository.ALL_TOPICS, question.topic())) {
+          int[] sum =
+              board.computeIfAbsent(
+                  new BoardRepository.Delta(a.scope().id(), period, t, personId, 0, 0),
+                  k -> new int[2]);
           sum[0] += points[i];
           sum[1]++;
         }
       }
-      StreakRow streak = Streaks.advance(Optional.ofNullable(streaks.get(personId)), personId, days[i]);
+      StreakRow streak =
+          Streaks.advance(Optional.ofNullable(streaks.get(personId)), personId, days[i]);
       streaks.put(personId, streak);
       streakNow[i] = streak.current();
       ReviewKey rk = new ReviewKey(personId, question.id());
-      ReviewState review = Sm2.next(Optional.ofNullable(reviews.get(rk)), personId, question.id(), score, days[i],
-          at[i].toEpochMilli());
+      ReviewState review =
+          Sm2.next(
+              Optional.ofNullable(reviews.get(rk)),
+              personId,
+              question.id(),
+              score,
+              days[i],
+              at[i].toEpochMilli());
       reviews.put(rk, review);
       dueDays[i] = review.dueDay();
     }
     long[] ids = AttemptRepository.insertAll(c, rows);
     List<BoardRepository.Delta> deltas = new ArrayList<>(board.size());
-    board.forEach((k, sum) -> deltas.add(
-        new BoardRepository.Delta(k.scopeId(), k.period(), k.topic(), k.personId(), sum[0], sum[1])));
+    board.forEach(
+        (k, sum) ->
+            deltas.add(
+                new BoardRepository.Delta(
+                    k.scopeId(), k.period(), k.topic(), k.personId(), sum[0], sum[1])));
     BoardRepository.addAll(c, deltas);
     List<StreakRow> touchedStreaks = new ArrayList<>(personIds.size());
     for (Long id : personIds) {
@@ -240,8 +302,16 @@ final class AnswerRecorder {
     List<AnswerResult> results = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       GradedAnswer a = answers.get(i);
-      results.add(new AnswerResult(a.question(), a.grade(), scores[i], scores[i] < a.grade().score(), points[i],
-          ids[i], LocalDate.parse(dueDays[i]), streakNow[i]));
+      results.add(
+          new AnswerResult(
+              a.question(),
+              a.grade(),
+              scores[i],
+              scores[i] < a.grade().score(),
+              points[i],
+              ids[i],
+              LocalDate.parse(dueDays[i]),
+              streakNow[i]));
     }
     return results;
   }

@@ -32,41 +32,54 @@ final class Boards {
   /**
    * One page of a scope's leaderboard for the period containing today (in the asker's zone).
    *
-   * @param topic  a topic filter, null/blank for all topics
+   * @param topic a topic filter, null/blank for all topics
    * @param offset first line (0-based)
-   * @param limit  lines per page (e.g. 10)
-   * @param asker  whose own rank to include (may be null)
+   * @param limit lines per page (e.g. 10)
+   * @param asker whose own rank to include (may be null)
    */
-  Leaderboard leaderboard(Scope scope, Period period, String topic, int offset, int limit, Person asker) {
+  Leaderboard leaderboard(
+      Scope scope, Period period, String topic, int offset, int limit, Person asker) {
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
     }
     ZoneId zone = asker == null ? ZoneId.of("UTC") : asker.zone();
     String key = period.key(clock.instant().atZone(zone).toLocalDate());
     String t = topic == null ? "" : questions.canonicalTopic(scope, topic.strip());
-    return db.read(c -> {
-      BoardRepository.View view = BoardRepository.view(c, scope.id(), key, t, offset, limit,
-          asker == null ? 0 : asker.id());
-      List<Leaderboard.Entry> entries = new ArrayList<>();
-      view.page().forEach(r -> entries.add(entry(r.rank(), r.row())));
-      Optional<Leaderboard.Entry> own = view.own().map(r -> entry(r.rank(), r.row()));
-      return new Leaderboard(period, t, offset, limit, view.size(), entries, own);
-    });
+    return db.read(
+        c -> {
+          BoardRepository.View view =
+              BoardRepository.view(
+                  c, scope.id(), key, t, offset, limit, asker == null ? 0 : asker.id());
+          List<Leaderboard.Entry> entries = new ArrayList<>();
+          view.page().forEach(r -> entries.add(entry(r.rank(), r.row())));
+          Optional<Leaderboard.Entry> own = view.own().map(r -> entry(r.rank(), r.row()));
+          return new Leaderboard(period, t, offset, limit, view.size(), entries, own);
+        });
   }
 
   private static Leaderboard.Entry entry(int rank, BoardRow r) {
-    return new Leaderboard.Entry(rank, r.personId(), r.personKey(), r.displayName(), r.points(), r.answers());
+    return new Leaderboard.Entry(
+        rank, r.personId(), r.personKey(), r.displayName(), r.points(), r.answers());
   }
 
-  /** A person's progress: answers, average, streaks, mastery per topic and question, score over time. */
+  /**
+   * A person's progress: answers, average, streaks, mastery per topic and question, score over
+   * time.
+   */
   PersonStats stats(Person person) {
-    return db.read(c -> {
-      Person p = PeopleRepository.byId(c, person.id()).orElse(person);
-      List<AttemptRow> attempts = AttemptRepository.summariesFor(c, p.id());
-      Optional<StreakRow> streak = ProgressRepository.streak(c, p.id());
-      List<ReviewState> reviews = ProgressRepository.reviews(c, p.id());
-      return Stats.of(p, questions.bank(), attempts, streak, reviews,
-          clock.instant().atZone(p.zone()).toLocalDate());
-    });
+    return db.read(
+        c -> {
+          Person p = PeopleRepository.byId(c, person.id()).orElse(person);
+          List<AttemptRow> attempts = AttemptRepository.summariesFor(c, p.id());
+          Optional<StreakRow> streak = ProgressRepository.streak(c, p.id());
+          List<ReviewState> reviews = ProgressRepository.reviews(c, p.id());
+          return Stats.of(
+              p,
+              questions.bank(),
+              attempts,
+              streak,
+              reviews,
+              clock.instant().atZone(p.zone()).toLocalDate());
+        });
   }
 }

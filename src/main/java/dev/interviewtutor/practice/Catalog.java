@@ -29,12 +29,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which questions each place sees. The shipped banks (the knowledge directory, re-read by {@link #reloadShipped})
- * are seen everywhere; a Discord server also sees its own uploaded banks and not the shipped banks it switched off.
- * Looking a question up by id works whatever the place: ids are unique across all of them (a server's questions
- * live in its namespace, {@code s12/docker/74}), so stored progress, open interviews and daily posts always find
- * their question, or the "removed from the bank" stand-in when it is gone. Thread-safe; a server's view is read from
- * the database once and kept until that server's banks change.
+ * Which questions each place sees. The shipped banks (the knowledge directory, re-read by {@link
+ * #reloadShipped}) are seen everywhere; a Discord server also sees its own uploaded banks and not
+ * the shipped banks it switched off. Looking a question up by id works whatever the place: ids are
+ * unique across all of them (a server's questions live in its namespace, {@code s12/docker/74}), so
+ * stored progress, open interviews and daily posts always find their question, or the "removed from
+ * the bank" stand-in when it is gone. Thread-safe; a server's view is read from the database once
+ * and kept until that server's banks change.
  */
 public final class Catalog {
   private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
@@ -54,7 +55,10 @@ public final class Catalog {
     return shipped.bank;
   }
 
-  /** The shipped banks' names ({@code java} for {@code java.md}) with their question counts, in bank order. */
+  /**
+   * The shipped banks' names ({@code java} for {@code java.md}) with their question counts, in bank
+   * order.
+   */
   public Map<String, Integer> shippedBanks() {
     Map<String, Integer> out = new LinkedHashMap<>();
     for (Question q : shipped.bank.questions()) {
@@ -63,12 +67,20 @@ public final class Catalog {
     return out;
   }
 
-  /** The questions seen in a place: a server's view for a Discord server, the shipped banks anywhere else. */
+  /**
+   * The questions seen in a place: a server's view for a Discord server, the shipped banks anywhere
+   * else.
+   */
   public QuestionBank visible(Scope scope) {
-    return scope == null || scope.kind() != ScopeKind.GUILD ? shipped.bank : server(scope.id()).visible;
+    return scope == null || scope.kind() != ScopeKind.GUILD
+        ? shipped.bank
+        : server(scope.id()).visible;
   }
 
-  /** The questions seen in the place with this scope id (a server's view; shipped banks for other places). */
+  /**
+   * The questions seen in the place with this scope id (a server's view; shipped banks for other
+   * places).
+   */
   QuestionBank visible(long scopeId) {
     return server(scopeId).visible;
   }
@@ -87,7 +99,8 @@ public final class Catalog {
   public Optional<Question> find(String id) {
     Question shippedQuestion = shipped.byId.get(id);
     if (shippedQuestion != null) {
-      return Optional.of(shippedQuestion); // first: a knowledge file may be named like a server namespace
+      return Optional.of(
+          shippedQuestion); // first: a knowledge file may be named like a server namespace
     }
     Matcher m = SERVER_ID.matcher(id);
     if (m.matches()) {
@@ -111,7 +124,10 @@ public final class Catalog {
     return s.cache.computeIfAbsent(question.id(), id -> s.rubrics.apply(question));
   }
 
-  /** Position for "bank order": shipped questions first in file order, then a server's own in upload order. */
+  /**
+   * Position for "bank order": shipped questions first in file order, then a server's own in upload
+   * order.
+   */
   int order(String id) {
     Integer i = shipped.order.get(id);
     if (i != null) {
@@ -128,35 +144,52 @@ public final class Catalog {
   }
 
   /**
-   * Replaces the shipped banks (the knowledge directory was read again). Open interviews and stored progress go
-   * on: they look their questions up by id, and a question no longer there is shown as removed.
+   * Replaces the shipped banks (the knowledge directory was read again). Open interviews and stored
+   * progress go on: they look their questions up by id, and a question no longer there is shown as
+   * removed.
    */
   public void reloadShipped(QuestionBank bank, Function<Question, Rubric> rubrics) {
     shipped = new Shipped(bank, rubrics);
     servers.clear(); // each view includes the shipped questions
   }
 
-  /** Forgets a server's view so the next look-up reads its banks again (after an upload, removal or switch). */
+  /**
+   * Forgets a server's view so the next look-up reads its banks again (after an upload, removal or
+   * switch).
+   */
   void invalidate(long scopeId) {
     servers.remove(scopeId);
   }
 
   /**
-   * Parses a server's stored bank into questions with server ids; throws {@link BankException} with every problem.
-   * The bank's own ids go behind the server's and the bank's namespace ({@code s12/docker/74}).
+   * Parses a server's stored bank into questions with server ids; throws {@link BankException} with
+   * every problem. The bank's own ids go behind the server's and the bank's namespace ({@code
+   * s12/docker/74}).
    */
   static QuestionBank parseServerBank(long scopeId, String name, String content) {
-    QuestionBank parsed = BankLoader.fromTexts(List.of(new BankLoader.BankText(Path.of(name + ".md"), content)));
+    QuestionBank parsed =
+        BankLoader.fromTexts(List.of(new BankLoader.BankText(Path.of(name + ".md"), content)));
     String namespace = QuestionIds.serverNamespace(scopeId) + "/" + idPart(name);
     List<Question> mapped = new ArrayList<>();
     for (Question q : parsed.questions()) {
-      mapped.add(new Question(QuestionIds.inServer(namespace, q.id()), q.title(), q.topic(), q.explanation(),
-          q.sections(), q.examples(), q.tables(), q.tip(), q.location()));
+      mapped.add(
+          new Question(
+              QuestionIds.inServer(namespace, q.id()),
+              q.title(),
+              q.topic(),
+              q.explanation(),
+              q.sections(),
+              q.examples(),
+              q.tables(),
+              q.tip(),
+              q.location()));
     }
     return new QuestionBank(mapped);
   }
 
-  /** The part of a bank name that goes into its question ids (short: ids are at most 21 characters). */
+  /**
+   * The part of a bank name that goes into its question ids (short: ids are at most 21 characters).
+   */
   static String idPart(String name) {
     String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
     return slug.isEmpty() ? "b" : slug.substring(0, Math.min(6, slug.length()));
@@ -177,9 +210,13 @@ public final class Catalog {
       try {
         own.put(b.name(), parseServerBank(scopeId, b.name(), b.content()));
       } catch (BankException e) {
-        // Valid when uploaded; a later parser may read it differently. The server keeps its other banks.
-        LOG.warn("server bank '{}' of scope {} no longer loads and is left out until uploaded again: {}", b.name(),
-            scopeId, e.getMessage());
+        // Valid when uploaded; a later parser may read it differently. The server keeps its other
+        // banks.
+        LOG.warn(
+            "server bank '{}' of scope {} no longer loads and is left out until uploaded again: {}",
+            b.name(),
+            scopeId,
+            e.getMessage());
       }
     }
     return new ServerView(shipped, own, off);
@@ -208,11 +245,15 @@ public final class Catalog {
 
   /** The name a shipped bank goes by on Discord: its file name without {@code .md}. */
   static String bankName(Question q) {
-    if (q.location() == null || q.location().file() == null || q.location().file().getFileName() == null) {
+    if (q.location() == null
+        || q.location().file() == null
+        || q.location().file().getFileName() == null) {
       return "bank";
     }
     String file = q.location().file().getFileName().toString();
-    return file.toLowerCase(Locale.ROOT).endsWith(".md") ? file.substring(0, file.length() - 3) : file;
+    return file.toLowerCase(Locale.ROOT).endsWith(".md")
+        ? file.substring(0, file.length() - 3)
+        : file;
   }
 
   /** One server's view: the shipped banks it keeps on, then its own banks. */

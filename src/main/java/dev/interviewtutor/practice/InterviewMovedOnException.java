@@ -3,9 +3,9 @@ package dev.interviewtutor.practice;
 import dev.interviewtutor.UserFacingException;
 
 /**
- * An answer, skip or hint was meant for an interview question that is no longer current: the same interview was
- * answered meanwhile somewhere else (a second terminal on the same database, another window). Nothing was
- * recorded; {@link #position()} is the question that is current now.
+ * An answer, skip or hint was meant for an interview question that is no longer current: the same
+ * interview was answered meanwhile somewhere else (a second terminal on the same database, another
+ * window). Nothing was recorded; {@link #position()} is the question that is current now.
  */
 public final class InterviewMovedOnException extends UserFacingException {
   private final int position;

@@ -6,14 +6,19 @@ import java.util.List;
 /**
  * The closing summary of a mock interview.
  *
- * @param items          one line per question in order
- * @param averageScore   mean score over all questions, skipped ones counting 0
- * @param strongest      key points covered, most important first (at most 3)
- * @param weakest        key points missed, most important first (at most 3)
- * @param reviewNext     questions to review next: skipped or scored below 70, weakest first
+ * @param items one line per question in order
+ * @param averageScore mean score over all questions, skipped ones counting 0
+ * @param strongest key points covered, most important first (at most 3)
+ * @param weakest key points missed, most important first (at most 3)
+ * @param reviewNext questions to review next: skipped or scored below 70, weakest first
  */
 public record InterviewSummary(
-    long sessionId, String topic, List<Item> items, int averageScore, List<String> strongest, List<String> weakest,
+    long sessionId,
+    String topic,
+    List<Item> items,
+    int averageScore,
+    List<String> strongest,
+    List<String> weakest,
     List<Question> reviewNext) {
 
   public InterviewSummary {
@@ -23,6 +28,9 @@ public record InterviewSummary(
     reviewNext = List.copyOf(reviewNext);
   }
 
-  /** One question's result; {@code score} is 0 and {@code skipped} true for a skipped or unanswered question. */
+  /**
+   * One question's result; {@code score} is 0 and {@code skipped} true for a skipped or unanswered
+   * question.
+   */
   public record Item(String questionId, String title, int score, boolean skipped, int hints) {}
 }

@@ -18,8 +18,17 @@ final class KeyPointJson {
 
   static String write(List<KeyPointResult> results) {
     try {
-      return JSON.writeValueAsString(results.stream()
-          .map(r -> new Row(r.keyPointId(), r.keyPoint(), r.coverage().name(), r.evidence(), r.confidence())).toList());
+      return JSON.writeValueAsString(
+          results.stream()
+              .map(
+                  r ->
+                      new Row(
+                          r.keyPointId(),
+                          r.keyPoint(),
+                          r.coverage().name(),
+                          r.evidence(),
+                          r.confidence()))
+              .toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -31,8 +40,16 @@ final class KeyPointJson {
     }
     try {
       List<Row> rows = JSON.readValue(json, new TypeReference<List<Row>>() {});
-      return rows.stream().map(r -> new KeyPointResult(r.id(), r.text(), Coverage.valueOf(r.coverage()),
-          r.evidence() == null ? "" : r.evidence(), r.confidence() == null ? 1.0 : r.confidence())).toList();
+      return rows.stream()
+          .map(
+              r ->
+                  new KeyPointResult(
+                      r.id(),
+                      r.text(),
+                      Coverage.valueOf(r.coverage()),
+                      r.evidence() == null ? "" : r.evidence(),
+                      r.confidence() == null ? 1.0 : r.confidence()))
+          .toList();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable key_points JSON: " + json, e);
     }

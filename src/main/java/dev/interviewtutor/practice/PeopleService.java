@@ -31,14 +31,20 @@ final class PeopleService {
     this.grader = grader;
   }
 
-  /** Finds or creates a person (new people get UTC until {@link #setTimeZone}); updates a changed name. */
+  /**
+   * Finds or creates a person (new people get UTC until {@link #setTimeZone}); updates a changed
+   * name.
+   */
   Person person(String key, String displayName) {
     return person(key, displayName, ZoneId.of("UTC"));
   }
 
   /** Finds or creates a person; {@code zoneIfNew} is used only when the person is created. */
   Person person(String key, String displayName, ZoneId zoneIfNew) {
-    return db.write(c -> PeopleRepository.upsert(c, key, displayName, zoneIfNew, clock.instant().toEpochMilli()));
+    return db.write(
+        c ->
+            PeopleRepository.upsert(
+                c, key, displayName, zoneIfNew, clock.instant().toEpochMilli()));
   }
 
   /** An existing person by key. */
@@ -47,10 +53,11 @@ final class PeopleService {
   }
 
   Person setTimeZone(Person person, ZoneId zone) {
-    return db.write(c -> {
-      PeopleRepository.setZone(c, person.id(), zone);
-      return PeopleRepository.byId(c, person.id()).orElseThrow();
-    });
+    return db.write(
+        c -> {
+          PeopleRepository.setZone(c, person.id(), zone);
+          return PeopleRepository.byId(c, person.id()).orElseThrow();
+        });
   }
 
   /** An existing scope, without creating it (a read). */
@@ -64,15 +71,19 @@ final class PeopleService {
   }
 
   /**
-   * Deletes every row of the person in one transaction, then drops what the grader and the front-ends keep in
-   * memory about them ({@link #onForget}); returns the number of rows deleted.
+   * Deletes every row of the person in one transaction, then drops what the grader and the
+   * front-ends keep in memory about them ({@link #onForget}); returns the number of rows deleted.
    */
   int forget(Person person) {
     Set<String> answerHashes = new HashSet<>();
-    int rows = db.write(c -> {
-      answerHashes.addAll(PeopleRepository.answerHashes(c, person.id()));
-      return PeopleRepository.deleteEverything(c, person.id()).values().stream().mapToInt(Integer::intValue).sum();
-    });
+    int rows =
+        db.write(
+            c -> {
+              answerHashes.addAll(PeopleRepository.answerHashes(c, person.id()));
+              return PeopleRepository.deleteEverything(c, person.id()).values().stream()
+                  .mapToInt(Integer::intValue)
+                  .sum();
+            });
     grader.forgetAnswers(Set.copyOf(answerHashes));
     for (Consumer<Person> listener : forgetListeners) {
       try {
@@ -85,8 +96,8 @@ final class PeopleService {
   }
 
   /**
-   * Runs {@code listener} after each forget-me, so state kept in memory by person (pending follow-ups in a
-   * front-end) goes with the database rows.
+   * Runs {@code listener} after each forget-me, so state kept in memory by person (pending
+   * follow-ups in a front-end) goes with the database rows.
    */
   void onForget(Consumer<Person> listener) {
     forgetListeners.add(listener);

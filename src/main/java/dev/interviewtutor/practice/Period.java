@@ -23,8 +23,12 @@ public enum Period {
   /** The summary key of this period containing {@code day}. */
   public String key(LocalDate day) {
     return switch (this) {
-      case WEEK -> String.format(Locale.ROOT, "w:%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-          day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case WEEK ->
+          String.format(
+              Locale.ROOT,
+              "w:%d-W%02d",
+              day.get(IsoFields.WEEK_BASED_YEAR),
+              day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       case MONTH -> String.format(Locale.ROOT, "m:%d-%02d", day.getYear(), day.getMonthValue());
       case ALL -> "all";
     };

@@ -21,25 +21,32 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The tutor's one entry point for every front-end (terminal, Discord), a façade over small services that each do
- * one job: {@link PeopleService} (people, scopes, forget-me), {@link Questions} (the bank, rubrics, hint order),
- * {@link QuestionPicker} (what to ask), {@link AnswerRecorder} (grading and recording answers: points, streaks,
- * reviews, boards), {@link Interviews} (mock interviews), {@link Boards} (leaderboards, stats) and
- * {@link DailyQuiz} (the daily question, {@link #daily()}). Knows nothing of Discord or terminals. Thread-safe:
- * grading runs outside transactions, each recording is one transaction.
+ * The tutor's one entry point for every front-end (terminal, Discord), a façade over small services
+ * that each do one job: {@link PeopleService} (people, scopes, forget-me), {@link Questions} (the
+ * bank, rubrics, hint order), {@link QuestionPicker} (what to ask), {@link AnswerRecorder} (grading
+ * and recording answers: points, streaks, reviews, boards), {@link Interviews} (mock interviews),
+ * {@link Boards} (leaderboards, stats) and {@link DailyQuiz} (the daily question, {@link
+ * #daily()}). Knows nothing of Discord or terminals. Thread-safe: grading runs outside
+ * transactions, each recording is one transaction.
  *
- * <p>Rules: points = the recorded score; a daily question's first answer counts; practice, review and interview
- * answers to one question count at most once per local day of the person (later ones earn 0). A hint caps that
- * question's score at {@link #HINT_SCORE_CAP}. Days, streaks and review due dates are local to the person's zone.
- * A question removed from the bank after state was stored is shown as "removed from the bank" and skipped.
+ * <p>Rules: points = the recorded score; a daily question's first answer counts; practice, review
+ * and interview answers to one question count at most once per local day of the person (later ones
+ * earn 0). A hint caps that question's score at {@link #HINT_SCORE_CAP}. Days, streaks and review
+ * due dates are local to the person's zone. A question removed from the bank after state was stored
+ * is shown as "removed from the bank" and skipped.
  */
 public final class PracticeService {
   public static final int DEFAULT_INTERVIEW_LENGTH = 5;
   public static final int MAX_INTERVIEW_LENGTH = 50;
   public static final int HINT_SCORE_CAP = 70;
+
   /** A question scoring below this is suggested for review in an interview summary. */
   public static final int REVIEW_BELOW = 70;
-  /** Position argument meaning "whatever question is current" (callers that do not track the position). */
+
+  /**
+   * Position argument meaning "whatever question is current" (callers that do not track the
+   * position).
+   */
   public static final int CURRENT = -1;
 
   private final Grader grader;
@@ -53,16 +60,26 @@ public final class PracticeService {
   private final ServerBanks serverBanks;
 
   /** A service without interview follow-ups. */
-  public PracticeService(QuestionBank bank, Function<Question, Rubric> rubrics, Grader grader, Database db,
+  public PracticeService(
+      QuestionBank bank,
+      Function<Question, Rubric> rubrics,
+      Grader grader,
+      Database db,
       Clock clock) {
     this(bank, rubrics, grader, db, clock, FollowUpAsker.offline(false));
   }
 
   /**
-   * @param followUps asks one follow-up after a partially correct interview answer ({@code TUTOR_LLM_FOLLOW_UPS})
+   * @param followUps asks one follow-up after a partially correct interview answer ({@code
+   *     TUTOR_LLM_FOLLOW_UPS})
    */
-  public PracticeService(QuestionBank bank, Function<Question, Rubric> rubrics, Grader grader, Database db,
-      Clock clock, FollowUpAsker followUps) {
+  public PracticeService(
+      QuestionBank bank,
+      Function<Question, Rubric> rubrics,
+      Grader grader,
+      Database db,
+      Clock clock,
+      FollowUpAsker followUps) {
     this.grader = grader;
     this.people = new PeopleService(db, clock, grader);
     this.questions = new Questions(new Catalog(bank, rubrics, db));
@@ -76,7 +93,10 @@ public final class PracticeService {
 
   // ---------------------------------------------------------------- people and scopes
 
-  /** Finds or creates a person (new people get UTC until {@link #setTimeZone}); updates a changed name. */
+  /**
+   * Finds or creates a person (new people get UTC until {@link #setTimeZone}); updates a changed
+   * name.
+   */
   public Person person(String key, String displayName) {
     return people.person(key, displayName);
   }
@@ -95,7 +115,10 @@ public final class PracticeService {
     return people.setTimeZone(person, zone);
   }
 
-  /** An existing scope, without creating it (a read only: usable before an interaction is acknowledged). */
+  /**
+   * An existing scope, without creating it (a read only: usable before an interaction is
+   * acknowledged).
+   */
   public Optional<Scope> findScope(ScopeKind kind, String key) {
     return people.findScope(kind, key);
   }
@@ -112,7 +135,10 @@ public final class PracticeService {
     return questions.bank();
   }
 
-  /** The questions a place sees: on a Discord server its own banks too, without the shipped banks it switched off. */
+  /**
+   * The questions a place sees: on a Discord server its own banks too, without the shipped banks it
+   * switched off.
+   */
   public QuestionBank bank(Scope scope) {
     return questions.bank(scope);
   }
@@ -128,9 +154,9 @@ public final class PracticeService {
   }
 
   /**
-   * Replaces the shipped banks (the knowledge directory was read again, {@code /tutoradmin reload}). Open
-   * interviews, reviews and daily posts carry on: they look questions up by id, and one no longer in the banks is
-   * shown as removed and skipped.
+   * Replaces the shipped banks (the knowledge directory was read again, {@code /tutoradmin
+   * reload}). Open interviews, reviews and daily posts carry on: they look questions up by id, and
+   * one no longer in the banks is shown as removed and skipped.
    */
   public void reloadBanks(QuestionBank bank, Function<Question, Rubric> rubrics) {
     questions.catalog().reloadShipped(bank, rubrics);
@@ -145,16 +171,18 @@ public final class PracticeService {
     return questions.question(id);
   }
 
-  /** A question the place sees, by id; any other id (another server's, an unknown one) is a
-   * {@link dev.interviewtutor.UserFacingException}. */
+  /**
+   * A question the place sees, by id; any other id (another server's, an unknown one) is a {@link
+   * dev.interviewtutor.UserFacingException}.
+   */
   public Question question(Scope scope, String id) {
     return questions.question(scope, id);
   }
 
   /**
-   * The question with this id, or a stand-in titled "removed from the bank" when the bank no longer has it (a
-   * bank edited after answers, interviews or daily posts were stored): stored state never stops working because
-   * of a bank edit. See {@link #removed(Question)}.
+   * The question with this id, or a stand-in titled "removed from the bank" when the bank no longer
+   * has it (a bank edited after answers, interviews or daily posts were stored): stored state never
+   * stops working because of a bank edit. See {@link #removed(Question)}.
    */
   public Question questionOrRemoved(String id) {
     return questions.questionOrRemoved(id);
@@ -180,11 +208,12 @@ public final class PracticeService {
     return questions.bank(scope).topics();
   }
 
-  // ---------------------------------------------------------------- single questions: quiz and review
+  // ---------------------------------------------------------------- single questions: quiz and
+  // review
 
   /**
-   * What to ask next: a due review first (most overdue, then weakest), then an unseen question (bank order), then
-   * the weakest one. {@code topic} null or blank means any topic.
+   * What to ask next: a due review first (most overdue, then weakest), then an unseen question
+   * (bank order), then the weakest one. {@code topic} null or blank means any topic.
    */
   public Question nextQuestion(Person person, String topic) {
     return picker.next(person, null, topic);
@@ -195,7 +224,9 @@ public final class PracticeService {
     return picker.next(person, scope, topic);
   }
 
-  /** Questions due for review today in the person's zone, most overdue first (of the shipped banks). */
+  /**
+   * Questions due for review today in the person's zone, most overdue first (of the shipped banks).
+   */
   public List<Question> dueReviews(Person person) {
     return picker.dueReviews(person, null);
   }
@@ -206,48 +237,56 @@ public final class PracticeService {
   }
 
   /**
-   * The {@code n}th hint (0-based) for a question: its key points from most to least important. Empty when every
-   * key point has been revealed.
+   * The {@code n}th hint (0-based) for a question: its key points from most to least important.
+   * Empty when every key point has been revealed.
    */
   public Optional<KeyPoint> hint(Question question, int alreadyShown) {
     return questions.hint(question, alreadyShown);
   }
 
   /**
-   * Reveals the next hint of a single question (quiz or review) to the person, remembered in the database so the
-   * score cap survives a restart until the question is answered with {@link #answerAfterHints}. Empty when every
-   * key point has been shown.
+   * Reveals the next hint of a single question (quiz or review) to the person, remembered in the
+   * database so the score cap survives a restart until the question is answered with {@link
+   * #answerAfterHints}. Empty when every key point has been shown.
    */
   public Optional<KeyPoint> revealHint(Person person, Question question) {
     return recorder.revealHint(person, question);
   }
 
-  /** Hints of this question revealed to the person with {@link #revealHint} and not yet used by an answer. */
+  /**
+   * Hints of this question revealed to the person with {@link #revealHint} and not yet used by an
+   * answer.
+   */
   public int hintsShown(Person person, Question question) {
     return recorder.hintsShown(person, question);
   }
 
   /**
-   * Like {@link #answer}, with the hints the person revealed through {@link #revealHint} (which then start again
-   * from zero for this question), read and cleared in the transaction that records the answer.
+   * Like {@link #answer}, with the hints the person revealed through {@link #revealHint} (which
+   * then start again from zero for this question), read and cleared in the transaction that records
+   * the answer.
    */
-  public AnswerResult answerAfterHints(Person person, Scope scope, Question question, String text,
-      AttemptKind kind) {
+  public AnswerResult answerAfterHints(
+      Person person, Scope scope, Question question, String text, AttemptKind kind) {
     return recorder.answerAfterHints(person, scope, question, text, kind);
   }
 
   /**
-   * Grades and records one answer (quiz, review or practice; daily answers go through {@link DailyQuiz#answer}).
+   * Grades and records one answer (quiz, review or practice; daily answers go through {@link
+   * DailyQuiz#answer}).
    *
-   * @param hintsUsed hints shown before answering; any hint caps the score at {@link #HINT_SCORE_CAP}
+   * @param hintsUsed hints shown before answering; any hint caps the score at {@link
+   *     #HINT_SCORE_CAP}
    * @throws dev.interviewtutor.grading.AnswerRejectedException if the answer is too long
    */
-  public AnswerResult answer(Person person, Scope scope, Question question, String text, AttemptKind kind,
-      int hintsUsed) {
+  public AnswerResult answer(
+      Person person, Scope scope, Question question, String text, AttemptKind kind, int hintsUsed) {
     return recorder.answer(person, scope, question, text, kind, hintsUsed);
   }
 
-  /** Records one answer graded elsewhere, with the rules of {@link #answer}, in its own transaction. */
+  /**
+   * Records one answer graded elsewhere, with the rules of {@link #answer}, in its own transaction.
+   */
   public AnswerResult record(GradedAnswer answer) {
     return recorder.record(answer);
   }
@@ -258,7 +297,13 @@ public final class PracticeService {
    * @param kind practice, review or interview (daily answers go through {@link DailyQuiz#answer})
    */
   public record GradedAnswer(
-      Person person, Scope scope, Question question, String text, Grade grade, AttemptKind kind, int hints) {}
+      Person person,
+      Scope scope,
+      Question question,
+      String text,
+      Grade grade,
+      AttemptKind kind,
+      int hints) {}
 
   /** Records already-graded answers in one transaction, with the same rules as {@link #answer}. */
   public List<AnswerResult> recordAll(List<GradedAnswer> answers) {
@@ -268,19 +313,20 @@ public final class PracticeService {
   // ---------------------------------------------------------------- mock interviews
 
   /**
-   * Starts a mock interview (abandoning any active one of this person in this scope). Questions: due reviews,
-   * then unseen, then weakest, presented in bank order.
+   * Starts a mock interview (abandoning any active one of this person in this scope). Questions:
+   * due reviews, then unseen, then weakest, presented in bank order.
    *
-   * @param topic  a bank topic, or null/blank for any
-   * @param length number of questions (1–{@value #MAX_INTERVIEW_LENGTH}; fewer if the topic has fewer)
+   * @param topic a bank topic, or null/blank for any
+   * @param length number of questions (1–{@value #MAX_INTERVIEW_LENGTH}; fewer if the topic has
+   *     fewer)
    */
   public InterviewState startInterview(Person person, Scope scope, String topic, int length) {
     return interviews.start(person, scope, topic, length);
   }
 
   /**
-   * The person's interview in progress in this scope (it survives restarts). Questions removed from the bank
-   * since are skipped first; an interview left with none ends.
+   * The person's interview in progress in this scope (it survives restarts). Questions removed from
+   * the bank since are skipped first; an interview left with none ends.
    */
   public Optional<InterviewState> activeInterview(Person person, Scope scope) {
     return interviews.active(person, scope);
@@ -292,27 +338,28 @@ public final class PracticeService {
   }
 
   /**
-   * Grades the answer to the current question and moves on; the last answer also returns the summary. After a
-   * partially correct answer the turn may carry one follow-up about a missed key point (answer it with
-   * {@link #answerFollowUp}); the interview has already moved on, so ignoring it is fine.
+   * Grades the answer to the current question and moves on; the last answer also returns the
+   * summary. After a partially correct answer the turn may carry one follow-up about a missed key
+   * point (answer it with {@link #answerFollowUp}); the interview has already moved on, so ignoring
+   * it is fine.
    */
   public InterviewTurn answerInterview(long sessionId, String text) {
     return interviews.answer(sessionId, CURRENT, text);
   }
 
   /**
-   * Like {@link #answerInterview(long, String)}, for the question at {@code position} (0-based) as the caller
-   * showed it: if the interview moved on meanwhile (another terminal or window answered or skipped it), nothing
-   * is graded and {@link InterviewMovedOnException} says which question is current, so an answer is never graded
-   * against a question its author did not see.
+   * Like {@link #answerInterview(long, String)}, for the question at {@code position} (0-based) as
+   * the caller showed it: if the interview moved on meanwhile (another terminal or window answered
+   * or skipped it), nothing is graded and {@link InterviewMovedOnException} says which question is
+   * current, so an answer is never graded against a question its author did not see.
    */
   public InterviewTurn answerInterview(long sessionId, int position, String text) {
     return interviews.answer(sessionId, position, text);
   }
 
   /**
-   * Grades the reply to a follow-up against its one key point. Not recorded as an attempt: the question's own
-   * answer already counts for points and reviews.
+   * Grades the reply to a follow-up against its one key point. Not recorded as an attempt: the
+   * question's own answer already counts for points and reviews.
    */
   public Grade answerFollowUp(long sessionId, FollowUp followUp, String text) {
     return interviews.answerFollowUp(sessionId, followUp, text);
@@ -323,14 +370,18 @@ public final class PracticeService {
     return interviews.skip(sessionId, CURRENT);
   }
 
-  /** Skips the question at {@code position}; see {@link #answerInterview(long, int, String)} for the position. */
+  /**
+   * Skips the question at {@code position}; see {@link #answerInterview(long, int, String)} for the
+   * position.
+   */
   public InterviewTurn skipInterview(long sessionId, int position) {
     return interviews.skip(sessionId, position);
   }
 
   /**
-   * Reveals one more key point of the current question (most important first); the question's score is then
-   * capped at {@link #HINT_SCORE_CAP}. Returns the new state; its {@code hints} grow by one unless all are shown.
+   * Reveals one more key point of the current question (most important first); the question's score
+   * is then capped at {@link #HINT_SCORE_CAP}. Returns the new state; its {@code hints} grow by one
+   * unless all are shown.
    */
   public InterviewState hintInterview(long sessionId) {
     return interviews.hint(sessionId, CURRENT);
@@ -356,31 +407,35 @@ public final class PracticeService {
   /**
    * One page of a scope's leaderboard for the period containing today (in the asker's zone).
    *
-   * @param topic  a topic filter, null/blank for all topics
+   * @param topic a topic filter, null/blank for all topics
    * @param offset first line (0-based)
-   * @param limit  lines per page (e.g. 10)
-   * @param asker  whose own rank to include (may be null)
+   * @param limit lines per page (e.g. 10)
+   * @param asker whose own rank to include (may be null)
    */
-  public Leaderboard leaderboard(Scope scope, Period period, String topic, int offset, int limit, Person asker) {
+  public Leaderboard leaderboard(
+      Scope scope, Period period, String topic, int offset, int limit, Person asker) {
     return boards.leaderboard(scope, period, topic, offset, limit, asker);
   }
 
-  /** A person's progress: answers, average, streaks, mastery per topic and question, score over time. */
+  /**
+   * A person's progress: answers, average, streaks, mastery per topic and question, score over
+   * time.
+   */
   public PersonStats stats(Person person) {
     return boards.stats(person);
   }
 
   /**
-   * Deletes every row of the person in one transaction, then drops what the grader and the front-ends keep in
-   * memory about them ({@link #onForget}); returns the number of rows deleted.
+   * Deletes every row of the person in one transaction, then drops what the grader and the
+   * front-ends keep in memory about them ({@link #onForget}); returns the number of rows deleted.
    */
   public int forget(Person person) {
     return people.forget(person);
   }
 
   /**
-   * Runs {@code listener} after each forget-me, so state kept in memory by person (pending follow-ups in a
-   * front-end) goes with the database rows.
+   * Runs {@code listener} after each forget-me, so state kept in memory by person (pending
+   * follow-ups in a front-end) goes with the database rows.
    */
   public void onForget(Consumer<Person> listener) {
     people.onForget(listener);

@@ -30,20 +30,26 @@ final class QuestionPicker {
   }
 
   /**
-   * What to ask next: a due review first (most overdue, then weakest), then an unseen question (bank order), then
-   * the weakest one, among the questions the place sees ({@code scope} null: the shipped banks). {@code topic} null
-   * or blank means any topic.
+   * What to ask next: a due review first (most overdue, then weakest), then an unseen question
+   * (bank order), then the weakest one, among the questions the place sees ({@code scope} null: the
+   * shipped banks). {@code topic} null or blank means any topic.
    */
   Question next(Person person, String topic) {
     return next(person, null, topic);
   }
 
-  /** {@link #next(Person, String)} among the questions the place sees ({@code scope} null: the shipped banks). */
+  /**
+   * {@link #next(Person, String)} among the questions the place sees ({@code scope} null: the
+   * shipped banks).
+   */
   Question next(Person person, Scope scope, String topic) {
     return ranked(person, scope, topic).get(0);
   }
 
-  /** Questions due for review today in the person's zone, most overdue first (only questions in the bank). */
+  /**
+   * Questions due for review today in the person's zone, most overdue first (only questions in the
+   * bank).
+   */
   List<Question> dueReviews(Person person, Scope scope) {
     String today = clock.instant().atZone(person.zone()).toLocalDate().toString();
     QuestionBank visible = questions.bank(scope);
@@ -53,18 +59,26 @@ final class QuestionPicker {
         .toList();
   }
 
-  /** Candidates in asking order: due (most overdue, weakest), unseen (bank order), then weakest seen. */
+  /**
+   * Candidates in asking order: due (most overdue, weakest), unseen (bank order), then weakest
+   * seen.
+   */
   List<Question> ranked(Person person, Scope scope, String topic) {
     QuestionBank visible = questions.bank(scope);
     List<Question> candidates = visible.byTopic(topic);
     if (candidates.isEmpty()) {
-      throw new UserFacingException(visible.questions().isEmpty()
-          ? "The question bank is empty."
-          : "No questions on topic '" + topic + "'. Topics: " + String.join(", ", visible.topics()));
+      throw new UserFacingException(
+          visible.questions().isEmpty()
+              ? "The question bank is empty."
+              : "No questions on topic '"
+                  + topic
+                  + "'. Topics: "
+                  + String.join(", ", visible.topics()));
     }
     String today = clock.instant().atZone(person.zone()).toLocalDate().toString();
-    Map<String, ReviewState> reviews = db.read(c -> ProgressRepository.reviews(c, person.id())).stream()
-        .collect(Collectors.toMap(ReviewState::questionId, r -> r));
+    Map<String, ReviewState> reviews =
+        db.read(c -> ProgressRepository.reviews(c, person.id())).stream()
+            .collect(Collectors.toMap(ReviewState::questionId, r -> r));
     Set<String> ids = candidates.stream().map(Question::id).collect(Collectors.toSet());
     List<Question> due = new ArrayList<>();
     List<Question> unseen = new ArrayList<>();
@@ -79,11 +93,13 @@ final class QuestionPicker {
         seen.add(q);
       }
     }
-    Comparator<Question> byDue = Comparator.comparing((Question q) -> reviews.get(q.id()).dueDay())
-        .thenComparingInt(q -> reviews.get(q.id()).lastScore());
+    Comparator<Question> byDue =
+        Comparator.comparing((Question q) -> reviews.get(q.id()).dueDay())
+            .thenComparingInt(q -> reviews.get(q.id()).lastScore());
     due.sort(byDue);
-    seen.sort(Comparator.comparingInt((Question q) -> reviews.get(q.id()).lastScore())
-        .thenComparing(q -> reviews.get(q.id()).dueDay()));
+    seen.sort(
+        Comparator.comparingInt((Question q) -> reviews.get(q.id()).lastScore())
+            .thenComparing(q -> reviews.get(q.id()).dueDay()));
     List<Question> out = new ArrayList<>(due);
     out.addAll(unseen);
     out.addAll(seen);

@@ -14,8 +14,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The bank and what is derived from it: questions by id (a question the bank no longer has as the "removed from
- * the bank" stand-in), rubrics computed once, the hint order, the bank order and topics.
+ * The bank and what is derived from it: questions by id (a question the bank no longer has as the
+ * "removed from the bank" stand-in), rubrics computed once, the hint order, the bank order and
+ * topics.
  */
 final class Questions {
   private final Catalog catalog;
@@ -37,7 +38,10 @@ final class Questions {
     return catalog.shipped();
   }
 
-  /** The questions a place sees (a server's own banks and its switches; the shipped banks elsewhere). */
+  /**
+   * The questions a place sees (a server's own banks and its switches; the shipped banks
+   * elsewhere).
+   */
   QuestionBank bank(Scope scope) {
     return catalog.visible(scope);
   }
@@ -59,9 +63,14 @@ final class Questions {
   }
 
   private static UserFacingException unknown(String id, QuestionBank bank) {
-    String known = bank.questions().stream().limit(30).map(Question::id).collect(Collectors.joining(", "));
-    return new UserFacingException("There is no question with id '" + id + "'. Known ids: " + known
-        + (bank.questions().size() > 30 ? ", ..." : ""));
+    String known =
+        bank.questions().stream().limit(30).map(Question::id).collect(Collectors.joining(", "));
+    return new UserFacingException(
+        "There is no question with id '"
+            + id
+            + "'. Known ids: "
+            + known
+            + (bank.questions().size() > 30 ? ", ..." : ""));
   }
 
   /** The question, or the "removed from the bank" stand-in when no bank has it any more. */
@@ -77,9 +86,19 @@ final class Questions {
   /** The question's rubric (computed once). */
   Rubric rubric(Question question) {
     if (RemovedQuestion.is(question)) {
-      // Nothing to grade against: a one-point rubric keeps summaries and reveals of stored answers working.
-      return new Rubric(question.id(), question.title(), "", List.of(new KeyPoint("removed", question.title(), 1,
-          List.of(), "removed")), List.of(), List.of(), Map.of(), "", "", "removed");
+      // Nothing to grade against: a one-point rubric keeps summaries and reveals of stored answers
+      // working.
+      return new Rubric(
+          question.id(),
+          question.title(),
+          "",
+          List.of(new KeyPoint("removed", question.title(), 1, List.of(), "removed")),
+          List.of(),
+          List.of(),
+          Map.of(),
+          "",
+          "",
+          "removed");
     }
     return catalog.rubric(question);
   }
@@ -91,19 +110,29 @@ final class Questions {
         .toList();
   }
 
-  /** The {@code n}th hint (0-based) for a question; empty when every key point has been revealed. */
+  /**
+   * The {@code n}th hint (0-based) for a question; empty when every key point has been revealed.
+   */
   Optional<KeyPoint> hint(Question question, int alreadyShown) {
     List<KeyPoint> ordered = hintOrder(question);
-    return alreadyShown < ordered.size() ? Optional.of(ordered.get(alreadyShown)) : Optional.empty();
+    return alreadyShown < ordered.size()
+        ? Optional.of(ordered.get(alreadyShown))
+        : Optional.empty();
   }
 
-  /** Position in the banks (file order, a server's own after the shipped); questions no longer there sort last. */
+  /**
+   * Position in the banks (file order, a server's own after the shipped); questions no longer there
+   * sort last.
+   */
   int bankIndex(String questionId) {
     return catalog.order(questionId);
   }
 
   /** A topic as the place's banks spell it (case-insensitive match), else as given. */
   String canonicalTopic(Scope scope, String topic) {
-    return bank(scope).topics().stream().filter(t -> t.equalsIgnoreCase(topic)).findFirst().orElse(topic);
+    return bank(scope).topics().stream()
+        .filter(t -> t.equalsIgnoreCase(topic))
+        .findFirst()
+        .orElse(topic);
   }
 }

@@ -22,14 +22,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Discord server's own question banks: upload (checked with the bank parser, every problem reported with its
- * line), list, remove, and the per-server switch for each shipped bank. What a server sees follows at once
- * ({@link Catalog}). Removing or replacing a bank leaves stored progress, open interviews and daily posts working:
- * a question no longer there is shown as "removed from the bank" and skipped.
+ * A Discord server's own question banks: upload (checked with the bank parser, every problem
+ * reported with its line), list, remove, and the per-server switch for each shipped bank. What a
+ * server sees follows at once ({@link Catalog}). Removing or replacing a bank leaves stored
+ * progress, open interviews and daily posts working: a question no longer there is shown as
+ * "removed from the bank" and skipped.
  */
 public final class ServerBanks {
   /** The largest bank file a server may upload: 1 MB. */
   public static final int MAX_BYTES = 1024 * 1024;
+
   /** Bank names: lower-case letters, digits and '-', from the file name. */
   static final int MAX_NAME = 32;
 
@@ -46,10 +48,10 @@ public final class ServerBanks {
   /**
    * What an upload did.
    *
-   * @param name      the bank's name on the server (from the file name)
+   * @param name the bank's name on the server (from the file name)
    * @param questions questions loaded (0 when refused)
-   * @param replaced  whether a bank of that name was replaced
-   * @param problems  every problem, sorted by line; empty when the bank was saved
+   * @param replaced whether a bank of that name was replaced
+   * @param problems every problem, sorted by line; empty when the bank was saved
    */
   public record Upload(String name, int questions, boolean replaced, List<BankProblem> problems) {
     public boolean saved() {
@@ -67,11 +69,11 @@ public final class ServerBanks {
   public record Listing(List<OwnBank> own, List<ShippedBank> shipped) {}
 
   /**
-   * Checks an uploaded bank file and, when it has no problem, makes it the server's (replacing its bank of the same
-   * name). Refused uploads change nothing.
+   * Checks an uploaded bank file and, when it has no problem, makes it the server's (replacing its
+   * bank of the same name). Refused uploads change nothing.
    *
-   * @param fileName   the attachment's file name (must end in {@code .md})
-   * @param bytes      its content (at most {@link #MAX_BYTES})
+   * @param fileName the attachment's file name (must end in {@code .md})
+   * @param bytes its content (at most {@link #MAX_BYTES})
    * @param uploadedBy the uploader's person key
    */
   public Upload upload(Scope scope, String fileName, byte[] bytes, String uploadedBy) {
@@ -80,12 +82,21 @@ public final class ServerBanks {
     Path file = Path.of(name + ".md");
     List<BankProblem> problems = new ArrayList<>();
     if (!fileName.toLowerCase(Locale.ROOT).endsWith(".md")) {
-      problems.add(new BankProblem(Path.of(fileName), 0, "not a Markdown file — upload the bank as a .md file"));
+      problems.add(
+          new BankProblem(
+              Path.of(fileName), 0, "not a Markdown file — upload the bank as a .md file"));
       return new Upload(name, 0, false, problems);
     }
     if (bytes.length > MAX_BYTES) {
-      problems.add(new BankProblem(file, 0, "is " + bytes.length + " bytes; a bank may be at most " + MAX_BYTES
-          + " bytes (1 MB) — split it into several files"));
+      problems.add(
+          new BankProblem(
+              file,
+              0,
+              "is "
+                  + bytes.length
+                  + " bytes; a bank may be at most "
+                  + MAX_BYTES
+                  + " bytes (1 MB) — split it into several files"));
       return new Upload(name, 0, false, problems);
     }
     String text = BankLoader.decode(file, bytes, problems);
@@ -97,8 +108,12 @@ public final class ServerBanks {
       return new Upload(name, 0, false, sorted(problems));
     }
     if (bank.questions().isEmpty()) {
-      problems.add(new BankProblem(file, 0, "has no questions — write each as a heading such as `# 1. What is"
-          + " a closure?` (see the bank format in the README)"));
+      problems.add(
+          new BankProblem(
+              file,
+              0,
+              "has no questions — write each as a heading such as `# 1. What is"
+                  + " a closure?` (see the bank format in the README)"));
     }
     problems.addAll(clashes(scope.id(), name, bank));
     if (!problems.isEmpty()) {
@@ -106,8 +121,12 @@ public final class ServerBanks {
     }
     boolean replaced = catalog.serverBanks(scope.id()).containsKey(name);
     int count = bank.questions().size();
-    db.writeVoid(c -> ServerBankRepository.save(c, new StoredBank(scope.id(), name, text, count, uploadedBy,
-        clock.instant().toEpochMilli())));
+    db.writeVoid(
+        c ->
+            ServerBankRepository.save(
+                c,
+                new StoredBank(
+                    scope.id(), name, text, count, uploadedBy, clock.instant().toEpochMilli())));
     catalog.invalidate(scope.id());
     return new Upload(name, count, replaced, List.of());
   }
@@ -116,10 +135,14 @@ public final class ServerBanks {
   public Listing list(Scope scope) {
     requireServer(scope);
     List<OwnBank> own = new ArrayList<>();
-    catalog.serverBanks(scope.id()).forEach((name, bank) -> own.add(new OwnBank(name, bank.questions().size())));
+    catalog
+        .serverBanks(scope.id())
+        .forEach((name, bank) -> own.add(new OwnBank(name, bank.questions().size())));
     Set<String> off = catalog.shippedOff(scope.id());
     List<ShippedBank> shipped = new ArrayList<>();
-    catalog.shippedBanks().forEach((name, count) -> shipped.add(new ShippedBank(name, count, !off.contains(name))));
+    catalog
+        .shippedBanks()
+        .forEach((name, count) -> shipped.add(new ShippedBank(name, count, !off.contains(name))));
     return new Listing(own, shipped);
   }
 
@@ -131,13 +154,20 @@ public final class ServerBanks {
     return removed;
   }
 
-  /** Switches a shipped bank on or off for the server; an unknown name is a {@link UserFacingException}. */
+  /**
+   * Switches a shipped bank on or off for the server; an unknown name is a {@link
+   * UserFacingException}.
+   */
   public void setShipped(Scope scope, String name, boolean enabled) {
     requireServer(scope);
     String wanted = name.strip();
     if (!catalog.shippedBanks().containsKey(wanted)) {
-      throw new UserFacingException("There is no shipped bank called '" + wanted + "'. Shipped banks: "
-          + String.join(", ", catalog.shippedBanks().keySet()) + ".");
+      throw new UserFacingException(
+          "There is no shipped bank called '"
+              + wanted
+              + "'. Shipped banks: "
+              + String.join(", ", catalog.shippedBanks().keySet())
+              + ".");
     }
     db.writeVoid(c -> ServerBankRepository.setShipped(c, scope.id(), wanted, enabled));
     catalog.invalidate(scope.id());
@@ -149,7 +179,8 @@ public final class ServerBanks {
     if (base.toLowerCase(Locale.ROOT).endsWith(".md")) {
       base = base.substring(0, base.length() - 3);
     }
-    String slug = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String slug =
+        base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > MAX_NAME) {
       slug = slug.substring(0, MAX_NAME).replaceAll("-+$", "");
     }
@@ -159,11 +190,14 @@ public final class ServerBanks {
   /** An id of the new bank that another of the server's banks or a shipped bank already has. */
   private List<BankProblem> clashes(long scopeId, String name, QuestionBank bank) {
     Map<String, String> taken = new HashMap<>();
-    catalog.serverBanks(scopeId).forEach((other, b) -> {
-      if (!other.equals(name)) {
-        b.questions().forEach(q -> taken.put(q.id(), other + ".md"));
-      }
-    });
+    catalog
+        .serverBanks(scopeId)
+        .forEach(
+            (other, b) -> {
+              if (!other.equals(name)) {
+                b.questions().forEach(q -> taken.put(q.id(), other + ".md"));
+              }
+            });
     List<BankProblem> problems = new ArrayList<>();
     for (Question q : bank.questions()) {
       String owner = taken.get(q.id());
@@ -171,8 +205,15 @@ public final class ServerBanks {
         owner = "a shipped bank";
       }
       if (owner != null) {
-        problems.add(new BankProblem(q.location().file(), q.location().line(), "question id " + q.id()
-            + " is already used by " + owner + " — rename this file so its name starts differently"));
+        problems.add(
+            new BankProblem(
+                q.location().file(),
+                q.location().line(),
+                "question id "
+                    + q.id()
+                    + " is already used by "
+                    + owner
+                    + " — rename this file so its name starts differently"));
       }
     }
     return problems;
@@ -180,7 +221,9 @@ public final class ServerBanks {
 
   private static List<BankProblem> sorted(List<BankProblem> problems) {
     List<BankProblem> out = new ArrayList<>(problems);
-    out.sort(Comparator.comparing((BankProblem p) -> p.file().toString()).thenComparingInt(BankProblem::line));
+    out.sort(
+        Comparator.comparing((BankProblem p) -> p.file().toString())
+            .thenComparingInt(BankProblem::line));
     return out;
   }
 

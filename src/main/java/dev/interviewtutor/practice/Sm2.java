@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * SuperMemo-2 (Wozniak 1990) driven by the grade: the 0–100 score maps to SM-2 quality 0–5; quality below 3
- * restarts the repetitions with a 1-day interval (a poor answer comes back tomorrow), otherwise the interval grows
- * 1, 6, then previous × ease. Ease starts at 2.5 and never drops below 1.3.
+ * SuperMemo-2 (Wozniak 1990) driven by the grade: the 0–100 score maps to SM-2 quality 0–5; quality
+ * below 3 restarts the repetitions with a 1-day interval (a poor answer comes back tomorrow),
+ * otherwise the interval grows 1, 6, then previous × ease. Ease starts at 2.5 and never drops below
+ * 1.3.
  */
 public final class Sm2 {
   public static final double INITIAL_EASE = 2.5;
@@ -21,8 +22,13 @@ public final class Sm2 {
   }
 
   /** The state after answering with {@code score} on local day {@code today}. */
-  public static ReviewState next(Optional<ReviewState> previous, long personId, String questionId, int score,
-      LocalDate today, long now) {
+  public static ReviewState next(
+      Optional<ReviewState> previous,
+      long personId,
+      String questionId,
+      int score,
+      LocalDate today,
+      long now) {
     int q = quality(score);
     int reps = previous.map(ReviewState::repetitions).orElse(0);
     int interval = previous.map(ReviewState::intervalDays).orElse(0);
@@ -31,15 +37,23 @@ public final class Sm2 {
       reps = 0;
       interval = 1;
     } else {
-      interval = switch (reps) {
-        case 0 -> 1;
-        case 1 -> 6;
-        default -> (int) Math.round(interval * ease);
-      };
+      interval =
+          switch (reps) {
+            case 0 -> 1;
+            case 1 -> 6;
+            default -> (int) Math.round(interval * ease);
+          };
       reps++;
     }
     ease = Math.max(MIN_EASE, ease + 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02));
-    return new ReviewState(personId, questionId, reps, interval, ease, today.plusDays(interval).toString(), score,
+    return new ReviewState(
+        personId,
+        questionId,
+        reps,
+        interval,
+        ease,
+        today.plusDays(interval).toString(),
+        score,
         now);
   }
 }

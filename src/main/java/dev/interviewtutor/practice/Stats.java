@@ -20,8 +20,13 @@ final class Stats {
 
   private Stats() {}
 
-  static PersonStats of(Person person, QuestionBank bank, List<AttemptRow> attempts, Optional<StreakRow> streak,
-      List<ReviewState> reviews, LocalDate today) {
+  static PersonStats of(
+      Person person,
+      QuestionBank bank,
+      List<AttemptRow> attempts,
+      Optional<StreakRow> streak,
+      List<ReviewState> reviews,
+      LocalDate today) {
     Map<String, List<Integer>> scoresByQuestion = new HashMap<>();
     TreeMap<LocalDate, int[]> byDay = new TreeMap<>(); // answers, score sum, points
     long scoreSum = 0;
@@ -46,30 +51,62 @@ final class Stats {
       if (scores == null) {
         continue;
       }
-      List<Integer> recent = scores.subList(Math.max(0, scores.size() - MASTERY_WINDOW), scores.size());
-      int mastery = (int) Math.round(recent.stream().mapToInt(Integer::intValue).average().orElse(0));
+      List<Integer> recent =
+          scores.subList(Math.max(0, scores.size() - MASTERY_WINDOW), scores.size());
+      int mastery =
+          (int) Math.round(recent.stream().mapToInt(Integer::intValue).average().orElse(0));
       ReviewState r = reviewByQuestion.get(q.id());
-      questions.add(new PersonStats.QuestionMastery(q.id(), q.title(), q.topic(), scores.size(),
-          scores.get(scores.size() - 1), mastery, r == null ? today : LocalDate.parse(r.dueDay())));
+      questions.add(
+          new PersonStats.QuestionMastery(
+              q.id(),
+              q.title(),
+              q.topic(),
+              scores.size(),
+              scores.get(scores.size() - 1),
+              mastery,
+              r == null ? today : LocalDate.parse(r.dueDay())));
       t[0]++;
       t[2] += mastery;
     }
-    List<PersonStats.TopicMastery> topics = topic.entrySet().stream()
-        .map(e -> new PersonStats.TopicMastery(e.getKey(), e.getValue()[0], e.getValue()[1],
-            e.getValue()[1] == 0 ? 0 : Math.round((float) e.getValue()[2] / e.getValue()[1])))
-        .toList();
+    List<PersonStats.TopicMastery> topics =
+        topic.entrySet().stream()
+            .map(
+                e ->
+                    new PersonStats.TopicMastery(
+                        e.getKey(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[1] == 0
+                            ? 0
+                            : Math.round((float) e.getValue()[2] / e.getValue()[1])))
+            .toList();
     List<PersonStats.DayPoint> overTime = new ArrayList<>();
     int cumulative = 0;
     for (Map.Entry<LocalDate, int[]> e : byDay.entrySet()) {
       cumulative += e.getValue()[2];
-      overTime.add(new PersonStats.DayPoint(e.getKey(), e.getValue()[0],
-          (double) e.getValue()[1] / e.getValue()[0], cumulative));
+      overTime.add(
+          new PersonStats.DayPoint(
+              e.getKey(), e.getValue()[0], (double) e.getValue()[1] / e.getValue()[0], cumulative));
     }
     String todayText = today.toString();
-    int due = (int) reviews.stream()
-        .filter(r -> r.dueDay().compareTo(todayText) <= 0 && bank.find(r.questionId()).isPresent()).count();
-    return new PersonStats(person, attempts.size(), attempts.isEmpty() ? 0 : (double) scoreSum / attempts.size(),
-        points, Streaks.current(streak, today), streak.map(StreakRow::best).orElse(0), due, topics, questions,
+    int due =
+        (int)
+            reviews.stream()
+                .filter(
+                    r ->
+                        r.dueDay().compareTo(todayText) <= 0
+                            && bank.find(r.questionId()).isPresent())
+                .count();
+    return new PersonStats(
+        person,
+        attempts.size(),
+        attempts.isEmpty() ? 0 : (double) scoreSum / attempts.size(),
+        points,
+        Streaks.current(streak, today),
+        streak.map(StreakRow::best).orElse(0),
+        due,
+        topics,
+        questions,
         overTime);
   }
 }

@@ -8,21 +8,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Leaderboard totals per scope, period ({@code all}, {@code w:2026-W48}, {@code m:2026-11}) and topic ({@code ""}
- * = all topics), kept up to date in the transaction that records each attempt, so a board is an index range scan
- * rather than an aggregation over every attempt.
+ * Leaderboard totals per scope, period ({@code all}, {@code w:2026-W48}, {@code m:2026-11}) and
+ * topic ({@code ""} = all topics), kept up to date in the transaction that records each attempt, so
+ * a board is an index range scan rather than an aggregation over every attempt.
  */
 public final class BoardRepository {
   public static final String ALL_TOPICS = "";
-  private static final String UPSERT = "INSERT INTO board_points (scope_id, period, topic, person_id, points,"
-      + " answers) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (scope_id, period, topic, person_id) DO UPDATE SET"
-      + " points = board_points.points + excluded.points, answers = board_points.answers + 1";
+  private static final String UPSERT =
+      "INSERT INTO board_points (scope_id, period, topic, person_id, points,"
+          + " answers) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (scope_id, period, topic, person_id) DO UPDATE SET"
+          + " points = board_points.points + excluded.points, answers = board_points.answers + 1";
 
   private BoardRepository() {}
 
-  /** Adds one answer worth {@code points} to every period given, for all topics and for its topic. */
-  public static void add(Connection c, long scopeId, long personId, List<String> periods, String topic,
-      int points) throws SQLException {
+  /**
+   * Adds one answer worth {@code points} to every period given, for all topics and for its topic.
+   */
+  public static void add(
+      Connection c, long scopeId, long personId, List<String> periods, String topic, int points)
+      throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     for (String period : periods) {
       for (String t : topic.isEmpty() ? List.of(ALL_TOPICS) : List.of(ALL_TOPICS, topic)) {
@@ -32,59 +36,118 @@ public final class BoardRepository {
     Sql.batch(c, UPSERT, rows);
   }
 
-  private static final Comparator<Delta> KEY_ORDER = Comparator.comparingLong(Delta::scopeId)
-      .thenComparing(Delta::period).thenComparing(Delta::topic).thenComparingLong(Delta::personId);
+  private static final Comparator<Delta> KEY_ORDER =
+      Comparator.comparingLong(Delta::scopeId)
+          .thenComparing(Delta::period)
+          .thenComparing(Delta::topic)
+          .thenComparingLong(Delta::personId);
 
   /** A change to one board row: {@code points} and {@code answers} to add. */
-  public record Delta(long scopeId, String period, String topic, long personId, int points, int answers) {}
+  public record Delta(
+      long scopeId, String period, String topic, long personId, int points, int answers) {}
 
   /** Applies summed deltas (one per row key, as {@link #add} would have one answer at a time). */
   public static void addAll(Connection c, List<Delta> deltas) throws SQLException {
-    // In key order: each statement then walks the B-tree forwards (the pages just written stay hot) instead of
-    // jumping between boards; one row per key, so the order changes no sum (docs/store-benchmark.md: ~5% faster).
+    // In key order: each statement then walks the B-tree forwards (the pages just written stay hot)
+    // instead of
+    // jumping between boards; one row per key, so the order changes no sum
+    // (docs/store-benchmark.md: ~5% faster).
     List<Delta> sorted = new ArrayList<>(deltas);
     sorted.sort(KEY_ORDER);
     List<Object[]> rows = new ArrayList<>(deltas.size());
     for (Delta d : sorted) {
-      rows.add(new Object[] {d.scopeId(), d.period(), d.topic(), d.personId(), d.points(), d.answers()});
+      rows.add(
+          new Object[] {d.scopeId(), d.period(), d.topic(), d.personId(), d.points(), d.answers()});
     }
-    Sql.multiRowUpdate(c, "INSERT INTO board_points (scope_id, period, topic, person_id, points, answers)"
-        + " VALUES ", " ON CONFLICT (scope_id, period, topic, person_id) DO UPDATE SET"
-        + " points = board_points.points + excluded.points, answers = board_points.answers + excluded.answers", 6,
+    Sql.multiRowUpdate(
+        c,
+        "INSERT INTO board_points (scope_id, period, topic, person_id, points, answers)"
+            + " VALUES ",
+        " ON CONFLICT (scope_id, period, topic, person_id) DO UPDATE SET"
+            + " points = board_points.points + excluded.points, answers = board_points.answers + excluded.answers",
+        6,
         rows);
   }
 
-  /** A line of a board with its competition rank (1 + the number of people with strictly more points). */
+  /**
+   * A line of a board with its competition rank (1 + the number of people with strictly more
+   * points).
+   */
   public record Ranked(int rank, BoardRow row) {}
 
-  /** What a leaderboard shows: one page, best first, the asker's own line, and how many people are on it. */
+  /**
+   * What a leaderboard shows: one page, best first, the asker's own line, and how many people are
+   * on it.
+   */
   public record View(List<Ranked> page, Optional<Ranked> own, int size) {}
 
   private static final String BOARD = "scope_id = ? AND period = ? AND topic = ?";
-  private static final String VIEW = "WITH page AS (SELECT person_id, points, answers FROM board_points WHERE "
-      + BOARD + " ORDER BY points DESC, person_id LIMIT ? OFFSET ?),"
-      + " mine AS (SELECT person_id, points, answers FROM board_points WHERE " + BOARD + " AND person_id = ?)"
-      + " SELECT 0 AS part, x.person_id, p.key, p.display_name, x.points, x.answers,"
-      + " (SELECT COUNT(*) FROM board_points o WHERE o." + BOARD.replace(" AND ", " AND o.")
-      + " AND o.points > x.points) AS above FROM page x JOIN people p ON p.id = x.person_id"
-      + " UNION ALL SELECT 1, x.person_id, p.key, p.display_name, x.points, x.answers,"
-      + " (SELECT COUNT(*) FROM board_points o WHERE o." + BOARD.replace(" AND ", " AND o.")
-      + " AND o.points > x.points) FROM mine x JOIN people p ON p.id = x.person_id"
-      + " UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, (SELECT COUNT(*) FROM board_points WHERE " + BOARD + ")"
-      + " ORDER BY 1, 5 DESC, 2";
+  private static final String VIEW =
+      "WITH page AS (SELECT person_id, points, answers FROM board_points WHERE "
+          + BOARD
+          + " ORDER BY points DESC, person_id LIMIT ? OFFSET ?),"
+          + " mine AS (SELECT person_id, points, answers FROM board_points WHERE "
+          + BOARD
+          + " AND person_id = ?)"
+          + " SELECT 0 AS part, x.person_id, p.key, p.display_name, x.points, x.answers,"
+          + " (SELECT COUNT(*) FROM board_points o WHERE o."
+          + BOARD.replace(" AND ", " AND o.")
+          + " AND o.points > x.points) AS above FROM page x JOIN people p ON p.id = x.person_id"
+          + " UNION ALL SELECT 1, x.person_id, p.key, p.display_name, x.points, x.answers,"
+          + " (SELECT COUNT(*) FROM board_points o WHERE o."
+          + BOARD.replace(" AND ", " AND o.")
+          + " AND o.points > x.points) FROM mine x JOIN people p ON p.id = x.person_id"
+          + " UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, (SELECT COUNT(*) FROM board_points WHERE "
+          + BOARD
+          + ")"
+          + " ORDER BY 1, 5 DESC, 2";
 
   /**
-   * One page (best first, ties by person id), the asker's line ({@code askerId} 0 for none) and the board's size,
-   * in one statement (one round trip to a server): each line is read through the ranked index in order and its
-   * rank counted from the entries above it in that index, so nothing is aggregated over attempts or sorted.
+   * One page (best first, ties by person id), the asker's line ({@code askerId} 0 for none) and the
+   * board's size, in one statement (one round trip to a server): each line is read through the
+   * ranked index in order and its rank counted from the entries above it in that index, so nothing
+   * is aggregated over attempts or sorted.
    */
-  public static View view(Connection c, long scopeId, String period, String topic, int offset, int limit,
-      long askerId) throws SQLException {
-    List<Object[]> parts = Sql.list(c, VIEW, rs -> new Object[] {rs.getInt(1), rs.getInt(1) == 2 ? null
-        : new Ranked(1 + rs.getInt(7), new BoardRow(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-            rs.getInt(6))), rs.getInt(7)},
-        scopeId, period, topic, limit, offset, scopeId, period, topic, askerId, scopeId, period, topic, scopeId,
-        period, topic, scopeId, period, topic);
+  public static View view(
+      Connection c, long scopeId, String period, String topic, int offset, int limit, long askerId)
+      throws SQLException {
+    List<Object[]> parts =
+        Sql.list(
+            c,
+            VIEW,
+            rs ->
+                new Object[] {
+                  rs.getInt(1),
+                  rs.getInt(1) == 2
+                      ? null
+                      : new Ranked(
+                          1 + rs.getInt(7),
+                          new BoardRow(
+                              rs.getLong(2),
+                              rs.getString(3),
+                              rs.getString(4),
+                              rs.getInt(5),
+                              rs.getInt(6))),
+                  rs.getInt(7)
+                },
+            scopeId,
+            period,
+            topic,
+            limit,
+            offset,
+            scopeId,
+            period,
+            topic,
+            askerId,
+            scopeId,
+            period,
+            topic,
+            scopeId,
+            period,
+            topic,
+            scopeId,
+            period,
+            topic);
     List<Ranked> page = new ArrayList<>();
     Optional<Ranked> own = Optional.empty();
     int size = 0;
@@ -99,33 +162,62 @@ public final class BoardRepository {
   }
 
   /** A page of the board, best first; ties ordered by person id for stable paging. */
-  public static List<BoardRow> page(Connection c, long scopeId, String period, String topic, int offset,
-      int limit) throws SQLException {
-    return Sql.list(c, "SELECT b.person_id, p.key, p.display_name, b.points, b.answers FROM board_points b"
-        + " JOIN people p ON p.id = b.person_id WHERE b.scope_id = ? AND b.period = ? AND b.topic = ?"
-        + " ORDER BY b.points DESC, b.person_id LIMIT ? OFFSET ?",
-        rs -> new BoardRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
-        scopeId, period, topic, limit, offset);
+  public static List<BoardRow> page(
+      Connection c, long scopeId, String period, String topic, int offset, int limit)
+      throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT b.person_id, p.key, p.display_name, b.points, b.answers FROM board_points b"
+            + " JOIN people p ON p.id = b.person_id WHERE b.scope_id = ? AND b.period = ? AND b.topic = ?"
+            + " ORDER BY b.points DESC, b.person_id LIMIT ? OFFSET ?",
+        rs ->
+            new BoardRow(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
+        scopeId,
+        period,
+        topic,
+        limit,
+        offset);
   }
 
-  public static Optional<BoardRow> of(Connection c, long scopeId, String period, String topic, long personId)
-      throws SQLException {
-    return Sql.one(c, "SELECT b.person_id, p.key, p.display_name, b.points, b.answers FROM board_points b"
-        + " JOIN people p ON p.id = b.person_id WHERE b.scope_id = ? AND b.period = ? AND b.topic = ?"
-        + " AND b.person_id = ?",
-        rs -> new BoardRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
-        scopeId, period, topic, personId);
+  public static Optional<BoardRow> of(
+      Connection c, long scopeId, String period, String topic, long personId) throws SQLException {
+    return Sql.one(
+        c,
+        "SELECT b.person_id, p.key, p.display_name, b.points, b.answers FROM board_points b"
+            + " JOIN people p ON p.id = b.person_id WHERE b.scope_id = ? AND b.period = ? AND b.topic = ?"
+            + " AND b.person_id = ?",
+        rs ->
+            new BoardRow(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
+        scopeId,
+        period,
+        topic,
+        personId);
   }
 
   /** How many people have strictly more points (competition rank = this + 1). */
   public static int countAbove(Connection c, long scopeId, String period, String topic, int points)
       throws SQLException {
-    return (int) Sql.count(c, "SELECT COUNT(*) FROM board_points WHERE scope_id = ? AND period = ? AND topic = ?"
-        + " AND points > ?", scopeId, period, topic, points);
+    return (int)
+        Sql.count(
+            c,
+            "SELECT COUNT(*) FROM board_points WHERE scope_id = ? AND period = ? AND topic = ?"
+                + " AND points > ?",
+            scopeId,
+            period,
+            topic,
+            points);
   }
 
-  public static int size(Connection c, long scopeId, String period, String topic) throws SQLException {
-    return (int) Sql.count(c, "SELECT COUNT(*) FROM board_points WHERE scope_id = ? AND period = ? AND topic = ?",
-        scopeId, period, topic);
+  public static int size(Connection c, long scopeId, String period, String topic)
+      throws SQLException {
+    return (int)
+        Sql.count(
+            c,
+            "SELECT COUNT(*) FROM board_points WHERE scope_id = ? AND period = ? AND topic = ?",
+            scopeId,
+            period,
+            topic);
   }
 }

@@ -10,18 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tutor's database: one SQLite file (the default; {@link SqliteEngine}) or a PostgreSQL server shared by
- * several processes ({@link PostgresEngine}), migrated by Flyway when opened ({@link Migrations}). Work runs
- * through {@link #read} and {@link #write}; every write is one transaction, and writes are serialised on both
- * backends (the repositories read, then write, inside one transaction and rely on it). The same repositories run
- * on both; what differs is in the {@link Dialect}. A bad path or target given at open (a directory, another
- * program's file, a schema from a newer release) is a {@link UserFacingException}; a database the operator must fix
- * (a corrupt, locked, read-only or full file; an unreachable server, a wrong password, a missing database) is an
- * {@link OperatorException} naming the file or URL and the setting (for the operator's terminal or log; a Discord
- * member is told the tutor is busy). Thread-safe.
+ * The tutor's database: one SQLite file (the default; {@link SqliteEngine}) or a PostgreSQL server
+ * shared by several processes ({@link PostgresEngine}), migrated by Flyway when opened ({@link
+ * Migrations}). Work runs through {@link #read} and {@link #write}; every write is one transaction,
+ * and writes are serialised on both backends (the repositories read, then write, inside one
+ * transaction and rely on it). The same repositories run on both; what differs is in the {@link
+ * Dialect}. A bad path or target given at open (a directory, another program's file, a schema from
+ * a newer release) is a {@link UserFacingException}; a database the operator must fix (a corrupt,
+ * locked, read-only or full file; an unreachable server, a wrong password, a missing database) is
+ * an {@link OperatorException} naming the file or URL and the setting (for the operator's terminal
+ * or log; a Discord member is told the tutor is busy). Thread-safe.
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
   /** Default time a statement waits for another process's lock before giving up. */
   public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
@@ -34,7 +36,10 @@ public final class Database implements AutoCloseable {
     this.engine = engine;
   }
 
-  /** Opens (creating parent directories and the file if needed) and migrates an SQLite database file. */
+  /**
+   * Opens (creating parent directories and the file if needed) and migrates an SQLite database
+   * file.
+   */
   public static Database open(Path file) {
     return open(DatabaseTarget.sqlite(file), DEFAULT_BUSY_TIMEOUT);
   }
@@ -49,10 +54,15 @@ public final class Database implements AutoCloseable {
     return open(target, DEFAULT_BUSY_TIMEOUT);
   }
 
-  /** As {@link #open(DatabaseTarget)} with a chosen lock wait (SQLite busy timeout, PostgreSQL lock timeout). */
+  /**
+   * As {@link #open(DatabaseTarget)} with a chosen lock wait (SQLite busy timeout, PostgreSQL lock
+   * timeout).
+   */
   public static Database open(DatabaseTarget target, Duration busyTimeout) {
-    Engine engine = target.isPostgres() ? PostgresEngine.open(target, busyTimeout)
-        : SqliteEngine.open(target.file(), busyTimeout);
+    Engine engine =
+        target.isPostgres()
+            ? PostgresEngine.open(target, busyTimeout)
+            : SqliteEngine.open(target.file(), busyTimeout);
     Database db = new Database(target, engine);
     try {
       Migrations.apply(db);
@@ -111,10 +121,11 @@ public final class Database implements AutoCloseable {
 
   /** As {@link #write} for work without a result. */
   public void writeVoid(SqlVoidWork work) {
-    write(c -> {
-      work.run(c);
-      return null;
-    });
+    write(
+        c -> {
+          work.run(c);
+          return null;
+        });
   }
 
   /** Work without a result. */
@@ -124,8 +135,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * "ok" for a sound database: SQLite's {@code PRAGMA integrity_check} and {@code foreign_key_check}; on
-   * PostgreSQL (which enforces every constraint on write) a round trip that reads every table's row count.
+   * "ok" for a sound database: SQLite's {@code PRAGMA integrity_check} and {@code
+   * foreign_key_check}; on PostgreSQL (which enforces every constraint on write) a round trip that
+   * reads every table's row count.
    */
   public String integrityCheck() {
     ensureOpen();
@@ -147,15 +159,18 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Throws unless the database answers a trivial query now (closed, server down, wrong password, file gone); the
-   * exception's message names the database (password masked). For the readiness check.
+   * Throws unless the database answers a trivial query now (closed, server down, wrong password,
+   * file gone); the exception's message names the database (password masked). For the readiness
+   * check.
    */
   public void ping() {
-    read(c -> {
-      try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
-        return rs.next();
-      }
-    });
+    read(
+        c -> {
+          try (var s = c.createStatement();
+              var rs = s.executeQuery("SELECT 1")) {
+            return rs.next();
+          }
+        });
   }
 
   @Override

@@ -16,28 +16,59 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copies a community from one database to another (an SQLite file to a PostgreSQL server, or back): every table of
- * the schema in foreign-key order, ids kept, in one write transaction on the target (a failure leaves it as it
- * was), read from one snapshot of the source. Both are migrated to this program's schema first, so their columns
- * match. A target that already holds data is refused unless {@code replace} is given, which empties it first (in
- * the same transaction). Afterwards every table is verified by its row count and an order-independent checksum of
- * its rows computed on each side.
+ * Copies a community from one database to another (an SQLite file to a PostgreSQL server, or back):
+ * every table of the schema in foreign-key order, ids kept, in one write transaction on the target
+ * (a failure leaves it as it was), read from one snapshot of the source. Both are migrated to this
+ * program's schema first, so their columns match. A target that already holds data is refused
+ * unless {@code replace} is given, which empties it first (in the same transaction). Afterwards
+ * every table is verified by its row count and an order-independent checksum of its rows computed
+ * on each side.
  */
 public final class DatabaseCopy {
-  /** Every table of the schema, parents before children; Flyway's and the old runner's history are not data. */
-  public static final List<String> TABLES = List.of("people", "scopes", "attempts", "board_points", "streaks",
-      "reviews", "interview_sessions", "interview_items", "daily_settings", "daily_posts", "daily_answers",
-      "llm_grade_cache", "follow_up_answers", "question_hints", "answer_rate_events", "llm_budget",
-      "interview_follow_ups", "server_banks", "server_shipped_off", "daily_post_claims");
-  /** Tables whose {@code id} the database generates: the target's generator continues after the copied ids. */
-  static final List<String> TABLES_WITH_IDS = List.of("people", "scopes", "attempts", "interview_sessions",
-      "daily_posts");
+  /**
+   * Every table of the schema, parents before children; Flyway's and the old runner's history are
+   * not data.
+   */
+  public static final List<String> TABLES =
+      List.of(
+          "people",
+          "scopes",
+          "attempts",
+          "board_points",
+          "streaks",
+          "reviews",
+          "interview_sessions",
+          "interview_items",
+          "daily_settings",
+          "daily_posts",
+          "daily_answers",
+          "llm_grade_cache",
+          "follow_up_answers",
+          "question_hints",
+          "answer_rate_events",
+          "llm_budget",
+          "interview_follow_ups",
+          "server_banks",
+          "server_shipped_off",
+          "daily_post_claims");
+
+  /**
+   * Tables whose {@code id} the database generates: the target's generator continues after the
+   * copied ids.
+   */
+  static final List<String> TABLES_WITH_IDS =
+      List.of("people", "scopes", "attempts", "interview_sessions", "daily_posts");
+
   private static final int ROWS_PER_STATEMENT = 64;
 
   private DatabaseCopy() {}
 
   /** One table after the copy: rows and checksum on each side. */
-  public record TableCheck(String table, long sourceRows, long targetRows, String sourceChecksum,
+  public record TableCheck(
+      String table,
+      long sourceRows,
+      long targetRows,
+      String sourceChecksum,
       String targetChecksum) {
     public boolean matches() {
       return sourceRows == targetRows && sourceChecksum.equals(targetChecksum);
@@ -49,8 +80,13 @@ public final class DatabaseCopy {
     private final Map<String, Long> rows;
 
     TargetNotEmptyException(String target, Map<String, Long> rows) {
-      super("The target database " + target + " already holds data (" + rows + "). Nothing was copied. Copy"
-          + " into an empty database, or give --force to replace its data with the source's.");
+      super(
+          "The target database "
+              + target
+              + " already holds data ("
+              + rows
+              + "). Nothing was copied. Copy"
+              + " into an empty database, or give --force to replace its data with the source's.");
       this.rows = rows;
     }
 
@@ -59,28 +95,33 @@ public final class DatabaseCopy {
     }
   }
 
-  /** Copies every table from {@code source} into {@code target}; returns the verification of each table. */
+  /**
+   * Copies every table from {@code source} into {@code target}; returns the verification of each
+   * table.
+   */
   public static List<TableCheck> copy(Database source, Database target, boolean replace) {
     Map<String, Long> present = target.read(DatabaseCopy::nonEmptyTables);
     if (!present.isEmpty() && !replace) {
       throw new TargetNotEmptyException(target.describe(), present);
     }
-    target.writeVoid(tc -> {
-      if (!present.isEmpty()) {
-        for (int i = TABLES.size() - 1; i >= 0; i--) {
-          Sql.update(tc, "DELETE FROM " + TABLES.get(i));
-        }
-      }
-      source.read(sc -> {
-        try (Snapshot ignored = Snapshot.begin(sc)) {
-          for (String table : TABLES) {
-            copyTable(sc, tc, table);
+    target.writeVoid(
+        tc -> {
+          if (!present.isEmpty()) {
+            for (int i = TABLES.size() - 1; i >= 0; i--) {
+              Sql.update(tc, "DELETE FROM " + TABLES.get(i));
+            }
           }
-        }
-        return null;
-      });
-      Dialect.of(tc).afterExplicitIds(tc, TABLES_WITH_IDS);
-    });
+          source.read(
+              sc -> {
+                try (Snapshot ignored = Snapshot.begin(sc)) {
+                  for (String table : TABLES) {
+                    copyTable(sc, tc, table);
+                  }
+                }
+                return null;
+              });
+          Dialect.of(tc).afterExplicitIds(tc, TABLES_WITH_IDS);
+        });
     return verify(source, target);
   }
 
@@ -90,7 +131,9 @@ public final class DatabaseCopy {
     Map<String, long[]> b = target.read(DatabaseCopy::checksums);
     List<TableCheck> out = new ArrayList<>();
     for (String table : TABLES) {
-      out.add(new TableCheck(table, a.get(table)[0], b.get(table)[0], hex(a.get(table)[1]), hex(b.get(table)[1])));
+      out.add(
+          new TableCheck(
+              table, a.get(table)[0], b.get(table)[0], hex(a.get(table)[1]), hex(b.get(table)[1])));
     }
     return out;
   }
@@ -135,14 +178,19 @@ public final class DatabaseCopy {
   }
 
   /**
-   * A value as both databases store it: NUL (which PostgreSQL text cannot hold; older SQLite grade-cache keys use
-   * it as a separator) becomes U+001F, as {@link SqliteGradeCache} stores keys now.
+   * A value as both databases store it: NUL (which PostgreSQL text cannot hold; older SQLite
+   * grade-cache keys use it as a separator) becomes U+001F, as {@link SqliteGradeCache} stores keys
+   * now.
    */
   private static Object portable(Object value) {
-    return value instanceof String s && s.indexOf('\u0000') >= 0 ? SqliteGradeCache.storedKey(s) : value;
+    return value instanceof String s && s.indexOf('\u0000') >= 0
+        ? SqliteGradeCache.storedKey(s)
+        : value;
   }
 
-  /** Per table: row count and the sum (mod 2^64) of each row's hash, so row order does not matter. */
+  /**
+   * Per table: row count and the sum (mod 2^64) of each row's hash, so row order does not matter.
+   */
   private static Map<String, long[]> checksums(Connection c) throws SQLException {
     Map<String, long[]> out = new LinkedHashMap<>();
     MessageDigest sha;
@@ -166,9 +214,14 @@ public final class DatabaseCopy {
             while (rs.next()) {
               StringBuilder row = new StringBuilder();
               for (int i = 0; i < columns; i++) {
-                row.append(names.get(i)).append('=').append(canonical(portable(rs.getObject(i + 1)))).append('\u001e');
+                row.append(names.get(i))
+                    .append('=')
+                    .append(canonical(portable(rs.getObject(i + 1))))
+                    .append('\u001e');
               }
-              sum += ByteBuffer.wrap(sha.digest(row.toString().getBytes(StandardCharsets.UTF_8))).getLong();
+              sum +=
+                  ByteBuffer.wrap(sha.digest(row.toString().getBytes(StandardCharsets.UTF_8)))
+                      .getLong();
               count++;
             }
           }
@@ -179,7 +232,10 @@ public final class DatabaseCopy {
     return out;
   }
 
-  /** The same text for the same value on both backends (SQLite gives Integer or Long, PostgreSQL Long). */
+  /**
+   * The same text for the same value on both backends (SQLite gives Integer or Long, PostgreSQL
+   * Long).
+   */
   private static String canonical(Object value) {
     if (value == null) {
       return "\\N";
@@ -200,7 +256,10 @@ public final class DatabaseCopy {
     return HexFormat.of().toHexDigits(value);
   }
 
-  /** Reads every table from one snapshot of the source (a transaction; repeatable read on PostgreSQL). */
+  /**
+   * Reads every table from one snapshot of the source (a transaction; repeatable read on
+   * PostgreSQL).
+   */
   private static final class Snapshot implements AutoCloseable {
     private final Connection c;
 

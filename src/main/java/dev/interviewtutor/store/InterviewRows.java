@@ -22,13 +22,26 @@ public final class InterviewRows {
 
   /** One interview session with its items in order. */
   public record Session(
-      long id, long personId, long scopeId, String topic, Status status, int position, long startedAt,
-      long updatedAt, List<Item> items) {
+      long id,
+      long personId,
+      long scopeId,
+      String topic,
+      Status status,
+      int position,
+      long startedAt,
+      long updatedAt,
+      List<Item> items) {
     public Session {
       items = List.copyOf(items);
     }
   }
 
   /** One question of a session; {@code score} and {@code attemptId} are null until answered. */
-  public record Item(int position, String questionId, ItemStatus status, int hints, Long attemptId, Integer score) {}
+  public record Item(
+      int position,
+      String questionId,
+      ItemStatus status,
+      int hints,
+      Long attemptId,
+      Integer score) {}
 }

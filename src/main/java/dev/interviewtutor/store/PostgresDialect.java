@@ -28,11 +28,19 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
-  /** Drawn from the sequence, so concurrent transactions (and other processes) never get the same id. */
+  /**
+   * Drawn from the sequence, so concurrent transactions (and other processes) never get the same
+   * id.
+   */
   @Override
   public long[] reserveIds(Connection c, String table, int n) throws SQLException {
-    List<Long> ids = Sql.list(c, "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
-        rs -> rs.getLong(1), table, n);
+    List<Long> ids =
+        Sql.list(
+            c,
+            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
+            rs -> rs.getLong(1),
+            table,
+            n);
     return ids.stream().mapToLong(Long::longValue).sorted().toArray();
   }
 
@@ -45,8 +53,13 @@ public final class PostgresDialect implements Dialect {
   @Override
   public void afterExplicitIds(Connection c, List<String> tablesWithIds) throws SQLException {
     for (String table : tablesWithIds) {
-      Sql.one(c, "SELECT setval(pg_get_serial_sequence(?, 'id'), COALESCE((SELECT MAX(id) FROM " + table
-          + "), 0) + 1, false)", rs -> rs.getLong(1), table);
+      Sql.one(
+          c,
+          "SELECT setval(pg_get_serial_sequence(?, 'id'), COALESCE((SELECT MAX(id) FROM "
+              + table
+              + "), 0) + 1, false)",
+          rs -> rs.getLong(1),
+          table);
     }
   }
 }

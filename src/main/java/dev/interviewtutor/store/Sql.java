@@ -13,13 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Small JDBC helpers used by the repositories: bind positional arguments, map rows. Prepared statements are cached
- * per SQLite connection (JNI preparation is the cost there); PostgreSQL's driver caches server-side statements
- * per connection by itself, and its pooled connections are prepared and closed each time.
+ * Small JDBC helpers used by the repositories: bind positional arguments, map rows. Prepared
+ * statements are cached per SQLite connection (JNI preparation is the cost there); PostgreSQL's
+ * driver caches server-side statements per connection by itself, and its pooled connections are
+ * prepared and closed each time.
  */
 public final class Sql {
-  /** Prepared statements per connection of a {@link Database}; other connections prepare and close each time. */
-  private static final Map<Connection, Map<String, PreparedStatement>> CACHES = new IdentityHashMap<>();
+  /**
+   * Prepared statements per connection of a {@link Database}; other connections prepare and close
+   * each time.
+   */
+  private static final Map<Connection, Map<String, PreparedStatement>> CACHES =
+      new IdentityHashMap<>();
 
   private Sql() {}
 
@@ -51,7 +56,10 @@ public final class Sql {
     }
   }
 
-  /** Runs work on a statement for {@code sql}: cached per connection when the connection is a Database's. */
+  /**
+   * Runs work on a statement for {@code sql}: cached per connection when the connection is a
+   * Database's.
+   */
   static <T> T with(Connection c, String sql, StatementWork<T> work) throws SQLException {
     Map<String, PreparedStatement> cache;
     synchronized (CACHES) {
@@ -62,7 +70,8 @@ public final class Sql {
         return work.run(ps);
       }
     }
-    // A connection is used by one thread at a time (the writer under its lock, readers borrowed from the pool).
+    // A connection is used by one thread at a time (the writer under its lock, readers borrowed
+    // from the pool).
     PreparedStatement ps = cache.get(sql);
     if (ps == null) {
       ps = c.prepareStatement(sql);
@@ -76,49 +85,71 @@ public final class Sql {
 
   /** Runs one statement once per argument list, as a JDBC batch. */
   public static void batch(Connection c, String sql, List<Object[]> argLists) throws SQLException {
-    with(c, sql, ps -> {
-      for (Object[] args : argLists) {
-        bind(ps, args);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-      return null;
-    });
+    with(
+        c,
+        sql,
+        ps -> {
+          for (Object[] args : argLists) {
+            bind(ps, args);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+          return null;
+        });
   }
 
-  /** Rows per multi-row statement; a shorter tail is split into powers of two so few statement shapes exist. */
+  /**
+   * Rows per multi-row statement; a shorter tail is split into powers of two so few statement
+   * shapes exist.
+   */
   static final int MULTI_ROW_CHUNK = 64;
 
   /**
-   * Runs {@code head + "(?, …), (?, …)" + tail} over all {@code rows} (each of {@code columns} values) in as few
-   * statements as possible: chunks of {@value #MULTI_ROW_CHUNK} rows, the rest in power-of-two chunks (so at most
-   * eight statement shapes are prepared and cached per statement). One JNI round trip per chunk instead of per row.
+   * Runs {@code head + "(?, …), (?, …)" + tail} over all {@code rows} (each of {@code columns}
+   * values) in as few statements as possible: chunks of {@value #MULTI_ROW_CHUNK} rows, the rest in
+   * power-of-two chunks (so at most eight statement shapes are prepared and cached per statement).
+   * One JNI round trip per chunk instead of per row.
    */
-  static void multiRowUpdate(Connection c, String head, String tail, int columns, List<Object[]> rows)
+  static void multiRowUpdate(
+      Connection c, String head, String tail, int columns, List<Object[]> rows)
       throws SQLException {
-    forChunks(rows, (from, n) -> with(c, head + tuples(n, columns) + tail, ps -> {
-      bindRows(ps, rows, from, n, columns);
-      ps.executeUpdate();
-      return null;
-    }));
+    forChunks(
+        rows,
+        (from, n) ->
+            with(
+                c,
+                head + tuples(n, columns) + tail,
+                ps -> {
+                  bindRows(ps, rows, from, n, columns);
+                  ps.executeUpdate();
+                  return null;
+                }));
   }
 
   /**
-   * Runs a query built from {@code head + tuples + tail} (the tuples as a VALUES list, an IN list of single values
-   * when {@code columns} is 1) per chunk of {@code keys} and collects every row mapped.
+   * Runs a query built from {@code head + tuples + tail} (the tuples as a VALUES list, an IN list
+   * of single values when {@code columns} is 1) per chunk of {@code keys} and collects every row
+   * mapped.
    */
-  static <T> List<T> multiRowQuery(Connection c, String head, String tail, int columns, List<Object[]> keys,
-      RowMapper<T> mapper) throws SQLException {
+  static <T> List<T> multiRowQuery(
+      Connection c, String head, String tail, int columns, List<Object[]> keys, RowMapper<T> mapper)
+      throws SQLException {
     List<T> out = new ArrayList<>();
-    forChunks(keys, (from, n) -> with(c, head + (columns == 1 ? marks(n) : tuples(n, columns)) + tail, ps -> {
-      bindRows(ps, keys, from, n, columns);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(mapper.map(rs));
-        }
-      }
-      return null;
-    }));
+    forChunks(
+        keys,
+        (from, n) ->
+            with(
+                c,
+                head + (columns == 1 ? marks(n) : tuples(n, columns)) + tail,
+                ps -> {
+                  bindRows(ps, keys, from, n, columns);
+                  try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                      out.add(mapper.map(rs));
+                    }
+                  }
+                  return null;
+                }));
     return out;
   }
 
@@ -138,8 +169,8 @@ public final class Sql {
     }
   }
 
-  private static void bindRows(PreparedStatement ps, List<Object[]> rows, int from, int n, int columns)
-      throws SQLException {
+  private static void bindRows(
+      PreparedStatement ps, List<Object[]> rows, int from, int n, int columns) throws SQLException {
     Object[] all = new Object[n * columns];
     for (int i = 0; i < n; i++) {
       Object[] row = rows.get(from + i);
@@ -153,17 +184,23 @@ public final class Sql {
 
   private static final Map<Long, String> TUPLES = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** {@code (?, ?), (?, ?)} for n rows of k columns (cached: the statement cache is keyed by the SQL text). */
+  /**
+   * {@code (?, ?), (?, ?)} for n rows of k columns (cached: the statement cache is keyed by the SQL
+   * text).
+   */
   private static String tuples(int n, int k) {
-    return TUPLES.computeIfAbsent(((long) n << 32) | k, key -> {
-      String one = "(" + "?, ".repeat(k - 1) + "?)";
-      return String.join(", ", java.util.Collections.nCopies(n, one));
-    });
+    return TUPLES.computeIfAbsent(
+        ((long) n << 32) | k,
+        key -> {
+          String one = "(" + "?, ".repeat(k - 1) + "?)";
+          return String.join(", ", java.util.Collections.nCopies(n, one));
+        });
   }
 
   /** {@code ?, ?, ?} for an IN list of n values (cached under column count 0). */
   private static String marks(int n) {
-    return TUPLES.computeIfAbsent((long) n << 32, key -> String.join(", ", java.util.Collections.nCopies(n, "?")));
+    return TUPLES.computeIfAbsent(
+        (long) n << 32, key -> String.join(", ", java.util.Collections.nCopies(n, "?")));
   }
 
   /** Maps the current row of a result set. */
@@ -173,39 +210,51 @@ public final class Sql {
   }
 
   public static int update(Connection c, String sql, Object... args) throws SQLException {
-    return with(c, sql, ps -> {
-      bind(ps, args);
-      return ps.executeUpdate();
-    });
+    return with(
+        c,
+        sql,
+        ps -> {
+          bind(ps, args);
+          return ps.executeUpdate();
+        });
   }
 
-  /** Runs an INSERT of one row into a table keyed by {@code id} and returns the new id (either dialect). */
+  /**
+   * Runs an INSERT of one row into a table keyed by {@code id} and returns the new id (either
+   * dialect).
+   */
   public static long insert(Connection c, String sql, Object... args) throws SQLException {
     return Dialect.of(c).insertReturningId(c, sql, args);
   }
 
   public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... args)
       throws SQLException {
-    return with(c, sql, ps -> {
-      bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(mapper.map(rs));
-        }
-        return out;
-      }
-    });
+    return with(
+        c,
+        sql,
+        ps -> {
+          bind(ps, args);
+          try (ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+              out.add(mapper.map(rs));
+            }
+            return out;
+          }
+        });
   }
 
   public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... args)
       throws SQLException {
-    return with(c, sql, ps -> {
-      bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
-      }
-    });
+    return with(
+        c,
+        sql,
+        ps -> {
+          bind(ps, args);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+          }
+        });
   }
 
   public static long count(Connection c, String sql, Object... args) throws SQLException {

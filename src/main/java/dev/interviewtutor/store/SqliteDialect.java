@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** SQLite's statements: {@code last_insert_rowid()}, ids from the table's maximum (writes are serialised). */
+/**
+ * SQLite's statements: {@code last_insert_rowid()}, ids from the table's maximum (writes are
+ * serialised).
+ */
 public final class SqliteDialect implements Dialect {
   static final SqliteDialect INSTANCE = new SqliteDialect();
 
@@ -32,15 +35,21 @@ public final class SqliteDialect implements Dialect {
     return ids;
   }
 
-  /** SQLite keeps the left table of a CROSS JOIN as the outer loop: one primary-key probe per key. */
+  /**
+   * SQLite keeps the left table of a CROSS JOIN as the outer loop: one primary-key probe per key.
+   */
   @Override
   public String orderedJoin() {
     return "CROSS JOIN";
   }
 
-  /** Rowid tables continue from their maximum; AUTOINCREMENT keeps its own counter in sqlite_sequence. */
+  /**
+   * Rowid tables continue from their maximum; AUTOINCREMENT keeps its own counter in
+   * sqlite_sequence.
+   */
   @Override
   public void afterExplicitIds(Connection c, List<String> tablesWithIds) {
-    // Nothing to do: SQLite derives the next id from the rows (and updates sqlite_sequence on explicit ids).
+    // Nothing to do: SQLite derives the next id from the rows (and updates sqlite_sequence on
+    // explicit ids).
   }
 }

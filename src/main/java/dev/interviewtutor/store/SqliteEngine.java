@@ -22,23 +22,29 @@ import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteException;
 
 /**
- * One SQLite file: WAL, foreign keys on, a busy timeout, {@code synchronous=NORMAL} (in WAL mode a commit is
- * appended to the WAL and survives a killed process; only an OS crash or power loss may lose the last commits,
- * never corrupt the file), a checkpoint every {@value #WAL_AUTOCHECKPOINT_PAGES} WAL pages. Every write is one
- * {@code BEGIN IMMEDIATE} transaction on the one writer connection, and writes inside this process are serialised,
- * so they never fail with "busy" against each other. The file is marked as the tutor's with
- * {@code PRAGMA application_id}; another program's database is refused before anything is written to it.
+ * One SQLite file: WAL, foreign keys on, a busy timeout, {@code synchronous=NORMAL} (in WAL mode a
+ * commit is appended to the WAL and survives a killed process; only an OS crash or power loss may
+ * lose the last commits, never corrupt the file), a checkpoint every {@value
+ * #WAL_AUTOCHECKPOINT_PAGES} WAL pages. Every write is one {@code BEGIN IMMEDIATE} transaction on
+ * the one writer connection, and writes inside this process are serialised, so they never fail with
+ * "busy" against each other. The file is marked as the tutor's with {@code PRAGMA application_id};
+ * another program's database is refused before anything is written to it.
  */
 final class SqliteEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteEngine.class);
+
   /** {@code PRAGMA application_id} of the tutor's files: "ITut" in ASCII. */
   static final int APPLICATION_ID = 0x49547574;
+
   private static final int MAX_IDLE_READERS = 4;
+
   /**
-   * WAL pages (4 KB) after which a commit checkpoints by itself: only a backstop, normally the background
-   * checkpointer copies the WAL back long before (its fsyncs then never hold up a commit).
+   * WAL pages (4 KB) after which a commit checkpoints by itself: only a backstop, normally the
+   * background checkpointer copies the WAL back long before (its fsyncs then never hold up a
+   * commit).
    */
   static final int WAL_AUTOCHECKPOINT_PAGES = 50_000;
+
   /** Time the background checkpointer lets commits accumulate before copying them back. */
   static final Duration CHECKPOINT_DELAY = Duration.ofMillis(200);
 
@@ -46,13 +52,18 @@ final class SqliteEngine implements Engine {
   private final Duration busyTimeout;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Deque<Connection> idleReaders = new ArrayDeque<>();
+
   /** Readers borrowed and not yet returned (for the operator's metrics). */
-  private final java.util.concurrent.atomic.AtomicInteger readersInUse = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger readersInUse =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private Connection writer;
   private Thread checkpointer;
   private Connection checkpointConnection;
+
   /** Released after commits: wakes the checkpointer. */
   private final Semaphore commits = new Semaphore(0);
+
   private volatile boolean closed;
 
   private SqliteEngine(Path file, Duration busyTimeout) {
@@ -69,12 +80,20 @@ final class SqliteEngine implements Engine {
       }
     } catch (IOException e) {
       throw new UserFacingException(
-          "Cannot create the directory for the database file " + absolute + ": " + e
-              + ". Choose another location with --db or TUTOR_DB.", e);
+          "Cannot create the directory for the database file "
+              + absolute
+              + ": "
+              + e
+              + ". Choose another location with --db or TUTOR_DB.",
+          e);
     }
     if (Files.isDirectory(absolute)) {
-      throw new UserFacingException("The database file " + absolute + " is a directory. Give a file path, such as "
-          + absolute.resolve("tutor.db") + ", with --db or TUTOR_DB.");
+      throw new UserFacingException(
+          "The database file "
+              + absolute
+              + " is a directory. Give a file path, such as "
+              + absolute.resolve("tutor.db")
+              + ", with --db or TUTOR_DB.");
     }
     if (Files.exists(absolute) && !Files.isWritable(absolute)) {
       throw new UserFacingException(readOnlyMessage(absolute));
@@ -100,9 +119,10 @@ final class SqliteEngine implements Engine {
   }
 
   /**
-   * Refuses another program's SQLite file (tables, but not ours) before anything is written to it (a read-only
-   * look: even switching the journal to WAL would change its header), and marks a new or older tutor file as ours.
-   * A tutor file from before the mark has the tutor's history table ({@code schema_version} or Flyway's).
+   * Refuses another program's SQLite file (tables, but not ours) before anything is written to it
+   * (a read-only look: even switching the journal to WAL would change its header), and marks a new
+   * or older tutor file as ours. A tutor file from before the mark has the tutor's history table
+   * ({@code schema_version} or Flyway's).
    */
   private void claimFile() {
     try {
@@ -127,28 +147,49 @@ final class SqliteEngine implements Engine {
     } catch (SQLException e) {
       throw translate(e, "opening");
     } catch (IOException e) {
-      throw new UserFacingException("Cannot read the database file " + file + ": " + e + ". Choose another file"
-          + " with --db or TUTOR_DB.", e);
+      throw new UserFacingException(
+          "Cannot read the database file "
+              + file
+              + ": "
+              + e
+              + ". Choose another file"
+              + " with --db or TUTOR_DB.",
+          e);
     }
   }
 
   private static int applicationId(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA application_id")) {
+    try (Statement s = c.createStatement();
+        var rs = s.executeQuery("PRAGMA application_id")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
   }
 
   private void refuseForeign(Connection c) throws SQLException {
     int id = applicationId(c);
-    List<String> tables = Sql.list(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
-        + " 'sqlite\\_%' ESCAPE '\\' ORDER BY name", rs -> rs.getString(1));
-    boolean olderTutorFile = tables.contains("people")
-        && (tables.contains(Migrations.OLD_HISTORY) || tables.contains("flyway_schema_history"));
+    List<String> tables =
+        Sql.list(
+            c,
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
+                + " 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+            rs -> rs.getString(1));
+    boolean olderTutorFile =
+        tables.contains("people")
+            && (tables.contains(Migrations.OLD_HISTORY)
+                || tables.contains("flyway_schema_history"));
     if (id != 0 || !(tables.isEmpty() || olderTutorFile)) {
-      String shown = tables.size() > 5 ? String.join(", ", tables.subList(0, 5)) + ", ..." : String.join(", ", tables);
-      throw new UserFacingException("The file " + file + " is another program's SQLite database, not Interview"
-          + " Tutor's (" + (id != 0 ? "application_id " + id : "its tables: " + shown) + "); the tutor will not"
-          + " add its tables to it. Choose another file with --db or TUTOR_DB.");
+      String shown =
+          tables.size() > 5
+              ? String.join(", ", tables.subList(0, 5)) + ", ..."
+              : String.join(", ", tables);
+      throw new UserFacingException(
+          "The file "
+              + file
+              + " is another program's SQLite database, not Interview"
+              + " Tutor's ("
+              + (id != 0 ? "application_id " + id : "its tables: " + shown)
+              + "); the tutor will not"
+              + " add its tables to it. Choose another file with --db or TUTOR_DB.");
     }
   }
 
@@ -204,7 +245,9 @@ final class SqliteEngine implements Engine {
     }
   }
 
-  /** The writer (busy while it holds the write lock) and the readers; readers have no fixed limit. */
+  /**
+   * The writer (busy while it holds the write lock) and the readers; readers have no fixed limit.
+   */
   @Override
   public dev.interviewtutor.ops.PoolUsage poolUsage() {
     if (closed) {
@@ -215,33 +258,40 @@ final class SqliteEngine implements Engine {
     synchronized (idleReaders) {
       idle = idleReaders.size();
     }
-    return new dev.interviewtutor.ops.PoolUsage(writing + readersInUse.get(), idle + 1 - writing,
-        writeLock.getQueueLength(), -1);
+    return new dev.interviewtutor.ops.PoolUsage(
+        writing + readersInUse.get(), idle + 1 - writing, writeLock.getQueueLength(), -1);
   }
 
   @Override
   public String integrityCheck() throws SQLException {
-    return read(c -> {
-      StringBuilder out = new StringBuilder();
-      try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA integrity_check")) {
-        while (rs.next()) {
-          out.append(out.isEmpty() ? "" : "\n").append(rs.getString(1));
-        }
-      }
-      try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA foreign_key_check")) {
-        while (rs.next()) {
-          out.append("\nforeign key broken: ").append(rs.getString(1)).append(" row ").append(rs.getLong(2));
-        }
-      }
-      return out.toString();
-    });
+    return read(
+        c -> {
+          StringBuilder out = new StringBuilder();
+          try (Statement s = c.createStatement();
+              var rs = s.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+              out.append(out.isEmpty() ? "" : "\n").append(rs.getString(1));
+            }
+          }
+          try (Statement s = c.createStatement();
+              var rs = s.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next()) {
+              out.append("\nforeign key broken: ")
+                  .append(rs.getString(1))
+                  .append(" row ")
+                  .append(rs.getLong(2));
+            }
+          }
+          return out.toString();
+        });
   }
 
   /**
    * Starts the thread that copies committed WAL pages back into the database file ({@code PRAGMA
-   * wal_checkpoint(PASSIVE)} on its own connection) a little after commits, so the checkpoint and its fsyncs run
-   * beside the writer instead of inside whichever commit crosses the auto-checkpoint size. A passive checkpoint
-   * never blocks the writer or readers; the writer's own auto-checkpoint stays as a backstop.
+   * wal_checkpoint(PASSIVE)} on its own connection) a little after commits, so the checkpoint and
+   * its fsyncs run beside the writer instead of inside whichever commit crosses the auto-checkpoint
+   * size. A passive checkpoint never blocks the writer or readers; the writer's own auto-checkpoint
+   * stays as a backstop.
    */
   private void startCheckpointer() {
     checkpointConnection = connect();
@@ -304,28 +354,44 @@ final class SqliteEngine implements Engine {
     String code = e instanceof SQLiteException se ? se.getResultCode().name() : "";
     if (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB")) {
       return new OperatorException(
-          "The database file " + file + " is not a valid SQLite database or is corrupt (" + code + "). Move it"
+          "The database file "
+              + file
+              + " is not a valid SQLite database or is corrupt ("
+              + code
+              + "). Move it"
               + " aside (keep it if you want to try recovering it with `sqlite3 .recover`) or choose another file"
-              + " with --db or TUTOR_DB.", e);
+              + " with --db or TUTOR_DB.",
+          e);
     }
     if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
       return new OperatorException(
-          "The database file " + file + " is locked by another program (waited " + busyTimeout.toMillis()
-              + " ms while " + doing + "). Close the other Interview Tutor or bot using it, or choose another"
-              + " file with --db or TUTOR_DB.", e);
+          "The database file "
+              + file
+              + " is locked by another program (waited "
+              + busyTimeout.toMillis()
+              + " ms while "
+              + doing
+              + "). Close the other Interview Tutor or bot using it, or choose another"
+              + " file with --db or TUTOR_DB.",
+          e);
     }
-    if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN")
-        || code.startsWith("SQLITE_PERM") || code.startsWith("SQLITE_AUTH")) {
+    if (code.startsWith("SQLITE_READONLY")
+        || code.startsWith("SQLITE_CANTOPEN")
+        || code.startsWith("SQLITE_PERM")
+        || code.startsWith("SQLITE_AUTH")) {
       return new OperatorException(readOnlyMessage(file) + " (" + code + ")", e);
     }
     if (code.startsWith("SQLITE_FULL")) {
       return new OperatorException("The disk holding the database file " + file + " is full.", e);
     }
-    return new StoreException("Database error while " + doing + " " + file + ": " + e.getMessage(), e);
+    return new StoreException(
+        "Database error while " + doing + " " + file + ": " + e.getMessage(), e);
   }
 
   private static String readOnlyMessage(Path file) {
-    return "The database file " + file + " (or its directory) cannot be written: it is read-only for this user."
+    return "The database file "
+        + file
+        + " (or its directory) cannot be written: it is read-only for this user."
         + " Make it writable, or choose another file with --db or TUTOR_DB";
   }
 
@@ -341,19 +407,24 @@ final class SqliteEngine implements Engine {
   private Connection connect() {
     SQLiteConfig config = config();
     try {
-      config.setCacheSize(-32_000); // 32 MB page cache per connection (the default 2 MB thrashes on big boards)
-      config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20)); // reads without syscalls
+      config.setCacheSize(
+          -32_000); // 32 MB page cache per connection (the default 2 MB thrashes on big boards)
+      config.setPragma(
+          SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20)); // reads without syscalls
       Connection c = config.createConnection("jdbc:sqlite:" + file);
       // Force the header to be read now so a corrupt file is reported here, not later.
-      try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA schema_version")) {
+      try (Statement s = c.createStatement();
+          var rs = s.executeQuery("PRAGMA schema_version")) {
         rs.next();
       } catch (SQLException e) {
         closeQuietly(c);
         throw e;
       }
       try (Statement s = c.createStatement()) {
-        // The background checkpointer copies the WAL back; a commit checkpoints by itself only past ~200 MB of
-        // WAL (a backstop if the checkpointer falls behind). The WAL file is truncated back to 64 MB after a
+        // The background checkpointer copies the WAL back; a commit checkpoints by itself only past
+        // ~200 MB of
+        // WAL (a backstop if the checkpointer falls behind). The WAL file is truncated back to 64
+        // MB after a
         // checkpoint (docs/store-benchmark.md).
         s.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
         s.execute("PRAGMA journal_size_limit = " + (64L << 20));

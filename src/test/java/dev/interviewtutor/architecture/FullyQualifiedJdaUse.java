@@ -1,8 +1,9 @@
 package dev.interviewtutor.architecture;
 
 /**
- * Test fixture for {@code ArchitectureTest}: a class outside {@code discord} that uses JDA through fully qualified
- * names only, with no import line a source scan could find. The architecture rules must reject it.
+ * Test fixture for {@code ArchitectureTest}: a class outside {@code discord} that uses JDA through
+ * fully qualified names only, with no import line a source scan could find. The architecture rules
+ * must reject it.
  */
 final class FullyQualifiedJdaUse {
   private FullyQualifiedJdaUse() {}

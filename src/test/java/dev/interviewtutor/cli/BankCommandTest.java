@@ -25,7 +25,8 @@ class BankCommandTest {
 
   @Test
   void validate_should_exit_zero_with_a_summary_for_good_banks() throws IOException {
-    Files.copy(Path.of("src/test/resources/seeds/interview-questions-71-80.md"), dir.resolve("seed.md"));
+    Files.copy(
+        Path.of("src/test/resources/seeds/interview-questions-71-80.md"), dir.resolve("seed.md"));
 
     int exit = run(TutorConfig.defaults(), "bank", "validate", dir.toString());
 
@@ -37,8 +38,12 @@ class BankCommandTest {
 
   @Test
   void validate_should_print_every_problem_and_exit_non_zero() throws IOException {
-    Path a = Files.writeString(dir.resolve("a.md"), "# 1.\n\n### Explanation\n\nNo title.\n", StandardCharsets.UTF_8);
-    Path b = Files.writeString(dir.resolve("b.md"), "# 2. Fine?\n\n```\nnever closed\n", StandardCharsets.UTF_8);
+    Path a =
+        Files.writeString(
+            dir.resolve("a.md"), "# 1.\n\n### Explanation\n\nNo title.\n", StandardCharsets.UTF_8);
+    Path b =
+        Files.writeString(
+            dir.resolve("b.md"), "# 2. Fine?\n\n```\nnever closed\n", StandardCharsets.UTF_8);
     Path c = Files.writeString(dir.resolve("c.md"), "", StandardCharsets.UTF_8);
 
     int exit = run(TutorConfig.defaults(), "bank", "validate", dir.toString());
@@ -54,19 +59,28 @@ class BankCommandTest {
   }
 
   @Test
-  void validate_should_use_the_knowledge_directory_from_the_environment_or_the_root_option() throws IOException {
-    Files.copy(Path.of("src/test/resources/seeds/interview-questions-71-80.md"), dir.resolve("seed.md"));
-    TutorConfig fromEnvironment = TutorConfig.fromEnvironment(Map.of("TUTOR_KNOWLEDGE", dir.toString()));
+  void validate_should_use_the_knowledge_directory_from_the_environment_or_the_root_option()
+      throws IOException {
+    Files.copy(
+        Path.of("src/test/resources/seeds/interview-questions-71-80.md"), dir.resolve("seed.md"));
+    TutorConfig fromEnvironment =
+        TutorConfig.fromEnvironment(Map.of("TUTOR_KNOWLEDGE", dir.toString()));
     assertEquals(0, run(fromEnvironment, "bank", "validate"), err.toString());
 
     Path missing = dir.resolve("missing");
-    assertEquals(BankCommand.PROBLEMS, run(fromEnvironment, "--knowledge", missing.toString(), "bank", "validate"));
-    assertTrue(err.toString().contains(missing + ": the knowledge directory does not exist"), err.toString());
+    assertEquals(
+        BankCommand.PROBLEMS,
+        run(fromEnvironment, "--knowledge", missing.toString(), "bank", "validate"));
+    assertTrue(
+        err.toString().contains(missing + ": the knowledge directory does not exist"),
+        err.toString());
   }
 
   @Test
-  void list_should_print_aligned_columns_of_id_title_topic_and_key_point_count() throws IOException {
-    Files.copy(Path.of("src/test/resources/seeds/interview-questions-71-80.md"), dir.resolve("seed.md"));
+  void list_should_print_aligned_columns_of_id_title_topic_and_key_point_count()
+      throws IOException {
+    Files.copy(
+        Path.of("src/test/resources/seeds/interview-questions-71-80.md"), dir.resolve("seed.md"));
 
     int exit = run(TutorConfig.defaults(), "bank", "list", "--knowledge", dir.toString());
 

@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 
-/** One in-process run of the command line: its exit code and what it printed (System.out/err are restored). */
+/**
+ * One in-process run of the command line: its exit code and what it printed (System.out/err are
+ * restored).
+ */
 record CliRun(int code, String out, String err) {
   /** With the configuration of the real environment, as {@code java -jar} would. */
   static CliRun of(String... args) {
@@ -28,7 +31,8 @@ record CliRun(int code, String out, String err) {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = run.getAsInt();
-      return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new CliRun(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);

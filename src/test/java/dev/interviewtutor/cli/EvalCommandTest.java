@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvalCommandTest {
 
-  private static final String CSV = """
+  private static final String CSV =
+      """
       question,reference_answer,answer,score,unit
       What is a stack?,"A stack is a last-in, first-out structure.","Last in, first out: you pop what you pushed last.",5,a
       What is a stack?,"A stack is a last-in, first-out structure.",I don't know,0,a
@@ -25,21 +26,33 @@ class EvalCommandTest {
       """;
 
   @Test
-  void should_print_numeric_metrics_and_write_one_prediction_per_row(@TempDir Path dir) throws Exception {
+  void should_print_numeric_metrics_and_write_one_prediction_per_row(@TempDir Path dir)
+      throws Exception {
     Path data = dir.resolve("tiny.csv");
     Files.writeString(data, CSV);
     Path predictions = dir.resolve("out/pred.csv");
-    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--predictions", predictions.toString(), "--json");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--dataset",
+            data.toString(),
+            "--predictions",
+            predictions.toString(),
+            "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(6, json.get("rows").asInt());
     assertEquals("nothing", json.get("fitted").asText());
     assertTrue(json.get("pearson").asDouble() > 0, r.out());
-    assertTrue(json.has("rmse") && json.has("spearman") && json.has("qwk") && json.has("latency_p99_ms"), r.out());
+    assertTrue(
+        json.has("rmse") && json.has("spearman") && json.has("qwk") && json.has("latency_p99_ms"),
+        r.out());
     List<String> lines = Files.readAllLines(predictions);
     assertTrue(lines.get(0).startsWith("row,gold,score,verdict,feature_"), lines.get(0));
     int columns = lines.get(0).split(",").length;
-    assertTrue(lines.stream().allMatch(l -> l.split(",").length == columns), "one value per column: " + lines);
+    assertTrue(
+        lines.stream().allMatch(l -> l.split(",").length == columns),
+        "one value per column: " + lines);
     assertEquals(7, lines.size());
     assertTrue(lines.get(2).startsWith("2,0,0,"), lines.get(2));
     assertTrue(r.err().contains("6/6"), "progress bar on stderr: " + r.err());
@@ -49,7 +62,8 @@ class EvalCommandTest {
   void should_fit_only_on_training_folds(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("tiny.csv");
     Files.writeString(data, CSV);
-    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--folds", "unit", "--json", "--quiet");
+    CliRun r =
+        CliRun.of("eval", "--dataset", data.toString(), "--folds", "unit", "--json", "--quiet");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals("leave-one-unit-out", json.get("fitted").asText());
@@ -67,12 +81,25 @@ class EvalCommandTest {
   }
 
   @Test
-  void should_score_refused_rows_zero_and_count_them_instead_of_stopping(@TempDir Path dir) throws Exception {
+  void should_score_refused_rows_zero_and_count_them_instead_of_stopping(@TempDir Path dir)
+      throws Exception {
     Path data = dir.resolve("hostile.csv");
-    Files.writeString(data, CSV + "What is a stack?,A stack is last in first out.,\"" + "last in first out ".repeat(250)
-        + "\",5,d\nWhat is a stack?,A stack is last in first out.,\"  \",0,d\n");
+    Files.writeString(
+        data,
+        CSV
+            + "What is a stack?,A stack is last in first out.,\""
+            + "last in first out ".repeat(250)
+            + "\",5,d\nWhat is a stack?,A stack is last in first out.,\"  \",0,d\n");
     Path predictions = dir.resolve("pred.csv");
-    CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--predictions", predictions.toString(), "--json", "--quiet");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--dataset",
+            data.toString(),
+            "--predictions",
+            predictions.toString(),
+            "--json",
+            "--quiet");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(8, json.get("rows").asInt());
@@ -86,9 +113,11 @@ class EvalCommandTest {
   @Test
   void should_report_label_metrics_from_the_verdict(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("labels.tsv");
-    Files.writeString(data, "question\treference_answer\tstudent_answer\tlabel_2way\n"
-        + "What is a stack?\tA stack is last in, first out.\tLast in, first out.\tcorrect\n"
-        + "What is a stack?\tA stack is last in, first out.\tI don't know\tincorrect\n");
+    Files.writeString(
+        data,
+        "question\treference_answer\tstudent_answer\tlabel_2way\n"
+            + "What is a stack?\tA stack is last in, first out.\tLast in, first out.\tcorrect\n"
+            + "What is a stack?\tA stack is last in, first out.\tI don't know\tincorrect\n");
     CliRun r = CliRun.of("eval", "--dataset", data.toString(), "--json", "--quiet");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
@@ -111,9 +140,13 @@ class EvalCommandTest {
 
   @Test
   void should_run_on_a_slice_of_mohler_when_the_shared_datasets_are_present() throws Exception {
-    Path mohler = Path.of(System.getProperty("tutor.sharedDir", "../shared"), "datasets/mohler/mohler_2273.tsv");
-    assumeTrue(Files.exists(mohler), "skipped: " + mohler + " is absent (shared datasets not mounted)");
-    CliRun r = CliRun.of("eval", "--dataset", mohler.toString(), "--limit", "60", "--json", "--quiet");
+    Path mohler =
+        Path.of(
+            System.getProperty("tutor.sharedDir", "../shared"), "datasets/mohler/mohler_2273.tsv");
+    assumeTrue(
+        Files.exists(mohler), "skipped: " + mohler + " is absent (shared datasets not mounted)");
+    CliRun r =
+        CliRun.of("eval", "--dataset", mohler.toString(), "--limit", "60", "--json", "--quiet");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(60, json.get("rows").asInt());

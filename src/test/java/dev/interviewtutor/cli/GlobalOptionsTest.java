@@ -17,10 +17,26 @@ class GlobalOptionsTest {
   @Test
   void options_should_override_the_environment() {
     TutorCommand root = new TutorCommand(TutorConfig.fromEnvironment(Map.of("TUTOR_DB", "env.db")));
-    new CommandLine(root).parseArgs("--db", "opt.db", "--llm-provider", "ollama", "--llm-base-url",
-        "http://127.0.0.1:11434", "--llm-daily-budget", "7", "--discord-guild-id", "42",
-        "--discord-message-content", "true", "--answers-per-minute", "2", "--discord-shards-total", "4",
-        "--discord-shards", "2-3");
+    new CommandLine(root)
+        .parseArgs(
+            "--db",
+            "opt.db",
+            "--llm-provider",
+            "ollama",
+            "--llm-base-url",
+            "http://127.0.0.1:11434",
+            "--llm-daily-budget",
+            "7",
+            "--discord-guild-id",
+            "42",
+            "--discord-message-content",
+            "true",
+            "--answers-per-minute",
+            "2",
+            "--discord-shards-total",
+            "4",
+            "--discord-shards",
+            "2-3");
     TutorConfig config = root.config();
     assertEquals(Path.of("opt.db"), config.db().file());
     assertEquals("ollama", config.llmProvider());
@@ -34,7 +50,8 @@ class GlobalOptionsTest {
 
   @Test
   void http_options_should_override_the_environment() {
-    TutorCommand root = new TutorCommand(TutorConfig.fromEnvironment(Map.of("TUTOR_HTTP_PORT", "9000")));
+    TutorCommand root =
+        new TutorCommand(TutorConfig.fromEnvironment(Map.of("TUTOR_HTTP_PORT", "9000")));
     new CommandLine(root).parseArgs("--http-port", "9464", "--http-host", "0.0.0.0");
     assertEquals(new dev.interviewtutor.config.HttpEndpoint("0.0.0.0", 9464), root.config().http());
   }
@@ -56,8 +73,15 @@ class GlobalOptionsTest {
 
   @Test
   void a_bad_shard_range_should_name_the_setting_and_exit_2() {
-    CliRun r = CliRun.of(TutorConfig.defaults(), "--discord-shards-total", "2", "--discord-shards", "1-2", "bank",
-        "list");
+    CliRun r =
+        CliRun.of(
+            TutorConfig.defaults(),
+            "--discord-shards-total",
+            "2",
+            "--discord-shards",
+            "1-2",
+            "bank",
+            "list");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("DISCORD_SHARDS='1-2'"), r.err());
   }

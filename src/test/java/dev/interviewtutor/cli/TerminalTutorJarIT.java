@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real {@code target/interview-tutor.jar} as a user would: answers on stdin, then checks the transcript
- * and the database file. Run by failsafe in {@code verify}, after {@code package}.
+ * Runs the real {@code target/interview-tutor.jar} as a user would: answers on stdin, then checks
+ * the transcript and the database file. Run by failsafe in {@code verify}, after {@code package}.
  */
 class TerminalTutorJarIT {
   @TempDir Path dir;
@@ -33,12 +33,15 @@ class TerminalTutorJarIT {
   @BeforeEach
   void setUp() throws IOException {
     jar = Path.of(System.getProperty("tutor.jar", "target/interview-tutor.jar"));
-    assertTrue(Files.isRegularFile(jar), "build the jar first (mvn verify runs package before this test): " + jar);
+    assertTrue(
+        Files.isRegularFile(jar),
+        "build the jar first (mvn verify runs package before this test): " + jar);
     db = dir.resolve("data/tutor.db");
     knowledge = Files.createDirectories(dir.resolve("knowledge"));
     Path seed = Path.of("src/test/resources/seeds/interview-questions-71-80.md");
     Path bank = Files.exists(seed) ? seed : firstBank(Path.of("knowledge"));
-    Assumptions.assumeTrue(bank != null, "no question bank found (src/test/resources/seeds or knowledge/)");
+    Assumptions.assumeTrue(
+        bank != null, "no question bank found (src/test/resources/seeds or knowledge/)");
     Files.copy(bank, knowledge.resolve("nodejs.md"));
   }
 
@@ -47,15 +50,25 @@ class TerminalTutorJarIT {
       return null;
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".md") && !f.endsWith("README.md")).sorted().findFirst()
+      return files
+          .filter(f -> f.toString().endsWith(".md") && !f.endsWith("README.md"))
+          .sorted()
+          .findFirst()
           .orElse(null);
     }
   }
 
   Run run(String stdin, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-        "--db", db.toString(), "--knowledge", knowledge.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--db",
+                db.toString(),
+                "--knowledge",
+                knowledge.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     pb.environment().remove("DISCORD_TOKEN");
@@ -85,19 +98,24 @@ class TerminalTutorJarIT {
   @Test
   void a_mock_interview_on_stdin_is_graded_saved_resumed_and_forgotten() throws Exception {
     // No arguments: the main job runs a mock interview in the terminal.
-    Run first = run(String.join("\n",
-        "Node.js scales with the cluster module: several processes, one per CPU core,",
-        "behind a load balancer, with stateless APIs so it scales horizontally.",
-        "",
-        ":hint",
-        "Worker threads run JavaScript in parallel threads for CPU-intensive work.",
-        "",
-        ":skip",
-        ":quit",
-        ""));
+    Run first =
+        run(
+            String.join(
+                "\n",
+                "Node.js scales with the cluster module: several processes, one per CPU core,",
+                "behind a load balancer, with stateless APIs so it scales horizontally.",
+                "",
+                ":hint",
+                "Worker threads run JavaScript in parallel threads for CPU-intensive work.",
+                "",
+                ":skip",
+                ":quit",
+                ""));
     assertEquals(0, first.exit(), first.err());
     String out = first.out();
-    assertTrue(out.lines().anyMatch(l -> l.contains("DISCORD_TOKEN")), "one line on how to connect Discord");
+    assertTrue(
+        out.lines().anyMatch(l -> l.contains("DISCORD_TOKEN")),
+        "one line on how to connect Discord");
     assertEquals(1, out.lines().filter(l -> l.contains("DISCORD_TOKEN")).count());
     assertTrue(out.contains("Question 1/5"), out);
     assertTrue(out.contains("How Does Node.js Scale?"), out);
@@ -109,19 +127,26 @@ class TerminalTutorJarIT {
 
     assertEquals(2, count("SELECT COUNT(*) FROM attempts WHERE kind = 'interview'"));
     assertEquals(1, count("SELECT COUNT(*) FROM attempts WHERE hints = 1 AND score <= 70"));
-    assertTrue(count("SELECT MAX(score) FROM attempts WHERE question_id = '71'") >= 50,
+    assertTrue(
+        count("SELECT MAX(score) FROM attempts WHERE question_id = '71'") >= 50,
         "a good answer to 71 scores well");
-    assertEquals(1, count("SELECT COUNT(*) FROM interview_sessions WHERE status = 'active' AND position = 3"));
+    assertEquals(
+        1,
+        count("SELECT COUNT(*) FROM interview_sessions WHERE status = 'active' AND position = 3"));
     assertEquals(1, count("SELECT COUNT(*) FROM interview_items WHERE status = 'skipped'"));
 
     // The interrupted interview resumes where it stopped.
-    Run second = run(String.join("\n",
-        "Backpressure is when a writable stream cannot keep up; pipe() handles it by",
-        "pausing the readable stream until the drain event.",
-        "",
-        "I don't know.",
-        "",
-        ""), "practice");
+    Run second =
+        run(
+            String.join(
+                "\n",
+                "Backpressure is when a writable stream cannot keep up; pipe() handles it by",
+                "pausing the readable stream until the drain event.",
+                "",
+                "I don't know.",
+                "",
+                ""),
+            "practice");
     assertEquals(0, second.exit(), second.err());
     assertTrue(second.out().contains("Resuming your interview at question 4 of 5"), second.out());
     assertTrue(second.out().contains("Interview summary"), second.out());

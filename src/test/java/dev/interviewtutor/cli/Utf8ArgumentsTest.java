@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Arguments that a non-UTF-8 locale mangled are decoded again from the raw command line, or left alone. */
+/**
+ * Arguments that a non-UTF-8 locale mangled are decoded again from the raw command line, or left
+ * alone.
+ */
 class Utf8ArgumentsTest {
   static final Charset ASCII = StandardCharsets.US_ASCII;
 
@@ -34,8 +37,20 @@ class Utf8ArgumentsTest {
     String[] mangled = asJavaDecodedThem("US-ASCII", typed);
     assertTrue(mangled[4].contains("\uFFFD"), "the JVM lost them: " + mangled[4]);
 
-    Optional<String[]> recovered = Utf8Arguments.recover(mangled, ASCII,
-        cmdline("java", "-Dx=1", "-jar", "/opt/tutor.jar", "grade", "--question", "71", "--answer", "naïve café ✓"));
+    Optional<String[]> recovered =
+        Utf8Arguments.recover(
+            mangled,
+            ASCII,
+            cmdline(
+                "java",
+                "-Dx=1",
+                "-jar",
+                "/opt/tutor.jar",
+                "grade",
+                "--question",
+                "71",
+                "--answer",
+                "naïve café ✓"));
 
     assertArrayEquals(typed, recovered.orElseThrow());
   }
@@ -45,8 +60,11 @@ class Utf8ArgumentsTest {
     String[] typed = {"--answer", "über"};
     String[] mangled = asJavaDecodedThem("ISO-8859-1", typed);
 
-    Optional<String[]> recovered = Utf8Arguments.recover(mangled, StandardCharsets.ISO_8859_1,
-        cmdline("java", "-jar", "t.jar", "--answer", "über"));
+    Optional<String[]> recovered =
+        Utf8Arguments.recover(
+            mangled,
+            StandardCharsets.ISO_8859_1,
+            cmdline("java", "-jar", "t.jar", "--answer", "über"));
 
     assertArrayEquals(typed, recovered.orElseThrow());
   }
@@ -55,10 +73,14 @@ class Utf8ArgumentsTest {
   void a_command_line_that_is_not_these_arguments_is_not_used() {
     String[] mangled = asJavaDecodedThem("US-ASCII", "--answer", "café");
 
-    assertEquals(Optional.empty(), Utf8Arguments.recover(mangled, ASCII,
-        cmdline("java", "-jar", "t.jar", "@args.txt")), "an argument file: fewer entries");
-    assertEquals(Optional.empty(), Utf8Arguments.recover(mangled, ASCII,
-        cmdline("java", "-jar", "t.jar", "--answer", "thé")), "other text");
+    assertEquals(
+        Optional.empty(),
+        Utf8Arguments.recover(mangled, ASCII, cmdline("java", "-jar", "t.jar", "@args.txt")),
+        "an argument file: fewer entries");
+    assertEquals(
+        Optional.empty(),
+        Utf8Arguments.recover(mangled, ASCII, cmdline("java", "-jar", "t.jar", "--answer", "thé")),
+        "other text");
   }
 
   @Test
@@ -72,6 +94,7 @@ class Utf8ArgumentsTest {
   @Test
   void ascii_arguments_and_utf8_locales_are_taken_as_they_are() {
     String[] ascii = {"stats", "--db", "x.db"};
-    assertArrayEquals(ascii, Utf8Arguments.of(ascii, new java.io.PrintStream(new ByteArrayOutputStream())));
+    assertArrayEquals(
+        ascii, Utf8Arguments.of(ascii, new java.io.PrintStream(new ByteArrayOutputStream())));
   }
 }

@@ -31,8 +31,13 @@ class TerminalInputTest {
 
   String session(String stdin, String invocation, Function<TerminalTutor, Integer> run) {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      PracticeService service = new PracticeService(TestBank.bank(3, 0), TestBank::rubric, new KeywordTestGrader(),
-          db, new MutableClock(Instant.parse("2026-06-01T10:00:00Z")));
+      PracticeService service =
+          new PracticeService(
+              TestBank.bank(3, 0),
+              TestBank::rubric,
+              new KeywordTestGrader(),
+              db,
+              new MutableClock(Instant.parse("2026-06-01T10:00:00Z")));
       Person me = service.person("local:me", "me", ZoneId.of("UTC"));
       Scope scope = service.scope(ScopeKind.TERMINAL, "local", "terminal");
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -46,39 +51,58 @@ class TerminalInputTest {
   @Test
   void an_empty_enter_shows_a_short_hint_instead_of_nothing() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Terminal term = new Terminal(new BufferedReader(new StringReader("\n\nmy answer\n\n")),
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false);
+    Terminal term =
+        new Terminal(
+            new BufferedReader(new StringReader("\n\nmy answer\n\n")),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            false,
+            false);
     Terminal.Input input = term.readAnswer();
     assertEquals(new Terminal.Answer("my answer"), input);
     String screen = bytes.toString(StandardCharsets.UTF_8);
-    assertEquals(2, screen.split(java.util.regex.Pattern.quote(Terminal.EMPTY_HINT), -1).length - 1, screen);
+    assertEquals(
+        2, screen.split(java.util.regex.Pattern.quote(Terminal.EMPTY_HINT), -1).length - 1, screen);
   }
 
   @Test
   void escape_sequences_and_control_characters_are_never_echoed_or_kept() {
-    String typed = "red \u001b[31mtext\u001b[0m, a title \u001b]0;pwned\u0007, bell \u0007 and\tTAB, é ünïcode ✓\n\n";
+    String typed =
+        "red \u001b[31mtext\u001b[0m, a title \u001b]0;pwned\u0007, bell \u0007 and\tTAB, é ünïcode ✓\n\n";
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Terminal term = new Terminal(new BufferedReader(new StringReader(typed)),
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), false, true);
+    Terminal term =
+        new Terminal(
+            new BufferedReader(new StringReader(typed)),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            false,
+            true);
     Terminal.Answer answer = (Terminal.Answer) term.readAnswer();
     assertEquals("red text, a title , bell  and TAB, é ünïcode ✓", answer.text());
     String screen = bytes.toString(StandardCharsets.UTF_8);
-    assertFalse(screen.chars().anyMatch(ch -> ch < 0x20 && ch != '\n'), "no control characters echoed: " + screen);
+    assertFalse(
+        screen.chars().anyMatch(ch -> ch < 0x20 && ch != '\n'),
+        "no control characters echoed: " + screen);
     assertTrue(screen.contains("é ünïcode ✓"), screen);
   }
 
   @Test
   void input_is_read_as_utf8_whatever_the_locale() throws Exception {
     byte[] utf8 = "naïve café — ✓\n\n".getBytes(StandardCharsets.UTF_8);
-    Terminal term = new Terminal(Terminal.utf8Reader(new ByteArrayInputStream(utf8)),
-        new PrintStream(new ByteArrayOutputStream()), false, false);
+    Terminal term =
+        new Terminal(
+            Terminal.utf8Reader(new ByteArrayInputStream(utf8)),
+            new PrintStream(new ByteArrayOutputStream()),
+            false,
+            false);
     assertEquals(new Terminal.Answer("naïve café — ✓"), term.readAnswer());
   }
 
   @Test
   void messages_name_the_command_that_started_the_tutor() {
-    String saved = session("q1a\n\n:quit\n", "java -jar /opt/tutor/interview-tutor.jar",
-        t -> t.interview(null, 3, false));
+    String saved =
+        session(
+            "q1a\n\n:quit\n",
+            "java -jar /opt/tutor/interview-tutor.jar",
+            t -> t.interview(null, 3, false));
     assertTrue(saved.contains("Run `java -jar /opt/tutor/interview-tutor.jar practice`"), saved);
     assertFalse(saved.contains("`tutor "), "no command that does not exist: " + saved);
     String viaLauncher = session(":quit\n", "bin/tutor", t -> t.interview(null, 3, false));

@@ -24,13 +24,25 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The terminal front-end in-process, with the test grader: commands, multi-line answers, colours, resume. */
+/**
+ * The terminal front-end in-process, with the test grader: commands, multi-line answers, colours,
+ * resume.
+ */
 class TerminalTutorTest {
   @TempDir Path dir;
 
-  String session(Database db, String stdin, boolean colour, java.util.function.Function<TerminalTutor, Integer> run) {
-    PracticeService service = new PracticeService(TestBank.bank(3, 2), TestBank::rubric, new KeywordTestGrader(), db,
-        new MutableClock(Instant.parse("2026-06-01T10:00:00Z")));
+  String session(
+      Database db,
+      String stdin,
+      boolean colour,
+      java.util.function.Function<TerminalTutor, Integer> run) {
+    PracticeService service =
+        new PracticeService(
+            TestBank.bank(3, 2),
+            TestBank::rubric,
+            new KeywordTestGrader(),
+            db,
+            new MutableClock(Instant.parse("2026-06-01T10:00:00Z")));
     Person me = service.person("local:me", "me", ZoneId.of("UTC"));
     Scope scope = service.scope(ScopeKind.TERMINAL, "local", "terminal");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -43,9 +55,14 @@ class TerminalTutorTest {
   @Test
   void multi_line_answers_hints_skips_and_quit_then_resume() {
     try (Database db = Database.open(dir.resolve("t.db"))) {
-      String out = session(db, "q1a is first " + "and a very long line typed without breaks ".repeat(4)
-          + "\nand q1b on a second line\n\n:hint\n:hint\nq2a\n\n:skip\n:quit\n", false,
-          t -> t.interview("node", 3, false));
+      String out =
+          session(
+              db,
+              "q1a is first "
+                  + "and a very long line typed without breaks ".repeat(4)
+                  + "\nand q1b on a second line\n\n:hint\n:hint\nq2a\n\n:skip\n:quit\n",
+              false,
+              t -> t.interview("node", 3, false));
       assertTrue(out.contains("Question 1/3"), out);
       assertTrue(out.contains("Score 80/100"), "both lines of the answer were graded: " + out);
       assertTrue(out.contains("hint: q2a is the main idea"), out);

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two terminal sessions on one SQLite file, as two processes would be (each with its own connection pool): the
- * first is waiting for an answer to question 1 when the second resumes the same interview and answers it. The
- * first session's answer must not be graded against question 2, which its author never saw.
+ * Two terminal sessions on one SQLite file, as two processes would be (each with its own connection
+ * pool): the first is waiting for an answer to question 1 when the second resumes the same
+ * interview and answers it. The first session's answer must not be graded against question 2, which
+ * its author never saw.
  */
 class TwoTerminalsTest {
   @TempDir Path dir;
@@ -85,34 +86,48 @@ class TwoTerminalsTest {
   }
 
   TerminalTutor tutor(Database db, Reader in, PrintStream out) {
-    PracticeService service = new PracticeService(TestBank.bank(3, 0), TestBank::rubric, new KeywordTestGrader(), db,
-        new MutableClock(Instant.parse("2026-06-01T10:00:00Z")));
+    PracticeService service =
+        new PracticeService(
+            TestBank.bank(3, 0),
+            TestBank::rubric,
+            new KeywordTestGrader(),
+            db,
+            new MutableClock(Instant.parse("2026-06-01T10:00:00Z")));
     Person me = service.person("local:me", "me", ZoneId.of("UTC"));
     Scope scope = service.scope(ScopeKind.TERMINAL, "local", "terminal");
-    return new TerminalTutor(service, me, scope, new Terminal(new BufferedReader(in), out, false, true));
+    return new TerminalTutor(
+        service, me, scope, new Terminal(new BufferedReader(in), out, false, true));
   }
 
   @Test
-  void an_answer_typed_in_a_terminal_whose_interview_moved_on_elsewhere_is_not_graded_against_another_question()
-      throws Exception {
+  void
+      an_answer_typed_in_a_terminal_whose_interview_moved_on_elsewhere_is_not_graded_against_another_question()
+          throws Exception {
     Path file = dir.resolve("tutor.db");
     ByteArrayOutputStream firstBytes = new ByteArrayOutputStream();
     PrintStream firstOut = new PrintStream(firstBytes, true, StandardCharsets.UTF_8);
-    Supplier<String> firstScreen = () -> {
-      synchronized (firstBytes) {
-        return firstBytes.toString(StandardCharsets.UTF_8);
-      }
-    };
+    Supplier<String> firstScreen =
+        () -> {
+          synchronized (firstBytes) {
+            return firstBytes.toString(StandardCharsets.UTF_8);
+          }
+        };
     Keyboard keyboard = new Keyboard();
-    try (Database first = Database.open(file); Database second = Database.open(file)) {
+    try (Database first = Database.open(file);
+        Database second = Database.open(file)) {
       TerminalTutor one = tutor(first, keyboard, firstOut);
-      CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> one.interview(null, 3, false));
-      waitFor(() -> firstScreen.get().contains("Question 1/3"), "the first terminal asks question 1");
+      CompletableFuture<Integer> running =
+          CompletableFuture.supplyAsync(() -> one.interview(null, 3, false));
+      waitFor(
+          () -> firstScreen.get().contains("Question 1/3"), "the first terminal asks question 1");
 
       // The second terminal resumes the same interview and answers question 1 completely.
       ByteArrayOutputStream secondBytes = new ByteArrayOutputStream();
-      TerminalTutor two = tutor(second, new StringReader("q1a q1b q1c\n\n:quit\n"),
-          new PrintStream(secondBytes, true, StandardCharsets.UTF_8));
+      TerminalTutor two =
+          tutor(
+              second,
+              new StringReader("q1a q1b q1c\n\n:quit\n"),
+              new PrintStream(secondBytes, true, StandardCharsets.UTF_8));
       assertEquals(0, two.interview(null, 3, false));
       String secondScreen = secondBytes.toString(StandardCharsets.UTF_8);
       assertTrue(secondScreen.contains("Resuming your interview at question 1 of 3"), secondScreen);
@@ -120,7 +135,9 @@ class TwoTerminalsTest {
 
       // Now the first terminal's author sends their answer to question 1, as they saw it.
       keyboard.type("q1a is what I know\n\n");
-      waitFor(() -> firstScreen.get().contains("Question 2/3"), "the first terminal moves on to question 2");
+      waitFor(
+          () -> firstScreen.get().contains("Question 2/3"),
+          "the first terminal moves on to question 2");
       keyboard.type(":quit\n");
       keyboard.close();
       assertEquals(0, running.get(30, TimeUnit.SECONDS));
@@ -129,25 +146,42 @@ class TwoTerminalsTest {
       assertTrue(screen.contains("moved on in another window"), screen);
       assertTrue(!screen.contains("Score "), "nothing was graded in the first terminal: " + screen);
       assertEquals(1L, (long) first.read(c -> Sql.count(c, "SELECT COUNT(*) FROM attempts")));
-      assertEquals(0L, (long) first.read(c -> Sql.count(c,
-          "SELECT COUNT(*) FROM attempts WHERE answer LIKE '%what I know%'")), "the stale answer is not recorded");
-      assertEquals(1L, (long) first.read(c -> Sql.count(c,
-          "SELECT COUNT(*) FROM interview_sessions WHERE status = 'active' AND position = 1")));
+      assertEquals(
+          0L,
+          (long)
+              first.read(
+                  c ->
+                      Sql.count(
+                          c, "SELECT COUNT(*) FROM attempts WHERE answer LIKE '%what I know%'")),
+          "the stale answer is not recorded");
+      assertEquals(
+          1L,
+          (long)
+              first.read(
+                  c ->
+                      Sql.count(
+                          c,
+                          "SELECT COUNT(*) FROM interview_sessions WHERE status = 'active' AND position = 1")));
     }
   }
 
   @Test
-  void a_terminal_whose_interview_was_replaced_elsewhere_says_so_instead_of_failing() throws Exception {
+  void a_terminal_whose_interview_was_replaced_elsewhere_says_so_instead_of_failing()
+      throws Exception {
     Path file = dir.resolve("tutor.db");
     ByteArrayOutputStream firstBytes = new ByteArrayOutputStream();
     PrintStream firstOut = new PrintStream(firstBytes, true, StandardCharsets.UTF_8);
     Keyboard keyboard = new Keyboard();
-    try (Database first = Database.open(file); Database second = Database.open(file)) {
+    try (Database first = Database.open(file);
+        Database second = Database.open(file)) {
       TerminalTutor one = tutor(first, keyboard, firstOut);
-      CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> one.interview(null, 3, false));
-      waitFor(() -> firstBytes.toString(StandardCharsets.UTF_8).contains("Question 1/3"), "question 1");
+      CompletableFuture<Integer> running =
+          CompletableFuture.supplyAsync(() -> one.interview(null, 3, false));
+      waitFor(
+          () -> firstBytes.toString(StandardCharsets.UTF_8).contains("Question 1/3"), "question 1");
       // The second terminal starts a new interview (practice --new), which ends the first one's.
-      TerminalTutor two = tutor(second, new StringReader(":quit\n"), new PrintStream(new ByteArrayOutputStream()));
+      TerminalTutor two =
+          tutor(second, new StringReader(":quit\n"), new PrintStream(new ByteArrayOutputStream()));
       two.interview(null, 2, true);
 
       keyboard.type("q1a\n\n");

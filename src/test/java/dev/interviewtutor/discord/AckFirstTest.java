@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every command acknowledges before it touches the database: with the database file write-locked by another
- * program (every write waits), the acknowledgement still reaches Discord; the work finishes once the lock goes.
+ * Every command acknowledges before it touches the database: with the database file write-locked by
+ * another program (every write waits), the acknowledgement still reaches Discord; the work finishes
+ * once the lock goes.
  */
 class AckFirstTest {
   static final FakeUser ADA = FakeUser.member(811, "Ada");
+
   /** Long enough that a write waits for the test to release the lock rather than failing. */
   static final Duration PATIENT = Duration.ofSeconds(60);
 
@@ -32,7 +34,10 @@ class AckFirstTest {
       SentInteraction quiz;
       try (FaultHarness.WriteLock lock = h.lockForWriting()) {
         quiz = h.fake.slashCommand(ADA, "quiz");
-        assertEquals(5, h.fake.awaitCallback(quiz, WAIT).body().path("type").asInt(), "deferred before the work");
+        assertEquals(
+            5,
+            h.fake.awaitCallback(quiz, WAIT).body().path("type").asInt(),
+            "deferred before the work");
       }
       assertTrue(h.fake.awaitWebhook(quiz, WAIT).text().contains("Quiz for Ada"));
     }
@@ -44,7 +49,10 @@ class AckFirstTest {
       SentInteraction start;
       try (FaultHarness.WriteLock lock = h.lockForWriting()) {
         start = h.fake.slashCommand(ADA, "interview", Payloads.subcommand("start"));
-        assertEquals(5, h.fake.awaitCallback(start, WAIT).body().path("type").asInt(), "deferred before the work");
+        assertEquals(
+            5,
+            h.fake.awaitCallback(start, WAIT).body().path("type").asInt(),
+            "deferred before the work");
       }
       String ready = h.fake.awaitWebhook(start, WAIT).text();
       assertTrue(ready.contains("Your interview is ready"), ready);
@@ -61,7 +69,10 @@ class AckFirstTest {
       SentInteraction yes;
       try (FaultHarness.WriteLock lock = h.lockForWriting()) {
         yes = h.fake.clickButton(ADA, confirm, "v1:forget-me:" + ADA.id() + ":confirm");
-        assertEquals(6, h.fake.awaitCallback(yes, WAIT).body().path("type").asInt(), "the click is acknowledged");
+        assertEquals(
+            6,
+            h.fake.awaitCallback(yes, WAIT).body().path("type").asInt(),
+            "the click is acknowledged");
       }
       String done = h.fake.awaitWebhook(yes, WAIT).text();
       assertTrue(done.contains("deleted everything"), done);
@@ -70,15 +81,18 @@ class AckFirstTest {
   }
 
   @Test
-  void quiz_with_a_named_question_answers_with_the_question_itself_while_the_database_is_locked() throws Exception {
+  void quiz_with_a_named_question_answers_with_the_question_itself_while_the_database_is_locked()
+      throws Exception {
     try (FaultHarness h = new FaultHarness(dir, PATIENT, Map.of())) {
       try (FaultHarness.WriteLock lock = h.lockForWriting()) {
         SentInteraction quiz = h.fake.slashCommand(ADA, "quiz", Payloads.option("question", "71"));
 
         JsonNode callback = h.fake.awaitCallback(quiz, WAIT).body();
 
-        assertEquals(4, callback.path("type").asInt(), "a reply, not a deferral to edit later: " + callback);
-        assertTrue(callback.at("/data/embeds/0/title").asText().startsWith("Q71."), callback.toString());
+        assertEquals(
+            4, callback.path("type").asInt(), "a reply, not a deferral to edit later: " + callback);
+        assertTrue(
+            callback.at("/data/embeds/0/title").asText().startsWith("Q71."), callback.toString());
         assertEquals(0, callback.at("/data/flags").asInt() & 64, "public, as before");
       }
     }

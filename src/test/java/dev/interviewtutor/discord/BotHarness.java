@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** A fake Discord plus the real bot logged in to it, with a test bank and a database in a temp directory. */
+/**
+ * A fake Discord plus the real bot logged in to it, with a test bank and a database in a temp
+ * directory.
+ */
 final class BotHarness implements AutoCloseable {
   static final String TOKEN = "test-token-abc";
   static final Duration WAIT = Duration.ofSeconds(15);
@@ -27,11 +30,17 @@ final class BotHarness implements AutoCloseable {
   final Path dir;
   final Map<String, String> env;
   final Function<TutorConfig, BotServices> services;
+
   /** The practice engine's clock; tests move it forward a day to make reviews due. */
   final MutableClock clock;
+
   TutorBot bot;
 
-  private BotHarness(FakeDiscord fake, Path dir, Map<String, String> env, MutableClock clock,
+  private BotHarness(
+      FakeDiscord fake,
+      Path dir,
+      Map<String, String> env,
+      MutableClock clock,
       Function<TutorConfig, BotServices> services) {
     this.clock = clock;
     this.fake = fake;
@@ -59,7 +68,8 @@ final class BotHarness implements AutoCloseable {
 
   static BotServices services(TutorConfig config, Grader grader, Clock clock) {
     Database db = Database.open(config.db());
-    PracticeService practice = new PracticeService(testBank(), QuestionRubrics::of, grader, db, clock);
+    PracticeService practice =
+        new PracticeService(testBank(), QuestionRubrics::of, grader, db, clock);
     return new BotServices(practice, clock, List.of(db));
   }
 
@@ -74,24 +84,33 @@ final class BotHarness implements AutoCloseable {
     return env;
   }
 
-  /** Starts the fake and the bot; {@code extraEnv} overrides settings (e.g. TUTOR_ANSWERS_PER_MINUTE). */
+  /**
+   * Starts the fake and the bot; {@code extraEnv} overrides settings (e.g.
+   * TUTOR_ANSWERS_PER_MINUTE).
+   */
   static BotHarness start(Path dir, Grader grader, Map<String, String> extraEnv) throws Exception {
     FakeDiscord fake = FakeDiscord.start(TOKEN);
     Map<String, String> env = env(fake, dir);
     env.putAll(extraEnv);
     MutableClock clock = new MutableClock(java.time.Instant.now());
-    BotHarness harness = new BotHarness(fake, dir, env, clock, config -> services(config, grader, clock));
+    BotHarness harness =
+        new BotHarness(fake, dir, env, clock, config -> services(config, grader, clock));
     harness.startBot();
     return harness;
   }
 
-  /** Starts the fake and the bot with services built from the configuration (e.g. the production wiring). */
-  static BotHarness startWith(Path dir, Map<String, String> extraEnv, Function<TutorConfig, BotServices> services)
+  /**
+   * Starts the fake and the bot with services built from the configuration (e.g. the production
+   * wiring).
+   */
+  static BotHarness startWith(
+      Path dir, Map<String, String> extraEnv, Function<TutorConfig, BotServices> services)
       throws Exception {
     FakeDiscord fake = FakeDiscord.start(TOKEN);
     Map<String, String> env = env(fake, dir);
     env.putAll(extraEnv);
-    BotHarness harness = new BotHarness(fake, dir, env, new MutableClock(java.time.Instant.now()), services);
+    BotHarness harness =
+        new BotHarness(fake, dir, env, new MutableClock(java.time.Instant.now()), services);
     try {
       harness.startBot();
     } catch (Exception | Error e) {

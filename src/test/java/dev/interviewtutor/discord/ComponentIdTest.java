@@ -33,7 +33,9 @@ class ComponentIdTest {
   @Test
   void refuses_separators_in_parts_and_ids_over_discords_limit() {
     assertThrows(IllegalArgumentException.class, () -> ComponentId.of("quiz", 1, "answer", "a:b"));
-    assertThrows(IllegalArgumentException.class, () -> ComponentId.of("quiz", 1, "answer", "x".repeat(100)).encode());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ComponentId.of("quiz", 1, "answer", "x".repeat(100)).encode());
   }
 
   @Test

@@ -23,12 +23,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** /daily status and /daily resume (and /daily setup lifting a pause), with the Manage Server rules. */
+/**
+ * /daily status and /daily resume (and /daily setup lifting a pause), with the Manage Server rules.
+ */
 class DailyStatusResumeTest {
   @TempDir Path dir;
 
   private static String daily(StudyHarness h, FakeUser user, String subcommand) {
-    return h.fake.awaitCallback(h.fake.slashCommand(user, "daily", Payloads.subcommand(subcommand)), WAIT).text();
+    return h.fake
+        .awaitCallback(h.fake.slashCommand(user, "daily", Payloads.subcommand(subcommand)), WAIT)
+        .text();
   }
 
   private static Scope guild(StudyHarness h) {
@@ -38,15 +42,20 @@ class DailyStatusResumeTest {
   @Test
   void status_and_resume_are_defined_under_manage_server_and_refused_to_members() throws Exception {
     try (StudyHarness h = StudyHarness.start(dir, Instant.parse("2026-03-27T06:00:00Z"))) {
-      RecordedRequest put = h.fake.await("command registration", r -> r.is("PUT", "applications/"), WAIT);
+      RecordedRequest put =
+          h.fake.await("command registration", r -> r.is("PUT", "applications/"), WAIT);
       List<String> subcommands = new ArrayList<>();
       for (JsonNode c : put.body()) {
         if (c.path("name").asText().equals("daily")) {
-          assertEquals("32", c.path("default_member_permissions").asText(), "Manage Server on the definition");
+          assertEquals(
+              "32",
+              c.path("default_member_permissions").asText(),
+              "Manage Server on the definition");
           c.path("options").forEach(o -> subcommands.add(o.path("name").asText()));
         }
       }
-      assertTrue(subcommands.containsAll(List.of("setup", "status", "resume", "off", "now", "reveal")),
+      assertTrue(
+          subcommands.containsAll(List.of("setup", "status", "resume", "off", "now", "reveal")),
           subcommands.toString());
 
       assertTrue(daily(h, ADMIN, "status").contains("not set up"));
@@ -59,12 +68,17 @@ class DailyStatusResumeTest {
   }
 
   @Test
-  void status_shows_a_pause_and_its_reason_and_resume_lifts_it_with_a_confirmation() throws Exception {
+  void status_shows_a_pause_and_its_reason_and_resume_lifts_it_with_a_confirmation()
+      throws Exception {
     try (StudyHarness h = StudyHarness.start(dir, Instant.parse("2026-03-27T06:00:00Z"))) {
       setUp(h, "09:00", "Europe/Berlin");
       String running = daily(h, ADMIN, "status");
-      assertTrue(running.contains("<#" + FakeDiscord.TEXT_CHANNEL_ID + ">") && running.contains("9:00")
-          && running.contains("Europe/Berlin") && running.contains("Running"), running);
+      assertTrue(
+          running.contains("<#" + FakeDiscord.TEXT_CHANNEL_ID + ">")
+              && running.contains("9:00")
+              && running.contains("Europe/Berlin")
+              && running.contains("Running"),
+          running);
       assertTrue(daily(h, ADMIN, "resume").contains("isn't paused"));
 
       h.fake.denyChannel(FakeDiscord.TEXT_CHANNEL_ID);
@@ -83,7 +97,10 @@ class DailyStatusResumeTest {
       var outcomes = h.scheduler.tick();
       assertEquals(1, outcomes.size(), "the question missed while paused goes out once");
       assertInstanceOf(DailyPublisher.Outcome.Posted.class, outcomes.get(0));
-      assertEquals(2, h.channelPosts().size(), "the refused attempt before the pause and the post after resuming");
+      assertEquals(
+          2,
+          h.channelPosts().size(),
+          "the refused attempt before the pause and the post after resuming");
       assertTrue(h.scheduler.tick().isEmpty(), "and only once");
     }
   }
@@ -95,9 +112,13 @@ class DailyStatusResumeTest {
       h.fake.denyChannel(FakeDiscord.TEXT_CHANNEL_ID);
       h.clock.set(Instant.parse("2026-03-27T09:00:00Z"));
       var paused = assertInstanceOf(DailyPublisher.Outcome.Paused.class, h.scheduler.tick().get(0));
-      RecordedRequest dm = h.fake.await("DM to the admin",
-          r -> r.is("POST", "channels/" + h.fake.dmChannelOf(ADMIN) + "/messages"), WAIT);
-      assertTrue(dm.text().contains("/daily resume") && dm.text().contains("/daily status"), dm.text());
+      RecordedRequest dm =
+          h.fake.await(
+              "DM to the admin",
+              r -> r.is("POST", "channels/" + h.fake.dmChannelOf(ADMIN) + "/messages"),
+              WAIT);
+      assertTrue(
+          dm.text().contains("/daily resume") && dm.text().contains("/daily status"), dm.text());
       h.fake.allowChannel(FakeDiscord.TEXT_CHANNEL_ID);
 
       String lifted = setUp(h, "10:00", "UTC");

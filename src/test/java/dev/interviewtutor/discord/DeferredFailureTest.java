@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Background work that fails still ends in an answer: the deferred reply ("thinking…") is edited to say what
- * happened. Members are told the tutor is busy when the database is the problem (the operator's log gets the path
- * and the advice), and ERROR logs never carry the learner's text.
+ * Background work that fails still ends in an answer: the deferred reply ("thinking…") is edited to
+ * say what happened. Members are told the tutor is busy when the database is the problem (the
+ * operator's log gets the path and the advice), and ERROR logs never carry the learner's text.
  */
 class DeferredFailureTest {
   static final FakeUser ADMIN = FakeUser.admin(801, "Admin");
@@ -49,38 +49,53 @@ class DeferredFailureTest {
     root.detachAppender(logs);
   }
 
-  /** The reply after the deferral: the ack must be a deferral (type 5), then the edit that replaced it. */
+  /**
+   * The reply after the deferral: the ack must be a deferral (type 5), then the edit that replaced
+   * it.
+   */
   static String editedReply(FaultHarness h, SentInteraction interaction) {
-    assertEquals(5, h.fake.awaitCallback(interaction, WAIT).body().path("type").asInt(), "acknowledged first");
+    assertEquals(
+        5,
+        h.fake.awaitCallback(interaction, WAIT).body().path("type").asInt(),
+        "acknowledged first");
     return h.fake.awaitWebhook(interaction, WAIT).text();
   }
 
   static void setUpDaily(FaultHarness h) {
-    SentInteraction setup = h.fake.slashCommand(ADMIN, "daily", DailyQuestionTest.setupOptions("09:00", "UTC"));
+    SentInteraction setup =
+        h.fake.slashCommand(ADMIN, "daily", DailyQuestionTest.setupOptions("09:00", "UTC"));
     String text = h.fake.awaitCallback(setup, WAIT).text();
     assertTrue(text.contains("Daily question set up"), text);
   }
 
   static void assertBusyWithoutOperatorDetails(FaultHarness h, String text) {
     assertTrue(text.contains("busy"), text);
-    assertFalse(text.contains(h.file.toAbsolutePath().toString()) || text.contains("TUTOR_DB")
-        || text.contains("--db"), "no operator details for a member: " + text);
+    assertFalse(
+        text.contains(h.file.toAbsolutePath().toString())
+            || text.contains("TUTOR_DB")
+            || text.contains("--db"),
+        "no operator details for a member: " + text);
   }
 
   private List<String> errorLogText() {
-    return logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).map(e -> {
-      StringBuilder all = new StringBuilder(e.getFormattedMessage());
-      for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-        all.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
-      }
-      return all.toString();
-    }).toList();
+    return logs.list.stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+        .map(
+            e -> {
+              StringBuilder all = new StringBuilder(e.getFormattedMessage());
+              for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+                all.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
+              }
+              return all.toString();
+            })
+        .toList();
   }
 
   @Test
   void explain_whose_search_fails_edits_the_deferred_reply() throws Exception {
     try (FaultHarness h = new FaultHarness(dir, SHORT_BUSY, Map.of())) {
-      SentInteraction explain = h.fake.slashCommand(ADA, "explain", Payloads.option("query", "worker threads"));
+      SentInteraction explain =
+          h.fake.slashCommand(ADA, "explain", Payloads.option("query", "worker threads"));
       String text = editedReply(h, explain);
       assertTrue(text.contains("went wrong on my side"), text);
     }
@@ -97,8 +112,9 @@ class DeferredFailureTest {
   }
 
   @Test
-  void a_daily_answer_whose_grading_fails_edits_the_deferred_reply_and_keeps_the_answer_out_of_error_logs()
-      throws Exception {
+  void
+      a_daily_answer_whose_grading_fails_edits_the_deferred_reply_and_keeps_the_answer_out_of_error_logs()
+          throws Exception {
     try (FaultHarness h = new FaultHarness(dir, SHORT_BUSY, Map.of())) {
       setUpDaily(h);
       SentInteraction now = h.fake.slashCommand(ADMIN, "daily", Payloads.subcommand("now"));
@@ -108,21 +124,29 @@ class DeferredFailureTest {
 
       h.gradingFails = true;
       SentInteraction click = h.fake.clickButton(ADA, question, answerId);
-      String modalId = h.fake.awaitCallback(click, WAIT).body().path("data").path("custom_id").asText();
+      String modalId =
+          h.fake.awaitCallback(click, WAIT).body().path("data").path("custom_id").asText();
       String secret = "LEARNER-SECRET {\"quoted\": \"json\"} the heap and the stack";
-      SentInteraction submit = h.fake.submitModal(ADA, question.path("channel_id").asLong(), modalId,
-          Map.of(DailyAnswers.ANSWER_FIELD, secret));
+      SentInteraction submit =
+          h.fake.submitModal(
+              ADA,
+              question.path("channel_id").asLong(),
+              modalId,
+              Map.of(DailyAnswers.ANSWER_FIELD, secret));
       String text = editedReply(h, submit);
       assertTrue(text.contains("went wrong on my side"), text);
 
       List<String> errors = errorLogText();
       assertFalse(errors.isEmpty(), "the bug is logged for the operator");
-      assertTrue(errors.stream().noneMatch(e -> e.contains("LEARNER-SECRET")), "no learner text: " + errors);
+      assertTrue(
+          errors.stream().noneMatch(e -> e.contains("LEARNER-SECRET")),
+          "no learner text: " + errors);
     }
   }
 
   @Test
-  void daily_now_and_reveal_with_the_database_locked_say_the_tutor_is_busy_and_log_the_path() throws Exception {
+  void daily_now_and_reveal_with_the_database_locked_say_the_tutor_is_busy_and_log_the_path()
+      throws Exception {
     try (FaultHarness h = new FaultHarness(dir, SHORT_BUSY, Map.of())) {
       setUpDaily(h);
       try (FaultHarness.WriteLock lock = h.lockForWriting()) {
@@ -136,18 +160,21 @@ class DeferredFailureTest {
         assertBusyWithoutOperatorDetails(h, editedReply(h, reveal));
       }
       String path = h.file.toAbsolutePath().toString();
-      assertTrue(errorLogText().stream().anyMatch(e -> e.contains(path) && e.contains("TUTOR_DB")),
+      assertTrue(
+          errorLogText().stream().anyMatch(e -> e.contains(path) && e.contains("TUTOR_DB")),
           "the operator's log names the file and what to do: " + errorLogText());
     }
   }
 
   @Test
-  void a_quiz_answer_with_the_database_locked_tells_the_member_the_tutor_is_busy() throws Exception {
+  void a_quiz_answer_with_the_database_locked_tells_the_member_the_tutor_is_busy()
+      throws Exception {
     try (FaultHarness h = new FaultHarness(dir, SHORT_BUSY, Map.of())) {
       SentInteraction quiz = h.fake.slashCommand(ADA, "quiz", Payloads.option("question", "71"));
       JsonNode question = h.fake.originalMessage(quiz);
       try (FaultHarness.WriteLock lock = h.lockForWriting()) {
-        SentInteraction submit = QuizFlowTest.answerThroughModal(h.fake, ADA, question, QuizFlowTest.GOOD_71);
+        SentInteraction submit =
+            QuizFlowTest.answerThroughModal(h.fake, ADA, question, QuizFlowTest.GOOD_71);
         assertBusyWithoutOperatorDetails(h, editedReply(h, submit));
       }
     }

@@ -20,42 +20,90 @@ import java.util.stream.IntStream;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.junit.jupiter.api.Test;
 
-/** Whatever a bank author writes, the rendered embeds stay inside Discord's limits (JDA refuses to build otherwise). */
+/**
+ * Whatever a bank author writes, the rendered embeds stay inside Discord's limits (JDA refuses to
+ * build otherwise).
+ */
 class EmbedsTest {
   static final String LONG = "word ".repeat(2000);
 
   static Question hugeQuestion() {
-    return new Question("99", "A very long title " + LONG.substring(0, 400), "topic " + LONG.substring(0, 200),
-        LONG, List.of(), List.of(), List.of(), LONG, new SourceLocation(Path.of("bank.md"), 1));
+    return new Question(
+        "99",
+        "A very long title " + LONG.substring(0, 400),
+        "topic " + LONG.substring(0, 200),
+        LONG,
+        List.of(),
+        List.of(),
+        List.of(),
+        LONG,
+        new SourceLocation(Path.of("bank.md"), 1));
   }
 
   static AnswerResult hugeResult() {
     List<KeyPointResult> points = new ArrayList<>();
-    IntStream.range(0, 40).forEach(i -> points.add(new KeyPointResult("kp" + i, "key point " + i + " " + LONG.substring(0, 300),
-        i % 2 == 0 ? Coverage.COVERED : Coverage.MISSED, "")));
-    List<MisconceptionHit> hits = IntStream.range(0, 10)
-        .mapToObj(i -> new MisconceptionHit("m" + i, "wrong " + LONG.substring(0, 300), "because " + LONG.substring(0, 300), ""))
-        .toList();
-    Grade grade = new Grade("99", 55, Verdict.PARTIALLY_CORRECT, points, hits, LONG, LONG, "offline",
-        List.of(LONG.substring(0, 3000)));
+    IntStream.range(0, 40)
+        .forEach(
+            i ->
+                points.add(
+                    new KeyPointResult(
+                        "kp" + i,
+                        "key point " + i + " " + LONG.substring(0, 300),
+                        i % 2 == 0 ? Coverage.COVERED : Coverage.MISSED,
+                        "")));
+    List<MisconceptionHit> hits =
+        IntStream.range(0, 10)
+            .mapToObj(
+                i ->
+                    new MisconceptionHit(
+                        "m" + i,
+                        "wrong " + LONG.substring(0, 300),
+                        "because " + LONG.substring(0, 300),
+                        ""))
+            .toList();
+    Grade grade =
+        new Grade(
+            "99",
+            55,
+            Verdict.PARTIALLY_CORRECT,
+            points,
+            hits,
+            LONG,
+            LONG,
+            "offline",
+            List.of(LONG.substring(0, 3000)));
     return new AnswerResult(hugeQuestion(), grade, 55, true, 55, 1, LocalDate.of(2026, 1, 2), 3);
   }
 
   static InterviewSummary hugeSummary() {
-    List<InterviewSummary.Item> items = IntStream.range(0, 50)
-        .mapToObj(i -> new InterviewSummary.Item(Integer.toString(i), "title " + LONG.substring(0, 200), 50, i % 3 == 0, 1))
-        .toList();
+    List<InterviewSummary.Item> items =
+        IntStream.range(0, 50)
+            .mapToObj(
+                i ->
+                    new InterviewSummary.Item(
+                        Integer.toString(i), "title " + LONG.substring(0, 200), 50, i % 3 == 0, 1))
+            .toList();
     List<String> lines = IntStream.range(0, 10).mapToObj(i -> LONG.substring(0, 300)).toList();
-    return new InterviewSummary(1, "topic " + LONG.substring(0, 500), items, 50, lines, lines,
+    return new InterviewSummary(
+        1,
+        "topic " + LONG.substring(0, 500),
+        items,
+        50,
+        lines,
+        lines,
         IntStream.range(0, 20).mapToObj(i -> hugeQuestion()).toList());
   }
 
   static void withinLimits(MessageEmbed embed) {
     assertTrue(embed.getLength() <= Limits.EMBED_TOTAL, "embed total " + embed.getLength());
-    assertTrue(embed.getDescription() == null || embed.getDescription().length() <= Limits.EMBED_DESCRIPTION);
+    assertTrue(
+        embed.getDescription() == null
+            || embed.getDescription().length() <= Limits.EMBED_DESCRIPTION);
     assertTrue(embed.getTitle() == null || embed.getTitle().length() <= Limits.EMBED_TITLE);
     for (MessageEmbed.Field f : embed.getFields()) {
-      assertTrue(f.getValue().length() <= Limits.EMBED_FIELD_VALUE, f.getName() + " " + f.getValue().length());
+      assertTrue(
+          f.getValue().length() <= Limits.EMBED_FIELD_VALUE,
+          f.getName() + " " + f.getValue().length());
     }
   }
 
@@ -71,8 +119,10 @@ class EmbedsTest {
   @Test
   void an_interview_turn_with_grade_and_summary_or_next_question_fits_one_message() {
     MessageEmbed grade = Embeds.grade(hugeResult(), LONG.substring(0, 500), true);
-    int withSummary = grade.getLength() + Embeds.summary(hugeSummary(), LONG.substring(0, 500)).getLength();
-    int withQuestion = grade.getLength() + Embeds.question(hugeQuestion(), LONG.substring(0, 500)).getLength();
+    int withSummary =
+        grade.getLength() + Embeds.summary(hugeSummary(), LONG.substring(0, 500)).getLength();
+    int withQuestion =
+        grade.getLength() + Embeds.question(hugeQuestion(), LONG.substring(0, 500)).getLength();
     assertTrue(withSummary <= Limits.EMBED_TOTAL, "grade + summary = " + withSummary);
     assertTrue(withQuestion <= Limits.EMBED_TOTAL, "grade + question = " + withQuestion);
   }

@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real bot on the fake Discord with faults a test switches on: a grader that throws, an explain search whose
- * model fails to load, and the database file write-locked by another connection (as another program holding it
- * would). The database waits {@code busyTimeout} for a lock before giving up.
+ * The real bot on the fake Discord with faults a test switches on: a grader that throws, an explain
+ * search whose model fails to load, and the database file write-locked by another connection (as
+ * another program holding it would). The database waits {@code busyTimeout} for a lock before
+ * giving up.
  */
 final class FaultHarness implements AutoCloseable {
   final FakeDiscord fake;
@@ -34,6 +35,7 @@ final class FaultHarness implements AutoCloseable {
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-27T12:00:00Z"));
   final DailyPublisher publisher;
   final TutorBot bot;
+
   /** While true, grading throws (a bug or a grader failure in the background work). */
   volatile boolean gradingFails;
 
@@ -42,36 +44,48 @@ final class FaultHarness implements AutoCloseable {
     file = dir.resolve("tutor.db");
     db = Database.open(file, busyTimeout);
     Grader fast = FixedGrader.fast();
-    Grader faulty = new Grader() {
-      @Override
-      public Grade grade(Rubric rubric, String answer) {
-        if (gradingFails) {
-          throw new IllegalStateException("grader failed on \"" + answer + "\"");
-        }
-        return fast.grade(rubric, answer);
-      }
+    Grader faulty =
+        new Grader() {
+          @Override
+          public Grade grade(Rubric rubric, String answer) {
+            if (gradingFails) {
+              throw new IllegalStateException("grader failed on \"" + answer + "\"");
+            }
+            return fast.grade(rubric, answer);
+          }
 
-      @Override
-      public String name() {
-        return "faulty-test";
-      }
-    };
+          @Override
+          public String name() {
+            return "faulty-test";
+          }
+        };
     practice = new PracticeService(BotHarness.testBank(), QuestionRubrics::of, faulty, db, clock);
     publisher = new DailyPublisher(practice);
-    KnowledgeSearch brokenSearch = new KnowledgeSearch(practice.bank(), () -> {
-      throw new IllegalStateException("embedding model missing");
-    });
+    KnowledgeSearch brokenSearch =
+        new KnowledgeSearch(
+            practice.bank(),
+            () -> {
+              throw new IllegalStateException("embedding model missing");
+            });
     var env = BotHarness.env(fake, dir);
     env.putAll(extraEnv);
     TutorBot started = null;
     try {
-      started = TutorBot.start(TutorConfig.fromEnvironment(env), new BotServices(practice, clock, List.of()), false,
-          ctx -> {
-            List<SlashCommand> all = new ArrayList<>(List.of(new QuizCommand(ctx), new InterviewCommand(ctx),
-                new ReviewCommand(ctx)));
-            all.addAll(StudyCommands.all(ctx, practice, brokenSearch, publisher));
-            return all;
-          });
+      started =
+          TutorBot.start(
+              TutorConfig.fromEnvironment(env),
+              new BotServices(practice, clock, List.of()),
+              false,
+              ctx -> {
+                List<SlashCommand> all =
+                    new ArrayList<>(
+                        List.of(
+                            new QuizCommand(ctx),
+                            new InterviewCommand(ctx),
+                            new ReviewCommand(ctx)));
+                all.addAll(StudyCommands.all(ctx, practice, brokenSearch, publisher));
+                return all;
+              });
     } catch (Exception | Error e) {
       fake.close();
       db.close();

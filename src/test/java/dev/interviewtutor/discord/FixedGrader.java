@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A transparent test grader: a key point counts as covered when the answer contains its first significant word.
- * Optionally slow, to prove the bot acknowledges before grading finishes. Counts the grades it gave.
+ * A transparent test grader: a key point counts as covered when the answer contains its first
+ * significant word. Optionally slow, to prove the bot acknowledges before grading finishes. Counts
+ * the grades it gave.
  */
 final class FixedGrader implements Grader {
   private final Duration delay;
@@ -39,16 +40,31 @@ final class FixedGrader implements Grader {
         Thread.currentThread().interrupt();
       }
     }
-    List<KeyPointResult> results = rubric.keyPoints().stream()
-        .map(k -> new KeyPointResult(k.id(), k.text(), covers(k, text) ? Coverage.COVERED : Coverage.MISSED,
-            covers(k, text) ? answer : ""))
-        .toList();
+    List<KeyPointResult> results =
+        rubric.keyPoints().stream()
+            .map(
+                k ->
+                    new KeyPointResult(
+                        k.id(),
+                        k.text(),
+                        covers(k, text) ? Coverage.COVERED : Coverage.MISSED,
+                        covers(k, text) ? answer : ""))
+            .toList();
     long covered = results.stream().filter(r -> r.coverage() == Coverage.COVERED).count();
     int score = (int) Math.round(100.0 * covered / results.size());
-    Verdict verdict = score >= 80 ? Verdict.CORRECT : score >= 30 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
+    Verdict verdict =
+        score >= 80 ? Verdict.CORRECT : score >= 30 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
     graded.incrementAndGet();
-    return new Grade(rubric.questionId(), score, verdict, results, List.of(), "Test feedback.", rubric.tip(),
-        name(), List.of());
+    return new Grade(
+        rubric.questionId(),
+        score,
+        verdict,
+        results,
+        List.of(),
+        "Test feedback.",
+        rubric.tip(),
+        name(),
+        List.of());
   }
 
   static boolean covers(KeyPoint point, String answerLower) {

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** A slow grader the test controls: grading blocks until {@link #release()}, so ordering is checked, not timed. */
+/**
+ * A slow grader the test controls: grading blocks until {@link #release()}, so ordering is checked,
+ * not timed.
+ */
 final class GatedGrader implements Grader {
   private final FixedGrader inner = FixedGrader.fast();
   private final CountDownLatch started = new CountDownLatch(1);

@@ -19,12 +19,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** /quiz and /review end to end: the real JDA client, the fake Discord, the real practice engine and SQLite. */
+/**
+ * /quiz and /review end to end: the real JDA client, the fake Discord, the real practice engine and
+ * SQLite.
+ */
 class QuizFlowTest {
   static final FakeUser ADA = FakeUser.member(501, "ada");
   static final FakeUser BOB = FakeUser.member(502, "bob");
-  static final String GOOD_71 = "Node scales out, not up. Clustering runs several processes. A load balancer spreads requests across "
-      + "instances, horizontal scaling adds machines and stateless services let any instance answer.";
+  static final String GOOD_71 =
+      "Node scales out, not up. Clustering runs several processes. A load balancer spreads requests across "
+          + "instances, horizontal scaling adds machines and stateless services let any instance answer.";
 
   @TempDir Path dir;
 
@@ -39,12 +43,18 @@ class QuizFlowTest {
   }
 
   static String button(JsonNode message, String action) {
-    return buttonIds(message).stream().filter(id -> id.split(":")[3].equals(action)).findFirst()
+    return buttonIds(message).stream()
+        .filter(id -> id.split(":")[3].equals(action))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + action + " button in " + message));
   }
 
-  /** Clicks Answer on a question message, checks the modal, submits {@code answer}; returns the submission. */
-  static SentInteraction answerThroughModal(FakeDiscord fake, FakeUser user, JsonNode question, String answer) {
+  /**
+   * Clicks Answer on a question message, checks the modal, submits {@code answer}; returns the
+   * submission.
+   */
+  static SentInteraction answerThroughModal(
+      FakeDiscord fake, FakeUser user, JsonNode question, String answer) {
     SentInteraction click = fake.clickButton(user, question, button(question, "answer"));
     RecordedRequest modal = fake.awaitCallback(click, WAIT);
     assertEquals(9, modal.body().path("type").asInt(), "a modal opens: " + modal);
@@ -52,9 +62,15 @@ class QuizFlowTest {
     assertTrue(data.path("title").asText().length() <= 45, "modal title within 45");
     JsonNode label = data.path("components").get(0);
     assertTrue(label.path("label").asText().length() <= 45, "modal label within 45: " + label);
-    assertEquals(4000, label.path("component").path("max_length").asInt(), "paragraph of up to 4,000: " + label);
+    assertEquals(
+        4000,
+        label.path("component").path("max_length").asInt(),
+        "paragraph of up to 4,000: " + label);
     assertEquals(2, label.path("component").path("style").asInt(), "paragraph style");
-    return fake.submitModal(user, question.path("channel_id").asLong(), data.path("custom_id").asText(),
+    return fake.submitModal(
+        user,
+        question.path("channel_id").asLong(),
+        data.path("custom_id").asText(),
         Map.of("answer", answer));
   }
 
@@ -63,19 +79,27 @@ class QuizFlowTest {
     try (BotHarness h = BotHarness.start(dir, FixedGrader.fast(), Map.of())) {
       SentInteraction quiz = h.fake.slashCommand(ADA, "quiz", Payloads.option("topic", "nodejs"));
       RecordedRequest ack = h.fake.awaitCallback(quiz, WAIT);
-      assertEquals(5, ack.body().path("type").asInt(), "acknowledged first, the question edited in");
+      assertEquals(
+          5, ack.body().path("type").asInt(), "acknowledged first, the question edited in");
       assertEquals(0, ack.body().path("data").path("flags").asInt() & 64, "the question is public");
       RecordedRequest shown = h.fake.awaitWebhook(quiz, WAIT);
       assertTrue(shown.text().contains("Q71. How Does Node.js Scale?"), shown.text());
       JsonNode question = h.fake.originalMessage(quiz);
-      String topic = Integer.toString(h.bot.context().services().practice().topics().indexOf("nodejs"));
-      assertEquals(List.of("v1:quiz:501:answer:71:" + topic, "v1:quiz:501:hint:71:" + topic,
-          "v1:quiz:501:skip:71:" + topic), buttonIds(question), "the topic travels as its index");
+      String topic =
+          Integer.toString(h.bot.context().services().practice().topics().indexOf("nodejs"));
+      assertEquals(
+          List.of(
+              "v1:quiz:501:answer:71:" + topic,
+              "v1:quiz:501:hint:71:" + topic,
+              "v1:quiz:501:skip:71:" + topic),
+          buttonIds(question),
+          "the topic travels as its index");
 
       SentInteraction submit = answerThroughModal(h.fake, ADA, question, GOOD_71);
       RecordedRequest deferred = h.fake.awaitCallback(submit, WAIT);
       assertEquals(5, deferred.body().path("type").asInt(), "deferred while grading");
-      assertEquals(64, deferred.body().path("data").path("flags").asInt() & 64, "the grade is ephemeral");
+      assertEquals(
+          64, deferred.body().path("data").path("flags").asInt() & 64, "the grade is ephemeral");
       RecordedRequest graded = h.fake.awaitWebhook(submit, WAIT);
       assertEquals("PATCH", graded.method());
       assertTrue(graded.path().endsWith("/messages/@original"), graded.path());
@@ -83,8 +107,11 @@ class QuizFlowTest {
       assertTrue(text.contains("Score 100/100"), graded.body().toString());
       assertTrue(text.contains("Covered") && text.contains("Missed") && text.contains("Tip"), text);
       assertTrue(text.contains("Node.js scales horizontally, not vertically."), "the tip: " + text);
-      assertTrue(graded.body().has("allowed_mentions"), "edits carry their own allowed mentions: " + graded.body());
-      assertEquals(0, graded.body().path("allowed_mentions").path("parse").size(), "nobody is pinged");
+      assertTrue(
+          graded.body().has("allowed_mentions"),
+          "edits carry their own allowed mentions: " + graded.body());
+      assertEquals(
+          0, graded.body().path("allowed_mentions").path("parse").size(), "nobody is pinged");
 
       JsonNode gradeMessage = h.fake.originalMessage(submit);
       SentInteraction model = h.fake.clickButton(ADA, gradeMessage, button(gradeMessage, "model"));
@@ -117,7 +144,9 @@ class QuizFlowTest {
 
       SentInteraction again = h.fake.slashCommand(ADA, "quiz", Payloads.option("question", "72"));
       h.fake.awaitCallback(again, WAIT);
-      SentInteraction poor = answerThroughModal(h.fake, ADA, h.fake.originalMessage(again), "I am not sure, maybe threads?");
+      SentInteraction poor =
+          answerThroughModal(
+              h.fake, ADA, h.fake.originalMessage(again), "I am not sure, maybe threads?");
       String poorText = h.fake.awaitWebhook(poor, WAIT).text();
       assertTrue(poorText.contains("❌"), "missed key points listed: " + poorText);
     }
@@ -164,10 +193,15 @@ class QuizFlowTest {
       assertTrue(refused.text().contains("2 answers graded per minute"), refused.text());
       assertEquals(2, grader.graded.get(), "the refused answer was not graded");
 
-      SentInteraction bobsQuiz = h.fake.slashCommand(BOB, "quiz", Payloads.option("topic", "nodejs"));
+      SentInteraction bobsQuiz =
+          h.fake.slashCommand(BOB, "quiz", Payloads.option("topic", "nodejs"));
       h.fake.awaitCallback(bobsQuiz, WAIT);
-      SentInteraction bobs = answerThroughModal(h.fake, BOB, h.fake.originalMessage(bobsQuiz), GOOD_71);
-      assertEquals(5, h.fake.awaitCallback(bobs, WAIT).body().path("type").asInt(), "Bob has his own budget");
+      SentInteraction bobs =
+          answerThroughModal(h.fake, BOB, h.fake.originalMessage(bobsQuiz), GOOD_71);
+      assertEquals(
+          5,
+          h.fake.awaitCallback(bobs, WAIT).body().path("type").asInt(),
+          "Bob has his own budget");
     }
   }
 
@@ -191,12 +225,15 @@ class QuizFlowTest {
     try (BotHarness h = BotHarness.start(dir, grader, Map.of())) {
       SentInteraction quiz = h.fake.slashCommand(ADA, "quiz");
       h.fake.awaitCallback(quiz, WAIT);
-      SentInteraction submit = answerThroughModal(h.fake, ADA, h.fake.originalMessage(quiz), GOOD_71);
+      SentInteraction submit =
+          answerThroughModal(h.fake, ADA, h.fake.originalMessage(quiz), GOOD_71);
       RecordedRequest ack = h.fake.awaitCallback(submit, WAIT);
       assertEquals(5, ack.body().path("type").asInt(), "deferred");
       assertTrue(grader.awaitStarted(WAIT), "grading started");
-      assertFalse(grader.finished(), "the grade is still being worked on when the acknowledgement arrives");
-      assertTrue(h.fake.requests().stream().noneMatch(r -> r.path().startsWith(submit.webhookPath())),
+      assertFalse(
+          grader.finished(), "the grade is still being worked on when the acknowledgement arrives");
+      assertTrue(
+          h.fake.requests().stream().noneMatch(r -> r.path().startsWith(submit.webhookPath())),
           "no result before the grade is done");
       grader.release();
       assertTrue(h.fake.awaitWebhook(submit, WAIT).text().contains("Score"));
@@ -209,19 +246,33 @@ class QuizFlowTest {
       SentInteraction topics = h.fake.autocomplete(ADA, "quiz", Payloads.focused("topic", "no"));
       RecordedRequest choices = h.fake.awaitCallback(topics, WAIT);
       assertEquals(8, choices.body().path("type").asInt());
-      assertEquals("nodejs", choices.body().path("data").path("choices").get(0).path("value").asText());
+      assertEquals(
+          "nodejs", choices.body().path("data").path("choices").get(0).path("value").asText());
       assertEquals(1, choices.body().path("data").path("choices").size());
 
-      SentInteraction questions = h.fake.autocomplete(ADA, "quiz", Payloads.option("topic", "nodejs"),
-          Payloads.focused("question", "worker"));
+      SentInteraction questions =
+          h.fake.autocomplete(
+              ADA,
+              "quiz",
+              Payloads.option("topic", "nodejs"),
+              Payloads.focused("question", "worker"));
       JsonNode q = h.fake.awaitCallback(questions, WAIT).body().path("data").path("choices");
       assertEquals(1, q.size(), q.toString());
       assertEquals("72", q.get(0).path("value").asText());
 
-      SentInteraction interviewTopics = h.fake.autocomplete(ADA, "interview",
-          Payloads.subcommand("start", Payloads.focused("topic", "MEM")));
-      assertEquals("memory", h.fake.awaitCallback(interviewTopics, WAIT).body().path("data").path("choices").get(0)
-          .path("value").asText());
+      SentInteraction interviewTopics =
+          h.fake.autocomplete(
+              ADA, "interview", Payloads.subcommand("start", Payloads.focused("topic", "MEM")));
+      assertEquals(
+          "memory",
+          h.fake
+              .awaitCallback(interviewTopics, WAIT)
+              .body()
+              .path("data")
+              .path("choices")
+              .get(0)
+              .path("value")
+              .asText());
     }
   }
 
@@ -233,7 +284,8 @@ class QuizFlowTest {
 
       SentInteraction quiz = h.fake.slashCommand(ADA, "quiz", Payloads.option("question", "75"));
       h.fake.awaitCallback(quiz, WAIT);
-      SentInteraction poor = answerThroughModal(h.fake, ADA, h.fake.originalMessage(quiz), "no idea honestly");
+      SentInteraction poor =
+          answerThroughModal(h.fake, ADA, h.fake.originalMessage(quiz), "no idea honestly");
       h.fake.awaitWebhook(poor, WAIT);
 
       h.clock.advance(Duration.ofDays(2));
@@ -244,7 +296,8 @@ class QuizFlowTest {
       assertTrue(due.contains("Q75."), "the poorly answered question is due: " + due);
       JsonNode question = h.fake.originalMessage(review);
       assertTrue(button(question, "answer").startsWith("v1:review:501:answer:75"));
-      SentInteraction answer = answerThroughModal(h.fake, ADA, question, "timers poll check phases of the loop");
+      SentInteraction answer =
+          answerThroughModal(h.fake, ADA, question, "timers poll check phases of the loop");
       assertTrue(h.fake.awaitWebhook(answer, WAIT).text().contains("Score"));
     }
   }
@@ -261,7 +314,8 @@ class QuizFlowTest {
   @Test
   void quiz_works_in_a_dm_with_the_bot() throws Exception {
     try (BotHarness h = BotHarness.start(dir, FixedGrader.fast(), Map.of())) {
-      SentInteraction quiz = h.fake.slashCommandInDm(ADA, "quiz", Payloads.option("question", "71"));
+      SentInteraction quiz =
+          h.fake.slashCommandInDm(ADA, "quiz", Payloads.option("question", "71"));
       assertTrue(h.fake.replyText(quiz, WAIT).contains("Q71."));
       JsonNode question = h.fake.originalMessage(quiz);
       assertEquals(h.fake.dmChannelOf(ADA), question.path("channel_id").asLong());

@@ -35,7 +35,8 @@ class QuizHintRestartTest {
 
       SentInteraction second = h.fake.clickButton(ADA, question, button(question, "hint"));
       String secondHint = h.fake.awaitCallback(second, WAIT).text();
-      assertTrue(secondHint.contains("Hint 2"), "the count carried over the restart: " + secondHint);
+      assertTrue(
+          secondHint.contains("Hint 2"), "the count carried over the restart: " + secondHint);
 
       h.restartBot();
       SentInteraction submit = answerThroughModal(h.fake, ADA, question, QuizFlowTest.GOOD_71);

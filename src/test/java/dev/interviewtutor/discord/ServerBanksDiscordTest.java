@@ -35,17 +35,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A server's own banks end to end: the real JDA client against the loopback fake Discord with two servers, the real
- * practice engine on SQLite. A bank uploaded on one server is played there and is absent on the other (quiz,
- * autocomplete, explain, bank list); a broken upload is answered privately with every problem and its line;
- * managing banks needs Manage Server; the bot owner re-reads the knowledge directory while an interview goes on.
+ * A server's own banks end to end: the real JDA client against the loopback fake Discord with two
+ * servers, the real practice engine on SQLite. A bank uploaded on one server is played there and is
+ * absent on the other (quiz, autocomplete, explain, bank list); a broken upload is answered
+ * privately with every problem and its line; managing banks needs Manage Server; the bot owner
+ * re-reads the knowledge directory while an interview goes on.
  */
 class ServerBanksDiscordTest {
   static final FakeUser ADMIN = FakeUser.admin(701, "ada");
   static final FakeUser MEMBER = FakeUser.member(702, "bo");
   static final FakeUser OWNER = FakeUser.admin(FakeDiscord.OWNER_ID, "owner");
 
-  static final String CONTAINERS = """
+  static final String CONTAINERS =
+      """
       ---
       topic: Containers
       ---
@@ -66,8 +68,11 @@ class ServerBanksDiscordTest {
       removed and can be shared between containers.
       """;
 
-  /** Line 6: a question heading indented by a space; line 11: a numbered heading one level too deep. */
-  static final String BROKEN = """
+  /**
+   * Line 6: a question heading indented by a space; line 11: a numbered heading one level too deep.
+   */
+  static final String BROKEN =
+      """
       # 1. What is a container image?
 
       ### Explanation
@@ -103,9 +108,13 @@ class ServerBanksDiscordTest {
     MutableClock clock = new MutableClock(Instant.now());
     Database db = Database.open(config.db());
     var bank = BankLoader.load(knowledge);
-    practice = new PracticeService(bank, QuestionRubrics.builderFor(bank), FixedGrader.fast(), db, clock);
-    bot = TutorBot.start(config, new BotServices(practice, clock, List.of(db), () -> BankLoader.load(knowledge)),
-        false);
+    practice =
+        new PracticeService(bank, QuestionRubrics.builderFor(bank), FixedGrader.fast(), db, clock);
+    bot =
+        TutorBot.start(
+            config,
+            new BotServices(practice, clock, List.of(db), () -> BankLoader.load(knowledge)),
+            false);
   }
 
   @AfterEach
@@ -120,8 +129,14 @@ class ServerBanksDiscordTest {
   }
 
   SentInteraction upload(FakeUser user, long channel, String fileName, String text) {
-    return fake.slashCommandIn(user, channel, true, "bank", Payloads.subcommand("upload",
-        fake.attachmentOption("file", fileName, text.getBytes(StandardCharsets.UTF_8))));
+    return fake.slashCommandIn(
+        user,
+        channel,
+        true,
+        "bank",
+        Payloads.subcommand(
+            "upload",
+            fake.attachmentOption("file", fileName, text.getBytes(StandardCharsets.UTF_8))));
   }
 
   static boolean ephemeral(RecordedRequest callback) {
@@ -138,63 +153,89 @@ class ServerBanksDiscordTest {
 
   @Test
   void a_bank_uploaded_on_one_server_is_played_there_and_absent_on_the_other() throws Exception {
-    SentInteraction refused = upload(MEMBER, FakeDiscord.TEXT_CHANNEL_ID, "containers.md", CONTAINERS);
+    SentInteraction refused =
+        upload(MEMBER, FakeDiscord.TEXT_CHANNEL_ID, "containers.md", CONTAINERS);
     RecordedRequest refusal = fake.awaitCallback(refused, WAIT);
     assertTrue(refusal.text().contains("You need the Manage Server permission"), refusal.text());
 
-    SentInteraction uploaded = upload(ADMIN, FakeDiscord.TEXT_CHANNEL_ID, "containers.md", CONTAINERS);
+    SentInteraction uploaded =
+        upload(ADMIN, FakeDiscord.TEXT_CHANNEL_ID, "containers.md", CONTAINERS);
     assertTrue(ephemeral(fake.awaitCallback(uploaded, WAIT)), "answered privately");
     String added = fake.awaitWebhook(uploaded, WAIT).text();
     assertTrue(added.contains("Added the bank `containers`: 2 question(s)"), added);
 
-    // Played on its server: the topic autocompletes, the quiz asks its question and grades the answer.
-    assertTrue(choices(fake.autocomplete(ADMIN, "quiz", Payloads.focused("topic", "cont"))).contains("Containers"));
+    // Played on its server: the topic autocompletes, the quiz asks its question and grades the
+    // answer.
+    assertTrue(
+        choices(fake.autocomplete(ADMIN, "quiz", Payloads.focused("topic", "cont")))
+            .contains("Containers"));
     SentInteraction quiz = fake.slashCommand(ADMIN, "quiz", Payloads.option("topic", "Containers"));
     fake.awaitCallback(quiz, WAIT);
     String asked = fake.awaitWebhook(quiz, WAIT).text();
     assertTrue(asked.contains("What is a container image?"), asked);
     JsonNode question = fake.originalMessage(quiz);
-    SentInteraction answer = QuizFlowTest.answerThroughModal(fake, ADMIN, question,
-        "An image is a read-only template with the application and what it needs; containers start from it.");
+    SentInteraction answer =
+        QuizFlowTest.answerThroughModal(
+            fake,
+            ADMIN,
+            question,
+            "An image is a read-only template with the application and what it needs; containers start from it.");
     String graded = fake.awaitWebhook(answer, WAIT).text();
     assertTrue(graded.contains("Score"), graded);
     Scope here = practice.scope(ScopeKind.GUILD, Long.toString(FakeDiscord.GUILD_ID), "");
-    Question own = practice.bank(here).questions().stream().filter(q -> q.title().equals(
-        "What is a container image?")).findFirst().orElseThrow();
+    Question own =
+        practice.bank(here).questions().stream()
+            .filter(q -> q.title().equals("What is a container image?"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(asked.contains("Q" + own.id()), "asked under its server id: " + asked);
-    assertEquals(1, practice.stats(practice.findPerson(Person.discordKey(ADMIN.id())).orElseThrow()).answers());
+    assertEquals(
+        1,
+        practice.stats(practice.findPerson(Person.discordKey(ADMIN.id())).orElseThrow()).answers());
 
     // Absent on the other server: autocomplete, the topic, the id, /explain and /bank list.
     long other = FakeDiscord.OTHER_TEXT_CHANNEL_ID;
-    assertFalse(choices(fake.autocompleteIn(ADMIN, other, "quiz", Payloads.focused("topic", "cont")))
-        .contains("Containers"));
-    assertTrue(choices(fake.autocompleteIn(ADMIN, other, "quiz", Payloads.focused("topic", "")))
-        .containsAll(List.of("nodejs", "memory")), "the shipped topics are there");
-    List<String> questionChoices = choices(fake.autocompleteIn(ADMIN, other, "quiz",
-        Payloads.focused("question", "container")));
+    assertFalse(
+        choices(fake.autocompleteIn(ADMIN, other, "quiz", Payloads.focused("topic", "cont")))
+            .contains("Containers"));
+    assertTrue(
+        choices(fake.autocompleteIn(ADMIN, other, "quiz", Payloads.focused("topic", "")))
+            .containsAll(List.of("nodejs", "memory")),
+        "the shipped topics are there");
+    List<String> questionChoices =
+        choices(
+            fake.autocompleteIn(ADMIN, other, "quiz", Payloads.focused("question", "container")));
     assertTrue(questionChoices.isEmpty(), "no question of the bank: " + questionChoices);
-    SentInteraction topicElsewhere = fake.slashCommandIn(ADMIN, other, true, "quiz",
-        Payloads.option("topic", "Containers"));
+    SentInteraction topicElsewhere =
+        fake.slashCommandIn(ADMIN, other, true, "quiz", Payloads.option("topic", "Containers"));
     String noTopic = fake.awaitCallback(topicElsewhere, WAIT).text();
     assertTrue(noTopic.contains("There is no topic 'Containers'"), noTopic);
-    SentInteraction idElsewhere = fake.slashCommandIn(ADMIN, other, true, "quiz",
-        Payloads.option("question", own.id()));
+    SentInteraction idElsewhere =
+        fake.slashCommandIn(ADMIN, other, true, "quiz", Payloads.option("question", own.id()));
     // a named question is answered at once (no deferral): an unknown id is refused in that reply
     String noId = fake.awaitCallback(idElsewhere, WAIT).text();
     assertTrue(noId.contains("There is no question with id '" + own.id() + "'"), noId);
-    SentInteraction explainElsewhere = fake.slashCommandIn(ADMIN, other, true, "explain",
-        Payloads.option("query", "read-only container image template"));
+    SentInteraction explainElsewhere =
+        fake.slashCommandIn(
+            ADMIN,
+            other,
+            true,
+            "explain",
+            Payloads.option("query", "read-only container image template"));
     fake.awaitCallback(explainElsewhere, WAIT);
     String explainedElsewhere = fake.awaitWebhook(explainElsewhere, WAIT).text();
     assertFalse(explainedElsewhere.contains("What is a container image?"), explainedElsewhere);
-    assertTrue(explainedElsewhere.contains("Closest (weak) match"), "a shipped question, weakly: "
-        + explainedElsewhere);
-    SentInteraction explainHere = fake.slashCommand(ADMIN, "explain",
-        Payloads.option("query", "read-only container image template"));
+    assertTrue(
+        explainedElsewhere.contains("Closest (weak) match"),
+        "a shipped question, weakly: " + explainedElsewhere);
+    SentInteraction explainHere =
+        fake.slashCommand(
+            ADMIN, "explain", Payloads.option("query", "read-only container image template"));
     fake.awaitCallback(explainHere, WAIT);
     String explainedHere = fake.awaitWebhook(explainHere, WAIT).text();
     assertTrue(explainedHere.contains("What is a container image?"), explainedHere);
-    SentInteraction listElsewhere = fake.slashCommandIn(ADMIN, other, true, "bank", Payloads.subcommand("list"));
+    SentInteraction listElsewhere =
+        fake.slashCommandIn(ADMIN, other, true, "bank", Payloads.subcommand("list"));
     fake.awaitCallback(listElsewhere, WAIT);
     String listed = fake.awaitWebhook(listElsewhere, WAIT).text();
     assertTrue(listed.contains("none yet") && !listed.contains("containers"), listed);
@@ -208,25 +249,37 @@ class ServerBanksDiscordTest {
     assertTrue(problems.contains("nothing changed"), problems);
     assertTrue(problems.contains("`containers.md:6`"), problems);
     assertTrue(problems.contains("`containers.md:11`"), problems);
-    assertTrue(problems.indexOf("containers.md:6") < problems.indexOf("containers.md:11"), "sorted by line");
+    assertTrue(
+        problems.indexOf("containers.md:6") < problems.indexOf("containers.md:11"),
+        "sorted by line");
 
-    StringBuilder many = new StringBuilder("# 1. What is a container image?\n\n### Explanation\nA template.\n\n");
+    StringBuilder many =
+        new StringBuilder("# 1. What is a container image?\n\n### Explanation\nA template.\n\n");
     for (int i = 2; i <= 80; i++) {
-      many.append(" # ").append(i).append(". What is detail number ").append(i).append(" of images?\n\n");
+      many.append(" # ")
+          .append(i)
+          .append(". What is detail number ")
+          .append(i)
+          .append(" of images?\n\n");
     }
-    SentInteraction tooMany = upload(ADMIN, FakeDiscord.TEXT_CHANNEL_ID, "many.md", many.toString());
+    SentInteraction tooMany =
+        upload(ADMIN, FakeDiscord.TEXT_CHANNEL_ID, "many.md", many.toString());
     fake.awaitCallback(tooMany, WAIT);
     String cut = fake.awaitWebhook(tooMany, WAIT).body().path("content").asText();
     assertTrue(cut.length() <= 2000, "within Discord's limit: " + cut.length());
-    java.util.regex.Matcher more = java.util.regex.Pattern.compile("(\\d+) problems:(?s)(.*)\n… and (\\d+) more$")
-        .matcher(cut);
+    java.util.regex.Matcher more =
+        java.util.regex.Pattern.compile("(\\d+) problems:(?s)(.*)\n… and (\\d+) more$")
+            .matcher(cut);
     assertTrue(more.find(), cut);
     long listedLines = more.group(2).lines().filter(l -> l.startsWith("• ")).count();
-    assertEquals(Integer.parseInt(more.group(1)), listedLines + Integer.parseInt(more.group(3)),
+    assertEquals(
+        Integer.parseInt(more.group(1)),
+        listedLines + Integer.parseInt(more.group(3)),
         "every problem is either listed or counted: " + cut);
     assertTrue(cut.contains("`many.md:6`"), "the first problems are listed: " + cut);
 
-    SentInteraction notMarkdown = upload(ADMIN, FakeDiscord.TEXT_CHANNEL_ID, "notes.txt", CONTAINERS);
+    SentInteraction notMarkdown =
+        upload(ADMIN, FakeDiscord.TEXT_CHANNEL_ID, "notes.txt", CONTAINERS);
     assertTrue(fake.awaitCallback(notMarkdown, WAIT).text().contains("not a Markdown file"));
 
     SentInteraction list = fake.slashCommand(ADMIN, "bank", Payloads.subcommand("list"));
@@ -238,38 +291,62 @@ class ServerBanksDiscordTest {
 
   @Test
   void a_shipped_bank_switched_off_and_a_bank_removed_leave_only_that_server() throws Exception {
-    fake.awaitWebhook(upload(ADMIN, FakeDiscord.TEXT_CHANNEL_ID, "containers.md", CONTAINERS), WAIT);
-    SentInteraction off = fake.slashCommand(ADMIN, "bank", Payloads.subcommand("shipped",
-        Payloads.option("name", "nodejs"), Payloads.option("enabled", false)));
+    fake.awaitWebhook(
+        upload(ADMIN, FakeDiscord.TEXT_CHANNEL_ID, "containers.md", CONTAINERS), WAIT);
+    SentInteraction off =
+        fake.slashCommand(
+            ADMIN,
+            "bank",
+            Payloads.subcommand(
+                "shipped", Payloads.option("name", "nodejs"), Payloads.option("enabled", false)));
     fake.awaitCallback(off, WAIT);
     assertTrue(fake.awaitWebhook(off, WAIT).text().contains("is now off"));
-    assertFalse(choices(fake.autocomplete(ADMIN, "quiz", Payloads.focused("topic", ""))).contains("nodejs"));
-    assertTrue(choices(fake.autocompleteIn(ADMIN, FakeDiscord.OTHER_TEXT_CHANNEL_ID, "quiz",
-        Payloads.focused("topic", ""))).contains("nodejs"), "still on for the other server");
-    assertEquals(List.of("containers"), choices(fake.autocomplete(ADMIN, "bank",
-        Payloads.subcommand("remove", Payloads.focused("name", "")))));
+    assertFalse(
+        choices(fake.autocomplete(ADMIN, "quiz", Payloads.focused("topic", "")))
+            .contains("nodejs"));
+    assertTrue(
+        choices(
+                fake.autocompleteIn(
+                    ADMIN,
+                    FakeDiscord.OTHER_TEXT_CHANNEL_ID,
+                    "quiz",
+                    Payloads.focused("topic", "")))
+            .contains("nodejs"),
+        "still on for the other server");
+    assertEquals(
+        List.of("containers"),
+        choices(
+            fake.autocomplete(
+                ADMIN, "bank", Payloads.subcommand("remove", Payloads.focused("name", "")))));
 
-    SentInteraction remove = fake.slashCommand(ADMIN, "bank", Payloads.subcommand("remove",
-        Payloads.option("name", "containers")));
+    SentInteraction remove =
+        fake.slashCommand(
+            ADMIN, "bank", Payloads.subcommand("remove", Payloads.option("name", "containers")));
     fake.awaitCallback(remove, WAIT);
     assertTrue(fake.awaitWebhook(remove, WAIT).text().contains("Removed the bank `containers`"));
-    assertEquals(List.of("memory"), choices(fake.autocomplete(ADMIN, "quiz", Payloads.focused("topic", ""))));
+    assertEquals(
+        List.of("memory"),
+        choices(fake.autocomplete(ADMIN, "quiz", Payloads.focused("topic", ""))));
   }
 
   @Test
-  void only_the_bot_owner_reloads_the_knowledge_directory_and_an_open_interview_carries_on() throws Exception {
+  void only_the_bot_owner_reloads_the_knowledge_directory_and_an_open_interview_carries_on()
+      throws Exception {
     Person ada = practice.person(Person.discordKey(ADMIN.id()), "ada");
     Scope here = practice.scope(ScopeKind.GUILD, Long.toString(FakeDiscord.GUILD_ID), "");
     InterviewState interview = practice.startInterview(ada, here, "nodejs", 2);
     String current = interview.current().orElseThrow().id();
-    Files.writeString(knowledge.resolve("extra.md"), """
+    Files.writeString(
+        knowledge.resolve("extra.md"),
+        """
         # 901. What does a reverse proxy do?
 
         ### Explanation
         A reverse proxy takes requests from clients and passes them to servers behind it.
         """);
 
-    SentInteraction notOwner = fake.slashCommand(ADMIN, "tutoradmin", Payloads.subcommand("reload"));
+    SentInteraction notOwner =
+        fake.slashCommand(ADMIN, "tutoradmin", Payloads.subcommand("reload"));
     fake.awaitCallback(notOwner, WAIT);
     assertTrue(fake.awaitWebhook(notOwner, WAIT).text().contains("Only the bot's owner"));
     assertTrue(practice.bank().find("901").isEmpty(), "nothing was reloaded");

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bot instances in one JVM against the sharded loopback Discord, each with its own practice engine and database
- * connection (nothing shared in memory), as separate processes would be: each gets the servers of its shard, and
- * two that briefly run the same shard (a rolling restart) post a server's daily question once between them.
+ * Bot instances in one JVM against the sharded loopback Discord, each with its own practice engine
+ * and database connection (nothing shared in memory), as separate processes would be: each gets the
+ * servers of its shard, and two that briefly run the same shard (a rolling restart) post a server's
+ * daily question once between them.
  */
 class ShardedBotsTest {
   @TempDir Path dir;
@@ -51,9 +52,13 @@ class ShardedBotsTest {
       env.putAll(extraEnv);
       TutorConfig config = TutorConfig.fromEnvironment(env);
       db = Database.open(config.db());
-      practice = new PracticeService(BotHarness.testBank(), QuestionRubrics::of, FixedGrader.fast(), db, clock);
+      practice =
+          new PracticeService(
+              BotHarness.testBank(), QuestionRubrics::of, FixedGrader.fast(), db, clock);
       bot = TutorBot.start(config, new BotServices(practice, clock, List.of()), false);
-      scheduler = new DailyQuizScheduler(practice.daily(), new DailyPublisher(practice), bot.shards(), clock);
+      scheduler =
+          new DailyQuizScheduler(
+              practice.daily(), new DailyPublisher(practice), bot.shards(), clock);
     }
 
     @Override
@@ -65,14 +70,24 @@ class ShardedBotsTest {
   }
 
   private void dailyAtNineIn(PracticeService practice, FakeGuild g) {
-    practice.daily().configure(practice.scope(ScopeKind.GUILD, g.idString(), g.name()),
-        Long.toString(g.textChannelId()), LocalTime.of(9, 0), ZoneOffset.UTC, null);
+    practice
+        .daily()
+        .configure(
+            practice.scope(ScopeKind.GUILD, g.idString(), g.name()),
+            Long.toString(g.textChannelId()),
+            LocalTime.of(9, 0),
+            ZoneOffset.UTC,
+            null);
   }
 
   private static List<RecordedRequest> dailyPosts(FakeDiscord fake, FakeGuild g) {
-    return fake.requests().stream().filter(r -> r.method().equals("POST")
-        && r.path().equals("channels/" + g.textChannelId() + "/messages")
-        && r.body().path("components").toString().contains(":daily:")).toList();
+    return fake.requests().stream()
+        .filter(
+            r ->
+                r.method().equals("POST")
+                    && r.path().equals("channels/" + g.textChannelId() + "/messages")
+                    && r.body().path("components").toString().contains(":daily:"))
+        .toList();
   }
 
   @Test
@@ -81,7 +96,10 @@ class ShardedBotsTest {
       FakeGuild onShard0 = fake.addGuild(FakeGuild.onShard(0, 2, 0));
       try (Instance all = new Instance(fake, Map.of())) {
         assertEquals("shards 0-1 of 2", all.bot.describeShards());
-        assertEquals(List.of(List.of(0, 2), List.of(1, 2)), fake.identifiedShards(), "IDENTIFY carries the shard");
+        assertEquals(
+            List.of(List.of(0, 2), List.of(1, 2)),
+            fake.identifiedShards(),
+            "IDENTIFY carries the shard");
         assertNotNull(all.bot.shards().getGuildById(onShard0.id()));
         assertNotNull(all.bot.shards().getGuildById(FakeGuild.MAIN.id()));
       }
@@ -89,16 +107,22 @@ class ShardedBotsTest {
   }
 
   @Test
-  void each_instance_gets_only_the_servers_of_its_shard_and_posts_only_their_daily_questions() throws Exception {
+  void each_instance_gets_only_the_servers_of_its_shard_and_posts_only_their_daily_questions()
+      throws Exception {
     try (FakeDiscord fake = FakeDiscord.start(BotHarness.TOKEN, 2)) {
       FakeGuild onShard0 = fake.addGuild(FakeGuild.onShard(0, 2, 0));
       FakeGuild onShard1 = FakeGuild.MAIN;
-      try (Instance zero = new Instance(fake, Map.of("DISCORD_SHARDS_TOTAL", "2", "DISCORD_SHARDS", "0"));
-          Instance one = new Instance(fake, Map.of("DISCORD_SHARDS_TOTAL", "2", "DISCORD_SHARDS", "1"))) {
+      try (Instance zero =
+              new Instance(fake, Map.of("DISCORD_SHARDS_TOTAL", "2", "DISCORD_SHARDS", "0"));
+          Instance one =
+              new Instance(fake, Map.of("DISCORD_SHARDS_TOTAL", "2", "DISCORD_SHARDS", "1"))) {
         assertNotNull(zero.bot.shards().getGuildById(onShard0.id()));
-        assertNull(zero.bot.shards().getGuildById(onShard1.id()), "shard 1's server never reached shard 0");
+        assertNull(
+            zero.bot.shards().getGuildById(onShard1.id()),
+            "shard 1's server never reached shard 0");
         assertNotNull(one.bot.shards().getGuildById(onShard1.id()));
-        assertNull(one.bot.shards().getGuildById(onShard0.id()), "shard 0's server never reached shard 1");
+        assertNull(
+            one.bot.shards().getGuildById(onShard0.id()), "shard 0's server never reached shard 1");
         assertEquals("shard 0 of 2", zero.bot.describeShards());
 
         dailyAtNineIn(zero.practice, onShard0);
@@ -108,7 +132,8 @@ class ShardedBotsTest {
         assertEquals(1, byZero.size(), "instance 0 handles only its own server: " + byZero);
         assertInstanceOf(DailyPublisher.Outcome.Posted.class, byZero.get(0));
         assertEquals(1, dailyPosts(fake, onShard0).size());
-        assertEquals(0, dailyPosts(fake, onShard1).size(), "shard 1's server waits for its own process");
+        assertEquals(
+            0, dailyPosts(fake, onShard1).size(), "shard 1's server waits for its own process");
         List<DailyPublisher.Outcome> byOne = one.scheduler.tick();
         assertInstanceOf(DailyPublisher.Outcome.Posted.class, byOne.get(0));
         assertEquals(1, dailyPosts(fake, onShard1).size());
@@ -119,18 +144,27 @@ class ShardedBotsTest {
   @Test
   void two_instances_briefly_running_the_same_shard_post_a_daily_question_once() throws Exception {
     try (FakeDiscord fake = FakeDiscord.start(BotHarness.TOKEN)) {
-      try (Instance old = new Instance(fake, Map.of()); Instance fresh = new Instance(fake, Map.of())) {
+      try (Instance old = new Instance(fake, Map.of());
+          Instance fresh = new Instance(fake, Map.of())) {
         dailyAtNineIn(old.practice, FakeGuild.MAIN);
         clock.advance(Duration.ofHours(25));
 
-        // The old instance is sending (Discord holds its post, as in a long rate limit) when the new one ticks.
+        // The old instance is sending (Discord holds its post, as in a long rate limit) when the
+        // new one ticks.
         Runnable release = fake.holdChannelPosts();
-        CompletableFuture<List<DailyPublisher.Outcome>> sending = CompletableFuture.supplyAsync(old.scheduler::tick);
-        StudyHarness.awaitTrue("the old instance's post is in flight", () -> fake.heldChannelPosts() == 1);
+        CompletableFuture<List<DailyPublisher.Outcome>> sending =
+            CompletableFuture.supplyAsync(old.scheduler::tick);
+        StudyHarness.awaitTrue(
+            "the old instance's post is in flight", () -> fake.heldChannelPosts() == 1);
         List<DailyPublisher.Outcome> byFresh = fresh.scheduler.tick();
-        assertEquals(List.of(new DailyPublisher.Outcome.Elsewhere()), byFresh, "the new one leaves it alone");
+        assertEquals(
+            List.of(new DailyPublisher.Outcome.Elsewhere()),
+            byFresh,
+            "the new one leaves it alone");
         release.run();
-        assertInstanceOf(DailyPublisher.Outcome.Posted.class, sending.get(WAIT.toSeconds(), TimeUnit.SECONDS).get(0));
+        assertInstanceOf(
+            DailyPublisher.Outcome.Posted.class,
+            sending.get(WAIT.toSeconds(), TimeUnit.SECONDS).get(0));
 
         // Both tick again, at once: nothing is due any more.
         List<CompletableFuture<List<DailyPublisher.Outcome>>> again = new ArrayList<>();
@@ -151,15 +185,20 @@ class ShardedBotsTest {
       for (int i = 0; i < 5; i++) {
         servers.add(fake.addGuild(FakeGuild.onShard(0, 1, i)));
       }
-      try (Instance a = new Instance(fake, Map.of()); Instance b = new Instance(fake, Map.of())) {
+      try (Instance a = new Instance(fake, Map.of());
+          Instance b = new Instance(fake, Map.of())) {
         servers.forEach(g -> dailyAtNineIn(a.practice, g));
         clock.advance(Duration.ofHours(25));
-        var ticks = List.of(CompletableFuture.supplyAsync(a.scheduler::tick),
-            CompletableFuture.supplyAsync(b.scheduler::tick));
+        var ticks =
+            List.of(
+                CompletableFuture.supplyAsync(a.scheduler::tick),
+                CompletableFuture.supplyAsync(b.scheduler::tick));
         long posted = 0;
         for (var t : ticks) {
-          posted += t.get(WAIT.toSeconds(), TimeUnit.SECONDS).stream()
-              .filter(o -> o instanceof DailyPublisher.Outcome.Posted).count();
+          posted +=
+              t.get(WAIT.toSeconds(), TimeUnit.SECONDS).stream()
+                  .filter(o -> o instanceof DailyPublisher.Outcome.Posted)
+                  .count();
         }
         assertEquals(servers.size(), posted, "every server posted, by one or the other");
         for (FakeGuild g : servers) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interviewtutor.discord.fake.FakeDiscord;
 import dev.interviewtutor.discord.fake.FakeUser;
@@ -27,7 +26,10 @@ import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Graceful stop: refuse new interactions, finish grades in flight, close the database, exit 0 on SIGTERM. */
+/**
+ * Graceful stop: refuse new interactions, finish grades in flight, close the database, exit 0 on
+ * SIGTERM.
+ */
 class ShutdownTest {
   static final FakeUser ADA = FakeUser.member(701, "ada");
 
@@ -39,7 +41,8 @@ class ShutdownTest {
     try (BotHarness h = BotHarness.start(dir, grader, Map.of())) {
       SentInteraction quiz = h.fake.slashCommand(ADA, "quiz");
       h.fake.awaitCallback(quiz, WAIT);
-      SentInteraction submit = answerThroughModal(h.fake, ADA, h.fake.originalMessage(quiz), QuizFlowTest.GOOD_71);
+      SentInteraction submit =
+          answerThroughModal(h.fake, ADA, h.fake.originalMessage(quiz), QuizFlowTest.GOOD_71);
       h.fake.awaitCallback(submit, WAIT);
       assertTrue(grader.awaitStarted(WAIT));
 
@@ -54,8 +57,11 @@ class ShutdownTest {
 
       grader.release();
       closing.get(30, TimeUnit.SECONDS);
-      assertTrue(h.fake.requests().stream().anyMatch(r -> r.path().startsWith(submit.webhookPath())
-          && r.text().contains("Score")), "the grade in flight was delivered before JDA shut down");
+      assertTrue(
+          h.fake.requests().stream()
+              .anyMatch(
+                  r -> r.path().startsWith(submit.webhookPath()) && r.text().contains("Score")),
+          "the grade in flight was delivered before JDA shut down");
     }
   }
 
@@ -67,43 +73,64 @@ class ShutdownTest {
       SentInteraction quiz = h.fake.slashCommand(ADA, "quiz");
       h.fake.awaitCallback(quiz, WAIT);
       JsonNode question = h.fake.originalMessage(quiz);
-      SentInteraction click = h.fake.clickButton(ADA, question, QuizFlowTest.button(question, "answer"));
-      String modalId = h.fake.awaitCallback(click, WAIT).body().path("data").path("custom_id").asText();
+      SentInteraction click =
+          h.fake.clickButton(ADA, question, QuizFlowTest.button(question, "answer"));
+      String modalId =
+          h.fake.awaitCallback(click, WAIT).body().path("data").path("custom_id").asText();
 
       // GIVEN Discord is slow to confirm the acknowledgement of an answer being graded
       Runnable confirm = h.fake.holdCallbacks();
-      SentInteraction submit = h.fake.submitModal(ADA, question.path("channel_id").asLong(), modalId,
-          Map.of("answer", QuizFlowTest.GOOD_71));
+      SentInteraction submit =
+          h.fake.submitModal(
+              ADA,
+              question.path("channel_id").asLong(),
+              modalId,
+              Map.of("answer", QuizFlowTest.GOOD_71));
       assertTrue(grader.awaitStarted(WAIT));
 
-      // WHEN the bot stops, the grade is ready before the bot may edit its reply (JDA parks the edit in the
-      // interaction hook until the confirmation arrives), and Discord confirms only once the stop got past the
+      // WHEN the bot stops, the grade is ready before the bot may edit its reply (JDA parks the
+      // edit in the
+      // interaction hook until the confirmation arrives), and Discord confirms only once the stop
+      // got past the
       // grading: JDA is shutting down, or the stop still waits although the grade has been recorded
       Thread closing = new Thread(h.bot::close, "test-close");
       closing.start();
       awaitCondition("the stop has begun", () -> !h.bot.router().isAccepting());
       grader.release();
-      awaitCondition("the stop got past the grading", () -> {
-        JDA.Status status = h.bot.jda().getStatus();
-        return status == JDA.Status.SHUTTING_DOWN || status == JDA.Status.SHUTDOWN
-            || (answersRecorded(h) == 1 && h.bot.context().grading().inFlight() > 0);
-      });
+      awaitCondition(
+          "the stop got past the grading",
+          () -> {
+            JDA.Status status = h.bot.jda().getStatus();
+            return status == JDA.Status.SHUTTING_DOWN
+                || status == JDA.Status.SHUTDOWN
+                || (answersRecorded(h) == 1 && h.bot.context().grading().inFlight() > 0);
+          });
       confirm.run();
       closing.join(Duration.ofSeconds(60).toMillis());
       assertFalse(closing.isAlive(), "close() finished");
 
-      // THEN the grade still reached Discord: the stop waited for the acknowledgement, not only for the grading
-      assertTrue(h.fake.requests().stream().anyMatch(r -> r.path().startsWith(submit.webhookPath())
-          && r.text().contains("Score")), "the grade was delivered before JDA shut down");
+      // THEN the grade still reached Discord: the stop waited for the acknowledgement, not only for
+      // the grading
+      assertTrue(
+          h.fake.requests().stream()
+              .anyMatch(
+                  r -> r.path().startsWith(submit.webhookPath()) && r.text().contains("Score")),
+          "the grade was delivered before JDA shut down");
     }
   }
 
   private static int answersRecorded(BotHarness h) {
     var practice = h.bot.context().services().practice();
-    return practice.findPerson(Person.discordKey(ADA.id())).map(p -> practice.stats(p).answers()).orElse(0);
+    return practice
+        .findPerson(Person.discordKey(ADA.id()))
+        .map(p -> practice.stats(p).answers())
+        .orElse(0);
   }
 
-  /** Polls a state of the bot (not a timer): returns as soon as it holds, fails after {@link BotHarness#WAIT}. */
+  /**
+   * Polls a state of the bot (not a timer): returns as soon as it holds, fails after {@link
+   * BotHarness#WAIT}.
+   */
   private static void awaitCondition(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
@@ -118,21 +145,30 @@ class ShutdownTest {
   void sigterm_with_a_grade_stuck_past_the_drain_time_exits_non_zero() throws Exception {
     try (FakeDiscord fake = FakeDiscord.start(BotHarness.TOKEN)) {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          BotProcessMain.class.getName(), "stuck");
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              java,
+              "-cp",
+              System.getProperty("java.class.path"),
+              BotProcessMain.class.getName(),
+              "stuck");
       pb.environment().putAll(BotHarness.env(fake, dir));
       Path log = dir.resolve("bot.log");
       pb.redirectErrorStream(true).redirectOutput(log.toFile());
       Process bot = pb.start();
       try {
-        fake.await("command registration", r -> r.is("PUT", "applications/"), Duration.ofSeconds(60));
+        fake.await(
+            "command registration", r -> r.is("PUT", "applications/"), Duration.ofSeconds(60));
         SentInteraction quiz = fake.slashCommand(ADA, "quiz");
-        SentInteraction submit = answerThroughModal(fake, ADA, fake.originalMessage(quiz), QuizFlowTest.GOOD_71);
+        SentInteraction submit =
+            answerThroughModal(fake, ADA, fake.originalMessage(quiz), QuizFlowTest.GOOD_71);
         assertEquals(5, fake.awaitCallback(submit, WAIT).body().path("type").asInt());
 
         bot.destroy(); // SIGTERM while the grade can't finish
         assertTrue(bot.waitFor(60, TimeUnit.SECONDS), "the bot stopped");
-        assertEquals(BotLauncher.EXIT_UNCLEAN_STOP, bot.exitValue(),
+        assertEquals(
+            BotLauncher.EXIT_UNCLEAN_STOP,
+            bot.exitValue(),
             "a stop that cut work off is not a success; log:\n" + Files.readString(log));
       } finally {
         bot.destroyForcibly();
@@ -145,35 +181,44 @@ class ShutdownTest {
     try (FakeDiscord fake = FakeDiscord.start(BotHarness.TOKEN)) {
       Map<String, String> env = BotHarness.env(fake, dir);
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          BotProcessMain.class.getName());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              java, "-cp", System.getProperty("java.class.path"), BotProcessMain.class.getName());
       pb.environment().putAll(env);
       Path log = dir.resolve("bot.log");
       pb.redirectErrorStream(true).redirectOutput(log.toFile());
       Process bot = pb.start();
       try {
-        fake.await("command registration", r -> r.is("PUT", "applications/"), Duration.ofSeconds(60));
+        fake.await(
+            "command registration", r -> r.is("PUT", "applications/"), Duration.ofSeconds(60));
         SentInteraction quiz = fake.slashCommand(ADA, "quiz");
         fake.awaitCallback(quiz, WAIT);
-        SentInteraction submit = answerThroughModal(fake, ADA, fake.originalMessage(quiz), QuizFlowTest.GOOD_71);
+        SentInteraction submit =
+            answerThroughModal(fake, ADA, fake.originalMessage(quiz), QuizFlowTest.GOOD_71);
         assertEquals(5, fake.awaitCallback(submit, WAIT).body().path("type").asInt());
 
         bot.destroy(); // SIGTERM
         assertTrue(bot.waitFor(60, TimeUnit.SECONDS), "the bot stopped");
         assertEquals(0, bot.exitValue(), "graceful stop exits 0; log:\n" + Files.readString(log));
-        assertTrue(fake.requests().stream().anyMatch(r -> r.path().startsWith(submit.webhookPath())
-            && r.text().contains("Score")), "the grade in flight was delivered; log:\n" + Files.readString(log));
+        assertTrue(
+            fake.requests().stream()
+                .anyMatch(
+                    r -> r.path().startsWith(submit.webhookPath()) && r.text().contains("Score")),
+            "the grade in flight was delivered; log:\n" + Files.readString(log));
       } finally {
         bot.destroyForcibly();
       }
       try (Database db = Database.open(dir.resolve("tutor.db"))) {
         assertEquals("ok", db.integrityCheck());
-        int attempts = db.read(c -> {
-          try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM attempts")) {
-            rs.next();
-            return rs.getInt(1);
-          }
-        });
+        int attempts =
+            db.read(
+                c -> {
+                  try (ResultSet rs =
+                      c.createStatement().executeQuery("SELECT COUNT(*) FROM attempts")) {
+                    rs.next();
+                    return rs.getInt(1);
+                  }
+                });
         assertEquals(1, attempts, "the graded answer was recorded before the database closed");
       }
     }

@@ -20,23 +20,42 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** The stats chart looked at as a person would: a real PNG of the right size with a drawn line and bars. */
+/**
+ * The stats chart looked at as a person would: a real PNG of the right size with a drawn line and
+ * bars.
+ */
 class StatsChartTest {
   static PersonStats sample() {
     LocalDate start = LocalDate.parse("2026-03-01");
-    List<PersonStats.DayPoint> days = List.of(
-        new PersonStats.DayPoint(start, 2, 35, 20), new PersonStats.DayPoint(start.plusDays(1), 1, 55, 35),
-        new PersonStats.DayPoint(start.plusDays(3), 3, 70, 80), new PersonStats.DayPoint(start.plusDays(4), 1, 90, 95));
-    List<PersonStats.TopicMastery> topics = List.of(new PersonStats.TopicMastery("nodejs", 3, 3, 72),
-        new PersonStats.TopicMastery("memory", 1, 1, 40));
-    return new PersonStats(new Person(1, "discord:1", "Ada", ZoneId.of("UTC")), 7, 62.5, 95, 2, 3, 1, topics,
-        List.of(), days);
+    List<PersonStats.DayPoint> days =
+        List.of(
+            new PersonStats.DayPoint(start, 2, 35, 20),
+                new PersonStats.DayPoint(start.plusDays(1), 1, 55, 35),
+            new PersonStats.DayPoint(start.plusDays(3), 3, 70, 80),
+                new PersonStats.DayPoint(start.plusDays(4), 1, 90, 95));
+    List<PersonStats.TopicMastery> topics =
+        List.of(
+            new PersonStats.TopicMastery("nodejs", 3, 3, 72),
+            new PersonStats.TopicMastery("memory", 1, 1, 40));
+    return new PersonStats(
+        new Person(1, "discord:1", "Ada", ZoneId.of("UTC")),
+        7,
+        62.5,
+        95,
+        2,
+        3,
+        1,
+        topics,
+        List.of(),
+        days);
   }
 
   @Test
   void renders_a_valid_non_trivial_png_of_the_documented_size() throws Exception {
     byte[] png = StatsChart.png(sample());
-    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, Arrays.copyOf(png, 8),
+    assertArrayEquals(
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
+        Arrays.copyOf(png, 8),
         "PNG signature");
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     assertEquals(StatsChart.WIDTH, image.getWidth());
@@ -54,8 +73,11 @@ class StatsChartTest {
         barColour |= near(rgb, 0xE0A526);
       }
     }
-    assertTrue(colours.size() > 50, "many distinct colours (text, anti-aliasing, series): " + colours.size());
-    assertTrue(nonWhite > image.getWidth() * image.getHeight() / 20, "more than 5% drawn: " + nonWhite);
+    assertTrue(
+        colours.size() > 50,
+        "many distinct colours (text, anti-aliasing, series): " + colours.size());
+    assertTrue(
+        nonWhite > image.getWidth() * image.getHeight() / 20, "more than 5% drawn: " + nonWhite);
     assertTrue(lineColour, "the score line is drawn");
     assertTrue(barColour, "the mastery bars are drawn");
     Path out = Path.of("target", "stats-chart-sample.png");
@@ -65,8 +87,18 @@ class StatsChartTest {
 
   @Test
   void refuses_to_chart_nobody() {
-    PersonStats empty = new PersonStats(new Person(1, "discord:1", "Ada", ZoneId.of("UTC")), 0, 0, 0, 0, 0, 0,
-        List.of(), List.of(), List.of());
+    PersonStats empty =
+        new PersonStats(
+            new Person(1, "discord:1", "Ada", ZoneId.of("UTC")),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            List.of(),
+            List.of(),
+            List.of());
     assertThrows(IllegalArgumentException.class, () -> StatsChart.png(empty));
   }
 

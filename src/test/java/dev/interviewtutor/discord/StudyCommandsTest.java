@@ -32,7 +32,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** /leaderboard, /stats, /explain and /forget-me end to end through the real JDA client and the fake Discord. */
+/**
+ * /leaderboard, /stats, /explain and /forget-me end to end through the real JDA client and the fake
+ * Discord.
+ */
 class StudyCommandsTest {
   static final Duration WAIT = BotHarness.WAIT;
   static final FakeUser ASKER = FakeUser.member(700, "Asker");
@@ -40,36 +43,46 @@ class StudyCommandsTest {
   @TempDir Path dir;
 
   static String fullAnswer(Question q) {
-    return QuestionRubrics.of(q).keyPoints().stream().map(KeyPoint::text).collect(Collectors.joining(". "));
+    return QuestionRubrics.of(q).keyPoints().stream()
+        .map(KeyPoint::text)
+        .collect(Collectors.joining(". "));
   }
 
   static Scope guild(StudyHarness h) {
-    return h.practice.scope(ScopeKind.GUILD, Long.toString(FakeDiscord.GUILD_ID), "Fake Study Group");
+    return h.practice.scope(
+        ScopeKind.GUILD, Long.toString(FakeDiscord.GUILD_ID), "Fake Study Group");
   }
 
   @Test
-  void leaderboard_pages_for_its_owner_refuses_others_and_shows_the_askers_rank_off_the_page() throws Exception {
+  void leaderboard_pages_for_its_owner_refuses_others_and_shows_the_askers_rank_off_the_page()
+      throws Exception {
     try (StudyHarness h = StudyHarness.start(dir, Instant.parse("2026-03-10T12:00:00Z"))) {
       Scope guild = guild(h);
       Question q = h.practice.bank().questions().get(0);
       for (int i = 0; i < 12; i++) {
-        Person p = h.practice.person(Person.discordKey(800 + i), i == 0 ? "@everyone" : "Member " + i);
+        Person p =
+            h.practice.person(Person.discordKey(800 + i), i == 0 ? "@everyone" : "Member " + i);
         h.practice.answer(p, guild, q, fullAnswer(q), AttemptKind.PRACTICE, 0);
       }
       Person asker = h.practice.person(Person.discordKey(ASKER.id()), "Asker");
-      h.practice.answer(asker, guild, q, "I am not sure about this one at all", AttemptKind.PRACTICE, 0);
+      h.practice.answer(
+          asker, guild, q, "I am not sure about this one at all", AttemptKind.PRACTICE, 0);
       Leaderboard expected = h.practice.leaderboard(guild, Period.ALL, null, 0, 10, asker);
       int myRank = expected.asker().orElseThrow().rank();
       assertTrue(myRank > 10, "the asker is off the first page: " + myRank);
 
-      SentInteraction ask = h.fake.slashCommand(ASKER, "leaderboard", Payloads.option("period", "all"));
+      SentInteraction ask =
+          h.fake.slashCommand(ASKER, "leaderboard", Payloads.option("period", "all"));
       RecordedRequest reply = h.fake.awaitCallback(ask, WAIT);
       String page1 = reply.text();
-      assertEquals(10, page1.lines().filter(l -> l.startsWith("`#")).count(), "10 per page: " + page1);
+      assertEquals(
+          10, page1.lines().filter(l -> l.startsWith("`#")).count(), "10 per page: " + page1);
       assertTrue(page1.contains("#" + myRank + " of 13"), "own rank shown: " + page1);
       assertTrue(page1.contains("Page 1 of 2"), page1);
-      assertEquals(0, reply.body().path("data").path("allowed_mentions").path("parse").size(), "no pings");
-      assertFalse(page1.contains("@everyone"), "a name that looks like a mention is neutralised: " + page1);
+      assertEquals(
+          0, reply.body().path("data").path("allowed_mentions").path("parse").size(), "no pings");
+      assertFalse(
+          page1.contains("@everyone"), "a name that looks like a mention is neutralised: " + page1);
 
       JsonNode message = h.fake.replyMessage(ask, WAIT);
       String next = "v1:leaderboard:" + ASKER.id() + ":page:all:10:-";
@@ -100,18 +113,28 @@ class StudyCommandsTest {
       SentInteraction stats = h.fake.slashCommand(ASKER, "stats");
       RecordedRequest edit = h.fake.awaitWebhook(stats, WAIT);
       String text = edit.text();
-      assertTrue(text.contains("Answers") && text.contains("Best streak") && text.contains("Mastery per topic"), text);
+      assertTrue(
+          text.contains("Answers")
+              && text.contains("Best streak")
+              && text.contains("Mastery per topic"),
+          text);
       assertTrue(text.contains("attachment://stats.png"), "the chart is the embed image: " + text);
-      RecordedFile file = h.fake.files().stream().filter(f -> f.fileName().equals("stats.png")).findFirst()
-          .orElseThrow(() -> new AssertionError("no stats.png uploaded: " + h.fake.files()));
+      RecordedFile file =
+          h.fake.files().stream()
+              .filter(f -> f.fileName().equals("stats.png"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no stats.png uploaded: " + h.fake.files()));
       assertTrue(file.path().startsWith(stats.webhookPath()), file.path());
       assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(file.bytes(), 4));
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(file.bytes()));
       assertEquals(StatsChart.WIDTH, image.getWidth());
       assertEquals(StatsChart.HEIGHT, image.getHeight());
 
-      SentInteraction nobody = h.fake.slashCommand(FakeUser.admin(998, "Admin"), "stats",
-          Payloads.userOption("user", FakeUser.member(999, "Newcomer"), true));
+      SentInteraction nobody =
+          h.fake.slashCommand(
+              FakeUser.admin(998, "Admin"),
+              "stats",
+              Payloads.userOption("user", FakeUser.member(999, "Newcomer"), true));
       assertTrue(h.fake.awaitWebhook(nobody, WAIT).text().contains("no graded answers"));
     }
   }
@@ -119,11 +142,16 @@ class StudyCommandsTest {
   @Test
   void explain_shows_the_best_matching_question_with_its_explanation_and_tip() throws Exception {
     try (StudyHarness h = StudyHarness.start(dir, Instant.parse("2026-03-10T12:00:00Z"))) {
-      SentInteraction explain = h.fake.slashCommand(ASKER, "explain",
-          Payloads.option("query", "how do I run CPU heavy javascript in parallel"));
+      SentInteraction explain =
+          h.fake.slashCommand(
+              ASKER,
+              "explain",
+              Payloads.option("query", "how do I run CPU heavy javascript in parallel"));
       String text = h.fake.awaitWebhook(explain, WAIT).text();
       assertTrue(text.contains("What Are Worker Threads?"), text);
-      assertTrue(text.contains("Worker threads run JavaScript in parallel threads"), "explanation: " + text);
+      assertTrue(
+          text.contains("Worker threads run JavaScript in parallel threads"),
+          "explanation: " + text);
       assertTrue(text.contains("Use worker threads for CPU-bound work"), "tip: " + text);
     }
   }
@@ -141,7 +169,8 @@ class StudyCommandsTest {
       SentInteraction forget = h.fake.slashCommand(ASKER, "forget-me");
       RecordedRequest ask = h.fake.awaitCallback(forget, WAIT);
       assertEquals(64, ask.body().path("data").path("flags").asInt() & 64, "ephemeral");
-      assertTrue(h.practice.findPerson(asker.key()).isPresent(), "nothing deleted before confirming");
+      assertTrue(
+          h.practice.findPerson(asker.key()).isPresent(), "nothing deleted before confirming");
       JsonNode message = h.fake.replyMessage(forget, WAIT);
       String confirm = "v1:forget-me:" + ASKER.id() + ":confirm";
 
@@ -150,12 +179,18 @@ class StudyCommandsTest {
       assertTrue(h.practice.findPerson(asker.key()).isPresent());
 
       SentInteraction yes = h.fake.clickButton(ASKER, message, confirm);
-      assertEquals(6, h.fake.awaitCallback(yes, WAIT).body().path("type").asInt(), "the click is acknowledged first");
+      assertEquals(
+          6,
+          h.fake.awaitCallback(yes, WAIT).body().path("type").asInt(),
+          "the click is acknowledged first");
       RecordedRequest done = h.fake.awaitWebhook(yes, WAIT);
       assertTrue(done.text().contains("deleted everything"), done.text());
       assertTrue(h.practice.findPerson(asker.key()).isEmpty(), "the person is gone");
       assertTrue(h.practice.findPerson(other.key()).isPresent(), "others stay");
-      assertEquals(1, h.practice.leaderboard(guild, Period.ALL, null, 0, 10, null).total(), "only Other on the board");
+      assertEquals(
+          1,
+          h.practice.leaderboard(guild, Period.ALL, null, 0, 10, null).total(),
+          "only Other on the board");
     }
   }
 }

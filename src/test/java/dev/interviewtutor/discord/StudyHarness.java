@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The fake Discord, the real bot with the study-group commands, a practice engine on a SQLite file in a temp
- * directory, a clock the test moves, and a daily scheduler the test ticks by hand.
+ * The fake Discord, the real bot with the study-group commands, a practice engine on a SQLite file
+ * in a temp directory, a clock the test moves, and a daily scheduler the test ticks by hand.
  */
 final class StudyHarness implements AutoCloseable {
   final FakeDiscord fake;
@@ -64,7 +64,9 @@ final class StudyHarness implements AutoCloseable {
 
   /** Requests with exactly this method and path. */
   List<RecordedRequest> exactly(String method, String path) {
-    return fake.requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    return fake.requests().stream()
+        .filter(r -> r.method().equals(method) && r.path().equals(path))
+        .toList();
   }
 
   /** Messages the bot posted in the server's text channel (not thread creation, not edits). */

@@ -12,16 +12,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hard cases from the project's own bank: answers a user would expect to be graded one way, graded that way. */
+/**
+ * Hard cases from the project's own bank: answers a user would expect to be graded one way, graded
+ * that way.
+ */
 class BankHardCasesTest {
   private static final OfflineGrader GRADER = OfflineGrader.withDefaultModel();
 
-  private static final String RUN_ON_HIGH_TRAFFIC = "You run a bunch of identical boxes behind nginx and spread the "
-      + "requests across them, keep the app stateless so any box can serve anyone, cache hot data in Redis, and push "
-      + "slow jobs onto a queue so requests return quickly.";
+  private static final String RUN_ON_HIGH_TRAFFIC =
+      "You run a bunch of identical boxes behind nginx and spread the "
+          + "requests across them, keep the app stateless so any box can serve anyone, cache hot data in Redis, and push "
+          + "slow jobs onto a queue so requests return quickly.";
 
   private static Set<String> covered(Grade g) {
-    return g.covered().stream().map(k -> k.keyPoint().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    return g.covered().stream()
+        .map(k -> k.keyPoint().toLowerCase(Locale.ROOT))
+        .collect(Collectors.toSet());
   }
 
   private static boolean coveredMentioning(Grade g, String words) {
@@ -33,25 +39,35 @@ class BankHardCasesTest {
   void should_credit_every_point_a_long_run_on_sentence_makes(String bank) {
     Rubric q80 = BankRubricFixtures.bank(bank).get("80");
     Grade g = GRADER.grade(q80, RUN_ON_HIGH_TRAFFIC);
-    assertTrue(coveredMentioning(g, "load balancer"), "nginx in front of the boxes is a load balancer: " + covered(g));
+    assertTrue(
+        coveredMentioning(g, "load balancer"),
+        "nginx in front of the boxes is a load balancer: " + covered(g));
     assertTrue(coveredMentioning(g, "queue"), "slow jobs onto a queue: " + covered(g));
-    assertTrue(coveredMentioning(g, "horizontal scaling"), "identical boxes is horizontal scaling: " + covered(g));
+    assertTrue(
+        coveredMentioning(g, "horizontal scaling"),
+        "identical boxes is horizontal scaling: " + covered(g));
     assertTrue(coveredMentioning(g, "cach"), "Redis cache: " + covered(g));
     assertEquals(Verdict.CORRECT, g.verdict(), "score " + g.score());
     assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
     String bigServer = "A bigger single server is enough for any traffic, so just buy more CPU.";
     Grade wrong = GRADER.grade(q80, bigServer);
-    assertTrue(g.score() > wrong.score() && wrong.verdict() != Verdict.CORRECT, g.score() + " vs " + wrong.score());
-    // the hand-set evidence separates them widely; the shipped calibration (fitted on Mohler + SciEntsBank) pulls
+    assertTrue(
+        g.score() > wrong.score() && wrong.verdict() != Verdict.CORRECT,
+        g.score() + " vs " + wrong.score());
+    // the hand-set evidence separates them widely; the shipped calibration (fitted on Mohler +
+    // SciEntsBank) pulls
     // both towards the middle, so the 30-point margin is checked before it
     OfflineGrader hand = new OfflineGrader(GRADER.encoder(), ScoreCalibration.NONE);
-    assertTrue(hand.grade(q80, RUN_ON_HIGH_TRAFFIC).score() > hand.grade(q80, bigServer).score() + 30);
+    assertTrue(
+        hand.grade(q80, RUN_ON_HIGH_TRAFFIC).score() > hand.grade(q80, bigServer).score() + 30);
   }
 
   @Test
   void should_count_a_named_load_balancer_only_for_the_point_about_it() {
     Rubric q80 = BankRubricFixtures.bank("seed").get("80");
-    Grade g = GRADER.grade(q80, "Put HAProxy in front of the Node processes so traffic is shared between them.");
+    Grade g =
+        GRADER.grade(
+            q80, "Put HAProxy in front of the Node processes so traffic is shared between them.");
     assertTrue(coveredMentioning(g, "load balancer"), covered(g).toString());
     assertFalse(coveredMentioning(g, "queue"), "a load balancer is not a queue: " + covered(g));
     assertFalse(coveredMentioning(g, "caching"), "a load balancer is not a cache: " + covered(g));
@@ -61,30 +77,43 @@ class BankHardCasesTest {
   @ValueSource(strings = {"project", "seed"})
   void should_not_credit_a_concept_the_answer_rejects(String bank) {
     Rubric q80 = BankRubricFixtures.bank(bank).get("80");
-    Grade g = GRADER.grade(q80, "You never need nginx or any other proxy in front of Node; one big server handles it.");
-    assertFalse(coveredMentioning(g, "load balancer"), "rejecting nginx is not stating it: " + covered(g));
+    Grade g =
+        GRADER.grade(
+            q80,
+            "You never need nginx or any other proxy in front of Node; one big server handles it.");
+    assertFalse(
+        coveredMentioning(g, "load balancer"), "rejecting nginx is not stating it: " + covered(g));
   }
 
   @Test
   void should_flag_calling_global_gc_to_fix_a_leak_as_a_common_mistake() {
     Rubric q77 = BankRubricFixtures.bank("project").get("77");
-    Grade g = GRADER.grade(q77, "To fix a memory leak you should just call global.gc() manually every few seconds, "
-        + "that frees everything.");
+    Grade g =
+        GRADER.grade(
+            q77,
+            "To fix a memory leak you should just call global.gc() manually every few seconds, "
+                + "that frees everything.");
     assertFalse(g.misconceptions().isEmpty(), "misconception expected, score " + g.score());
-    assertTrue(g.misconceptions().get(0).misconception().contains("global.gc()"), g.misconceptions().toString());
+    assertTrue(
+        g.misconceptions().get(0).misconception().contains("global.gc()"),
+        g.misconceptions().toString());
     assertFalse(g.misconceptions().get(0).reason().isBlank(), "the bank says why it is wrong");
     assertEquals(Verdict.INCORRECT, g.verdict());
     assertTrue(g.feedback().contains("common mistake"), g.feedback());
-    assertFalse(g.feedback().contains(".."), "long quotes end in a clean ellipsis: " + g.feedback());
+    assertFalse(
+        g.feedback().contains(".."), "long quotes end in a clean ellipsis: " + g.feedback());
   }
 
   @Test
   void should_not_flag_a_correct_generational_gc_answer() {
     Rubric q77 = BankRubricFixtures.bank("project").get("77");
-    Grade right = GRADER.grade(q77, "V8 uses a generational garbage collector: new objects go to the young "
-        + "generation, which minor GCs (scavenges) collect often, and objects that survive are promoted to the old "
-        + "generation, collected less often by mark-sweep-compact. Memory is reclaimed automatically once objects are "
-        + "unreachable; you cannot free it by hand, only drop references. global.gc() exists only with --expose-gc.");
+    Grade right =
+        GRADER.grade(
+            q77,
+            "V8 uses a generational garbage collector: new objects go to the young "
+                + "generation, which minor GCs (scavenges) collect often, and objects that survive are promoted to the old "
+                + "generation, collected less often by mark-sweep-compact. Memory is reclaimed automatically once objects are "
+                + "unreachable; you cannot free it by hand, only drop references. global.gc() exists only with --expose-gc.");
     assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
     assertEquals(Verdict.CORRECT, right.verdict(), "score " + right.score());
     Grade wrong = GRADER.grade(q77, "Call global.gc() every few seconds and the leak is gone.");

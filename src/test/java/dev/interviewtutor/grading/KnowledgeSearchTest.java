@@ -16,8 +16,9 @@ class KnowledgeSearchTest {
   static final SentenceEncoder ENCODER = OnnxSentenceEncoder.shared(EmbeddingModelChoice.DEFAULT);
 
   static QuestionBank discordBank() throws Exception {
-    return BankLoader.load(Path.of(KnowledgeSearchTest.class.getResource("/discord-bank/nodejs.md").toURI())
-        .getParent());
+    return BankLoader.load(
+        Path.of(KnowledgeSearchTest.class.getResource("/discord-bank/nodejs.md").toURI())
+            .getParent());
   }
 
   @Test
@@ -45,11 +46,13 @@ class KnowledgeSearchTest {
   @Test
   void should_search_the_users_seed_bank() {
     Path seeds = Path.of(System.getProperty("tutor.sharedDir", "../shared"), "seeds");
-    Assumptions.assumeTrue(Files.isRegularFile(seeds.resolve("interview-questions-71-80.md")),
+    Assumptions.assumeTrue(
+        Files.isRegularFile(seeds.resolve("interview-questions-71-80.md")),
         "skipped: the shared seed bank is not at " + seeds + " (set -Dtutor.sharedDir)");
     QuestionBank bank = BankLoader.load(seeds);
     KnowledgeSearch search = new KnowledgeSearch(bank, ENCODER);
-    KnowledgeSearch.Hit hit = search.search("difference between stack memory and heap memory", 1).get(0);
+    KnowledgeSearch.Hit hit =
+        search.search("difference between stack memory and heap memory", 1).get(0);
     assertTrue(hit.question().title().toLowerCase().contains("heap"), hit.question().title());
     assertTrue(hit.confident(), "score " + hit.score());
   }

@@ -10,18 +10,20 @@ import org.junit.jupiter.api.Test;
 
 /** The batched embedding path agrees with LangChain4j's one-text-per-call path. */
 class OnnxSentenceEncoderTest {
-  private static final OnnxSentenceEncoder ENCODER = OnnxSentenceEncoder.shared(EmbeddingModelChoice.DEFAULT);
+  private static final OnnxSentenceEncoder ENCODER =
+      OnnxSentenceEncoder.shared(EmbeddingModelChoice.DEFAULT);
 
-  private static final List<String> TEXTS = List.of(
-      "Node.js runs JavaScript on a single event loop",
-      "so to use every core you start several processes with the cluster module or PM2",
-      "nginx",
-      "In production you put a load balancer such as nginx in front of many instances and add servers when "
-          + "traffic grows.",
-      "",
-      "Keep the APIs stateless and store sessions in Redis.",
-      "the cluster module",
-      "PM2");
+  private static final List<String> TEXTS =
+      List.of(
+          "Node.js runs JavaScript on a single event loop",
+          "so to use every core you start several processes with the cluster module or PM2",
+          "nginx",
+          "In production you put a load balancer such as nginx in front of many instances and add servers when "
+              + "traffic grows.",
+          "",
+          "Keep the APIs stateless and store sessions in Redis.",
+          "the cluster module",
+          "PM2");
 
   @Test
   void should_give_exactly_the_one_text_per_call_embeddings() {
@@ -40,7 +42,8 @@ class OnnxSentenceEncoderTest {
     float[][] single = ENCODER.embedOneByOne(TEXTS);
     for (int i = 0; i < TEXTS.size(); i++) {
       double cos = SentenceEncoder.cosine(b[i], single[i]);
-      // the quantised model scales its activations per call, so batch-mates and padding move a vector a little
+      // the quantised model scales its activations per call, so batch-mates and padding move a
+      // vector a little
       assertTrue(cos > 0.95, "text " + i + " cosine " + cos);
       assertEquals(1.0, SentenceEncoder.cosine(b[i], b[i]), 1e-4, "unit length");
     }
@@ -48,7 +51,8 @@ class OnnxSentenceEncoderTest {
 
   @Test
   void should_give_duplicates_the_same_vector_and_keep_input_order() {
-    List<String> texts = List.of("the heap holds objects", "the stack holds calls", "the heap holds objects");
+    List<String> texts =
+        List.of("the heap holds objects", "the stack holds calls", "the heap holds objects");
     float[][] v = ENCODER.embed(texts);
     assertArrayEquals(v[0], v[2]);
     assertTrue(SentenceEncoder.cosine(v[0], v[1]) < 0.99, "different texts differ");

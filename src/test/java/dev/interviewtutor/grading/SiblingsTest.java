@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Sibling concepts come from the bank's structure; hyphenated names and "X vs Y" titles included. */
+/**
+ * Sibling concepts come from the bank's structure; hyphenated names and "X vs Y" titles included.
+ */
 class SiblingsTest {
   private static final Map<String, Rubric> BANK =
       QuestionRubrics.forBank(BankLoader.load(Path.of("src/test/resources/grading/trust")));
@@ -38,21 +40,30 @@ class SiblingsTest {
   @Test
   void should_start_a_run_only_where_a_name_opens_a_clause() {
     Siblings s = Siblings.of(BANK.get("9001"));
-    List<Siblings.Segment> runs = s.segments("TCP resends lost data, while UDP just sends datagrams over IP.");
+    List<Siblings.Segment> runs =
+        s.segments("TCP resends lost data, while UDP just sends datagrams over IP.");
     assertEquals(2, runs.size(), runs.toString());
     assertTrue(runs.get(0).claim().startsWith("it resends"), runs.toString());
-    assertTrue(s.segments("Games often prefer UDP for voice.").isEmpty(), "a name inside a clause is an object");
+    assertTrue(
+        s.segments("Games often prefer UDP for voice.").isEmpty(),
+        "a name inside a clause is an object");
   }
 
   @Test
   void should_swap_check_a_pass_by_value_answer_both_ways() {
     OfflineGrader grader = OfflineGrader.withDefaultModel();
-    Grade right = grader.grade(BANK.get("9004"), "With pass-by-value the function gets its own copy, so assigning to the"
-        + " parameter leaves the caller's variable alone, whereas with pass-by-reference the parameter is an alias and"
-        + " assigning to it changes the caller's variable.");
-    Grade swapped = grader.grade(BANK.get("9004"), "With pass-by-reference the function gets its own copy, so"
-        + " assigning to the parameter leaves the caller's variable alone, whereas with pass-by-value the parameter is"
-        + " an alias and assigning to it changes the caller's variable.");
+    Grade right =
+        grader.grade(
+            BANK.get("9004"),
+            "With pass-by-value the function gets its own copy, so assigning to the"
+                + " parameter leaves the caller's variable alone, whereas with pass-by-reference the parameter is an alias and"
+                + " assigning to it changes the caller's variable.");
+    Grade swapped =
+        grader.grade(
+            BANK.get("9004"),
+            "With pass-by-reference the function gets its own copy, so"
+                + " assigning to the parameter leaves the caller's variable alone, whereas with pass-by-value the parameter is"
+                + " an alias and assigning to it changes the caller's variable.");
     assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
     assertTrue(right.score() > swapped.score() + 30, right.score() + " vs " + swapped.score());
     assertTrue(!swapped.misconceptions().isEmpty(), "the swap is named");
@@ -62,7 +73,8 @@ class SiblingsTest {
   void should_name_a_namespaced_sibling_by_its_value_alone() {
     Siblings s = Siblings.of(BANK.get("9006"));
     assertEquals(List.of("Connection: keep-alive", "Connection: close"), names("9006"));
-    List<Siblings.Segment> runs = s.segments("keep-alive leaves the connection open, whereas close shuts it.");
+    List<Siblings.Segment> runs =
+        s.segments("keep-alive leaves the connection open, whereas close shuts it.");
     assertEquals(2, runs.size(), runs.toString());
     assertEquals(0, runs.get(0).subject());
     assertEquals(1, runs.get(1).subject());
@@ -71,10 +83,13 @@ class SiblingsTest {
   @Test
   void should_treat_names_joined_by_or_as_one_subject_and_keep_a_but_it_clause_with_its_subject() {
     Siblings s = Siblings.of(BANK.get("9001"));
-    assertTrue(s.segments("TCP or UDP carries the data between the two programs.").isEmpty(),
+    assertTrue(
+        s.segments("TCP or UDP carries the data between the two programs.").isEmpty(),
         "a claim about both is about neither alone");
-    List<Siblings.Segment> runs = s.segments("TCP costs a handshake, but it resends whatever is lost.");
+    List<Siblings.Segment> runs =
+        s.segments("TCP costs a handshake, but it resends whatever is lost.");
     assertEquals(1, runs.size(), runs.toString());
-    assertTrue(runs.get(0).claim().contains("resends"), "'but it' continues the same subject: " + runs);
+    assertTrue(
+        runs.get(0).claim().contains("resends"), "'but it' continues the same subject: " + runs);
   }
 }

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class WordVectorsTest {
   @Test
   void should_keep_content_words_not_in_the_question() {
-    assertEquals(List.of("pointer", "address"),
-        WordVectors.contentWords("A pointer is a variable that stores an address.", Set.of("variabl", "stor")));
+    assertEquals(
+        List.of("pointer", "address"),
+        WordVectors.contentWords(
+            "A pointer is a variable that stores an address.", Set.of("variabl", "stor")));
   }
 
   @Test
@@ -19,9 +21,15 @@ class WordVectorsTest {
     float[] y = {0, 1};
     float[] diagonal = {(float) Math.sqrt(0.5), (float) Math.sqrt(0.5)};
     // "stores" meets "stored" by stem (1); "address" is nearest "location" (cosine ~0.707)
-    double recall = WordVectors.softRecall(List.of("stores", "address"), new float[][] {x, x},
-        List.of("stored", "location"), new float[][] {y, diagonal});
+    double recall =
+        WordVectors.softRecall(
+            List.of("stores", "address"),
+            new float[][] {x, x},
+            List.of("stored", "location"),
+            new float[][] {y, diagonal});
     assertEquals((1 + Math.sqrt(0.5)) / 2, recall, 1e-6);
-    assertEquals(0, WordVectors.softRecall(List.of("address"), new float[][] {x}, List.of(), new float[0][]));
+    assertEquals(
+        0,
+        WordVectors.softRecall(List.of("address"), new float[][] {x}, List.of(), new float[0][]));
   }
 }

@@ -14,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every bank shipped in the project's knowledge/ directory loads, and the own bank is enriched for grading. */
+/**
+ * Every bank shipped in the project's knowledge/ directory loads, and the own bank is enriched for
+ * grading.
+ */
 class KnowledgeDirectoryTest {
   private static final Path KNOWLEDGE = Path.of("knowledge");
 
@@ -40,7 +43,9 @@ class KnowledgeDirectoryTest {
       assertFalse(question.tip().isBlank(), id + " has a tip");
       assertTrue(question.section("Key Points").isPresent(), id + " has key points");
       assertTrue(question.section("Common Mistakes").isPresent(), id + " has common mistakes");
-      assertTrue(rubric.keyPoints().size() >= 7, id + " has at least 7 key points: " + rubric.keyPoints().size());
+      assertTrue(
+          rubric.keyPoints().size() >= 7,
+          id + " has at least 7 key points: " + rubric.keyPoints().size());
       assertTrue(rubric.misconceptions().size() >= 1, id + " has misconceptions");
     }
     assertTrue(rubrics.get("71").synonyms().get("horizontal scaling").contains("scaling out"));
@@ -48,9 +53,12 @@ class KnowledgeDirectoryTest {
 
   @Test
   void should_say_the_seed_facts_in_the_projects_own_words() throws IOException {
-    String own = Files.readString(KNOWLEDGE.resolve("nodejs-scaling.md"), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+    String own =
+        Files.readString(KNOWLEDGE.resolve("nodejs-scaling.md"), StandardCharsets.UTF_8)
+            .toLowerCase(Locale.ROOT);
     String seed = Files.readString(SeedBankParserTest.SEED, StandardCharsets.UTF_8);
-    List<Question> seedQuestions = new MarkdownBankParser().parse(SeedBankParserTest.SEED, seed).questions();
+    List<Question> seedQuestions =
+        new MarkdownBankParser().parse(SeedBankParserTest.SEED, seed).questions();
     List<String> copied = new ArrayList<>();
     for (Question question : seedQuestions) {
       List<String> sentences = new ArrayList<>(RubricText.sentences(question.explanation()));

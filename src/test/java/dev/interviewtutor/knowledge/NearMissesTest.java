@@ -14,10 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Lines that almost start a question are reported (once, with a fix that works), never merged silently. */
+/**
+ * Lines that almost start a question are reported (once, with a fix that works), never merged
+ * silently.
+ */
 class NearMissesTest {
   private static final Path FILE = Path.of("notes/near-misses.md");
-  private static final Pattern ADVICE = Pattern.compile("write `([^`]+)`|write questions as `([^`]+)`");
+  private static final Pattern ADVICE =
+      Pattern.compile("write `([^`]+)`|write questions as `([^`]+)`");
 
   private static MarkdownBankParser.ParseResult parse(String text) {
     return new MarkdownBankParser().parse(FILE, text);
@@ -39,7 +43,8 @@ class NearMissesTest {
 
   @Test
   void should_report_a_question_heading_with_a_leading_space_and_advise_a_fix_that_works() {
-    String text = """
+    String text =
+        """
         # 1. What Is a Socket?
 
         An endpoint for sending and receiving data.
@@ -52,8 +57,10 @@ class NearMissesTest {
     assertEquals(1, result.problems().size(), messages(result).toString());
     BankProblem problem = result.problems().get(0);
     assertEquals(5, problem.line());
-    assertTrue(problem.message().contains("looks like the heading of question 2"), problem.message());
-    assertEquals(2, result.questions().size(), "the port question is not glued onto the socket question");
+    assertTrue(
+        problem.message().contains("looks like the heading of question 2"), problem.message());
+    assertEquals(
+        2, result.questions().size(), "the port question is not glued onto the socket question");
     assertTrue(result.questions().get(0).explanation().endsWith("receiving data."));
 
     var fixed = parse(follow(text, problem));
@@ -63,7 +70,8 @@ class NearMissesTest {
 
   @Test
   void should_report_a_numbered_heading_one_level_too_deep_inside_another_question() {
-    String text = """
+    String text =
+        """
         # Networking
 
         ## 11. What Is DNS?
@@ -93,7 +101,9 @@ class NearMissesTest {
 
   @Test
   void should_leave_numbered_steps_inside_a_question_alone() {
-    var result = parse("""
+    var result =
+        parse(
+            """
         ## 5. How Do You Deploy?
 
         ### 1. Build the image
@@ -110,23 +120,28 @@ class NearMissesTest {
   }
 
   @Test
-  void should_report_the_seed_bank_with_its_first_fence_deleted_instead_of_losing_a_question() throws IOException {
-    List<String> lines = new ArrayList<>(Files.readAllLines(SeedBankParserTest.SEED, StandardCharsets.UTF_8));
+  void should_report_the_seed_bank_with_its_first_fence_deleted_instead_of_losing_a_question()
+      throws IOException {
+    List<String> lines =
+        new ArrayList<>(Files.readAllLines(SeedBankParserTest.SEED, StandardCharsets.UTF_8));
     int firstBareFence = lines.indexOf("```");
     lines.remove(firstBareFence);
-    var result = new MarkdownBankParser().parse(SeedBankParserTest.SEED, String.join("\n", lines) + "\n");
+    var result =
+        new MarkdownBankParser().parse(SeedBankParserTest.SEED, String.join("\n", lines) + "\n");
 
     assertEquals(1, result.problems().size(), messages(result).toString());
     BankProblem problem = result.problems().get(0);
     int question72 = lines.indexOf("# 72. What Are Worker Threads?") + 1;
     assertEquals(question72, problem.line(), problem.toString());
-    assertTrue(problem.message().contains("is inside the code block opened at line"), problem.message());
+    assertTrue(
+        problem.message().contains("is inside the code block opened at line"), problem.message());
     assertTrue(problem.message().contains("missing its closing ```"), problem.message());
   }
 
   @Test
   void should_accept_a_number_without_a_dot_as_a_question_heading() {
-    var result = parse("# 17 What is Docker Compose?\n\nIt runs a multi-container app from one file.\n");
+    var result =
+        parse("# 17 What is Docker Compose?\n\nIt runs a multi-container app from one file.\n");
     assertEquals(List.of(), result.problems());
     assertEquals("17", result.questions().get(0).id());
     assertEquals("What is Docker Compose?", result.questions().get(0).title());
@@ -142,10 +157,14 @@ class NearMissesTest {
     assertEquals(1, result.problems().size(), messages(result).toString());
     BankProblem problem = result.problems().get(0);
     assertEquals(5, problem.line());
-    assertTrue(problem.message().contains("the same holds for 2 more headings at lines 9, 13"), problem.message());
+    assertTrue(
+        problem.message().contains("the same holds for 2 more headings at lines 9, 13"),
+        problem.message());
 
     var fixed = parse(follow(text.toString(), problem));
-    assertTrue(fixed.questions().stream().anyMatch(q -> q.id().equals("2") && q.title().equals("Worker Pools")),
+    assertTrue(
+        fixed.questions().stream()
+            .anyMatch(q -> q.id().equals("2") && q.title().equals("Worker Pools")),
         fixed.questions().toString());
   }
 
@@ -160,7 +179,9 @@ class NearMissesTest {
 
   @Test
   void should_sort_problems_by_line() {
-    var result = parse("""
+    var result =
+        parse(
+            """
         # 1. What Is A?
 
         | a | b |

@@ -24,7 +24,8 @@ class ParserRulesTest {
 
   @Test
   void should_take_the_topic_from_a_yaml_block() {
-    var result = parse("---\ntitle: Banks\ntopic: \"Event Loop\"\n---\n\n# 1. What Is A?\n\nA is first.\n");
+    var result =
+        parse("---\ntitle: Banks\ntopic: \"Event Loop\"\n---\n\n# 1. What Is A?\n\nA is first.\n");
     assertEquals(List.of(), result.problems());
     assertEquals("Event Loop", result.questions().get(0).topic());
   }
@@ -33,7 +34,8 @@ class ParserRulesTest {
   void should_fall_back_to_the_file_name_without_extension() {
     var result = parse("# 1. What Is A?\n\nA is first.\n");
     assertEquals("event-loop", result.questions().get(0).topic());
-    assertEquals("nodejs-scaling", MarkdownBankParser.topicFromFileName(Path.of("dir/nodejs-scaling.md")));
+    assertEquals(
+        "nodejs-scaling", MarkdownBankParser.topicFromFileName(Path.of("dir/nodejs-scaling.md")));
   }
 
   @Test
@@ -47,7 +49,9 @@ class ParserRulesTest {
 
   @Test
   void should_treat_a_bare_numbered_line_as_a_question_only_at_top_level() {
-    var result = parse("""
+    var result =
+        parse(
+            """
         79. How Do You Optimize?
 
         ### Steps
@@ -73,14 +77,18 @@ class ParserRulesTest {
     assertEquals(List.of(), result.problems());
     assertEquals(List.of("79", "80"), result.questions().stream().map(Question::id).toList());
     Question first = result.questions().get(0);
-    assertEquals(List.of("Profile first", "Fix the hot path"), first.section("Steps").orElseThrow().bullets());
+    assertEquals(
+        List.of("Profile first", "Fix the hot path"),
+        first.section("Steps").orElseThrow().bullets());
     assertEquals(List.of("Only one step"), first.section("Order").orElseThrow().bullets());
     assertEquals("Next Question?", result.questions().get(1).title());
   }
 
   @Test
   void should_not_read_headings_inside_code_fences() {
-    var result = parse("""
+    var result =
+        parse(
+            """
         # 1. What Does This Script Do?
 
         ### Example
@@ -100,20 +108,27 @@ class ParserRulesTest {
         """);
     assertEquals(List.of(), result.problems());
     assertEquals(1, result.questions().size());
-    assertEquals(List.of(new CodeExample("Example", "bash", "# 2. not a question\necho hi"),
-        new CodeExample("Example", "js", "// 3. nor this")), result.questions().get(0).examples());
+    assertEquals(
+        List.of(
+            new CodeExample("Example", "bash", "# 2. not a question\necho hi"),
+            new CodeExample("Example", "js", "// 3. nor this")),
+        result.questions().get(0).examples());
   }
 
   @Test
   void should_read_text_under_the_title_as_explanation_and_handle_crlf_and_bom() {
-    var result = parse("\uFEFF# 1. What Is A?\r\n\r\nA is first.\r\nIt wraps.\r\n\r\nSecond paragraph.\r\n");
+    var result =
+        parse("\uFEFF# 1. What Is A?\r\n\r\nA is first.\r\nIt wraps.\r\n\r\nSecond paragraph.\r\n");
     assertEquals(List.of(), result.problems());
-    assertEquals("A is first. It wraps.\n\nSecond paragraph.", result.questions().get(0).explanation());
+    assertEquals(
+        "A is first. It wraps.\n\nSecond paragraph.", result.questions().get(0).explanation());
   }
 
   @Test
   void should_return_to_the_explanation_after_a_bold_label_list() {
-    var result = parse("""
+    var result =
+        parse(
+            """
         # 1. What Is A?
 
         ### Explanation
@@ -132,9 +147,16 @@ class ParserRulesTest {
         """);
     Question q = result.questions().get(0);
     assertEquals("A is first.\n\nAfter the list.", q.explanation());
-    assertEquals(new Section("Used for", Section.Kind.BOLD_LABEL, "Explanation", List.of("Alphabets that wrap"),
-        List.of()), q.sections().get(0));
-    assertEquals(List.of("❌ Counting (use numbers)"), q.section("Bad use case").orElseThrow().paragraphs());
+    assertEquals(
+        new Section(
+            "Used for",
+            Section.Kind.BOLD_LABEL,
+            "Explanation",
+            List.of("Alphabets that wrap"),
+            List.of()),
+        q.sections().get(0));
+    assertEquals(
+        List.of("❌ Counting (use numbers)"), q.section("Bad use case").orElseThrow().paragraphs());
     assertEquals("Use A for counting", QuestionRubrics.of(q).misconceptions().get(0).text());
   }
 
@@ -151,7 +173,9 @@ class ParserRulesTest {
     var result = parse("Intro text.\n\n- a bullet\n\n**Label:**\n\n# 1. What Is A?\n\nA.\n");
     // one cause, one message: the first stray line, naming the others
     assertEquals(List.of(1), result.problems().stream().map(BankProblem::line).toList());
-    assertTrue(result.problems().get(0).message().contains("so do lines 3, 5"), result.problems().toString());
+    assertTrue(
+        result.problems().get(0).message().contains("so do lines 3, 5"),
+        result.problems().toString());
     assertEquals(1, result.questions().size());
   }
 }

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The real user's seed bank, parsed verbatim: every question, bullet, code example, table and tip. */
+/**
+ * The real user's seed bank, parsed verbatim: every question, bullet, code example, table and tip.
+ */
 class SeedBankParserTest {
   static final Path SEED = Path.of("src/test/resources/seeds/interview-questions-71-80.md");
 
@@ -33,7 +35,8 @@ class SeedBankParserTest {
 
   @Test
   void should_find_ten_questions_with_ids_71_to_80_in_order() {
-    assertEquals(List.of("71", "72", "73", "74", "75", "76", "77", "78", "79", "80"),
+    assertEquals(
+        List.of("71", "72", "73", "74", "75", "76", "77", "78", "79", "80"),
         result.questions().stream().map(Question::id).toList());
   }
 
@@ -67,10 +70,14 @@ class SeedBankParserTest {
 
   @Test
   void should_read_the_explanations_without_bold_label_sections() {
-    assertEquals("Node.js scales using process-level and infrastructure-level techniques, not threads per request.",
+    assertEquals(
+        "Node.js scales using process-level and infrastructure-level techniques, not threads per request.",
         q("71").explanation());
-    assertEquals("Worker Threads allow Node.js to run JavaScript in parallel threads.", q("72").explanation());
-    assertEquals("Backpressure occurs when a stream produces data faster than it can be consumed.",
+    assertEquals(
+        "Worker Threads allow Node.js to run JavaScript in parallel threads.",
+        q("72").explanation());
+    assertEquals(
+        "Backpressure occurs when a stream produces data faster than it can be consumed.",
         q("74").explanation());
     assertEquals("Garbage Collection frees unused memory automatically.", q("77").explanation());
     for (String id : List.of("73", "75", "76", "78", "79", "80")) {
@@ -80,27 +87,92 @@ class SeedBankParserTest {
 
   @Test
   void should_read_every_section_with_every_bullet() {
-    assertSections("71", section("Scaling Methods", Section.Kind.HEADING, "",
-        "Clustering (multiple processes)", "Load balancing", "Horizontal scaling", "Stateless APIs"));
-    assertSections("72", section("Used for", Section.Kind.BOLD_LABEL, "Explanation",
-        "CPU-intensive tasks", "Cryptography", "Data processing"));
-    assertSections("73",
-        section("Use Cases", Section.Kind.HEADING, "",
-            "Image processing", "PDF generation", "Encryption/decryption", "ML computations"),
-        new Section("Bad Use Case", Section.Kind.HEADING, "", List.of(),
+    assertSections(
+        "71",
+        section(
+            "Scaling Methods",
+            Section.Kind.HEADING,
+            "",
+            "Clustering (multiple processes)",
+            "Load balancing",
+            "Horizontal scaling",
+            "Stateless APIs"));
+    assertSections(
+        "72",
+        section(
+            "Used for",
+            Section.Kind.BOLD_LABEL,
+            "Explanation",
+            "CPU-intensive tasks",
+            "Cryptography",
+            "Data processing"));
+    assertSections(
+        "73",
+        section(
+            "Use Cases",
+            Section.Kind.HEADING,
+            "",
+            "Image processing",
+            "PDF generation",
+            "Encryption/decryption",
+            "ML computations"),
+        new Section(
+            "Bad Use Case",
+            Section.Kind.HEADING,
+            "",
+            List.of(),
             List.of("❌ I/O operations (Node already handles this well)")));
     assertSections("74");
-    assertSections("75", section("Common Causes", Section.Kind.HEADING, "",
-        "Global variables", "Event listeners not removed", "Closures holding references", "Timers not cleared"));
-    assertSections("76", section("Tools", Section.Kind.HEADING, "",
-        "Chrome DevTools", "`--inspect`", "Heap snapshots", "`process.memoryUsage()`"));
-    assertSections("77", section("Types", Section.Kind.BOLD_LABEL, "Explanation",
-        "Minor GC (young generation)", "Major GC (old generation)"));
+    assertSections(
+        "75",
+        section(
+            "Common Causes",
+            Section.Kind.HEADING,
+            "",
+            "Global variables",
+            "Event listeners not removed",
+            "Closures holding references",
+            "Timers not cleared"));
+    assertSections(
+        "76",
+        section(
+            "Tools",
+            Section.Kind.HEADING,
+            "",
+            "Chrome DevTools",
+            "`--inspect`",
+            "Heap snapshots",
+            "`process.memoryUsage()`"));
+    assertSections(
+        "77",
+        section(
+            "Types",
+            Section.Kind.BOLD_LABEL,
+            "Explanation",
+            "Minor GC (young generation)",
+            "Major GC (old generation)"));
     assertSections("78");
-    assertSections("79", section("Techniques", Section.Kind.HEADING, "",
-        "Use async I/O", "Avoid blocking code", "Use caching (Redis)", "Stream large data", "Cluster processes"));
-    assertSections("80", section("Strategy", Section.Kind.HEADING, "",
-        "Load balancer", "Caching layer", "Queue system", "Horizontal scaling"));
+    assertSections(
+        "79",
+        section(
+            "Techniques",
+            Section.Kind.HEADING,
+            "",
+            "Use async I/O",
+            "Avoid blocking code",
+            "Use caching (Redis)",
+            "Stream large data",
+            "Cluster processes"));
+    assertSections(
+        "80",
+        section(
+            "Strategy",
+            Section.Kind.HEADING,
+            "",
+            "Load balancer",
+            "Caching layer",
+            "Queue system",
+            "Horizontal scaling"));
   }
 
   @Test
@@ -111,28 +183,50 @@ class SeedBankParserTest {
 
   @Test
   void should_read_each_code_example_with_its_heading() {
-    assertEquals(List.of(new CodeExample("Example", "", "// PM2 cluster mode\npm2 start app.js -i max")),
+    assertEquals(
+        List.of(new CodeExample("Example", "", "// PM2 cluster mode\npm2 start app.js -i max")),
         q("71").examples());
-    assertEquals(List.of(new CodeExample("Example", "",
-        "import { Worker } from \"worker_threads\";\n\nnew Worker(\"./worker.js\");")), q("72").examples());
+    assertEquals(
+        List.of(
+            new CodeExample(
+                "Example",
+                "",
+                "import { Worker } from \"worker_threads\";\n\nnew Worker(\"./worker.js\");")),
+        q("72").examples());
     assertEquals(List.of(), q("73").examples());
-    assertEquals(List.of(new CodeExample("Example", "", "readable.pipe(writable); // auto backpressure handling")),
+    assertEquals(
+        List.of(
+            new CodeExample(
+                "Example", "", "readable.pipe(writable); // auto backpressure handling")),
         q("74").examples());
-    assertEquals(List.of(new CodeExample("Example (Bad)", "", "global.users.push(user);")), q("75").examples());
-    assertEquals(List.of(new CodeExample("Example", "", "console.log(process.memoryUsage());")), q("76").examples());
+    assertEquals(
+        List.of(new CodeExample("Example (Bad)", "", "global.users.push(user);")),
+        q("75").examples());
+    assertEquals(
+        List.of(new CodeExample("Example", "", "console.log(process.memoryUsage());")),
+        q("76").examples());
     assertEquals(List.of(), q("77").examples());
     assertEquals(List.of(), q("78").examples());
-    assertEquals(List.of(new CodeExample("Example", "", "await redis.get(key);")), q("79").examples());
-    assertEquals(List.of(new CodeExample("Example Architecture", "",
-        "Client → Load Balancer → Node Cluster → Redis → DB")), q("80").examples());
+    assertEquals(
+        List.of(new CodeExample("Example", "", "await redis.get(key);")), q("79").examples());
+    assertEquals(
+        List.of(
+            new CodeExample(
+                "Example Architecture", "", "Client → Load Balancer → Node Cluster → Redis → DB")),
+        q("80").examples());
   }
 
   @Test
   void should_read_the_heap_and_stack_table() {
-    assertEquals(List.of(new MarkdownTable(List.of("Stack", "Heap"), List.of(
-        List.of("Function calls", "Objects"),
-        List.of("Fast", "Larger"),
-        List.of("Auto-managed", "GC-managed")))), q("78").tables());
+    assertEquals(
+        List.of(
+            new MarkdownTable(
+                List.of("Stack", "Heap"),
+                List.of(
+                    List.of("Function calls", "Objects"),
+                    List.of("Fast", "Larger"),
+                    List.of("Auto-managed", "GC-managed")))),
+        q("78").tables());
     for (Question other : result.questions()) {
       if (!other.id().equals("78")) {
         assertEquals(List.of(), other.tables(), "question " + other.id() + " has no table");
@@ -160,7 +254,8 @@ class SeedBankParserTest {
     return question;
   }
 
-  private static Section section(String heading, Section.Kind kind, String parent, String... bullets) {
+  private static Section section(
+      String heading, Section.Kind kind, String parent, String... bullets) {
     return new Section(heading, kind, parent, List.of(bullets), List.of());
   }
 

@@ -22,110 +22,288 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14: every shipped question is proven gradable by answers derived from the bank itself, graded exactly as the
- * product grades them (the banks in {@code knowledge/}, {@link QuestionRubrics#builderFor}, one shipped
- * {@link OfflineGrader}).
+ * Issue 14: every shipped question is proven gradable by answers derived from the bank itself,
+ * graded exactly as the product grades them (the banks in {@code knowledge/}, {@link
+ * QuestionRubrics#builderFor}, one shipped {@link OfflineGrader}).
  *
  * <ul>
- *   <li><b>own</b>: the question's {@code Key Points} (or its explanation sentences when it has none) joined into an
- *       answer, each point with one term replaced by the bank's own {@code Synonyms} where one applies: graded correct,
- *       score ≥ 70, no mistake named;
- *   <li><b>swap</b>: the same answer with two sibling concepts exchanged (the subjects of an "X vs Y" title, the row
- *       subjects or column headings of a table, the labels of "X: Y" bullets), or, when no two siblings both occur in
- *       the answer, with its heaviest key claim negated: score &lt; 40 with a mistake named;
- *   <li><b>mistake</b>: each {@code Common Mistakes} belief said as an answer: score &lt; 40 with a mistake named.
+ *   <li><b>own</b>: the question's {@code Key Points} (or its explanation sentences when it has
+ *       none) joined into an answer, each point with one term replaced by the bank's own {@code
+ *       Synonyms} where one applies: graded correct, score ≥ 70, no mistake named;
+ *   <li><b>swap</b>: the same answer with two sibling concepts exchanged (the subjects of an "X vs
+ *       Y" title, the row subjects or column headings of a table, the labels of "X: Y" bullets),
+ *       or, when no two siblings both occur in the answer, with its heaviest key claim negated:
+ *       score &lt; 40 with a mistake named;
+ *   <li><b>mistake</b>: each {@code Common Mistakes} belief said as an answer: score &lt; 40 with a
+ *       mistake named.
  * </ul>
  *
- * Every failing question is collected and the test fails once, naming each question, the answer and its grade.
+ * Every failing question is collected and the test fails once, naming each question, the answer and
+ * its grade.
  */
 class ShippedBanksSelfCheckTest {
   static final int HIGH = 70;
   static final int LOW = 40;
 
   /**
-   * Questions the shipped grader cannot yet tell apart for reasons in the grader, not the bank: skipped, each with
-   * the limitation. Empty means every shipped question is asserted.
+   * Questions the shipped grader cannot yet tell apart for reasons in the grader, not the bank:
+   * skipped, each with the limitation. Empty means every shipped question is asserted.
    */
-  static final Map<String, String> KNOWN_GRADER_LIMITATIONS = Map.ofEntries(
-      Map.entry("1613", "own content with 'Explain analyse' (the bank's British synonym) reads as the sibling EXPLAIN followed by a claim of EXPLAIN ANALYZE: a shorter sibling's name that prefixes a longer one is not disambiguated"),
-      Map.entry("1805", "swap of HTTP/1.1 and HTTP/2 gets 50: one swapped claim is named, the other is not, and the rest still covers 80% of the points, so the high-coverage mistake cap (50) applies"),
-      Map.entry("1001", "swap of two event-loop phases (table rows) gets 55: only one of the swapped claims is named, the rest still count as covered"),
-      Map.entry("1008", "swap of 'Callbacks' and 'EventEmitters and streams' gets 55: one swapped claim named, the others still covered"),
-      Map.entry("1104", "swap of let and var gets 55: 'let is function-scoped' is named, 'var and const are block-scoped' is not"),
-      Map.entry("1108", "swap of task and microtask gets 100: SwapCheck does not see 'microtasks' and 'task' as sibling subjects"),
-      Map.entry("1109", "own content with 'fold' (bank synonym of reduce) is read as map/filter/reduce swapped"),
-      Map.entry("1118", "the mistake 'JavaScript passes objects by reference, so reassigning a parameter changes the caller's variable' gets 94 with no mistake named: too close to the key point about sharing references"),
-      Map.entry("1120", "swap of for...in and for...of gets 55: one swapped claim named, the others still covered"),
-      Map.entry("1305", "own content with 'use memo'/'use callback' (the bank's synonyms) is read as useMemo/useCallback swapped: a sibling's synonym is not mapped to the sibling"),
-      Map.entry("1409", "own content with 'binding'/'copy.copy' (bank synonyms) is read as a swap of assignment and deep copy: sibling synonyms not mapped"),
-      Map.entry("1411", "own content with 'immutable key' (bank synonym of hashable) makes the tip's rule read as its opposite"),
-      Map.entry("1415", "'The venv folder stays out of version control' is named as the mistake 'Commit the venv folder': 'stays out of' is not read as a negation"),
-      Map.entry("1416", "own content with 'enclosing scope variable' (bank synonym of nonlocal) is read as nonlocal/global swapped"),
-      Map.entry("1419", "'print and str() use str, which falls back to repr()' is named as the opposite of the tip 'repr() never falls back to str'"),
-      Map.entry("1420", "the mistake 'Python cannot leak memory because it has a garbage collector' gets 44 with no mistake named"),
-      Map.entry("1502", "own content with 'new generation' (bank synonym of young generation) is read as the old/young swap"),
-      Map.entry("1507", "own content with 'array list'/'linked list' (spaced bank synonyms of ArrayList/LinkedList) gets 38: the spaced forms do not match the identifiers"),
-      Map.entry("1512", "swap of thenApply and thenCompose gets 100: identifier siblings are not held apart by SwapCheck"),
-      Map.entry("1601", "swap of the ACID letters Durability and Consistency gets 86: definitions swapped between sibling terms are not named"),
-      Map.entry("1602", "own content with 'reading uncommitted data' (bank synonym of dirty read) is read as the Read Uncommitted level"),
-      Map.entry("1605", "own content with 'clustering index'/'secondary index' (bank synonyms) is read as a swap of clustered and non-clustered"),
-      Map.entry("1611", "swap of shared and exclusive locks gets 100: sibling lock modes not held apart"),
-      Map.entry("1701", "own content with 'always answering' (bank synonym of availability) is named as a mistake; the C/A swap gets 40, just at the bound"),
-      Map.entry("1702", "own content with 'scale up'/'scale out' (bank synonyms of vertical/horizontal) gets 0: synonyms of siblings not mapped"),
-      Map.entry("1705", "own content with 'rotation'/'fewest connections' (bank synonyms) is read as a swap of round robin and least connections"),
-      Map.entry("1709", "own content with 'hash ring' (bank synonym of consistent hashing) is read as a swap with replication"),
-      Map.entry("1714", "own content with 'eventually consistent'/'linearizability' (bank synonyms) is read as strong/eventual swapped"),
-      Map.entry("1720", "swap of load balancer and API gateway gets 55: one swapped claim named, the others still covered"),
-      Map.entry("1813", "own content with 'ip version 4' (bank synonym of IPv4) is read as swapped; the real IPv4/IPv6 swap (32 vs 128 bits) gets 100: numbers are not compared"),
-      Map.entry("1817", "own content with 'hardware address'/'logical address' (bank synonyms of MAC/IP address) is read as a swap"),
-      Map.entry("1901", "own content with 'persistent'/'non-persistent xss' (bank synonyms of stored/reflected) is read as a swap"),
-      Map.entry("1907", "'OAuth is for delegated authorisation, not authentication' (said the right way) is named as the 'X, not Y' contrast stated wrongly"),
-      Map.entry("1909", "swap of two CSP directive names gets 100: directive identifiers not held apart"),
-      Map.entry("1917", "swap of Secure and the __Host- prefix gets 100: cookie attribute names not held apart"),
-      Map.entry("1207", "swap of the utility types Partial and Required gets 100: type-name siblings not held apart"),
-      Map.entry("1801", "own content with 'transmission control protocol'/'user datagram protocol' (the bank's synonyms) gets 45: the spelled-out names are not credited as TCP/UDP"),
-      Map.entry("1815", "own content with 'outbound proxy'/'server-side proxy' (the bank's synonyms) is read as forward/reverse swapped: sibling synonyms not mapped"),
-      Map.entry("1210", "own content with 'satisfies operator'/'annotation' (bank synonyms) is named as the opposite of the 'instead widens' contrast"),
-      Map.entry("1213", "own content with 'annotation'/'cast' (bank synonyms of type annotation/assertion) is read as a swap"),
-      Map.entry("1217", "own content with 'read-only'/'freeze' (bank synonyms) is named as the opposite of the tip about const"),
-      Map.entry("75", "the mistake 'The garbage collector frees everything, so JavaScript cannot leak' gets 52 with no mistake named"));
+  static final Map<String, String> KNOWN_GRADER_LIMITATIONS =
+      Map.ofEntries(
+          Map.entry(
+              "1613",
+              "own content with 'Explain analyse' (the bank's British synonym) reads as the sibling EXPLAIN followed by a claim of EXPLAIN ANALYZE: a shorter sibling's name that prefixes a longer one is not disambiguated"),
+          Map.entry(
+              "1805",
+              "swap of HTTP/1.1 and HTTP/2 gets 50: one swapped claim is named, the other is not, and the rest still covers 80% of the points, so the high-coverage mistake cap (50) applies"),
+          Map.entry(
+              "1001",
+              "swap of two event-loop phases (table rows) gets 55: only one of the swapped claims is named, the rest still count as covered"),
+          Map.entry(
+              "1008",
+              "swap of 'Callbacks' and 'EventEmitters and streams' gets 55: one swapped claim named, the others still covered"),
+          Map.entry(
+              "1104",
+              "swap of let and var gets 55: 'let is function-scoped' is named, 'var and const are block-scoped' is not"),
+          Map.entry(
+              "1108",
+              "swap of task and microtask gets 100: SwapCheck does not see 'microtasks' and 'task' as sibling subjects"),
+          Map.entry(
+              "1109",
+              "own content with 'fold' (bank synonym of reduce) is read as map/filter/reduce swapped"),
+          Map.entry(
+              "1118",
+              "the mistake 'JavaScript passes objects by reference, so reassigning a parameter changes the caller's variable' gets 94 with no mistake named: too close to the key point about sharing references"),
+          Map.entry(
+              "1120",
+              "swap of for...in and for...of gets 55: one swapped claim named, the others still covered"),
+          Map.entry(
+              "1305",
+              "own content with 'use memo'/'use callback' (the bank's synonyms) is read as useMemo/useCallback swapped: a sibling's synonym is not mapped to the sibling"),
+          Map.entry(
+              "1409",
+              "own content with 'binding'/'copy.copy' (bank synonyms) is read as a swap of assignment and deep copy: sibling synonyms not mapped"),
+          Map.entry(
+              "1411",
+              "own content with 'immutable key' (bank synonym of hashable) makes the tip's rule read as its opposite"),
+          Map.entry(
+              "1415",
+              "'The venv folder stays out of version control' is named as the mistake 'Commit the venv folder': 'stays out of' is not read as a negation"),
+          Map.entry(
+              "1416",
+              "own content with 'enclosing scope variable' (bank synonym of nonlocal) is read as nonlocal/global swapped"),
+          Map.entry(
+              "1419",
+              "'print and str() use str, which falls back to repr()' is named as the opposite of the tip 'repr() never falls back to str'"),
+          Map.entry(
+              "1420",
+              "the mistake 'Python cannot leak memory because it has a garbage collector' gets 44 with no mistake named"),
+          Map.entry(
+              "1502",
+              "own content with 'new generation' (bank synonym of young generation) is read as the old/young swap"),
+          Map.entry(
+              "1507",
+              "own content with 'array list'/'linked list' (spaced bank synonyms of ArrayList/LinkedList) gets 38: the spaced forms do not match the identifiers"),
+          Map.entry(
+              "1512",
+              "swap of thenApply and thenCompose gets 100: identifier siblings are not held apart by SwapCheck"),
+          Map.entry(
+              "1601",
+              "swap of the ACID letters Durability and Consistency gets 86: definitions swapped between sibling terms are not named"),
+          Map.entry(
+              "1602",
+              "own content with 'reading uncommitted data' (bank synonym of dirty read) is read as the Read Uncommitted level"),
+          Map.entry(
+              "1605",
+              "own content with 'clustering index'/'secondary index' (bank synonyms) is read as a swap of clustered and non-clustered"),
+          Map.entry(
+              "1611",
+              "swap of shared and exclusive locks gets 100: sibling lock modes not held apart"),
+          Map.entry(
+              "1701",
+              "own content with 'always answering' (bank synonym of availability) is named as a mistake; the C/A swap gets 40, just at the bound"),
+          Map.entry(
+              "1702",
+              "own content with 'scale up'/'scale out' (bank synonyms of vertical/horizontal) gets 0: synonyms of siblings not mapped"),
+          Map.entry(
+              "1705",
+              "own content with 'rotation'/'fewest connections' (bank synonyms) is read as a swap of round robin and least connections"),
+          Map.entry(
+              "1709",
+              "own content with 'hash ring' (bank synonym of consistent hashing) is read as a swap with replication"),
+          Map.entry(
+              "1714",
+              "own content with 'eventually consistent'/'linearizability' (bank synonyms) is read as strong/eventual swapped"),
+          Map.entry(
+              "1720",
+              "swap of load balancer and API gateway gets 55: one swapped claim named, the others still covered"),
+          Map.entry(
+              "1813",
+              "own content with 'ip version 4' (bank synonym of IPv4) is read as swapped; the real IPv4/IPv6 swap (32 vs 128 bits) gets 100: numbers are not compared"),
+          Map.entry(
+              "1817",
+              "own content with 'hardware address'/'logical address' (bank synonyms of MAC/IP address) is read as a swap"),
+          Map.entry(
+              "1901",
+              "own content with 'persistent'/'non-persistent xss' (bank synonyms of stored/reflected) is read as a swap"),
+          Map.entry(
+              "1907",
+              "'OAuth is for delegated authorisation, not authentication' (said the right way) is named as the 'X, not Y' contrast stated wrongly"),
+          Map.entry(
+              "1909",
+              "swap of two CSP directive names gets 100: directive identifiers not held apart"),
+          Map.entry(
+              "1917",
+              "swap of Secure and the __Host- prefix gets 100: cookie attribute names not held apart"),
+          Map.entry(
+              "1207",
+              "swap of the utility types Partial and Required gets 100: type-name siblings not held apart"),
+          Map.entry(
+              "1801",
+              "own content with 'transmission control protocol'/'user datagram protocol' (the bank's synonyms) gets 45: the spelled-out names are not credited as TCP/UDP"),
+          Map.entry(
+              "1815",
+              "own content with 'outbound proxy'/'server-side proxy' (the bank's synonyms) is read as forward/reverse swapped: sibling synonyms not mapped"),
+          Map.entry(
+              "1210",
+              "own content with 'satisfies operator'/'annotation' (bank synonyms) is named as the opposite of the 'instead widens' contrast"),
+          Map.entry(
+              "1213",
+              "own content with 'annotation'/'cast' (bank synonyms of type annotation/assertion) is read as a swap"),
+          Map.entry(
+              "1217",
+              "own content with 'read-only'/'freeze' (bank synonyms) is named as the opposite of the tip about const"),
+          Map.entry(
+              "75",
+              "the mistake 'The garbage collector frees everything, so JavaScript cannot leak' gets 52 with no mistake named"));
 
   /**
-   * Questions whose bank text (or this test's derivation from it) still has to be fixed: skipped until fixed, each
-   * with what is wrong. Not grader limitations; the list should only shrink.
+   * Questions whose bank text (or this test's derivation from it) still has to be fixed: skipped
+   * until fixed, each with what is wrong. Not grader limitations; the list should only shrink.
    */
-  static final Map<String, String> BANK_TEXT_TO_FIX = Map.ofEntries(
-      Map.entry("1007", "derivation: the swapped pair Readable/Writable occurs only in the symmetric 'independent Writable and Readable sides', so the swap is still true; the bank needs a Key Point that is not symmetric in the two"),
-      Map.entry("1116", "derivation: the sibling pair found is 'all'/'Promise' (from Promise.all), a word swap that makes nonsense rather than a wrong claim; the table should name Promise.all, allSettled, race and any as written in the Key Points"),
-      Map.entry("1307", "derivation: the swap exchanges 'Prop' and 'Context' inside 'props drilling' and 'react Prop'; the Key Points need the siblings as whole terms"),
-      Map.entry("1310", "derivation: negating 'still re-renders' gives 're-does not render' (40, at the bound); the Key Points need a main verb the negation finds"),
-      Map.entry("1603", "derivation: the pair found is 'Index'/'Hash' (a column heading and a row), not B-tree/hash; the table's rows should be the index types"),
-      Map.entry("1820", "derivation: the table pair GET/HEAD is symmetric (both safe), so the swap is still true; and (grader) the mistake 'DELETE is not idempotent because the second call returns 404' gets 29 but names no mistake"));
+  static final Map<String, String> BANK_TEXT_TO_FIX =
+      Map.ofEntries(
+          Map.entry(
+              "1007",
+              "derivation: the swapped pair Readable/Writable occurs only in the symmetric 'independent Writable and Readable sides', so the swap is still true; the bank needs a Key Point that is not symmetric in the two"),
+          Map.entry(
+              "1116",
+              "derivation: the sibling pair found is 'all'/'Promise' (from Promise.all), a word swap that makes nonsense rather than a wrong claim; the table should name Promise.all, allSettled, race and any as written in the Key Points"),
+          Map.entry(
+              "1307",
+              "derivation: the swap exchanges 'Prop' and 'Context' inside 'props drilling' and 'react Prop'; the Key Points need the siblings as whole terms"),
+          Map.entry(
+              "1310",
+              "derivation: negating 'still re-renders' gives 're-does not render' (40, at the bound); the Key Points need a main verb the negation finds"),
+          Map.entry(
+              "1603",
+              "derivation: the pair found is 'Index'/'Hash' (a column heading and a row), not B-tree/hash; the table's rows should be the index types"),
+          Map.entry(
+              "1820",
+              "derivation: the table pair GET/HEAD is symmetric (both safe), so the swap is still true; and (grader) the mistake 'DELETE is not idempotent because the second call returns 404' gets 29 but names no mistake"));
 
-  private static final Pattern WEIGHT = Pattern.compile("\\s*\\((?:weight|w)\\s*[:=]?\\s*[\\d.]+\\)\\s*$",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern WEIGHT =
+      Pattern.compile("\\s*\\((?:weight|w)\\s*[:=]?\\s*[\\d.]+\\)\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern VERSUS = Pattern.compile("(?i)^(.*?)\\s+(?:vs\\.?|versus)\\s+(.*)$");
   private static final Pattern LABELLED_BULLET = Pattern.compile("^([^:]{1,40}):\\s+\\S.*$");
-  private static final Pattern AUXILIARY = Pattern.compile(
-      "(?i)\\b(is|are|was|were|can|could|does|do|did|must|should|will|would|has|have|may|might)\\b(?!\\s+not\\b)");
-  private static final Pattern NEGATED = Pattern.compile("(?i)\\b(?:is|are|was|were|can|could|does|do|did|must|should"
-      + "|will|would|has|have|may|might)\\s+(not)\\s+|\\b(never)\\s+|\\b(cannot)\\b|n't\\b");
-  private static final Pattern SUBORDINATE = Pattern.compile(
-      "(?i)(?:[,;]\\s|\\s)(?:how|when|while|whereas|because|since|so|which|that|who|where|if|unless|until|but)\\b");
+  private static final Pattern AUXILIARY =
+      Pattern.compile(
+          "(?i)\\b(is|are|was|were|can|could|does|do|did|must|should|will|would|has|have|may|might)\\b(?!\\s+not\\b)");
+  private static final Pattern NEGATED =
+      Pattern.compile(
+          "(?i)\\b(?:is|are|was|were|can|could|does|do|did|must|should"
+              + "|will|would|has|have|may|might)\\s+(not)\\s+|\\b(never)\\s+|\\b(cannot)\\b|n't\\b");
+  private static final Pattern SUBORDINATE =
+      Pattern.compile(
+          "(?i)(?:[,;]\\s|\\s)(?:how|when|while|whereas|because|since|so|which|that|who|where|if|unless|until|but)\\b");
   private static final Pattern THIRD_PERSON_VERB = Pattern.compile("(?i)\\b([a-z]+?)(ies|es|s)\\b");
-  private static final Set<String> NOT_VERBS = Set.of("is", "as", "has", "was", "its", "this", "thus", "his", "us",
-      "yes", "does", "less", "process", "access", "class", "address", "bus", "status", "alias", "always", "across",
-      "series", "species", "whereas", "unless", "plus", "bytes", "types", "rows", "keys", "users", "tables", "values",
-      "requests", "threads", "processes", "objects", "files", "modules", "queries", "indexes", "classes", "props",
-      "hooks", "errors", "tests", "services", "nodes", "servers", "clients", "columns", "records", "items",
-      "components", "functions", "methods", "variables", "packets", "messages", "events", "callbacks", "promises",
-      "streams", "data", "https", "ms", "os", "js", "ts", "dns", "tls", "cors", "xss", "aws", "apis", "ids");
+  private static final Set<String> NOT_VERBS =
+      Set.of(
+          "is",
+          "as",
+          "has",
+          "was",
+          "its",
+          "this",
+          "thus",
+          "his",
+          "us",
+          "yes",
+          "does",
+          "less",
+          "process",
+          "access",
+          "class",
+          "address",
+          "bus",
+          "status",
+          "alias",
+          "always",
+          "across",
+          "series",
+          "species",
+          "whereas",
+          "unless",
+          "plus",
+          "bytes",
+          "types",
+          "rows",
+          "keys",
+          "users",
+          "tables",
+          "values",
+          "requests",
+          "threads",
+          "processes",
+          "objects",
+          "files",
+          "modules",
+          "queries",
+          "indexes",
+          "classes",
+          "props",
+          "hooks",
+          "errors",
+          "tests",
+          "services",
+          "nodes",
+          "servers",
+          "clients",
+          "columns",
+          "records",
+          "items",
+          "components",
+          "functions",
+          "methods",
+          "variables",
+          "packets",
+          "messages",
+          "events",
+          "callbacks",
+          "promises",
+          "streams",
+          "data",
+          "https",
+          "ms",
+          "os",
+          "js",
+          "ts",
+          "dns",
+          "tls",
+          "cors",
+          "xss",
+          "aws",
+          "apis",
+          "ids");
 
-  private record Check(String questionId, String kind, String answer, Grade grade, String problem) {}
+  private record Check(
+      String questionId, String kind, String answer, Grade grade, String problem) {}
 
   @Test
   void every_shipped_question_tells_its_own_content_from_swapped_negated_and_mistaken_answers() {
-    QuestionBank bank = BankLoader.load(Path.of(System.getProperty("tutor.knowledgeDir", "knowledge")));
+    QuestionBank bank =
+        BankLoader.load(Path.of(System.getProperty("tutor.knowledgeDir", "knowledge")));
     assertTrue(bank.questions().size() >= 200, "the shipped library has at least 200 questions");
     for (String id : concat(KNOWN_GRADER_LIMITATIONS.keySet(), BANK_TEXT_TO_FIX.keySet())) {
       assertTrue(bank.find(id).isPresent(), "a skipped id is a shipped question: " + id);
@@ -136,7 +314,8 @@ class ShippedBanksSelfCheckTest {
     List<Check> failures = new ArrayList<>();
     int graded = 0;
     for (Question question : bank.questions()) {
-      if (KNOWN_GRADER_LIMITATIONS.containsKey(question.id()) || BANK_TEXT_TO_FIX.containsKey(question.id())) {
+      if (KNOWN_GRADER_LIMITATIONS.containsKey(question.id())
+          || BANK_TEXT_TO_FIX.containsKey(question.id())) {
         continue;
       }
       Rubric rubric = rubrics.apply(question);
@@ -144,19 +323,38 @@ class ShippedBanksSelfCheckTest {
       String own = join(withSynonyms(points, QuestionRubrics.synonymsOf(List.of(question))));
       Grade ownGrade = grader.grade(rubric, own);
       graded++;
-      if (ownGrade.score() < HIGH || ownGrade.verdict() != Verdict.CORRECT || !ownGrade.misconceptions().isEmpty()) {
-        failures.add(new Check(question.id(), "own", own, ownGrade, "expected correct, >= " + HIGH + ", no mistake"));
+      if (ownGrade.score() < HIGH
+          || ownGrade.verdict() != Verdict.CORRECT
+          || !ownGrade.misconceptions().isEmpty()) {
+        failures.add(
+            new Check(
+                question.id(),
+                "own",
+                own,
+                ownGrade,
+                "expected correct, >= " + HIGH + ", no mistake"));
       }
 
       Optional<String> wrong = swapped(question, own).or(() -> negated(points));
       if (wrong.isEmpty()) {
-        failures.add(new Check(question.id(), "swap", "", null,
-            "no two sibling concepts occur in the key points and no key claim can be negated"));
+        failures.add(
+            new Check(
+                question.id(),
+                "swap",
+                "",
+                null,
+                "no two sibling concepts occur in the key points and no key claim can be negated"));
       } else {
         Grade g = grader.grade(rubric, wrong.get());
         graded++;
         if (g.score() >= LOW || g.misconceptions().isEmpty()) {
-          failures.add(new Check(question.id(), "swap", wrong.get(), g, "expected < " + LOW + " with a mistake named"));
+          failures.add(
+              new Check(
+                  question.id(),
+                  "swap",
+                  wrong.get(),
+                  g,
+                  "expected < " + LOW + " with a mistake named"));
         }
       }
 
@@ -164,23 +362,44 @@ class ShippedBanksSelfCheckTest {
         Grade g = grader.grade(rubric, belief + ".");
         graded++;
         if (g.score() >= LOW || g.misconceptions().isEmpty()) {
-          failures.add(new Check(question.id(), "mistake", belief + ".", g,
-              "expected < " + LOW + " with a mistake named"));
+          failures.add(
+              new Check(
+                  question.id(),
+                  "mistake",
+                  belief + ".",
+                  g,
+                  "expected < " + LOW + " with a mistake named"));
         }
       }
     }
 
     if (!failures.isEmpty()) {
       StringBuilder report = new StringBuilder();
-      report.append(failures.stream().map(Check::questionId).distinct().count()).append(" of ")
-          .append(bank.questions().size()).append(" shipped questions cannot be told apart (")
-          .append(failures.size()).append(" of ").append(graded).append(" derived answers):\n");
+      report
+          .append(failures.stream().map(Check::questionId).distinct().count())
+          .append(" of ")
+          .append(bank.questions().size())
+          .append(" shipped questions cannot be told apart (")
+          .append(failures.size())
+          .append(" of ")
+          .append(graded)
+          .append(" derived answers):\n");
       for (Check f : failures) {
-        report.append("- ").append(f.questionId()).append(" [").append(f.kind()).append("] ").append(f.problem());
+        report
+            .append("- ")
+            .append(f.questionId())
+            .append(" [")
+            .append(f.kind())
+            .append("] ")
+            .append(f.problem());
         if (f.grade() != null) {
-          report.append("; got ").append(f.grade().score()).append(' ').append(f.grade().verdict().label())
-              .append(", mistakes named: ").append(f.grade().misconceptions().stream()
-                  .map(m -> m.misconception()).toList());
+          report
+              .append("; got ")
+              .append(f.grade().score())
+              .append(' ')
+              .append(f.grade().verdict().label())
+              .append(", mistakes named: ")
+              .append(f.grade().misconceptions().stream().map(m -> m.misconception()).toList());
         }
         report.append("\n    answer: ").append(f.answer()).append('\n');
       }
@@ -194,7 +413,8 @@ class ShippedBanksSelfCheckTest {
     for (Section section : question.sections()) {
       if (Section.normalise(section.heading()).matches("key points?")) {
         for (String bullet : section.bullets()) {
-          points.add(RubricText.withoutFinalStop(RubricText.plain(WEIGHT.matcher(bullet).replaceAll(""))));
+          points.add(
+              RubricText.withoutFinalStop(RubricText.plain(WEIGHT.matcher(bullet).replaceAll(""))));
         }
       }
     }
@@ -211,12 +431,19 @@ class ShippedBanksSelfCheckTest {
     return points;
   }
 
-  /** Each point with its longest bank synonym term replaced by the term's first alternative, where one occurs. */
+  /**
+   * Each point with its longest bank synonym term replaced by the term's first alternative, where
+   * one occurs.
+   */
   static List<String> withSynonyms(List<String> points, Map<String, List<String>> synonyms) {
-    List<String> terms = synonyms.keySet().stream()
-        .filter(t -> t.length() >= 3)
-        .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-        .toList();
+    List<String> terms =
+        synonyms.keySet().stream()
+            .filter(t -> t.length() >= 3)
+            .sorted(
+                Comparator.comparingInt(String::length)
+                    .reversed()
+                    .thenComparing(Comparator.naturalOrder()))
+            .toList();
     List<String> out = new ArrayList<>();
     for (String point : points) {
       String rephrased = point;
@@ -238,7 +465,8 @@ class ShippedBanksSelfCheckTest {
     for (String[] pair : siblingPairs(question)) {
       String a = pair[0];
       String b = pair[1];
-      if (a.equalsIgnoreCase(b) || a.toLowerCase(Locale.ROOT).contains(b.toLowerCase(Locale.ROOT))
+      if (a.equalsIgnoreCase(b)
+          || a.toLowerCase(Locale.ROOT).contains(b.toLowerCase(Locale.ROOT))
           || b.toLowerCase(Locale.ROOT).contains(a.toLowerCase(Locale.ROOT))) {
         continue;
       }
@@ -251,7 +479,10 @@ class ShippedBanksSelfCheckTest {
     return Optional.empty();
   }
 
-  /** Candidate sibling pairs, most specific first: title "X vs Y", table subjects and columns, bullet labels. */
+  /**
+   * Candidate sibling pairs, most specific first: title "X vs Y", table subjects and columns,
+   * bullet labels.
+   */
   static List<String[]> siblingPairs(Question question) {
     List<String[]> pairs = new ArrayList<>();
     Matcher vs = VERSUS.matcher(RubricText.plain(question.title()));
@@ -260,8 +491,11 @@ class ShippedBanksSelfCheckTest {
       String[] right = vs.group(2).replaceAll("[?:.,(].*$", "").strip().split("\\s+");
       for (int l = 0; l < left.length; l++) {
         for (int r = right.length; r >= 1; r--) {
-          pairs.add(new String[] {String.join(" ", List.of(left).subList(l, left.length)),
-              String.join(" ", List.of(right).subList(0, r))});
+          pairs.add(
+              new String[] {
+                String.join(" ", List.of(left).subList(l, left.length)),
+                String.join(" ", List.of(right).subList(0, r))
+              });
         }
       }
     }
@@ -311,9 +545,9 @@ class ShippedBanksSelfCheckTest {
   }
 
   /**
-   * The content with its key claims negated (each claim whose main verb can be found; an already negative claim
-   * made positive). Negating only one claim of five leaves an answer that is mostly right, which the grader fairly
-   * calls partially correct.
+   * The content with its key claims negated (each claim whose main verb can be found; an already
+   * negative claim made positive). Negating only one claim of five leaves an answer that is mostly
+   * right, which the grader fairly calls partially correct.
    */
   static Optional<String> negated(List<String> points) {
     List<String> out = new ArrayList<>();
@@ -328,7 +562,8 @@ class ShippedBanksSelfCheckTest {
 
   /** "X is Y" → "X is not Y"; "X uses Y" → "X does not use Y"; "X is not Y" → "X is Y". */
   static Optional<String> flip(String fullClaim) {
-    // only the main clause: a verb after "how", "when", "while", "because" ... belongs to a subordinate clause
+    // only the main clause: a verb after "how", "when", "while", "because" ... belongs to a
+    // subordinate clause
     Matcher subordinate = SUBORDINATE.matcher(fullClaim);
     int cut = subordinate.find() ? subordinate.start() : fullClaim.length();
     String claim = fullClaim.substring(0, cut);
@@ -340,13 +575,16 @@ class ShippedBanksSelfCheckTest {
     Matcher negated = NEGATED.matcher(claim);
     if (negated.find()) {
       if (negated.group(1) != null) {
-        return Optional.of(claim.substring(0, negated.start(1)) + claim.substring(negated.end(1)).stripLeading());
+        return Optional.of(
+            claim.substring(0, negated.start(1)) + claim.substring(negated.end(1)).stripLeading());
       }
       if (negated.group(2) != null) {
-        return Optional.of(claim.substring(0, negated.start(2)) + "always " + claim.substring(negated.end()));
+        return Optional.of(
+            claim.substring(0, negated.start(2)) + "always " + claim.substring(negated.end()));
       }
       if (negated.group(3) != null) {
-        return Optional.of(claim.substring(0, negated.start(3)) + "can" + claim.substring(negated.end(3)));
+        return Optional.of(
+            claim.substring(0, negated.start(3)) + "can" + claim.substring(negated.end(3)));
       }
       return Optional.empty();
     }
@@ -357,15 +595,20 @@ class ShippedBanksSelfCheckTest {
     Matcher verb = THIRD_PERSON_VERB.matcher(claim);
     while (verb.find()) {
       String word = verb.group().toLowerCase(Locale.ROOT);
-      if (verb.start() == 0 || NOT_VERBS.contains(word) || word.endsWith("ss") || word.length() < 4) {
+      if (verb.start() == 0
+          || NOT_VERBS.contains(word)
+          || word.endsWith("ss")
+          || word.length() < 4) {
         continue;
       }
-      String stem = switch (verb.group(2).toLowerCase(Locale.ROOT)) {
-        case "ies" -> verb.group(1) + "y";
-        case "es" -> word.matches(".*(sh|ch|x|z|ss|o)es") ? verb.group(1) : verb.group(1) + "e";
-        default -> verb.group(1);
-      };
-      return Optional.of(claim.substring(0, verb.start()) + "does not " + stem + claim.substring(verb.end()));
+      String stem =
+          switch (verb.group(2).toLowerCase(Locale.ROOT)) {
+            case "ies" -> verb.group(1) + "y";
+            case "es" -> word.matches(".*(sh|ch|x|z|ss|o)es") ? verb.group(1) : verb.group(1) + "e";
+            default -> verb.group(1);
+          };
+      return Optional.of(
+          claim.substring(0, verb.start()) + "does not " + stem + claim.substring(verb.end()));
     }
     return Optional.empty();
   }
@@ -374,7 +617,8 @@ class ShippedBanksSelfCheckTest {
   static List<String> mistakes(Question question) {
     List<String> beliefs = new ArrayList<>();
     for (Section section : question.sections()) {
-      if (Section.normalise(section.heading()).matches("common mistakes|misconceptions|wrong beliefs")) {
+      if (Section.normalise(section.heading())
+          .matches("common mistakes|misconceptions|wrong beliefs")) {
         List<String> lines = new ArrayList<>(section.bullets());
         lines.addAll(section.paragraphs());
         for (String line : lines) {
@@ -408,8 +652,13 @@ class ShippedBanksSelfCheckTest {
   private static final Map<String, Pattern> WORDS = new LinkedHashMap<>();
 
   private static Pattern wholeWord(String term) {
-    return WORDS.computeIfAbsent(term.toLowerCase(Locale.ROOT), t ->
-        Pattern.compile("(?<![\\p{L}\\p{N}_#.*/-])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}_]|\\.[\\p{L}\\p{N}])",
-            Pattern.CASE_INSENSITIVE));
+    return WORDS.computeIfAbsent(
+        term.toLowerCase(Locale.ROOT),
+        t ->
+            Pattern.compile(
+                "(?<![\\p{L}\\p{N}_#.*/-])"
+                    + Pattern.quote(t)
+                    + "(?![\\p{L}\\p{N}_]|\\.[\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE));
   }
 }

@@ -22,14 +22,24 @@ class HealthProbeTest {
   @Test
   void should_exit_0_when_ready_and_1_when_not() {
     AtomicReference<Optional<String>> problem = new AtomicReference<>(Optional.empty());
-    try (OpsServer server = OpsServer.start("127.0.0.1", 0,
-        new Readiness(List.of(HealthCheck.of("discord", problem::get))), () -> "")) {
-      Map<String, String> env = Map.of("TUTOR_HTTP_PORT", Integer.toString(server.address().getPort()),
-          "DISCORD_TOKEN", "set");
+    try (OpsServer server =
+        OpsServer.start(
+            "127.0.0.1",
+            0,
+            new Readiness(List.of(HealthCheck.of("discord", problem::get))),
+            () -> "")) {
+      Map<String, String> env =
+          Map.of(
+              "TUTOR_HTTP_PORT",
+              Integer.toString(server.address().getPort()),
+              "DISCORD_TOKEN",
+              "set");
       assertEquals(0, HealthProbe.run(env, out), printed.toString(StandardCharsets.UTF_8));
       problem.set(Optional.of("the Discord gateway is not connected (DISCONNECTED)"));
       assertEquals(1, HealthProbe.run(env, out));
-      assertTrue(printed.toString(StandardCharsets.UTF_8).contains("503"), printed.toString(StandardCharsets.UTF_8));
+      assertTrue(
+          printed.toString(StandardCharsets.UTF_8).contains("503"),
+          printed.toString(StandardCharsets.UTF_8));
     }
   }
 
@@ -39,14 +49,20 @@ class HealthProbeTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = s.getLocalPort();
     }
-    assertEquals(1, HealthProbe.run(Map.of("TUTOR_HTTP_PORT", Integer.toString(closed), "DISCORD_TOKEN", "set"), out));
+    assertEquals(
+        1,
+        HealthProbe.run(
+            Map.of("TUTOR_HTTP_PORT", Integer.toString(closed), "DISCORD_TOKEN", "set"), out));
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("did not answer"));
   }
 
   @Test
   void should_pass_when_there_is_no_endpoint_or_no_bot_to_check() {
     assertEquals(0, HealthProbe.run(Map.of("DISCORD_TOKEN", "set"), out));
-    assertEquals(0, HealthProbe.run(Map.of("TUTOR_HTTP_PORT", "8080"), out), "the terminal tutor has no endpoint");
+    assertEquals(
+        0,
+        HealthProbe.run(Map.of("TUTOR_HTTP_PORT", "8080"), out),
+        "the terminal tutor has no endpoint");
   }
 
   @Test

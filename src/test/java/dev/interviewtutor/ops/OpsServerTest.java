@@ -25,15 +25,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTTP endpoint on a free loopback port, with a real SQLite database behind its readiness check. */
+/**
+ * The HTTP endpoint on a free loopback port, with a real SQLite database behind its readiness
+ * check.
+ */
 class OpsServerTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
   private Database db;
   private MicrometerMetrics metrics;
   private OpsServer server;
+
   /** The stand-in for the Discord gateway's check: empty when connected. */
   private final AtomicReference<Optional<String>> gateway = new AtomicReference<>(Optional.empty());
 
@@ -54,8 +59,11 @@ class OpsServerTest {
     db = Database.open(dir.resolve("tutor.db"));
     metrics = new MicrometerMetrics();
     metrics.databasePool(db.backend(), db::poolUsage);
-    List<HealthCheck> checks = new java.util.ArrayList<>(List.of(HealthCheck.succeeds("database", db::ping),
-        HealthCheck.of("discord", gateway::get)));
+    List<HealthCheck> checks =
+        new java.util.ArrayList<>(
+            List.of(
+                HealthCheck.succeeds("database", db::ping),
+                HealthCheck.of("discord", gateway::get)));
     checks.addAll(List.of(extra));
     server = OpsServer.start("127.0.0.1", 0, new Readiness(checks, checkTimeout), metrics::scrape);
     return server;
@@ -65,10 +73,15 @@ class OpsServerTest {
     return send("GET", path);
   }
 
-  private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+  private HttpResponse<String> send(String method, String path)
+      throws IOException, InterruptedException {
     URI uri = URI.create("http://127.0.0.1:" + server.address().getPort() + path);
-    return HTTP.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody())
-        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(uri)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofSeconds(20))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -102,7 +115,9 @@ class OpsServerTest {
     assertEquals(503, ready.statusCode());
     JsonNode body = JSON.readTree(ready.body());
     assertEquals("not ready", body.path("status").asText());
-    assertEquals("the Discord gateway is not connected (RECONNECT_QUEUED)", body.path("checks").path("discord").asText());
+    assertEquals(
+        "the Discord gateway is not connected (RECONNECT_QUEUED)",
+        body.path("checks").path("discord").asText());
     assertEquals("ok", body.path("checks").path("database").asText());
     assertEquals(200, get("/health/live").statusCode(), "still live: the process is up");
 
@@ -123,14 +138,18 @@ class OpsServerTest {
   @Test
   void should_report_a_check_that_hangs_as_not_ready_instead_of_hanging() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    start(Duration.ofMillis(300), HealthCheck.of("stuck", () -> {
-      try {
-        never.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return Optional.empty();
-    }));
+    start(
+        Duration.ofMillis(300),
+        HealthCheck.of(
+            "stuck",
+            () -> {
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Optional.empty();
+            }));
     try {
       HttpResponse<String> ready = get("/health/ready");
       assertEquals(503, ready.statusCode());
@@ -158,25 +177,30 @@ class OpsServerTest {
 
     HttpResponse<String> response = get("/metrics");
     assertEquals(200, response.statusCode());
-    assertEquals(MicrometerMetrics.CONTENT_TYPE, response.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        MicrometerMetrics.CONTENT_TYPE, response.headers().firstValue("Content-Type").orElse(""));
     String text = response.body();
-    for (String line : List.of(
-        "tutor_interactions_total{command=\"quiz\",kind=\"slash\"} 2",
-        "tutor_interactions_total{command=\"unknown\",kind=\"button\"} 1",
-        "tutor_ack_latency_seconds_count 1",
-        "tutor_grade_latency_seconds_count{grader=\"hybrid\"} 1",
-        "tutor_grading_fallbacks_total{reason=\"timeout\"} 1",
-        "tutor_llm_calls_total{outcome=\"ok\"} 1",
-        "tutor_llm_calls_total{outcome=\"failed\"} 1",
-        "tutor_llm_failures_total{reason=\"rate_limited\"} 1",
-        "tutor_daily_posts_total{outcome=\"posted\"} 1",
-        "tutor_daily_posts_total{outcome=\"paused\"} 1",
-        "tutor_db_connections{backend=\"sqlite\",state=\"active\"} 0",
-        "tutor_db_connections{backend=\"sqlite\",state=\"pending\"} 0")) {
-      assertTrue(text.lines().anyMatch(l -> l.startsWith(line)), "missing " + line + " in\n" + text);
+    for (String line :
+        List.of(
+            "tutor_interactions_total{command=\"quiz\",kind=\"slash\"} 2",
+            "tutor_interactions_total{command=\"unknown\",kind=\"button\"} 1",
+            "tutor_ack_latency_seconds_count 1",
+            "tutor_grade_latency_seconds_count{grader=\"hybrid\"} 1",
+            "tutor_grading_fallbacks_total{reason=\"timeout\"} 1",
+            "tutor_llm_calls_total{outcome=\"ok\"} 1",
+            "tutor_llm_calls_total{outcome=\"failed\"} 1",
+            "tutor_llm_failures_total{reason=\"rate_limited\"} 1",
+            "tutor_daily_posts_total{outcome=\"posted\"} 1",
+            "tutor_daily_posts_total{outcome=\"paused\"} 1",
+            "tutor_db_connections{backend=\"sqlite\",state=\"active\"} 0",
+            "tutor_db_connections{backend=\"sqlite\",state=\"pending\"} 0")) {
+      assertTrue(
+          text.lines().anyMatch(l -> l.startsWith(line)), "missing " + line + " in\n" + text);
     }
     assertTrue(text.contains("tutor_ack_latency_seconds_bucket{le="), "ack latency is a histogram");
-    assertTrue(text.contains("tutor_grade_latency_seconds_bucket{grader=\"hybrid\",le="), "grade latency too");
+    assertTrue(
+        text.contains("tutor_grade_latency_seconds_bucket{grader=\"hybrid\",le="),
+        "grade latency too");
     assertTrue(text.contains("jvm_memory_used_bytes"), "and the JVM's meters");
   }
 
@@ -195,17 +219,25 @@ class OpsServerTest {
   @Test
   void a_port_in_use_should_name_the_setting() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      UserFacingException e = assertThrows(UserFacingException.class, () -> OpsServer.start("127.0.0.1",
-          taken.getLocalPort(), new Readiness(List.of()), () -> ""));
-      assertTrue(e.getMessage().contains("TUTOR_HTTP_PORT") && e.getMessage().contains(":" + taken.getLocalPort()),
+      UserFacingException e =
+          assertThrows(
+              UserFacingException.class,
+              () ->
+                  OpsServer.start(
+                      "127.0.0.1", taken.getLocalPort(), new Readiness(List.of()), () -> ""));
+      assertTrue(
+          e.getMessage().contains("TUTOR_HTTP_PORT")
+              && e.getMessage().contains(":" + taken.getLocalPort()),
           e.getMessage());
     }
   }
 
   @Test
   void an_unknown_host_should_name_the_setting() {
-    UserFacingException e = assertThrows(UserFacingException.class, () -> OpsServer.start("no-such-host.invalid",
-        0, new Readiness(List.of()), () -> ""));
+    UserFacingException e =
+        assertThrows(
+            UserFacingException.class,
+            () -> OpsServer.start("no-such-host.invalid", 0, new Readiness(List.of()), () -> ""));
     assertTrue(e.getMessage().contains("TUTOR_HTTP_HOST='no-such-host.invalid'"), e.getMessage());
   }
 }

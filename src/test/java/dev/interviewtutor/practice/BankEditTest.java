@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bank edited after state was stored (a question deleted or renumbered) never wedges that state: interviews,
- * summaries and daily posts that refer to the missing question show it as "removed from the bank" and skip it.
- * Each step runs the engine as a restarted program would: a new service over the edited bank, same database.
+ * A bank edited after state was stored (a question deleted or renumbered) never wedges that state:
+ * interviews, summaries and daily posts that refer to the missing question show it as "removed from
+ * the bank" and skip it. Each step runs the engine as a restarted program would: a new service over
+ * the edited bank, same database.
  */
 class BankEditTest {
   @TempDir Path dir;
@@ -47,7 +48,9 @@ class BankEditTest {
     return new PracticeService(bank, TestBank::rubric, new KeywordTestGrader(), db, clock);
   }
 
-  /** The full bank without these ids (a deletion; a renumbering removes the old id the same way). */
+  /**
+   * The full bank without these ids (a deletion; a renumbering removes the old id the same way).
+   */
   QuestionBank without(String... ids) {
     Set<String> gone = Set.of(ids);
     return new QuestionBank(full.questions().stream().filter(q -> !gone.contains(q.id())).toList());
@@ -63,13 +66,16 @@ class BankEditTest {
 
     PracticeService after = service(without("2"));
     InterviewState resumed = after.activeInterview(me, terminal).orElseThrow();
-    assertEquals("3", resumed.current().orElseThrow().id(), "question 2 is gone: skipped, 3 is next");
+    assertEquals(
+        "3", resumed.current().orElseThrow().id(), "question 2 is gone: skipped, 3 is next");
     assertEquals(2, resumed.position());
     InterviewSummary mid = after.summary(started.sessionId());
     InterviewSummary.Item removed = mid.items().get(1);
     assertTrue(removed.title().contains("removed from the bank"), removed.title());
     assertTrue(removed.skipped());
-    assertTrue(mid.reviewNext().stream().noneMatch(q -> q.id().equals("2")), "nothing to review in a gone question");
+    assertTrue(
+        mid.reviewNext().stream().noneMatch(q -> q.id().equals("2")),
+        "nothing to review in a gone question");
 
     InterviewSummary stopped = after.stopInterview(started.sessionId());
     assertEquals(3, stopped.items().size());
@@ -88,7 +94,9 @@ class BankEditTest {
     assertTrue(after.activeInterview(me, terminal).isEmpty());
     assertTrue(after.interview(started.sessionId()).finished());
     InterviewSummary summary = after.summary(started.sessionId());
-    assertTrue(summary.items().stream().allMatch(i -> i.title().contains("removed from the bank")), summary.toString());
+    assertTrue(
+        summary.items().stream().allMatch(i -> i.title().contains("removed from the bank")),
+        summary.toString());
     assertFalse(after.startInterview(me, terminal, null, 2).finished());
   }
 
@@ -104,24 +112,34 @@ class BankEditTest {
     DailyPost claimed = before.daily().claim(due);
     String chosen = claimed.question().id();
 
-    // Claimed but not sent when the bank lost its question: the next try picks another one instead of failing.
+    // Claimed but not sent when the bank lost its question: the next try picks another one instead
+    // of failing.
     PracticeService after = service(without(chosen));
     DuePost dueAgain = after.daily().duePosts().get(0);
     DailyPost reclaimed = after.daily().claim(dueAgain);
     assertNotEquals(chosen, reclaimed.question().id());
     assertFalse(PracticeService.removed(reclaimed.question()));
     after.daily().delivered(reclaimed.id(), "msg-1");
-    after.daily().answer(reclaimed.id(), member, TestBank.answerCovering(reclaimed.question().id(), 1), true);
+    after
+        .daily()
+        .answer(
+            reclaimed.id(), member, TestBank.answerCovering(reclaimed.question().id(), 1), true);
 
-    // Delivered, answered, then removed: the post reads as removed, answers are closed, the reveal still works.
+    // Delivered, answered, then removed: the post reads as removed, answers are closed, the reveal
+    // still works.
     PracticeService later = service(without(chosen, reclaimed.question().id()));
     DailyPost shown = later.daily().post(reclaimed.id());
-    assertTrue(shown.question().title().contains("removed from the bank"), shown.question().title());
-    assertEquals(List.of(reclaimed.id()), later.daily().unrevealed(guild).stream().map(DailyPost::id).toList());
+    assertTrue(
+        shown.question().title().contains("removed from the bank"), shown.question().title());
+    assertEquals(
+        List.of(reclaimed.id()),
+        later.daily().unrevealed(guild).stream().map(DailyPost::id).toList());
     Person other = later.person("discord:3", "Other");
-    assertEquals(DailyAnswerResult.Status.CLOSED, later.daily().answer(reclaimed.id(), other, "an answer", false)
-        .status());
-    assertEquals(DailyAnswerResult.Status.ALREADY_ANSWERED,
+    assertEquals(
+        DailyAnswerResult.Status.CLOSED,
+        later.daily().answer(reclaimed.id(), other, "an answer", false).status());
+    assertEquals(
+        DailyAnswerResult.Status.ALREADY_ANSWERED,
         later.daily().myAnswer(reclaimed.id(), member).orElseThrow().status());
     RevealSummary reveal = later.daily().reveal(reclaimed.id());
     assertEquals(1, reveal.answered());
@@ -133,7 +151,12 @@ class BankEditTest {
     Person me = before.person("local:me", "me");
     Scope terminal = before.scope(ScopeKind.TERMINAL, "local", "terminal");
     for (Question q : full.questions()) {
-      before.answer(me, terminal, q, TestBank.answerCovering(q.id(), 1), dev.interviewtutor.store.AttemptKind.PRACTICE,
+      before.answer(
+          me,
+          terminal,
+          q,
+          TestBank.answerCovering(q.id(), 1),
+          dev.interviewtutor.store.AttemptKind.PRACTICE,
           0);
     }
     PracticeService after = service(without("1"));

@@ -37,7 +37,9 @@ class BatchRecordingTest {
   private static final QuestionBank BANK = TestBank.bank(4, 3);
   private static final KeywordTestGrader GRADER = new KeywordTestGrader();
 
-  /** The same answers (repeats of a question on one day, several people, two days) on two databases. */
+  /**
+   * The same answers (repeats of a question on one day, several people, two days) on two databases.
+   */
   @Test
   void one_batch_leaves_the_same_results_and_state_as_one_transaction_per_answer() {
     MutableClock clockA = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
@@ -55,7 +57,9 @@ class BatchRecordingTest {
         }
         List<AnswerResult> together = batched.recordAll(answersB);
         assertEquals(sequential, together, "day " + day);
-        assertTrue(together.stream().anyMatch(r -> r.points() == 0), "a repeat in the batch earned nothing");
+        assertTrue(
+            together.stream().anyMatch(r -> r.points() == 0),
+            "a repeat in the batch earned nothing");
         assertTrue(together.stream().anyMatch(r -> r.points() > 0));
         clockA.advance(Duration.ofDays(1));
         clockB.advance(Duration.ofDays(1));
@@ -69,7 +73,8 @@ class BatchRecordingTest {
         assertEquals(2, batched.stats(pb).currentStreak(), "two days in a row");
         for (Period period : Period.values()) {
           for (String topic : new String[] {null, BANK.topics().get(0)}) {
-            assertEquals(one.leaderboard(scopeA, period, topic, 0, 10, pa),
+            assertEquals(
+                one.leaderboard(scopeA, period, topic, 0, 10, pa),
                 batched.leaderboard(scopeB, period, topic, 0, 10, pb));
           }
         }
@@ -89,14 +94,23 @@ class BatchRecordingTest {
         Person person = s.person("local:p" + p, "P" + p, ZoneId.of(zones[p]));
         Question q = BANK.questions().get(round < 2 ? p : p + 3);
         String text = TestBank.answerCovering(q.id(), 1 + (round + p) % 3);
-        out.add(new GradedAnswer(person, scope, q, text, GRADER.grade(TestBank.rubric(q), text),
-            AttemptKind.PRACTICE, round == 1 && p == 2 ? 1 : 0));
+        out.add(
+            new GradedAnswer(
+                person,
+                scope,
+                q,
+                text,
+                GRADER.grade(TestBank.rubric(q), text),
+                AttemptKind.PRACTICE,
+                round == 1 && p == 2 ? 1 : 0));
       }
     }
     return out;
   }
 
-  /** Concurrent answers: a forgotten person's answer fails alone; everyone else's are all recorded. */
+  /**
+   * Concurrent answers: a forgotten person's answer fails alone; everyone else's are all recorded.
+   */
   @Test
   void concurrent_answers_are_all_recorded_and_a_bad_one_fails_alone() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
@@ -116,27 +130,47 @@ class BatchRecordingTest {
       List<Future<Integer>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          Person p = people.get(thread);
-          int recorded = 0;
-          for (int i = 0; i < each; i++) {
-            Question q = BANK.questions().get(i % BANK.questions().size());
-            AnswerResult r = s.answer(p, scope, q, TestBank.answerCovering(q.id(), 1), AttemptKind.PRACTICE, 0);
-            recorded += r.attemptId() > 0 ? 1 : 0;
-          }
-          return recorded;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  Person p = people.get(thread);
+                  int recorded = 0;
+                  for (int i = 0; i < each; i++) {
+                    Question q = BANK.questions().get(i % BANK.questions().size());
+                    AnswerResult r =
+                        s.answer(
+                            p,
+                            scope,
+                            q,
+                            TestBank.answerCovering(q.id(), 1),
+                            AttemptKind.PRACTICE,
+                            0);
+                    recorded += r.attemptId() > 0 ? 1 : 0;
+                  }
+                  return recorded;
+                }));
       }
-      Future<Integer> failures = pool.submit(() -> {
-        int failed = 0;
-        for (int i = 0; i < 20; i++) {
-          Question q = BANK.questions().get(0);
-          UserFacingException e = assertThrows(UserFacingException.class,
-              () -> s.answer(gone, scope, q, TestBank.answerCovering(q.id(), 1), AttemptKind.PRACTICE, 0));
-          failed += e.getMessage().contains("local:gone") ? 1 : 0;
-        }
-        return failed;
-      });
+      Future<Integer> failures =
+          pool.submit(
+              () -> {
+                int failed = 0;
+                for (int i = 0; i < 20; i++) {
+                  Question q = BANK.questions().get(0);
+                  UserFacingException e =
+                      assertThrows(
+                          UserFacingException.class,
+                          () ->
+                              s.answer(
+                                  gone,
+                                  scope,
+                                  q,
+                                  TestBank.answerCovering(q.id(), 1),
+                                  AttemptKind.PRACTICE,
+                                  0));
+                  failed += e.getMessage().contains("local:gone") ? 1 : 0;
+                }
+                return failed;
+              });
       int total = 0;
       for (Future<Integer> f : futures) {
         total += f.get(60, TimeUnit.SECONDS);

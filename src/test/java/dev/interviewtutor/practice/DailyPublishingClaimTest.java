@@ -27,17 +27,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The claim on a scheduled daily post, in the database: of several processes that find the same post due (two
- * holding the same gateway shard during a rolling restart) exactly one sends it; one that died is replaced after
- * its lease, so no day is skipped. Two {@link PracticeService}s on their own {@link Database} stand for two
- * processes; they share nothing in memory.
+ * The claim on a scheduled daily post, in the database: of several processes that find the same
+ * post due (two holding the same gateway shard during a rolling restart) exactly one sends it; one
+ * that died is replaced after its lease, so no day is skipped. Two {@link PracticeService}s on
+ * their own {@link Database} stand for two processes; they share nothing in memory.
  */
 class DailyPublishingClaimTest {
   static final Duration LEASE = Duration.ofMinutes(10);
   @TempDir Path dir;
   final MutableClock clock = new MutableClock(Instant.parse("2026-05-05T09:30:00Z"));
 
-  /** Two processes on one database, with {@code servers} servers whose daily question is due now. */
+  /**
+   * Two processes on one database, with {@code servers} servers whose daily question is due now.
+   */
   private final class TwoProcesses implements AutoCloseable {
     final Database dbA;
     final Database dbB;
@@ -48,8 +50,12 @@ class DailyPublishingClaimTest {
       DatabaseTarget target = TestDatabases.newTarget(backend, dir);
       dbA = Database.open(target);
       dbB = Database.open(target);
-      a = new PracticeService(TestBank.bank(4, 2), TestBank::rubric, new KeywordTestGrader(), dbA, clock);
-      b = new PracticeService(TestBank.bank(4, 2), TestBank::rubric, new KeywordTestGrader(), dbB, clock);
+      a =
+          new PracticeService(
+              TestBank.bank(4, 2), TestBank::rubric, new KeywordTestGrader(), dbA, clock);
+      b =
+          new PracticeService(
+              TestBank.bank(4, 2), TestBank::rubric, new KeywordTestGrader(), dbB, clock);
       Person admin = a.person("discord:1", "Admin");
       for (int i = 0; i < servers; i++) {
         Scope guild = a.scope(ScopeKind.GUILD, Long.toString(1000 + i), "Group " + i);
@@ -65,7 +71,9 @@ class DailyPublishingClaimTest {
 
     DuePost dueInB(DuePost inA) {
       return b.daily().duePosts().stream()
-          .filter(d -> d.settings().scope().key().equals(inA.settings().scope().key())).findFirst().orElseThrow();
+          .filter(d -> d.settings().scope().key().equals(inA.settings().scope().key()))
+          .findFirst()
+          .orElseThrow();
     }
 
     @Override
@@ -81,7 +89,9 @@ class DailyPublishingClaimTest {
     try (TwoProcesses p = new TwoProcesses(backend, 1)) {
       DuePost due = p.dueInA().get(0);
       assertTrue(p.a.daily().holdPublishing(due, "A", LEASE));
-      assertFalse(p.b.daily().holdPublishing(p.dueInB(due), "B", LEASE), "the second process leaves it alone");
+      assertFalse(
+          p.b.daily().holdPublishing(p.dueInB(due), "B", LEASE),
+          "the second process leaves it alone");
       assertTrue(p.a.daily().holdPublishing(due, "A", LEASE), "the holder renews its own claim");
       clock.advance(LEASE.minusSeconds(1));
       assertFalse(p.b.daily().holdPublishing(p.dueInB(due), "B", LEASE), "renewed: still A's");
@@ -90,7 +100,8 @@ class DailyPublishingClaimTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
-  void a_holder_that_died_mid_post_is_replaced_after_its_lease_so_the_day_is_not_skipped(Backend backend) {
+  void a_holder_that_died_mid_post_is_replaced_after_its_lease_so_the_day_is_not_skipped(
+      Backend backend) {
     try (TwoProcesses p = new TwoProcesses(backend, 1)) {
       DuePost due = p.dueInA().get(0);
       assertTrue(p.a.daily().holdPublishing(due, "A", LEASE));
@@ -115,7 +126,9 @@ class DailyPublishingClaimTest {
       p.b.daily().releasePublishing(p.dueInB(due), "B");
       assertFalse(p.b.daily().holdPublishing(p.dueInB(due), "B", LEASE), "B cannot free A's claim");
       p.a.daily().releasePublishing(due, "A"); // Discord was unreachable: not sent
-      assertTrue(p.b.daily().holdPublishing(p.dueInB(due), "B", LEASE), "the next tick anywhere may send it");
+      assertTrue(
+          p.b.daily().holdPublishing(p.dueInB(due), "B", LEASE),
+          "the next tick anywhere may send it");
     }
   }
 
@@ -128,13 +141,15 @@ class DailyPublishingClaimTest {
       assertTrue(p.a.daily().holdPublishing(due, "A", LEASE));
       p.a.daily().delivered(p.a.daily().claim(due).id(), "m1");
       clock.advance(LEASE.plusMinutes(1)); // A's claim lapsed long ago
-      assertFalse(p.b.daily().holdPublishing(seenByB, "B", LEASE), "B sees it was sent and leaves it");
+      assertFalse(
+          p.b.daily().holdPublishing(seenByB, "B", LEASE), "B sees it was sent and leaves it");
     }
   }
 
   @ParameterizedTest
   @EnumSource(Backend.class)
-  void processes_racing_for_many_posts_get_each_post_exactly_once(Backend backend) throws Exception {
+  void processes_racing_for_many_posts_get_each_post_exactly_once(Backend backend)
+      throws Exception {
     int servers = 12;
     int racersPerProcess = 4;
     try (TwoProcesses p = new TwoProcesses(backend, servers)) {
@@ -149,22 +164,31 @@ class DailyPublishingClaimTest {
           for (int r = 0; r < racersPerProcess; r++) {
             String holderA = "A" + r;
             String holderB = "B" + r;
-            wins.add(pool.submit(() -> {
-              go.await();
-              return p.a.daily().holdPublishing(d, holderA, LEASE);
-            }));
-            wins.add(pool.submit(() -> {
-              go.await();
-              return p.b.daily().holdPublishing(inB, holderB, LEASE);
-            }));
+            wins.add(
+                pool.submit(
+                    () -> {
+                      go.await();
+                      return p.a.daily().holdPublishing(d, holderA, LEASE);
+                    }));
+            wins.add(
+                pool.submit(
+                    () -> {
+                      go.await();
+                      return p.b.daily().holdPublishing(inB, holderB, LEASE);
+                    }));
           }
           go.countDown();
           int held = 0;
           for (Future<Boolean> w : wins) {
             held += w.get() ? 1 : 0;
           }
-          assertEquals(1, held, "exactly one of " + wins.size() + " racers holds server "
-              + d.settings().scope().key());
+          assertEquals(
+              1,
+              held,
+              "exactly one of "
+                  + wins.size()
+                  + " racers holds server "
+                  + d.settings().scope().key());
         }
       } finally {
         pool.shutdownNow();
@@ -181,7 +205,8 @@ class DailyPublishingClaimTest {
       clock.advance(Duration.ofMinutes(30));
       assertTrue(p.a.daily().holdPublishing(due.get(1), "A", LEASE));
       assertEquals(1, p.a.daily().pruneClaims(clock.instant()), "only the lapsed one");
-      assertFalse(p.b.daily().holdPublishing(p.dueInB(due.get(1)), "B", LEASE), "the live one is kept");
+      assertFalse(
+          p.b.daily().holdPublishing(p.dueInB(due.get(1)), "B", LEASE), "the live one is kept");
     }
   }
 }

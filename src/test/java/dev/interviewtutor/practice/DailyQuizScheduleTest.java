@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When daily posts fall due (local time across DST, catch-up after downtime) and "share my answer". */
+/**
+ * When daily posts fall due (local time across DST, catch-up after downtime) and "share my answer".
+ */
 class DailyQuizScheduleTest {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   @TempDir Path dir;
@@ -32,7 +34,9 @@ class DailyQuizScheduleTest {
   @BeforeEach
   void open() {
     db = Database.open(dir.resolve("tutor.db"));
-    service = new PracticeService(TestBank.bank(4, 2), TestBank::rubric, new KeywordTestGrader(), db, clock);
+    service =
+        new PracticeService(
+            TestBank.bank(4, 2), TestBank::rubric, new KeywordTestGrader(), db, clock);
     guild = service.scope(ScopeKind.GUILD, "g1", "Study group");
     admin = service.person("discord:1", "Admin");
   }
@@ -54,7 +58,8 @@ class DailyQuizScheduleTest {
     // 2026-03-29 is CEST (UTC+2) from 02:00 local: 09:00 local = 07:00Z.
     assertTrue(service.daily().duePosts(Instant.parse("2026-03-29T06:59:00Z")).isEmpty());
     List<DuePost> sunday = service.daily().duePosts(Instant.parse("2026-03-29T07:00:00Z"));
-    assertEquals(List.of(LocalDate.parse("2026-03-29")), sunday.stream().map(DuePost::date).toList());
+    assertEquals(
+        List.of(LocalDate.parse("2026-03-29")), sunday.stream().map(DuePost::date).toList());
     assertEquals(Instant.parse("2026-03-29T07:00:00Z"), sunday.get(0).scheduledAt());
   }
 
@@ -66,7 +71,8 @@ class DailyQuizScheduleTest {
     assertEquals(1, due.size());
     assertEquals(LocalDate.parse("2026-03-31"), due.get(0).date());
     DailyPost first = service.daily().claim(due.get(0));
-    assertEquals(first.id(), service.daily().claim(due.get(0)).id(), "claiming twice gives the same post");
+    assertEquals(
+        first.id(), service.daily().claim(due.get(0)).id(), "claiming twice gives the same post");
     service.daily().delivered(first.id(), "m1");
     assertTrue(service.daily().duePosts(back).isEmpty(), "never twice");
   }
@@ -77,14 +83,21 @@ class DailyQuizScheduleTest {
     DailyPost post = service.daily().postNow(guild);
     service.daily().delivered(post.id(), "m1");
     Person ana = service.person("discord:2", "Ana");
-    assertFalse(service.daily().setShared(post.id(), ana, true), "nothing to share before answering");
+    assertFalse(
+        service.daily().setShared(post.id(), ana, true), "nothing to share before answering");
     DailyPost next = post;
-    service.daily().answer(next.id(), ana, TestBank.answerCovering(next.question().id(), 1, 2), false);
-    assertFalse(service.daily().myAnswer(next.id(), ana).orElseThrow().shared(), "sealed and private by default");
+    service
+        .daily()
+        .answer(next.id(), ana, TestBank.answerCovering(next.question().id(), 1, 2), false);
+    assertFalse(
+        service.daily().myAnswer(next.id(), ana).orElseThrow().shared(),
+        "sealed and private by default");
     assertTrue(service.daily().setShared(next.id(), ana, true));
     assertTrue(service.daily().myAnswer(next.id(), ana).orElseThrow().shared());
     RevealSummary summary = service.daily().reveal(next.id());
-    assertEquals(List.of("Ana"), summary.shared().stream().map(RevealSummary.SharedAnswer::displayName).toList());
+    assertEquals(
+        List.of("Ana"),
+        summary.shared().stream().map(RevealSummary.SharedAnswer::displayName).toList());
     assertFalse(service.daily().setShared(next.id(), ana, false), "too late after the reveal");
   }
 

@@ -58,11 +58,14 @@ class DailyQuizTest {
 
   /** Runs the scheduler loop once as the Discord adapter would; returns the dates posted. */
   List<LocalDate> tick() {
-    return daily.duePosts().stream().map(due -> {
-      DailyPost post = daily.claim(due);
-      daily.delivered(post.id(), "msg-" + post.id());
-      return due.date();
-    }).toList();
+    return daily.duePosts().stream()
+        .map(
+            due -> {
+              DailyPost post = daily.claim(due);
+              daily.delivered(post.id(), "msg-" + post.id());
+              return due.date();
+            })
+        .toList();
   }
 
   @Test
@@ -91,7 +94,8 @@ class DailyQuizTest {
     assertEquals(List.of(LocalDate.of(2026, 3, 28)), tick());
     clock.set(Instant.parse("2026-03-29T00:59:00Z")); // 01:59 CET
     assertEquals(List.of(), tick());
-    clock.set(Instant.parse("2026-03-29T01:30:00Z")); // 03:30 CEST: 02:30 did not exist, moved forward
+    clock.set(
+        Instant.parse("2026-03-29T01:30:00Z")); // 03:30 CEST: 02:30 did not exist, moved forward
     assertEquals(List.of(LocalDate.of(2026, 3, 29)), tick());
     clock.advance(Duration.ofHours(3));
     assertEquals(List.of(), tick());
@@ -115,7 +119,8 @@ class DailyQuizTest {
     clock.set(berlin("2026-03-30", 15, 0));
     assertEquals(List.of(LocalDate.of(2026, 3, 30)), tick(), "posts once on return");
     assertEquals(List.of(), tick());
-    // Down over the posting time into the next morning: yesterday's post goes out before today's time.
+    // Down over the posting time into the next morning: yesterday's post goes out before today's
+    // time.
     clock.set(berlin("2026-04-01", 7, 0));
     assertEquals(List.of(LocalDate.of(2026, 3, 31)), tick());
     clock.set(berlin("2026-04-01", 9, 0));
@@ -141,14 +146,16 @@ class DailyQuizTest {
     daily.configure(guild, "chan", LocalTime.of(9, 0), BERLIN, admin);
     clock.set(berlin("2026-03-27", 9, 0));
     DailyPost post = daily.claim(daily.duePosts().get(0));
-    DailySettings paused = daily.deliveryFailed(post.id(), "Missing permission: Send Messages in #chan");
+    DailySettings paused =
+        daily.deliveryFailed(post.id(), "Missing permission: Send Messages in #chan");
     assertTrue(paused.paused());
     assertEquals("Missing permission: Send Messages in #chan", paused.pauseReason());
     assertEquals("discord:1", paused.setUpBy().orElseThrow(), "who to tell");
     clock.set(berlin("2026-03-28", 9, 0));
     assertEquals(List.of(), daily.duePosts(), "paused: no retry every minute");
     daily.resume(guild);
-    assertEquals(List.of(LocalDate.of(2026, 3, 28)), tick(), "not silently skipped: due again once resumed");
+    assertEquals(
+        List.of(LocalDate.of(2026, 3, 28)), tick(), "not silently skipped: due again once resumed");
   }
 
   @Test
@@ -168,18 +175,23 @@ class DailyQuizTest {
     for (int i = 0; i < bank.questions().size(); i++) {
       DailyPost p = daily.postNow(guild);
       daily.delivered(p.id(), "m");
-      assertTrue(firstRound.add(p.question().id()), "repeat before every question was posted: " + p.question().id());
+      assertTrue(
+          firstRound.add(p.question().id()),
+          "repeat before every question was posted: " + p.question().id());
       clock.advance(Duration.ofDays(1));
     }
     assertEquals(bank.questions().size(), firstRound.size());
     String last = daily.latest(guild).orElseThrow().question().id();
     DailyPost next = daily.postNow(guild);
-    assertFalse(next.question().id().equals(last), "the second round does not start with the previous question");
+    assertFalse(
+        next.question().id().equals(last),
+        "the second round does not start with the previous question");
   }
 
   @Test
   void the_question_of_the_day_leans_towards_what_the_group_does_worst() {
-    // The group answers every question but question 4 perfectly; over many servers, 4 is picked most often.
+    // The group answers every question but question 4 perfectly; over many servers, 4 is picked
+    // most often.
     Person member = service.person("discord:2", "M");
     int picksOfWeakest = 0;
     int servers = 60;
@@ -193,8 +205,11 @@ class DailyQuizTest {
         picksOfWeakest++;
       }
     }
-    // Weights: 110 for question 4, 10 for each of the 9 others -> 55% expected, uniform would be 10%.
-    assertTrue(picksOfWeakest >= servers / 4, "weakest question picked " + picksOfWeakest + " of " + servers);
+    // Weights: 110 for question 4, 10 for each of the 9 others -> 55% expected, uniform would be
+    // 10%.
+    assertTrue(
+        picksOfWeakest >= servers / 4,
+        "weakest question picked " + picksOfWeakest + " of " + servers);
   }
 
   @Test
@@ -214,23 +229,31 @@ class DailyQuizTest {
     assertEquals(100, again.answer().orElseThrow().score(), "the first answer stands");
     daily.answer(post.id(), bo, TestBank.answerCovering(id, 2), false);
     daily.answer(post.id(), cy, TestBank.answerCovering(id, 1, 3), false);
-    assertEquals(20, daily.myAnswer(post.id(), bo).orElseThrow().answer().orElseThrow().score(),
+    assertEquals(
+        20,
+        daily.myAnswer(post.id(), bo).orElseThrow().answer().orElseThrow().score(),
         "each member sees only their own");
 
     RevealSummary r = daily.reveal(post.id());
     assertEquals(3, r.answered());
-    assertEquals(List.of(3 - 1, 2, 2), r.keyPoints().stream().map(RevealSummary.KeyPointCount::covered).toList());
-    assertEquals(List.of(1, 1, 1), r.keyPoints().stream().map(RevealSummary.KeyPointCount::missed).toList());
+    assertEquals(
+        List.of(3 - 1, 2, 2),
+        r.keyPoints().stream().map(RevealSummary.KeyPointCount::covered).toList());
+    assertEquals(
+        List.of(1, 1, 1), r.keyPoints().stream().map(RevealSummary.KeyPointCount::missed).toList());
     assertTrue(r.mostMissed().isPresent());
     assertEquals("Model answer for " + id, r.modelAnswer());
-    assertEquals(List.of("Ana", "Cy", "Bo"), r.topScorers().stream().map(RevealSummary.Scorer::displayName).toList());
+    assertEquals(
+        List.of("Ana", "Cy", "Bo"),
+        r.topScorers().stream().map(RevealSummary.Scorer::displayName).toList());
     assertEquals(1, r.shared().size(), "only Ana opted in to sharing");
     assertEquals("Ana", r.shared().get(0).displayName());
     assertTrue(r.shared().get(0).answer().contains("q" + id + "a"));
     assertTrue(daily.post(post.id()).revealed());
 
     Person late = service.person("discord:14", "Late");
-    assertEquals(DailyAnswerResult.Status.CLOSED, daily.answer(post.id(), late, "x", false).status());
+    assertEquals(
+        DailyAnswerResult.Status.CLOSED, daily.answer(post.id(), late, "x", false).status());
     assertEquals(3, daily.reveal(post.id()).answered(), "revealing again gives the same result");
   }
 

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A mock interview asks one follow-up after a partial answer, graded against the missed key point only. */
+/**
+ * A mock interview asks one follow-up after a partial answer, graded against the missed key point
+ * only.
+ */
 class InterviewFollowUpTest {
   @TempDir Path dir;
   final QuestionBank bank = TestBank.bank(3, 0);
@@ -35,25 +38,26 @@ class InterviewFollowUpTest {
   Scope guild;
 
   /** The keyword fake, recording the scope each grade is charged to. */
-  final Grader recording = new Grader() {
-    private final KeywordTestGrader inner = new KeywordTestGrader();
+  final Grader recording =
+      new Grader() {
+        private final KeywordTestGrader inner = new KeywordTestGrader();
 
-    @Override
-    public Grade grade(Rubric rubric, String answer) {
-      return grade(rubric, answer, GradingContext.LOCAL);
-    }
+        @Override
+        public Grade grade(Rubric rubric, String answer) {
+          return grade(rubric, answer, GradingContext.LOCAL);
+        }
 
-    @Override
-    public Grade grade(Rubric rubric, String answer, GradingContext context) {
-      contexts.add(context);
-      return inner.grade(rubric, answer);
-    }
+        @Override
+        public Grade grade(Rubric rubric, String answer, GradingContext context) {
+          contexts.add(context);
+          return inner.grade(rubric, answer);
+        }
 
-    @Override
-    public String name() {
-      return inner.name();
-    }
-  };
+        @Override
+        public String name() {
+          return inner.name();
+        }
+      };
 
   @BeforeEach
   void open() {
@@ -66,8 +70,9 @@ class InterviewFollowUpTest {
   }
 
   private PracticeService service(boolean followUps) {
-    PracticeService s = new PracticeService(bank, TestBank::rubric, recording, db, clock,
-        FollowUpAsker.offline(followUps));
+    PracticeService s =
+        new PracticeService(
+            bank, TestBank::rubric, recording, db, clock, FollowUpAsker.offline(followUps));
     ana = s.person("discord:1", "Ana", ZoneId.of("UTC"));
     guild = s.scope(ScopeKind.GUILD, "42", "Study group");
     return s;
@@ -89,7 +94,9 @@ class InterviewFollowUpTest {
     Grade reply = service.answerFollowUp(s.sessionId(), followUp, "Well, q1b matters here.");
     assertEquals(100, reply.score());
     assertEquals(1, reply.keyPoints().size());
-    assertEquals(List.of(GradingContext.of("guild:42"), GradingContext.of("guild:42")), contexts,
+    assertEquals(
+        List.of(GradingContext.of("guild:42"), GradingContext.of("guild:42")),
+        contexts,
         "both grades are charged to the server's budget");
   }
 
@@ -97,7 +104,10 @@ class InterviewFollowUpTest {
   void should_not_ask_after_a_full_answer_or_when_disabled() {
     PracticeService on = service(true);
     InterviewState s = on.startInterview(ana, guild, "node", 2);
-    assertTrue(on.answerInterview(s.sessionId(), TestBank.answerCovering("1", 1, 2, 3)).followUp().isEmpty());
+    assertTrue(
+        on.answerInterview(s.sessionId(), TestBank.answerCovering("1", 1, 2, 3))
+            .followUp()
+            .isEmpty());
 
     PracticeService off = service(false);
     InterviewState t = off.startInterview(ana, guild, "node", 2);

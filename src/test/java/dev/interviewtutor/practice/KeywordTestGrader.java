@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * TEST FAKE, not the real grader: a key point is covered when the answer contains its first word. Score = covered
- * weight / total weight × 100. Deterministic, instant; used by engine unit tests.
+ * TEST FAKE, not the real grader: a key point is covered when the answer contains its first word.
+ * Score = covered weight / total weight × 100. Deterministic, instant; used by engine unit tests.
  */
 public final class KeywordTestGrader implements Grader {
   @Override
@@ -28,12 +28,23 @@ public final class KeywordTestGrader implements Grader {
       boolean hit = text.contains(word);
       total += k.weight();
       covered += hit ? k.weight() : 0;
-      results.add(new KeyPointResult(k.id(), k.text(), hit ? Coverage.COVERED : Coverage.MISSED, hit ? word : ""));
+      results.add(
+          new KeyPointResult(
+              k.id(), k.text(), hit ? Coverage.COVERED : Coverage.MISSED, hit ? word : ""));
     }
     int score = (int) Math.round(100 * covered / total);
-    Verdict verdict = score >= 80 ? Verdict.CORRECT : score >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
-    return new Grade(rubric.questionId(), score, verdict, results, List.of(), "feedback " + score, rubric.tip(),
-        name(), List.of());
+    Verdict verdict =
+        score >= 80 ? Verdict.CORRECT : score >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
+    return new Grade(
+        rubric.questionId(),
+        score,
+        verdict,
+        results,
+        List.of(),
+        "feedback " + score,
+        rubric.tip(),
+        name(),
+        List.of());
   }
 
   @Override

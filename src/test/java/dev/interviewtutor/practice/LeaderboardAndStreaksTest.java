@@ -41,10 +41,18 @@ class LeaderboardAndStreaksTest {
     db.close();
   }
 
-  /** Gives the person answers to the listed questions covering key points as given (1 = 60, 1+2 = 80 ...). */
+  /**
+   * Gives the person answers to the listed questions covering key points as given (1 = 60, 1+2 = 80
+   * ...).
+   */
   AnswerResult answer(Person p, String questionId, int... keyPoints) {
-    return service.answer(p, guild, service.question(questionId), TestBank.answerCovering(questionId, keyPoints),
-        AttemptKind.PRACTICE, 0);
+    return service.answer(
+        p,
+        guild,
+        service.question(questionId),
+        TestBank.answerCovering(questionId, keyPoints),
+        AttemptKind.PRACTICE,
+        0);
   }
 
   @Test
@@ -65,17 +73,24 @@ class LeaderboardAndStreaksTest {
 
     Leaderboard first = service.leaderboard(guild, Period.WEEK, null, 0, 3, f);
     assertEquals(6, first.total());
-    assertEquals(List.of("A", "B", "C"), first.entries().stream().map(Leaderboard.Entry::displayName).toList());
+    assertEquals(
+        List.of("A", "B", "C"),
+        first.entries().stream().map(Leaderboard.Entry::displayName).toList());
     assertEquals(List.of(1, 2, 2), first.entries().stream().map(Leaderboard.Entry::rank).toList());
-    assertEquals(List.of(100, 80, 80), first.entries().stream().map(Leaderboard.Entry::points).toList());
+    assertEquals(
+        List.of(100, 80, 80), first.entries().stream().map(Leaderboard.Entry::points).toList());
     assertTrue(first.hasNext());
     Leaderboard.Entry own = first.asker().orElseThrow();
     assertEquals(6, own.rank(), "F is outside the page but sees their rank");
     assertEquals(20, own.points());
 
     Leaderboard second = service.leaderboard(guild, Period.WEEK, null, 3, 3, b);
-    assertEquals(List.of("D", "E", "F"), second.entries().stream().map(Leaderboard.Entry::displayName).toList());
-    assertEquals(List.of(2, 5, 6), second.entries().stream().map(Leaderboard.Entry::rank).toList(),
+    assertEquals(
+        List.of("D", "E", "F"),
+        second.entries().stream().map(Leaderboard.Entry::displayName).toList());
+    assertEquals(
+        List.of(2, 5, 6),
+        second.entries().stream().map(Leaderboard.Entry::rank).toList(),
         "D ties with B and C across the page boundary");
     assertFalse(second.hasNext());
     assertEquals(2, second.asker().orElseThrow().rank());
@@ -99,7 +114,8 @@ class LeaderboardAndStreaksTest {
     answer(b, "2", 1, 2); // B 60 + 80 = 140 in all time, 80 in April
     assertEquals(List.of("B"), names(service.leaderboard(guild, Period.MONTH, "", 0, 10, a)));
     assertEquals(List.of("B", "A"), names(service.leaderboard(guild, Period.ALL, "", 0, 10, a)));
-    assertEquals(140, service.leaderboard(guild, Period.ALL, "", 0, 10, a).entries().get(0).points());
+    assertEquals(
+        140, service.leaderboard(guild, Period.ALL, "", 0, 10, a).entries().get(0).points());
   }
 
   static List<String> names(Leaderboard board) {
@@ -115,7 +131,8 @@ class LeaderboardAndStreaksTest {
     clock.set(Instant.parse("2026-03-25T15:30:00Z"));
     answer(tokyo, "2", 1);
     assertEquals(2, service.stats(tokyo).currentStreak(), "two local days although one UTC day");
-    clock.set(Instant.parse("2026-03-27T14:59:00Z")); // 23:59 on the 27th in Tokyo: streak still alive
+    clock.set(
+        Instant.parse("2026-03-27T14:59:00Z")); // 23:59 on the 27th in Tokyo: streak still alive
     assertEquals(2, service.stats(tokyo).currentStreak());
     clock.set(Instant.parse("2026-03-27T15:01:00Z")); // 00:01 on the 28th: the 27th was missed
     assertEquals(0, service.stats(tokyo).currentStreak());
@@ -128,15 +145,18 @@ class LeaderboardAndStreaksTest {
   @Test
   void streaks_survive_daylight_saving_changes() {
     Person berlin = service.person("discord:10", "B", ZoneId.of("Europe/Berlin"));
-    // Berlin springs forward on Sunday 29 March 2026 (a 23-hour day); answer at 23:30 local each evening.
-    for (LocalDate day = LocalDate.of(2026, 3, 27); !day.isAfter(LocalDate.of(2026, 3, 31));
+    // Berlin springs forward on Sunday 29 March 2026 (a 23-hour day); answer at 23:30 local each
+    // evening.
+    for (LocalDate day = LocalDate.of(2026, 3, 27);
+        !day.isAfter(LocalDate.of(2026, 3, 31));
         day = day.plusDays(1)) {
       clock.set(day.atTime(23, 30).atZone(ZoneId.of("Europe/Berlin")).toInstant());
       answer(berlin, "1", 1);
     }
     assertEquals(5, service.stats(berlin).currentStreak());
     // And back in autumn: 25 October 2026 has 25 hours. 00:30 local on consecutive days.
-    for (LocalDate day = LocalDate.of(2026, 10, 24); !day.isAfter(LocalDate.of(2026, 10, 26));
+    for (LocalDate day = LocalDate.of(2026, 10, 24);
+        !day.isAfter(LocalDate.of(2026, 10, 26));
         day = day.plusDays(1)) {
       clock.set(day.atTime(0, 30).atZone(ZoneId.of("Europe/Berlin")).toInstant());
       answer(berlin, "2", 1);
@@ -157,8 +177,8 @@ class LeaderboardAndStreaksTest {
     assertEquals(3, s.answers());
     assertEquals(80.0, s.averageScore(), 1e-9);
     assertEquals(180, s.points());
-    PersonStats.QuestionMastery q1 = s.questions().stream().filter(q -> q.questionId().equals("1")).findFirst()
-        .orElseThrow();
+    PersonStats.QuestionMastery q1 =
+        s.questions().stream().filter(q -> q.questionId().equals("1")).findFirst().orElseThrow();
     assertEquals(80, q1.mastery());
     assertEquals(60, q1.lastScore());
     PersonStats.TopicMastery node = s.topics().get(0);
@@ -178,7 +198,8 @@ class LeaderboardAndStreaksTest {
     assertEquals("+" + first.points() + " points", first.pointsLabel());
     AnswerResult again = answer(p, "1", 1);
     assertEquals(0, again.points());
-    assertEquals("no points (only your first answer to a question each day counts)", again.pointsLabel());
+    assertEquals(
+        "no points (only your first answer to a question each day counts)", again.pointsLabel());
     AnswerResult nothing = answer(p, "2");
     assertEquals(0, nothing.score());
     assertEquals("no points (score 0)", nothing.pointsLabel());
@@ -193,13 +214,22 @@ class LeaderboardAndStreaksTest {
     assertTrue(better.score() > 0);
     assertEquals(0, better.points());
     assertTrue(!better.pointsLabel().contains("earned points"), better.pointsLabel());
-    assertEquals("no points (only your first answer to a question each day counts)", better.pointsLabel());
+    assertEquals(
+        "no points (only your first answer to a question each day counts)", better.pointsLabel());
   }
 
   @Test
   void one_point_is_singular() {
-    AnswerResult one = new AnswerResult(TestBank.bank(1, 1).questions().get(0), null, 1, false, 1, 1,
-        java.time.LocalDate.of(2026, 1, 1), 1);
+    AnswerResult one =
+        new AnswerResult(
+            TestBank.bank(1, 1).questions().get(0),
+            null,
+            1,
+            false,
+            1,
+            1,
+            java.time.LocalDate.of(2026, 1, 1),
+            1);
     assertEquals("+1 point", one.pointsLabel());
   }
 }

@@ -58,14 +58,17 @@ class PracticeServiceTest {
     Question first = s.current().orElseThrow();
     assertEquals("1", first.id(), "unseen questions in bank order");
 
-    InterviewTurn t1 = service.answerInterview(s.sessionId(), TestBank.answerCovering("1", 1, 2, 3));
+    InterviewTurn t1 =
+        service.answerInterview(s.sessionId(), TestBank.answerCovering("1", 1, 2, 3));
     assertEquals(100, t1.answer().orElseThrow().score());
     assertEquals(100, t1.answer().orElseThrow().points());
 
     InterviewState hinted = service.hintInterview(s.sessionId());
     assertEquals(1, hinted.hints().size());
-    assertTrue(hinted.hints().get(0).text().startsWith("q2a"), "the most important key point first");
-    InterviewTurn t2 = service.answerInterview(s.sessionId(), TestBank.answerCovering("2", 1, 2, 3));
+    assertTrue(
+        hinted.hints().get(0).text().startsWith("q2a"), "the most important key point first");
+    InterviewTurn t2 =
+        service.answerInterview(s.sessionId(), TestBank.answerCovering("2", 1, 2, 3));
     AnswerResult capped = t2.answer().orElseThrow();
     assertEquals(PracticeService.HINT_SCORE_CAP, capped.score());
     assertTrue(capped.hintCapped());
@@ -74,8 +77,11 @@ class PracticeServiceTest {
     InterviewTurn t3 = service.skipInterview(s.sessionId());
     assertTrue(t3.next().finished());
     InterviewSummary summary = t3.summary().orElseThrow();
-    assertEquals(List.of(100, 70, 0), summary.items().stream().map(InterviewSummary.Item::score).toList());
-    assertEquals(List.of(false, false, true), summary.items().stream().map(InterviewSummary.Item::skipped).toList());
+    assertEquals(
+        List.of(100, 70, 0), summary.items().stream().map(InterviewSummary.Item::score).toList());
+    assertEquals(
+        List.of(false, false, true),
+        summary.items().stream().map(InterviewSummary.Item::skipped).toList());
     assertEquals(57, summary.averageScore());
     assertEquals(List.of("3", "2"), summary.reviewNext().stream().map(Question::id).toList());
     assertTrue(summary.strongest().get(0).startsWith("q"), summary.strongest().toString());
@@ -85,7 +91,8 @@ class PracticeServiceTest {
   @Test
   void an_interview_resumes_after_a_restart_on_the_same_file() {
     InterviewState s = service.startInterview(ana, terminal, null, 4);
-    service.answerInterview(s.sessionId(), TestBank.answerCovering(s.current().orElseThrow().id(), 1));
+    service.answerInterview(
+        s.sessionId(), TestBank.answerCovering(s.current().orElseThrow().id(), 1));
     service.hintInterview(s.sessionId());
     db.close();
 
@@ -104,7 +111,8 @@ class PracticeServiceTest {
   void starting_a_new_interview_abandons_the_old_one() {
     InterviewState first = service.startInterview(ana, terminal, null, 2);
     InterviewState second = service.startInterview(ana, terminal, "sql", 2);
-    assertEquals(second.sessionId(), service.activeInterview(ana, terminal).orElseThrow().sessionId());
+    assertEquals(
+        second.sessionId(), service.activeInterview(ana, terminal).orElseThrow().sessionId());
     assertTrue(service.interview(first.sessionId()).finished());
     assertEquals("sql", second.current().orElseThrow().topic());
   }
@@ -112,9 +120,13 @@ class PracticeServiceTest {
   @Test
   void practice_answers_to_one_question_earn_points_once_per_local_day() {
     Question q = service.question("1");
-    AnswerResult a = service.answer(ana, terminal, q, TestBank.answerCovering("1", 2), AttemptKind.PRACTICE, 0);
-    AnswerResult b = service.answer(ana, terminal, q, TestBank.answerCovering("1", 1, 2, 3), AttemptKind.PRACTICE, 0);
-    AnswerResult c = service.answer(ana, terminal, q, TestBank.answerCovering("1", 1), AttemptKind.REVIEW, 0);
+    AnswerResult a =
+        service.answer(ana, terminal, q, TestBank.answerCovering("1", 2), AttemptKind.PRACTICE, 0);
+    AnswerResult b =
+        service.answer(
+            ana, terminal, q, TestBank.answerCovering("1", 1, 2, 3), AttemptKind.PRACTICE, 0);
+    AnswerResult c =
+        service.answer(ana, terminal, q, TestBank.answerCovering("1", 1), AttemptKind.REVIEW, 0);
     assertEquals(a.score(), a.points());
     assertEquals(0, b.points());
     assertEquals(0, c.points());
@@ -123,7 +135,8 @@ class PracticeServiceTest {
     assertEquals(0, service.answer(ana, terminal, q, "x", AttemptKind.PRACTICE, 0).points());
     // 00:30 Berlin is the next local day although UTC is still 10 March.
     clock.set(Instant.parse("2026-03-10T23:30:00Z"));
-    AnswerResult nextDay = service.answer(ana, terminal, q, TestBank.answerCovering("1", 1), AttemptKind.PRACTICE, 0);
+    AnswerResult nextDay =
+        service.answer(ana, terminal, q, TestBank.answerCovering("1", 1), AttemptKind.PRACTICE, 0);
     assertEquals(nextDay.score(), nextDay.points());
     assertTrue(nextDay.points() > 0);
     assertEquals(a.points() + nextDay.points(), service.stats(ana).points());
@@ -132,15 +145,26 @@ class PracticeServiceTest {
   @Test
   void the_next_question_is_a_due_review_then_unseen_then_the_weakest() {
     QuestionBank small = TestBank.bank(3, 0);
-    PracticeService s = new PracticeService(small, TestBank::rubric, new KeywordTestGrader(), db, clock);
+    PracticeService s =
+        new PracticeService(small, TestBank::rubric, new KeywordTestGrader(), db, clock);
     assertEquals("1", s.nextQuestion(ana, null).id());
-    s.answer(ana, terminal, s.question("1"), "nothing", AttemptKind.PRACTICE, 0); // poor: due tomorrow
-    s.answer(ana, terminal, s.question("2"), TestBank.answerCovering("2", 1, 2, 3), AttemptKind.PRACTICE, 0);
+    s.answer(
+        ana, terminal, s.question("1"), "nothing", AttemptKind.PRACTICE, 0); // poor: due tomorrow
+    s.answer(
+        ana,
+        terminal,
+        s.question("2"),
+        TestBank.answerCovering("2", 1, 2, 3),
+        AttemptKind.PRACTICE,
+        0);
     assertEquals("3", s.nextQuestion(ana, null).id(), "unseen before anything not yet due");
-    s.answer(ana, terminal, s.question("3"), TestBank.answerCovering("3", 1), AttemptKind.PRACTICE, 0);
+    s.answer(
+        ana, terminal, s.question("3"), TestBank.answerCovering("3", 1), AttemptKind.PRACTICE, 0);
     assertEquals("1", s.nextQuestion(ana, null).id(), "nothing due or unseen: weakest (score 0)");
     clock.advance(Duration.ofDays(1));
-    assertEquals(List.of("1", "3", "2"), s.dueReviews(ana).stream().map(Question::id).toList(),
+    assertEquals(
+        List.of("1", "3", "2"),
+        s.dueReviews(ana).stream().map(Question::id).toList(),
         "SM-2's first interval is one day for every answer; the weakest first");
     assertEquals("1", s.nextQuestion(ana, null).id());
   }
@@ -150,15 +174,20 @@ class PracticeServiceTest {
     Question q = service.question("1");
     String good = TestBank.answerCovering("1", 1, 2, 3);
     LocalDate today = LocalDate.of(2026, 3, 10);
-    assertEquals(today.plusDays(1), service.answer(ana, terminal, q, good, AttemptKind.PRACTICE, 0).nextReview());
+    assertEquals(
+        today.plusDays(1),
+        service.answer(ana, terminal, q, good, AttemptKind.PRACTICE, 0).nextReview());
     clock.advance(Duration.ofDays(1));
-    assertEquals(today.plusDays(1 + 6),
+    assertEquals(
+        today.plusDays(1 + 6),
         service.answer(ana, terminal, q, good, AttemptKind.REVIEW, 0).nextReview());
     clock.advance(Duration.ofDays(6));
     LocalDate third = service.answer(ana, terminal, q, good, AttemptKind.REVIEW, 0).nextReview();
-    assertTrue(third.isAfter(today.plusDays(7 + 14)), "the interval grows by the ease factor: " + third);
+    assertTrue(
+        third.isAfter(today.plusDays(7 + 14)), "the interval grows by the ease factor: " + third);
     clock.advance(Duration.ofDays(20));
-    assertEquals(LocalDate.of(2026, 3, 10).plusDays(27).plusDays(1),
+    assertEquals(
+        LocalDate.of(2026, 3, 10).plusDays(27).plusDays(1),
         service.answer(ana, terminal, q, "no idea", AttemptKind.REVIEW, 0).nextReview(),
         "a poor answer restarts the schedule");
   }
@@ -178,12 +207,30 @@ class PracticeServiceTest {
 
     int deleted = service.forget(ana);
     assertTrue(deleted >= 8, "rows deleted: " + deleted);
-    for (String table : List.of("attempts", "board_points", "streaks", "reviews", "interview_sessions",
-        "daily_answers")) {
-      assertEquals(0L, (long) db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM " + table + " WHERE person_id = ?",
-          ana.id())), table);
-      assertTrue(db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM " + table + " WHERE person_id = ?", bo.id())) > 0
-          || table.equals("interview_sessions"), table + " of the other person kept");
+    for (String table :
+        List.of(
+            "attempts",
+            "board_points",
+            "streaks",
+            "reviews",
+            "interview_sessions",
+            "daily_answers")) {
+      assertEquals(
+          0L,
+          (long)
+              db.read(
+                  c ->
+                      Sql.count(
+                          c, "SELECT COUNT(*) FROM " + table + " WHERE person_id = ?", ana.id())),
+          table);
+      assertTrue(
+          db.read(
+                      c ->
+                          Sql.count(
+                              c, "SELECT COUNT(*) FROM " + table + " WHERE person_id = ?", bo.id()))
+                  > 0
+              || table.equals("interview_sessions"),
+          table + " of the other person kept");
     }
     assertTrue(service.findPerson("local:ana").isEmpty());
     assertFalse(service.daily().settings(guild).orElseThrow().setUpBy().isPresent());

@@ -14,7 +14,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The services behind {@link PracticeService} work on their own, wired by hand, without the façade. */
+/**
+ * The services behind {@link PracticeService} work on their own, wired by hand, without the façade.
+ */
 class PracticeServicesAloneTest {
   @TempDir Path dir;
 
@@ -32,12 +34,20 @@ class PracticeServicesAloneTest {
       Scope terminal = people.scope(ScopeKind.TERMINAL, "local", "terminal");
 
       assertEquals("1", picker.next(ana, null).id(), "unseen questions in bank order");
-      AnswerResult r = recorder.answer(ana, terminal, questions.question("1"), TestBank.answerCovering("1", 1, 2, 3),
-          AttemptKind.PRACTICE, 0);
+      AnswerResult r =
+          recorder.answer(
+              ana,
+              terminal,
+              questions.question("1"),
+              TestBank.answerCovering("1", 1, 2, 3),
+              AttemptKind.PRACTICE,
+              0);
       assertEquals(100, r.points());
       assertEquals("2", picker.next(ana, null).id(), "the answered question is not due yet");
       assertEquals(1, boards.stats(ana).answers());
-      assertEquals(100, boards.leaderboard(terminal, Period.ALL, null, 0, 10, ana).entries().get(0).points());
+      assertEquals(
+          100,
+          boards.leaderboard(terminal, Period.ALL, null, 0, 10, ana).entries().get(0).points());
       assertTrue(people.forget(ana) > 0);
     }
   }

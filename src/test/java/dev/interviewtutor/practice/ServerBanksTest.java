@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A server's own banks: an upload is checked like a bank file and reports every problem by line; a good one is seen
- * only on its server (picking, topics, reviews, the daily question), under ids no other place has; the shipped
- * banks can be switched off per server; removing or replacing a bank leaves stored state working; everything
- * survives a restart (a new engine on the same database).
+ * A server's own banks: an upload is checked like a bank file and reports every problem by line; a
+ * good one is seen only on its server (picking, topics, reviews, the daily question), under ids no
+ * other place has; the shipped banks can be switched off per server; removing or replacing a bank
+ * leaves stored state working; everything survives a restart (a new engine on the same database).
  */
 class ServerBanksTest {
-  static final String CONTAINERS = """
+  static final String CONTAINERS =
+      """
       ---
       topic: Containers
       ---
@@ -57,8 +58,12 @@ class ServerBanksTest {
       removed and can be shared between containers.
       """;
 
-  /** Two mistakes: a question heading indented by a space, and a numbered heading one level too deep. */
-  static final String BROKEN = """
+  /**
+   * Two mistakes: a question heading indented by a space, and a numbered heading one level too
+   * deep.
+   */
+  static final String BROKEN =
+      """
       # 1. What is a container image?
 
       ### Explanation
@@ -105,20 +110,33 @@ class ServerBanksTest {
     Scope two = practice.scope(ScopeKind.GUILD, "222", "Two");
     Person ada = practice.person("discord:1", "Ada");
 
-    ServerBanks.Upload upload = practice.serverBanks().upload(one, "Containers.md", utf8(CONTAINERS), ada.key());
+    ServerBanks.Upload upload =
+        practice.serverBanks().upload(one, "Containers.md", utf8(CONTAINERS), ada.key());
 
     assertTrue(upload.saved(), () -> "problems: " + upload.problems());
     assertEquals("containers", upload.name());
     assertEquals(2, upload.questions());
-    List<Question> own = practice.bank(one).questions().stream().filter(q -> shipped.find(q.id()).isEmpty())
-        .toList();
-    assertEquals(List.of("What is a container image?", "Why would you mount a volume into a container?"),
+    List<Question> own =
+        practice.bank(one).questions().stream()
+            .filter(q -> shipped.find(q.id()).isEmpty())
+            .toList();
+    assertEquals(
+        List.of("What is a container image?", "Why would you mount a volume into a container?"),
         own.stream().map(Question::title).toList());
     String prefix = QuestionIds.serverNamespace(one.id()) + "/";
-    assertTrue(own.stream().allMatch(q -> q.id().startsWith(prefix) && q.id().length() <= QuestionIds.MAX_ID
-        && !q.id().contains(":")), () -> "ids: " + own);
+    assertTrue(
+        own.stream()
+            .allMatch(
+                q ->
+                    q.id().startsWith(prefix)
+                        && q.id().length() <= QuestionIds.MAX_ID
+                        && !q.id().contains(":")),
+        () -> "ids: " + own);
     assertTrue(practice.topics(one).contains("Containers"));
-    assertEquals(shipped.questions().size() + 2, practice.bank(one).questions().size(), "shipped ones stay on");
+    assertEquals(
+        shipped.questions().size() + 2,
+        practice.bank(one).questions().size(),
+        "shipped ones stay on");
 
     assertFalse(practice.topics(two).contains("Containers"), "another server does not see it");
     assertEquals(shipped.questions(), practice.bank(two).questions());
@@ -129,7 +147,8 @@ class ServerBanksTest {
     Question picked = practice.nextQuestion(ada, one, "containers");
     assertEquals(own.get(0), picked, "unseen questions in bank order");
     assertEquals(own.get(0), practice.question(one, own.get(0).id()));
-    assertEquals(own.get(0), practice.questionOrRemoved(own.get(0).id()), "found by id from anywhere");
+    assertEquals(
+        own.get(0), practice.questionOrRemoved(own.get(0).id()), "found by id from anywhere");
   }
 
   @Test
@@ -149,7 +168,9 @@ class ServerBanksTest {
   }
 
   Set<String> ownIds(PracticeService practice, Scope scope) {
-    return practice.bank(scope).questions().stream().map(Question::id).filter(id -> shipped.find(id).isEmpty())
+    return practice.bank(scope).questions().stream()
+        .map(Question::id)
+        .filter(id -> shipped.find(id).isEmpty())
         .collect(Collectors.toSet());
   }
 
@@ -158,14 +179,16 @@ class ServerBanksTest {
     PracticeService practice = service();
     Scope one = practice.scope(ScopeKind.GUILD, "111", "One");
 
-    ServerBanks.Upload upload = practice.serverBanks().upload(one, "containers.md", utf8(BROKEN), "discord:1");
+    ServerBanks.Upload upload =
+        practice.serverBanks().upload(one, "containers.md", utf8(BROKEN), "discord:1");
 
     assertFalse(upload.saved());
     List<Integer> lines = upload.problems().stream().map(BankProblem::line).toList();
     assertTrue(lines.contains(6), "the indented heading, line 6: " + upload.problems());
     assertTrue(lines.contains(11), "the heading one level too deep, line 11: " + upload.problems());
     assertEquals(lines.stream().sorted().toList(), lines, "sorted by line");
-    assertTrue(upload.problems().stream().allMatch(p -> p.file().toString().equals("containers.md")));
+    assertTrue(
+        upload.problems().stream().allMatch(p -> p.file().toString().equals("containers.md")));
     assertEquals(shipped.questions(), practice.bank(one).questions(), "nothing was added");
     assertTrue(practice.serverBanks().list(one).own().isEmpty());
   }
@@ -178,10 +201,12 @@ class ServerBanksTest {
     java.util.Arrays.fill(big, (byte) 'a');
 
     ServerBanks.Upload tooBig = practice.serverBanks().upload(one, "huge.md", big, "discord:1");
-    ServerBanks.Upload notMarkdown = practice.serverBanks().upload(one, "notes.txt", utf8(CONTAINERS), "discord:1");
+    ServerBanks.Upload notMarkdown =
+        practice.serverBanks().upload(one, "notes.txt", utf8(CONTAINERS), "discord:1");
 
     assertFalse(tooBig.saved());
-    assertTrue(tooBig.problems().get(0).message().contains("at most " + ServerBanks.MAX_BYTES + " bytes"));
+    assertTrue(
+        tooBig.problems().get(0).message().contains("at most " + ServerBanks.MAX_BYTES + " bytes"));
     assertFalse(notMarkdown.saved());
     assertTrue(notMarkdown.problems().get(0).message().contains(".md"));
     assertTrue(practice.serverBanks().list(one).own().isEmpty());
@@ -192,22 +217,27 @@ class ServerBanksTest {
     PracticeService practice = service();
     Scope one = practice.scope(ScopeKind.GUILD, "111", "One");
     Scope two = practice.scope(ScopeKind.GUILD, "222", "Two");
-    assertEquals(List.of(new ServerBanks.ShippedBank("test-bank", 5, true)),
+    assertEquals(
+        List.of(new ServerBanks.ShippedBank("test-bank", 5, true)),
         practice.serverBanks().list(one).shipped());
 
     practice.serverBanks().setShipped(one, "test-bank", false);
 
     assertTrue(practice.bank(one).questions().isEmpty());
-    assertEquals(List.of(new ServerBanks.ShippedBank("test-bank", 5, false)),
+    assertEquals(
+        List.of(new ServerBanks.ShippedBank("test-bank", 5, false)),
         practice.serverBanks().list(one).shipped());
     assertEquals(shipped.questions(), practice.bank(two).questions());
-    assertThrows(UserFacingException.class, () -> practice.serverBanks().setShipped(one, "no-such-bank", false));
+    assertThrows(
+        UserFacingException.class,
+        () -> practice.serverBanks().setShipped(one, "no-such-bank", false));
 
     practice.serverBanks().upload(one, "containers.md", utf8(CONTAINERS), "discord:1");
     Person ada = practice.person("discord:1", "Ada");
     practice.daily().configure(one, "42", LocalTime.of(9, 0), ZoneOffset.UTC, ada);
     Question posted = practice.daily().postNow(one).question();
-    assertTrue(posted.id().startsWith(QuestionIds.serverNamespace(one.id()) + "/"),
+    assertTrue(
+        posted.id().startsWith(QuestionIds.serverNamespace(one.id()) + "/"),
         "the daily question comes from what the server sees: " + posted.id());
 
     practice.serverBanks().setShipped(one, "test-bank", true);
@@ -229,11 +259,15 @@ class ServerBanksTest {
 
     // Replaced by a version without question 1: its id is gone, question 2 keeps its id.
     String second = practice.bank(one).questions().get(1).id();
-    String withoutFirst = CONTAINERS.substring(0, CONTAINERS.indexOf("# 1.")) + CONTAINERS.substring(
-        CONTAINERS.indexOf("# 2."));
-    ServerBanks.Upload replaced = practice.serverBanks().upload(one, "containers.md", utf8(withoutFirst), ada.key());
+    String withoutFirst =
+        CONTAINERS.substring(0, CONTAINERS.indexOf("# 1."))
+            + CONTAINERS.substring(CONTAINERS.indexOf("# 2."));
+    ServerBanks.Upload replaced =
+        practice.serverBanks().upload(one, "containers.md", utf8(withoutFirst), ada.key());
     assertTrue(replaced.replaced());
-    assertEquals(List.of(second), practice.bank(one).questions().stream().map(Question::id).toList(),
+    assertEquals(
+        List.of(second),
+        practice.bank(one).questions().stream().map(Question::id).toList(),
         "the kept question keeps its id");
 
     // A restarted program on the same database: everything stored still reads.
@@ -242,15 +276,18 @@ class ServerBanksTest {
     assertEquals(1, restarted.stats(ada).answers());
     Optional<InterviewState> active = restarted.activeInterview(ada, one);
     assertTrue(active.isPresent());
-    assertEquals(second, active.get().current().orElseThrow().id(), "the removed question is skipped");
+    assertEquals(
+        second, active.get().current().orElseThrow().id(), "the removed question is skipped");
     assertEquals(post, restarted.daily().post(post).id());
 
     assertTrue(restarted.serverBanks().remove(one, "containers"));
     assertFalse(restarted.serverBanks().remove(one, "containers"));
     assertTrue(restarted.bank(one).questions().isEmpty());
     assertTrue(PracticeService.removed(restarted.questionOrRemoved(second)));
-    assertTrue(restarted.activeInterview(ada, one).isEmpty(), "an interview left with no question ends");
-    assertTrue(restarted.summary(interview.sessionId()).toString().contains("removed from the bank"));
+    assertTrue(
+        restarted.activeInterview(ada, one).isEmpty(), "an interview left with no question ends");
+    assertTrue(
+        restarted.summary(interview.sessionId()).toString().contains("removed from the bank"));
     assertEquals(1, restarted.stats(ada).answers());
     assertTrue(PracticeService.removed(restarted.daily().post(post).question()));
   }

@@ -25,7 +25,10 @@ class PoolUsageTest {
       assertEquals(0, after.active(), after.toString());
       assertTrue(after.idle() >= 1, after.toString());
       assertEquals(0, after.pending(), after.toString());
-      assertEquals(backend == Backend.POSTGRESQL ? 8 : -1, after.max(), "SQLite readers have no fixed limit");
+      assertEquals(
+          backend == Backend.POSTGRESQL ? 8 : -1,
+          after.max(),
+          "SQLite readers have no fixed limit");
       assertEquals(backend == Backend.POSTGRESQL ? "postgresql" : "sqlite", db.backend());
     }
   }
@@ -36,7 +39,9 @@ class PoolUsageTest {
     Database db = TestDatabases.open(backend, dir);
     db.close();
     IllegalStateException e = assertThrows(IllegalStateException.class, db::ping);
-    assertTrue(e.getMessage().contains(db.describe()) && e.getMessage().contains("closed"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(db.describe()) && e.getMessage().contains("closed"),
+        e.getMessage());
     assertEquals(0, db.poolUsage().active());
   }
 }

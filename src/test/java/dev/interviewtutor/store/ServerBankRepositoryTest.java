@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Servers' own banks and shipped-bank switches, the same calls and answers on SQLite and on PostgreSQL. */
+/**
+ * Servers' own banks and shipped-bank switches, the same calls and answers on SQLite and on
+ * PostgreSQL.
+ */
 class ServerBankRepositoryTest {
   @TempDir Path dir;
 
@@ -23,21 +26,37 @@ class ServerBankRepositoryTest {
       Scope one = db.write(c -> PeopleRepository.upsertScope(c, ScopeKind.GUILD, "111", "One"));
       Scope two = db.write(c -> PeopleRepository.upsertScope(c, ScopeKind.GUILD, "222", "Two"));
       String text = "# 1. Ünïcode ✓ and 'quotes'?\n\n### Explanation\nYes.\n";
-      db.writeVoid(c -> ServerBankRepository.save(c, new StoredBank(one.id(), "zeta", text, 1, "discord:1", 10)));
-      db.writeVoid(c -> ServerBankRepository.save(c, new StoredBank(one.id(), "alpha", "old", 3, "discord:1", 11)));
-      db.writeVoid(c -> ServerBankRepository.save(c, new StoredBank(one.id(), "alpha", "new", 4, "discord:2", 12)));
+      db.writeVoid(
+          c ->
+              ServerBankRepository.save(
+                  c, new StoredBank(one.id(), "zeta", text, 1, "discord:1", 10)));
+      db.writeVoid(
+          c ->
+              ServerBankRepository.save(
+                  c, new StoredBank(one.id(), "alpha", "old", 3, "discord:1", 11)));
+      db.writeVoid(
+          c ->
+              ServerBankRepository.save(
+                  c, new StoredBank(one.id(), "alpha", "new", 4, "discord:2", 12)));
 
       List<StoredBank> banks = db.read(c -> ServerBankRepository.banks(c, one.id()));
-      assertEquals(List.of(new StoredBank(one.id(), "alpha", "new", 4, "discord:2", 12),
-          new StoredBank(one.id(), "zeta", text, 1, "discord:1", 10)), banks, "by name; the second alpha replaced");
+      assertEquals(
+          List.of(
+              new StoredBank(one.id(), "alpha", "new", 4, "discord:2", 12),
+              new StoredBank(one.id(), "zeta", text, 1, "discord:1", 10)),
+          banks,
+          "by name; the second alpha replaced");
       assertTrue(db.read(c -> ServerBankRepository.banks(c, two.id())).isEmpty(), "per server");
 
       boolean removed = db.write(c -> ServerBankRepository.remove(c, one.id(), "alpha"));
       boolean again = db.write(c -> ServerBankRepository.remove(c, one.id(), "alpha"));
       assertTrue(removed);
       assertFalse(again);
-      assertEquals(List.of("zeta"), db.read(c -> ServerBankRepository.banks(c, one.id())).stream()
-          .map(StoredBank::name).toList());
+      assertEquals(
+          List.of("zeta"),
+          db.read(c -> ServerBankRepository.banks(c, one.id())).stream()
+              .map(StoredBank::name)
+              .toList());
     }
   }
 
@@ -50,7 +69,8 @@ class ServerBankRepositoryTest {
       db.writeVoid(c -> ServerBankRepository.setShipped(c, one.id(), "java", false));
       db.writeVoid(c -> ServerBankRepository.setShipped(c, one.id(), "java", false));
       db.writeVoid(c -> ServerBankRepository.setShipped(c, one.id(), "react", false));
-      assertEquals(Set.of("java", "react"), db.read(c -> ServerBankRepository.shippedOff(c, one.id())));
+      assertEquals(
+          Set.of("java", "react"), db.read(c -> ServerBankRepository.shippedOff(c, one.id())));
       assertTrue(db.read(c -> ServerBankRepository.shippedOff(c, two.id())).isEmpty());
 
       db.writeVoid(c -> ServerBankRepository.setShipped(c, one.id(), "java", true));

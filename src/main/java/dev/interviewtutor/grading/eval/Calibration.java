@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What {@code tutor eval} may fit on training rows: a ridge regression from grader features to the gold scale,
- * followed by an isotonic (monotone) correction, and one-vs-rest ridge classifiers for labels.
+ * What {@code tutor eval} may fit on training rows: a ridge regression from grader features to the
+ * gold scale, followed by an isotonic (monotone) correction, and one-vs-rest ridge classifiers for
+ * labels.
  */
 public final class Calibration {
   private Calibration() {}
@@ -92,7 +93,10 @@ public final class Calibration {
     return w;
   }
 
-  /** A monotone non-decreasing step function fitted by pool-adjacent-violators; interpolates between steps. */
+  /**
+   * A monotone non-decreasing step function fitted by pool-adjacent-violators; interpolates between
+   * steps.
+   */
   public record Isotonic(double[] xs, double[] ys) {
     public double predict(double x) {
       if (xs.length == 0) {
@@ -153,10 +157,12 @@ public final class Calibration {
   }
 
   /**
-   * Ridge then isotonic: features → gold scale, clamped to [0, max]. The ridge sees the features plus the squares
-   * and pairwise products of the {@code interacting} ones; {@code lambda} is the penalty it was fitted with.
+   * Ridge then isotonic: features → gold scale, clamped to [0, max]. The ridge sees the features
+   * plus the squares and pairwise products of the {@code interacting} ones; {@code lambda} is the
+   * penalty it was fitted with.
    */
-  public record Regressor(Linear linear, Isotonic isotonic, double max, int[] interacting, double lambda) {
+  public record Regressor(
+      Linear linear, Isotonic isotonic, double max, int[] interacting, double lambda) {
     public double predict(double[] x) {
       return Math.max(0, Math.min(max, isotonic.predict(linear.predict(expand(x, interacting)))));
     }
@@ -176,13 +182,15 @@ public final class Calibration {
   }
 
   /**
-   * A regressor over the features plus the squares and pairwise products of {@code interacting}, with the ridge
-   * penalty chosen by leave-one-group-out cross-validation (lowest RMSE) inside these training rows only: the rows
-   * being evaluated never influence the choice.
+   * A regressor over the features plus the squares and pairwise products of {@code interacting},
+   * with the ridge penalty chosen by leave-one-group-out cross-validation (lowest RMSE) inside
+   * these training rows only: the rows being evaluated never influence the choice.
    *
-   * @param groups one group per row (e.g. the assignment or question); fewer than three groups: penalty 1
+   * @param groups one group per row (e.g. the assignment or question); fewer than three groups:
+   *     penalty 1
    */
-  public static Regressor fitRegressor(List<double[]> x, double[] y, List<String> groups, double max, int[] interacting) {
+  public static Regressor fitRegressor(
+      List<double[]> x, double[] y, List<String> groups, double max, int[] interacting) {
     List<String> distinct = groups.stream().distinct().sorted().toList();
     double bestLambda = 1.0;
     if (distinct.size() >= 3) {
@@ -198,7 +206,8 @@ public final class Calibration {
               ty.add(y[i]);
             }
           }
-          Regressor r = fit(tx, ty.stream().mapToDouble(d -> d).toArray(), max, interacting, lambda);
+          Regressor r =
+              fit(tx, ty.stream().mapToDouble(d -> d).toArray(), max, interacting, lambda);
           for (int i = 0; i < x.size(); i++) {
             if (groups.get(i).equals(held)) {
               double e = r.predict(x.get(i)) - y[i];
@@ -216,7 +225,8 @@ public final class Calibration {
     return fit(x, y, max, interacting, bestLambda);
   }
 
-  private static Regressor fit(List<double[]> x, double[] y, double max, int[] interacting, double lambda) {
+  private static Regressor fit(
+      List<double[]> x, double[] y, double max, int[] interacting, double lambda) {
     List<double[]> expanded = x.stream().map(row -> expand(row, interacting)).toList();
     Linear linear = ridge(expanded, y, lambda);
     double[] fitted = expanded.stream().mapToDouble(linear::predict).toArray();
@@ -242,7 +252,10 @@ public final class Calibration {
     return out;
   }
 
-  /** One-vs-rest ridge classifiers; predicts the label with the highest score (plus a per-label bias). */
+  /**
+   * One-vs-rest ridge classifiers; predicts the label with the highest score (plus a per-label
+   * bias).
+   */
   public record Classifier(List<String> labels, List<Linear> models, double[] bias) {
     public String predict(double[] x) {
       int best = 0;

@@ -21,13 +21,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A labelled CSV or TSV file with a header row; the separator follows the extension ({@code .tsv}/{@code .tab}
- * tab, otherwise comma). Fields may be double-quoted ({@code ""} inside quotes is a quote; quoted fields may span
- * lines): the SemEval and Mohler TSV files quote this way too. Parsed by jackson-dataformat-csv.
+ * A labelled CSV or TSV file with a header row; the separator follows the extension ({@code
+ * .tsv}/{@code .tab} tab, otherwise comma). Fields may be double-quoted ({@code ""} inside quotes
+ * is a quote; quoted fields may span lines): the SemEval and Mohler TSV files quote this way too.
+ * Parsed by jackson-dataformat-csv.
  */
 public record LabelledFile(Path path, List<String> header, List<Row> rows) {
 
-  /** A data row: 1-based row number among data rows, the file line it starts on, and its fields by column. */
+  /**
+   * A data row: 1-based row number among data rows, the file line it starts on, and its fields by
+   * column.
+   */
   public record Row(int row, int line, Map<String, String> fields) {
     public String get(String column) {
       return fields.getOrDefault(column, "");
@@ -65,8 +69,17 @@ public record LabelledFile(Path path, List<String> header, List<Row> rows) {
         continue;
       }
       if (r.size() != header.size()) {
-        throw new UserFacingException(path + ":" + lines.get(i) + ": " + r.size() + " fields, but the header has "
-            + header.size() + (sep == '\t' ? " (tab-separated)" : " (comma-separated; quote fields that contain commas)"));
+        throw new UserFacingException(
+            path
+                + ":"
+                + lines.get(i)
+                + ": "
+                + r.size()
+                + " fields, but the header has "
+                + header.size()
+                + (sep == '\t'
+                    ? " (tab-separated)"
+                    : " (comma-separated; quote fields that contain commas)"));
       }
       Map<String, String> fields = new HashMap<>();
       for (int c = 0; c < header.size(); c++) {
@@ -77,7 +90,8 @@ public record LabelledFile(Path path, List<String> header, List<Row> rows) {
     return new LabelledFile(path, header, rows);
   }
 
-  private static void parse(Path path, String text, char sep, List<List<String>> records, List<Integer> lines) {
+  private static void parse(
+      Path path, String text, char sep, List<List<String>> records, List<Integer> lines) {
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep).withQuoteChar('"');
     int recordLine = 1;
@@ -94,9 +108,17 @@ public record LabelledFile(Path path, List<String> header, List<Row> rows) {
         lines.add(recordLine);
       }
     } catch (RuntimeJsonMappingException | IOException | UncheckedIOException e) {
-      String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      throw new UserFacingException(path + ":" + recordLine + ": cannot be read as "
-          + (sep == '\t' ? "TSV" : "CSV") + " (" + why + "); a quoted field may never be closed");
+      String why =
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new UserFacingException(
+          path
+              + ":"
+              + recordLine
+              + ": cannot be read as "
+              + (sep == '\t' ? "TSV" : "CSV")
+              + " ("
+              + why
+              + "); a quoted field may never be closed");
     }
   }
 }

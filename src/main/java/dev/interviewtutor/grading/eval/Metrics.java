@@ -42,8 +42,8 @@ public final class Metrics {
   }
 
   /**
-   * Quadratic-weighted Cohen's kappa over integer categories {@code 0..categories-1}.
-   * 1 is perfect agreement, 0 chance level.
+   * Quadratic-weighted Cohen's kappa over integer categories {@code 0..categories-1}. 1 is perfect
+   * agreement, 0 chance level.
    */
   public static double quadraticWeightedKappa(int[] gold, int[] predicted, int categories) {
     if (gold.length != predicted.length || gold.length == 0) {
@@ -62,7 +62,10 @@ public final class Metrics {
     double den = 0;
     for (int i = 0; i < categories; i++) {
       for (int j = 0; j < categories; j++) {
-        double w = categories == 1 ? 0 : (double) (i - j) * (i - j) / ((categories - 1) * (categories - 1));
+        double w =
+            categories == 1
+                ? 0
+                : (double) (i - j) * (i - j) / ((categories - 1) * (categories - 1));
         double expected = histGold[i] * histPred[j] / n;
         num += w * observed[i][j];
         den += w * expected;
@@ -72,7 +75,8 @@ public final class Metrics {
   }
 
   /** Per-class precision, recall and F1 of a labelling. */
-  public record ClassScores(String label, double precision, double recall, double f1, int support) {}
+  public record ClassScores(
+      String label, double precision, double recall, double f1, int support) {}
 
   public static List<ClassScores> perClass(List<String> gold, List<String> predicted) {
     if (gold.size() != predicted.size() || gold.isEmpty()) {
@@ -109,7 +113,8 @@ public final class Metrics {
 
   /** Mean of the per-class F1 weighted by gold support (the SemEval 3-way/5-way measure). */
   public static double weightedF1(List<String> gold, List<String> predicted) {
-    return perClass(gold, predicted).stream().mapToDouble(c -> c.f1() * c.support()).sum() / gold.size();
+    return perClass(gold, predicted).stream().mapToDouble(c -> c.f1() * c.support()).sum()
+        / gold.size();
   }
 
   public static double accuracy(List<String> gold, List<String> predicted) {

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The public labelled files the shipped calibration may be fitted on, and how each one's gold becomes a 0–1
- * quality (the score people see is 100 × quality). Only these training files: bank-dev and the SemEval test
- * splits are for measuring, never for fitting.
+ * The public labelled files the shipped calibration may be fitted on, and how each one's gold
+ * becomes a 0–1 quality (the score people see is 100 × quality). Only these training files:
+ * bank-dev and the SemEval test splits are for measuring, never for fitting.
  */
 public enum TrainingSet {
   /** Mohler 2011: 0–5 mean of two graders. */
@@ -19,8 +19,18 @@ public enum TrainingSet {
 
   static final String SEMEVAL_TARGET =
       "label_5way: correct 1, partially_correct_incomplete 0.5, contradictory / irrelevant / non_domain 0";
-  private static final Map<String, Double> SEMEVAL = Map.of(
-      "correct", 1.0, "partially_correct_incomplete", 0.5, "contradictory", 0.0, "irrelevant", 0.0, "non_domain", 0.0);
+  private static final Map<String, Double> SEMEVAL =
+      Map.of(
+          "correct",
+          1.0,
+          "partially_correct_incomplete",
+          0.5,
+          "contradictory",
+          0.0,
+          "irrelevant",
+          0.0,
+          "non_domain",
+          0.0);
 
   private final String file;
   private final String target;
@@ -69,7 +79,8 @@ public enum TrainingSet {
     String label = row.get("label_5way").strip();
     Double q = SEMEVAL.get(label);
     if (q == null) {
-      throw new IllegalArgumentException("label_5way '" + label + "' is not one of " + SEMEVAL.keySet());
+      throw new IllegalArgumentException(
+          "label_5way '" + label + "' is not one of " + SEMEVAL.keySet());
     }
     return q;
   }
@@ -80,7 +91,10 @@ public enum TrainingSet {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown training set '" + id + "'; known: "
-        + List.of(values()).stream().map(TrainingSet::id).toList());
+    throw new IllegalArgumentException(
+        "unknown training set '"
+            + id
+            + "'; known: "
+            + List.of(values()).stream().map(TrainingSet::id).toList());
   }
 }

@@ -1,2 +1,5 @@
-/** Evaluation of graders against human-graded datasets: metrics, calibration fitted on training folds only. */
+/**
+ * Evaluation of graders against human-graded datasets: metrics, calibration fitted on training
+ * folds only.
+ */
 package dev.interviewtutor.grading.eval;

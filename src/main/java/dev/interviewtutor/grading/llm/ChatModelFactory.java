@@ -13,17 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the chat model that {@code TUTOR_LLM_PROVIDER} names, through LangChain4j. Temperature 0, the configured
- * timeout, no LangChain4j retries (the {@link LlmClient} retries so that it can count calls against the budget),
- * request and response logging off (they would carry learners' answers and, for some providers, keys).
+ * Builds the chat model that {@code TUTOR_LLM_PROVIDER} names, through LangChain4j. Temperature 0,
+ * the configured timeout, no LangChain4j retries (the {@link LlmClient} retries so that it can
+ * count calls against the budget), request and response logging off (they would carry learners'
+ * answers and, for some providers, keys).
  */
 public final class ChatModelFactory {
   private static final Logger log = LoggerFactory.getLogger(ChatModelFactory.class);
 
   public static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
   public static final String DEFAULT_OLLAMA_MODEL = "llama3.1";
+
   /** Ollama's OpenAI-compatible API on its default port. */
   public static final String DEFAULT_OLLAMA_BASE_URL = "http://localhost:11434/v1";
+
   public static final String DEFAULT_ANTHROPIC_MODEL = "claude-3-5-haiku-latest";
   public static final String DEFAULT_GEMINI_MODEL = "gemini-2.0-flash";
 
@@ -46,8 +49,11 @@ public final class ChatModelFactory {
           case "ollama" -> ollama(config, baseUrl);
           case "anthropic" -> anthropic(config, baseUrl);
           case "gemini" -> gemini(config, baseUrl);
-          default -> throw new ConfigException(
-              "TUTOR_LLM_PROVIDER='" + provider + "' is not one of: none, openai, ollama, anthropic, gemini");
+          default ->
+              throw new ConfigException(
+                  "TUTOR_LLM_PROVIDER='"
+                      + provider
+                      + "' is not one of: none, openai, ollama, anthropic, gemini");
         };
     // Never the key: only where we talk to and which model.
     log.info(
@@ -90,9 +96,10 @@ public final class ChatModelFactory {
   }
 
   /**
-   * Ollama through its OpenAI-compatible API ({@code /v1/chat/completions}, with {@code response_format} JSON
-   * schemas), so that every LangChain4j module stays on one version line (the Ollama module lags behind the others).
-   * A base URL given without a path ({@code http://host:11434}, as Ollama's own docs write it) gets {@code /v1}.
+   * Ollama through its OpenAI-compatible API ({@code /v1/chat/completions}, with {@code
+   * response_format} JSON schemas), so that every LangChain4j module stays on one version line (the
+   * Ollama module lags behind the others). A base URL given without a path ({@code
+   * http://host:11434}, as Ollama's own docs write it) gets {@code /v1}.
    */
   private static LlmEndpoint ollama(TutorConfig config, String baseUrl) {
     String model = model(config, DEFAULT_OLLAMA_MODEL);
@@ -112,7 +119,10 @@ public final class ChatModelFactory {
     return new LlmEndpoint(chat, "ollama", model);
   }
 
-  /** Ollama's OpenAI-compatible endpoint: the default local server, or the given one with {@code /v1} added. */
+  /**
+   * Ollama's OpenAI-compatible endpoint: the default local server, or the given one with {@code
+   * /v1} added.
+   */
   static String ollamaBaseUrl(String baseUrl) {
     if (baseUrl == null || baseUrl.isBlank()) {
       return DEFAULT_OLLAMA_BASE_URL;
@@ -148,7 +158,8 @@ public final class ChatModelFactory {
 
   private static LlmEndpoint gemini(TutorConfig config, String baseUrl) {
     if (config.llmApiKey().isBlank()) {
-      throw new ConfigException("TUTOR_LLM_PROVIDER=gemini needs GOOGLE_AI_GEMINI_API_KEY (or GEMINI_API_KEY)");
+      throw new ConfigException(
+          "TUTOR_LLM_PROVIDER=gemini needs GOOGLE_AI_GEMINI_API_KEY (or GEMINI_API_KEY)");
     }
     String model = model(config, DEFAULT_GEMINI_MODEL);
     GoogleAiGeminiChatModel.GoogleAiGeminiChatModelBuilder builder =

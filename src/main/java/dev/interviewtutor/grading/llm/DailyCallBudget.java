@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@code limit} LLM calls per scope (a Discord server, the terminal) per UTC day. Every HTTP attempt
- * counts, retries included. The count lives in a {@link Counter}: in memory by default (a restart forgets the
- * day's count, which errs towards more calls rather than a locked-out server), or in the database
- * ({@code store.LlmBudgetRepository}), where it holds across restarts and is shared by every process.
+ * At most {@code limit} LLM calls per scope (a Discord server, the terminal) per UTC day. Every
+ * HTTP attempt counts, retries included. The count lives in a {@link Counter}: in memory by default
+ * (a restart forgets the day's count, which errs towards more calls rather than a locked-out
+ * server), or in the database ({@code store.LlmBudgetRepository}), where it holds across restarts
+ * and is shared by every process.
  */
 public final class DailyCallBudget {
   /** Where the calls used per scope and day are counted. */
@@ -43,7 +44,10 @@ public final class DailyCallBudget {
     return new DailyCallBudget(limit, clock, other);
   }
 
-  /** Takes one call from the scope's budget; false (and nothing taken) when today's calls are used up. */
+  /**
+   * Takes one call from the scope's budget; false (and nothing taken) when today's calls are used
+   * up.
+   */
   public boolean tryAcquire(String scopeKey) {
     return counter.tryConsume(scopeKey, today(), limit);
   }
@@ -70,14 +74,16 @@ public final class DailyCallBudget {
     @Override
     public boolean tryConsume(String scopeKey, LocalDate today, int limit) {
       boolean[] granted = {false};
-      used.compute(scopeKey, (k, day) -> {
-        int calls = day == null || !day.date().equals(today) ? 0 : day.calls();
-        if (calls >= limit) {
-          return new Day(today, calls);
-        }
-        granted[0] = true;
-        return new Day(today, calls + 1);
-      });
+      used.compute(
+          scopeKey,
+          (k, day) -> {
+            int calls = day == null || !day.date().equals(today) ? 0 : day.calls();
+            if (calls >= limit) {
+              return new Day(today, calls);
+            }
+            granted[0] = true;
+            return new Day(today, calls + 1);
+          });
       return granted[0];
     }
 

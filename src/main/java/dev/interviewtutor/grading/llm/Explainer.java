@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Explains what an answer missed. With an LLM, a short tutor-style explanation from {@code explanation.txt};
- * without one, or when it fails, the missed key points, the misconceptions' reasons and the model answer.
+ * Explains what an answer missed. With an LLM, a short tutor-style explanation from {@code
+ * explanation.txt}; without one, or when it fails, the missed key points, the misconceptions'
+ * reasons and the model answer.
  */
 public final class Explainer {
   private static final Logger log = LoggerFactory.getLogger(Explainer.class);
@@ -39,23 +40,39 @@ public final class Explainer {
 
   /** A few sentences for the learner; never empty. */
   public String explain(Rubric rubric, String answer, Grade grade, GradingContext context) {
-    String missed = grade.keyPoints().stream()
-        .filter(k -> k.coverage() != Coverage.COVERED)
-        .map(k -> "- " + k.keyPoint())
-        .collect(Collectors.joining("\n"));
+    String missed =
+        grade.keyPoints().stream()
+            .filter(k -> k.coverage() != Coverage.COVERED)
+            .map(k -> "- " + k.keyPoint())
+            .collect(Collectors.joining("\n"));
     List<MisconceptionHit> wrong = grade.misconceptions();
     if (llm.isPresent()) {
       try {
         String fence = Fence.around(answer);
-        String prompt = prompts.render(Kind.EXPLANATION, Map.of(
-            "question", rubric.question(),
-            "missedKeyPoints", missed.isEmpty() ? "(none)" : missed,
-            "misconceptions", wrong.isEmpty() ? "(none)" : wrong.stream()
-                .map(m -> "- " + m.misconception() + (m.reason().isBlank() ? "" : " (" + m.reason() + ")"))
-                .collect(Collectors.joining("\n")),
-            "referenceAnswer", rubric.referenceAnswer(),
-            "fence", fence,
-            "answer", answer));
+        String prompt =
+            prompts.render(
+                Kind.EXPLANATION,
+                Map.of(
+                    "question",
+                    rubric.question(),
+                    "missedKeyPoints",
+                    missed.isEmpty() ? "(none)" : missed,
+                    "misconceptions",
+                    wrong.isEmpty()
+                        ? "(none)"
+                        : wrong.stream()
+                            .map(
+                                m ->
+                                    "- "
+                                        + m.misconception()
+                                        + (m.reason().isBlank() ? "" : " (" + m.reason() + ")"))
+                            .collect(Collectors.joining("\n")),
+                    "referenceAnswer",
+                    rubric.referenceAnswer(),
+                    "fence",
+                    fence,
+                    "answer",
+                    answer));
         String text = llm.get().chat(List.of(UserMessage.from(prompt)), null, context).strip();
         if (!text.isEmpty()) {
           return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) + "…" : text;

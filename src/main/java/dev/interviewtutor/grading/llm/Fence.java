@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * A fresh unguessable token that brackets the learner's answer in a prompt ("BEGIN ANSWER 9f2c..."), so that an
- * answer cannot close the block and pose as the rubric.
+ * A fresh unguessable token that brackets the learner's answer in a prompt ("BEGIN ANSWER
+ * 9f2c..."), so that an answer cannot close the block and pose as the rubric.
  */
 final class Fence {
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -21,20 +21,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After a partially correct answer in a mock interview, asks one follow-up about the most important missed key
- * point. The LLM words the question when one is configured and answers; otherwise (or when it fails) the question
- * is built from the key point itself. The learner's reply is graded against that key point only.
+ * After a partially correct answer in a mock interview, asks one follow-up about the most important
+ * missed key point. The LLM words the question when one is configured and answers; otherwise (or
+ * when it fails) the question is built from the key point itself. The learner's reply is graded
+ * against that key point only.
  */
 public final class FollowUpAsker {
   private static final Logger log = LoggerFactory.getLogger(FollowUpAsker.class);
   static final int MAX_QUESTION_CHARS = 300;
-  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9+#.\\-]*[A-Za-z0-9+#]|[A-Za-z]");
+  private static final Pattern WORD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9+#.\\-]*[A-Za-z0-9+#]|[A-Za-z]");
   private static final Set<String> STOP =
-      Set.of("the", "and", "for", "are", "but", "not", "you", "your", "with", "that", "this", "from", "into", "its",
-          "can", "has", "have", "each", "one", "per", "use", "uses", "used", "using", "when", "than", "then", "them",
-          "they", "their", "which", "what", "while", "will", "only", "also", "more", "most", "such", "like", "via",
-          "all", "any", "does", "how", "why", "runs", "run", "is", "a", "an", "of", "to", "in", "on", "it", "by",
-          "or", "as", "be", "at");
+      Set.of(
+          "the", "and", "for", "are", "but", "not", "you", "your", "with", "that", "this", "from",
+          "into", "its", "can", "has", "have", "each", "one", "per", "use", "uses", "used", "using",
+          "when", "than", "then", "them", "they", "their", "which", "what", "while", "will", "only",
+          "also", "more", "most", "such", "like", "via", "all", "any", "does", "how", "why", "runs",
+          "run", "is", "a", "an", "of", "to", "in", "on", "it", "by", "or", "as", "be", "at");
 
   private final boolean enabled;
   private final Optional<LlmClient> llm;
@@ -42,7 +45,7 @@ public final class FollowUpAsker {
 
   /**
    * @param enabled {@code TUTOR_LLM_FOLLOW_UPS}
-   * @param llm     the LLM to word questions, empty for offline questions only
+   * @param llm the LLM to word questions, empty for offline questions only
    * @param prompts the templates (needed only with an LLM; may be null without one)
    */
   public FollowUpAsker(boolean enabled, Optional<LlmClient> llm, PromptTemplates prompts) {
@@ -64,8 +67,8 @@ public final class FollowUpAsker {
   }
 
   /**
-   * The follow-up to ask after {@code grade}, or empty when follow-ups are off or the answer was not partially
-   * correct (nothing to build on, or nothing missed).
+   * The follow-up to ask after {@code grade}, or empty when follow-ups are off or the answer was
+   * not partially correct (nothing to build on, or nothing missed).
    */
   public Optional<FollowUp> ask(Rubric rubric, String answer, Grade grade, GradingContext context) {
     if (!enabled || grade.verdict() != Verdict.PARTIALLY_CORRECT) {
@@ -79,8 +82,9 @@ public final class FollowUpAsker {
     Optional<KeyPoint> target =
         rubric.keyPoints().stream()
             .filter(k -> missed.contains(k.id()))
-            .max(Comparator.comparingDouble(KeyPoint::weight)
-                .thenComparing(k -> -rubric.keyPoints().indexOf(k)));
+            .max(
+                Comparator.comparingDouble(KeyPoint::weight)
+                    .thenComparing(k -> -rubric.keyPoints().indexOf(k)));
     if (target.isEmpty()) {
       return Optional.empty();
     }
@@ -92,11 +96,20 @@ public final class FollowUpAsker {
         String prompt =
             prompts.render(
                 Kind.FOLLOW_UP,
-                Map.of("question", rubric.question(), "keyPoint", kp.text(), "fence", fence, "answer", answer));
+                Map.of(
+                    "question",
+                    rubric.question(),
+                    "keyPoint",
+                    kp.text(),
+                    "fence",
+                    fence,
+                    "answer",
+                    answer));
         String reply = llm.get().chat(List.of(UserMessage.from(prompt)), null, context);
         Optional<String> question = clean(reply, kp);
         if (question.isPresent()) {
-          return Optional.of(new FollowUp(kp.id(), question.get(), withQuestion(single, question.get()), "llm"));
+          return Optional.of(
+              new FollowUp(kp.id(), question.get(), withQuestion(single, question.get()), "llm"));
         }
         log.info("LLM follow-up for {} unusable; asking the offline one", kp.id());
       } catch (LlmUnavailableException e) {
@@ -109,13 +122,31 @@ public final class FollowUpAsker {
 
   /** A rubric with only {@code kp}: same question id, misconceptions and terms, its own version. */
   static Rubric singlePoint(Rubric rubric, KeyPoint kp) {
-    return new Rubric(rubric.questionId(), rubric.question(), rubric.topic(), List.of(kp), rubric.misconceptions(),
-        rubric.evidenceTerms(), rubric.synonyms(), kp.text(), "", rubric.version() + "/follow-up:" + kp.id());
+    return new Rubric(
+        rubric.questionId(),
+        rubric.question(),
+        rubric.topic(),
+        List.of(kp),
+        rubric.misconceptions(),
+        rubric.evidenceTerms(),
+        rubric.synonyms(),
+        kp.text(),
+        "",
+        rubric.version() + "/follow-up:" + kp.id());
   }
 
   private static Rubric withQuestion(Rubric r, String question) {
-    return new Rubric(r.questionId(), question, r.topic(), r.keyPoints(), r.misconceptions(), r.evidenceTerms(),
-        r.synonyms(), r.referenceAnswer(), r.tip(), r.version());
+    return new Rubric(
+        r.questionId(),
+        question,
+        r.topic(),
+        r.keyPoints(),
+        r.misconceptions(),
+        r.evidenceTerms(),
+        r.synonyms(),
+        r.referenceAnswer(),
+        r.tip(),
+        r.version());
   }
 
   /** One line or two, a sensible length, and not simply the key point read out. */
@@ -131,20 +162,23 @@ public final class FollowUpAsker {
   }
 
   /**
-   * Names the key point's subject through a few of its significant words that the answer did not use, without
-   * reading the whole point out.
+   * Names the key point's subject through a few of its significant words that the answer did not
+   * use, without reading the whole point out.
    */
   static String offlineQuestion(Rubric rubric, KeyPoint kp, String answer) {
     String said = answer.toLowerCase(Locale.ROOT);
     String question = rubric.question().toLowerCase(Locale.ROOT);
     List<String> terms =
-        WORD.matcher(kp.text()).results()
+        WORD.matcher(kp.text())
+            .results()
             .map(m -> m.group())
             .filter(w -> w.length() > 2 && !STOP.contains(w.toLowerCase(Locale.ROOT)))
             .filter(w -> !question.contains(w.toLowerCase(Locale.ROOT)))
             .distinct()
-            .sorted(Comparator.comparingInt((String w) -> said.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0)
-                .thenComparing(Comparator.comparingInt(String::length).reversed()))
+            .sorted(
+                Comparator.comparingInt(
+                        (String w) -> said.contains(w.toLowerCase(Locale.ROOT)) ? 1 : 0)
+                    .thenComparing(Comparator.comparingInt(String::length).reversed()))
             .limit(2)
             .sorted(Comparator.comparingInt(w -> kp.text().indexOf(w)))
             .toList();

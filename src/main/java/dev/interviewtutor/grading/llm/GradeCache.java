@@ -19,8 +19,9 @@ public interface GradeCache {
   /** The SHA-256 (hex) of an answer, as the last part of every cache key. */
   static String answerHash(String answer) {
     try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(hash);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -53,7 +54,10 @@ public interface GradeCache {
     };
   }
 
-  /** Memory in front of {@code slower} (a database): hits in the slower cache are kept in memory too. */
+  /**
+   * Memory in front of {@code slower} (a database): hits in the slower cache are kept in memory
+   * too.
+   */
   static GradeCache layered(GradeCache memory, GradeCache slower) {
     return new GradeCache() {
       @Override

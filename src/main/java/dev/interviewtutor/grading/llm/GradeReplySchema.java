@@ -14,18 +14,24 @@ import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.util.List;
 
-/** The JSON schema of a grading reply, with the rubric's own ids as enums so the model cannot invent ids. */
+/**
+ * The JSON schema of a grading reply, with the rubric's own ids as enums so the model cannot invent
+ * ids.
+ */
 final class GradeReplySchema {
   private GradeReplySchema() {}
 
   static ResponseFormat forRubric(Rubric rubric) {
     List<String> keyPointIds = rubric.keyPoints().stream().map(KeyPoint::id).toList();
-    List<String> misconceptionIds = rubric.misconceptions().stream().map(Misconception::id).toList();
+    List<String> misconceptionIds =
+        rubric.misconceptions().stream().map(Misconception::id).toList();
 
     JsonObjectSchema keyPoint =
         JsonObjectSchema.builder()
             .addProperty("id", JsonEnumSchema.builder().enumValues(keyPointIds).build())
-            .addProperty("coverage", JsonEnumSchema.builder().enumValues("covered", "partial", "missed").build())
+            .addProperty(
+                "coverage",
+                JsonEnumSchema.builder().enumValues("covered", "partial", "missed").build())
             .addProperty(
                 "quote",
                 JsonStringSchema.builder()

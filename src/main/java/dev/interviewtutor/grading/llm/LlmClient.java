@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls the configured chat model with the scope's daily budget, bounded retries on 429 and 5xx, and failures
- * turned into an {@link LlmUnavailableException} whose reason a learner can read.
+ * Calls the configured chat model with the scope's daily budget, bounded retries on 429 and 5xx,
+ * and failures turned into an {@link LlmUnavailableException} whose reason a learner can read.
  */
 public final class LlmClient {
   private static final Logger log = LoggerFactory.getLogger(LlmClient.class);
@@ -41,8 +41,12 @@ public final class LlmClient {
     this(endpoint, retry, budget, TutorMetrics.NONE);
   }
 
-  /** As {@link #LlmClient(LlmEndpoint, RetryPolicy, DailyCallBudget)}, reporting every call to {@code metrics}. */
-  public LlmClient(LlmEndpoint endpoint, RetryPolicy retry, DailyCallBudget budget, TutorMetrics metrics) {
+  /**
+   * As {@link #LlmClient(LlmEndpoint, RetryPolicy, DailyCallBudget)}, reporting every call to
+   * {@code metrics}.
+   */
+  public LlmClient(
+      LlmEndpoint endpoint, RetryPolicy retry, DailyCallBudget budget, TutorMetrics metrics) {
     this.endpoint = endpoint;
     this.retry = retry;
     this.budget = budget;
@@ -74,9 +78,10 @@ public final class LlmClient {
   /**
    * Sends the messages and returns the reply text.
    *
-   * @param format the response format wanted (a JSON schema), or null for plain text; dropped for good if the
-   *     provider says it does not support it (the prompt asks for JSON anyway)
-   * @throws LlmUnavailableException when the budget is used up, the call times out, or it keeps failing
+   * @param format the response format wanted (a JSON schema), or null for plain text; dropped for
+   *     good if the provider says it does not support it (the prompt asks for JSON anyway)
+   * @throws LlmUnavailableException when the budget is used up, the call times out, or it keeps
+   *     failing
    */
   public String chat(List<ChatMessage> messages, ResponseFormat format, GradingContext context) {
     ChatRequest.Builder request = ChatRequest.builder().messages(messages);
@@ -95,7 +100,8 @@ public final class LlmClient {
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
           metrics.llmCallFailed(kind(Failure.BAD_RESPONSE));
-          throw new LlmUnavailableException(Failure.BAD_RESPONSE, "the LLM service sent an empty reply");
+          throw new LlmUnavailableException(
+              Failure.BAD_RESPONSE, "the LLM service sent an empty reply");
         }
         metrics.llmCallSucceeded();
         return text;
@@ -104,28 +110,36 @@ public final class LlmClient {
       } catch (UnsupportedFeatureException e) {
         metrics.llmCallFailed("unsupported");
         if (built.responseFormat() != null && structuredOutput.compareAndSet(true, false)) {
-          log.info("{} does not support structured output; asking for JSON in the prompt only", label());
+          log.info(
+              "{} does not support structured output; asking for JSON in the prompt only", label());
           built = ChatRequest.builder().messages(messages).build();
           attempt--; // not the server's fault and no call was made
           continue;
         }
-        throw new LlmUnavailableException(Failure.FAILED, "the LLM service cannot handle this request", e);
+        throw new LlmUnavailableException(
+            Failure.FAILED, "the LLM service cannot handle this request", e);
       } catch (RuntimeException e) {
         LlmUnavailableException failure = classify(e, attempt);
         metrics.llmCallFailed(kind(failure.failure()));
         boolean retriable =
             failure.failure() == Failure.RATE_LIMITED || failure.failure() == Failure.SERVER_ERROR;
         if (!retriable || attempt >= retry.maxAttempts()) {
-          log.warn("LLM call to {} failed after {} attempt(s): {}", label(), attempt, failure.reason());
+          log.warn(
+              "LLM call to {} failed after {} attempt(s): {}", label(), attempt, failure.reason());
           throw failure;
         }
         Duration wait = retry.backoffBefore(attempt + 1);
-        log.info("LLM call to {} failed ({}); retrying in {} ms", label(), failure.reason(), wait.toMillis());
+        log.info(
+            "LLM call to {} failed ({}); retrying in {} ms",
+            label(),
+            failure.reason(),
+            wait.toMillis());
         try {
           retry.sleeper().sleep(wait);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
-          throw new LlmUnavailableException(Failure.FAILED, "interrupted while waiting to retry", ie);
+          throw new LlmUnavailableException(
+              Failure.FAILED, "interrupted while waiting to retry", ie);
         }
       }
     }
@@ -143,7 +157,8 @@ public final class LlmClient {
         || has(e, SocketTimeoutException.class)
         || has(e, java.util.concurrent.TimeoutException.class)
         || has(e, HttpTimeoutException.class) && !has(e, HttpConnectTimeoutException.class)) {
-      return new LlmUnavailableException(Failure.TIMEOUT, "the LLM service did not answer in time", e);
+      return new LlmUnavailableException(
+          Failure.TIMEOUT, "the LLM service did not answer in time", e);
     }
     HttpException http = find(e, HttpException.class);
     int status = http == null ? -1 : http.statusCode();
@@ -153,21 +168,26 @@ public final class LlmClient {
     }
     if (status >= 500 || has(e, InternalServerException.class)) {
       String code = status >= 500 ? " (HTTP " + status + ")" : "";
-      return new LlmUnavailableException(Failure.SERVER_ERROR, "the LLM service failed" + code + after, e);
+      return new LlmUnavailableException(
+          Failure.SERVER_ERROR, "the LLM service failed" + code + after, e);
     }
     if (status == 401 || status == 403 || has(e, AuthenticationException.class)) {
-      return new LlmUnavailableException(Failure.REJECTED, "the LLM service refused our credentials", e);
+      return new LlmUnavailableException(
+          Failure.REJECTED, "the LLM service refused our credentials", e);
     }
     if (status == 404 || has(e, ModelNotFoundException.class)) {
       return new LlmUnavailableException(
-          Failure.REJECTED, "the LLM service does not know the model or the URL is wrong (HTTP 404)", e);
+          Failure.REJECTED,
+          "the LLM service does not know the model or the URL is wrong (HTTP 404)",
+          e);
     }
     if (status >= 400) {
       return new LlmUnavailableException(
           Failure.REJECTED, "the LLM service rejected the request (HTTP " + status + ")", e);
     }
     if (has(e, ConnectException.class) || has(e, HttpConnectTimeoutException.class)) {
-      return new LlmUnavailableException(Failure.UNREACHABLE, "the LLM service could not be reached", e);
+      return new LlmUnavailableException(
+          Failure.UNREACHABLE, "the LLM service could not be reached", e);
     }
     return new LlmUnavailableException(
         Failure.FAILED, "the LLM call failed (" + e.getClass().getSimpleName() + ")", e);

@@ -31,13 +31,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Grades with an LLM: the rubric and the fenced answer go out, a JSON reply comes back and is checked (every key
- * point present, every quote really in the answer, score in range). Key points whose quote is not in the answer
- * get no credit, and the score never exceeds what the verified evidence supports by more than a small slack.
- * Same question, rubric version and answer: the same grade, from a cache, with no call.
+ * Grades with an LLM: the rubric and the fenced answer go out, a JSON reply comes back and is
+ * checked (every key point present, every quote really in the answer, score in range). Key points
+ * whose quote is not in the answer get no credit, and the score never exceeds what the verified
+ * evidence supports by more than a small slack. Same question, rubric version and answer: the same
+ * grade, from a cache, with no call.
  *
- * <p>When the LLM cannot give a usable grade it throws {@link LlmUnavailableException}; the {@link HybridGrader}
- * turns that into a visible offline grade.
+ * <p>When the LLM cannot give a usable grade it throws {@link LlmUnavailableException}; the {@link
+ * HybridGrader} turns that into a visible offline grade.
  */
 public final class LlmGrader implements Grader {
   private static final Logger log = LoggerFactory.getLogger(LlmGrader.class);
@@ -79,7 +80,8 @@ public final class LlmGrader implements Grader {
   }
 
   /**
-   * @throws LlmUnavailableException when the LLM cannot give a valid grade (budget, timeout, errors, bad reply)
+   * @throws LlmUnavailableException when the LLM cannot give a valid grade (budget, timeout,
+   *     errors, bad reply)
    */
   @Override
   public Grade grade(Rubric rubric, String answer, GradingContext context) {
@@ -98,12 +100,18 @@ public final class LlmGrader implements Grader {
         prompts.render(
             Kind.GRADE_USER,
             Map.of(
-                "question", rubric.question(),
-                "keyPoints", keyPointLines(rubric),
-                "misconceptions", misconceptionLines(rubric),
-                "tip", rubric.tip().isBlank() ? "(none)" : rubric.tip(),
-                "fence", fence,
-                "answer", text));
+                "question",
+                rubric.question(),
+                "keyPoints",
+                keyPointLines(rubric),
+                "misconceptions",
+                misconceptionLines(rubric),
+                "tip",
+                rubric.tip().isBlank() ? "(none)" : rubric.tip(),
+                "fence",
+                fence,
+                "answer",
+                text));
     String reply =
         client.chat(
             List.of(SystemMessage.from(system), UserMessage.from(user)),
@@ -116,14 +124,24 @@ public final class LlmGrader implements Grader {
 
   /** Question id, rubric version and the answer's SHA-256. */
   public static String cacheKey(Rubric rubric, String answer) {
-    return rubric.questionId() + '\u0000' + rubric.version() + '\u0000' + GradeCache.answerHash(answer);
+    return rubric.questionId()
+        + '\u0000'
+        + rubric.version()
+        + '\u0000'
+        + GradeCache.answerHash(answer);
   }
-
 
   private static String keyPointLines(Rubric rubric) {
     return rubric.keyPoints().stream()
-        .map(k -> "- " + k.id() + ": " + oneLine(k.text())
-            + (k.synonyms().isEmpty() ? "" : " (also accept: " + String.join(", ", k.synonyms()) + ")"))
+        .map(
+            k ->
+                "- "
+                    + k.id()
+                    + ": "
+                    + oneLine(k.text())
+                    + (k.synonyms().isEmpty()
+                        ? ""
+                        : " (also accept: " + String.join(", ", k.synonyms()) + ")"))
         .collect(Collectors.joining("\n"));
   }
 
@@ -142,9 +160,18 @@ public final class LlmGrader implements Grader {
 
   private Grade blank(Rubric rubric) {
     List<KeyPointResult> missed =
-        rubric.keyPoints().stream().map(k -> new KeyPointResult(k.id(), k.text(), Coverage.MISSED, "")).toList();
-    return new Grade(rubric.questionId(), 0, Verdict.INCORRECT, missed, List.of(),
-        "You did not write an answer. Have a go: even a partial answer earns credit.", rubric.tip(), label(),
+        rubric.keyPoints().stream()
+            .map(k -> new KeyPointResult(k.id(), k.text(), Coverage.MISSED, ""))
+            .toList();
+    return new Grade(
+        rubric.questionId(),
+        0,
+        Verdict.INCORRECT,
+        missed,
+        List.of(),
+        "You did not write an answer. Have a go: even a partial answer earns credit.",
+        rubric.tip(),
+        label(),
         List.of());
   }
 
@@ -182,21 +209,26 @@ public final class LlmGrader implements Grader {
       JsonNode node = byId.get(kp.id());
       Coverage coverage = coverage(node.path("coverage").asText(""));
       if (coverage == null) {
-        throw bad("key point " + kp.id() + " has coverage '" + node.path("coverage").asText("") + "'");
+        throw bad(
+            "key point " + kp.id() + " has coverage '" + node.path("coverage").asText("") + "'");
       }
       String quote = node.path("quote").asText("").strip();
       if (coverage != Coverage.MISSED && !Quotes.isIn(quote, answer)) {
-        notes.add("no credit for key point " + kp.id() + ": the quoted evidence is not in your answer");
+        notes.add(
+            "no credit for key point " + kp.id() + ": the quoted evidence is not in your answer");
         log.debug("LLM quote for {} not found in answer; downgraded to missed", kp.id());
         coverage = Coverage.MISSED;
       }
-      results.add(new KeyPointResult(kp.id(), kp.text(), coverage, coverage == Coverage.MISSED ? "" : quote));
+      results.add(
+          new KeyPointResult(
+              kp.id(), kp.text(), coverage, coverage == Coverage.MISSED ? "" : quote));
     }
 
     List<MisconceptionHit> hits = new ArrayList<>();
     JsonNode ms = root.path("misconceptions");
     Map<String, Misconception> known =
-        rubric.misconceptions().stream().collect(Collectors.toMap(Misconception::id, m -> m, (a, b) -> a));
+        rubric.misconceptions().stream()
+            .collect(Collectors.toMap(Misconception::id, m -> m, (a, b) -> a));
     Set<String> seen = new LinkedHashSet<>();
     if (ms.isArray()) {
       for (JsonNode node : ms) {
@@ -213,8 +245,12 @@ public final class LlmGrader implements Grader {
     int ceiling = Verdicts.clamp(evidence + Verdicts.CEILING_SLACK);
     int score = Math.min((int) Math.round(rawScore), ceiling);
     if (score < (int) Math.round(rawScore) - 5) {
-      notes.add("score capped at " + score + " (the LLM said " + Math.round(rawScore)
-          + "): that is what the quoted evidence supports");
+      notes.add(
+          "score capped at "
+              + score
+              + " (the LLM said "
+              + Math.round(rawScore)
+              + "): that is what the quoted evidence supports");
     }
     String feedback = oneLine(root.path("feedback").asText(""));
     if (feedback.isEmpty()) {
@@ -223,8 +259,16 @@ public final class LlmGrader implements Grader {
     } else if (feedback.length() > MAX_FEEDBACK_CHARS) {
       feedback = feedback.substring(0, MAX_FEEDBACK_CHARS) + "…";
     }
-    return new Grade(rubric.questionId(), score, Verdicts.of(score, results, hits.size()), results, hits, feedback,
-        rubric.tip(), label(), notes);
+    return new Grade(
+        rubric.questionId(),
+        score,
+        Verdicts.of(score, results, hits.size()),
+        results,
+        hits,
+        feedback,
+        rubric.tip(),
+        label(),
+        notes);
   }
 
   private static Coverage coverage(String raw) {
@@ -245,7 +289,10 @@ public final class LlmGrader implements Grader {
     return null;
   }
 
-  /** Reads the JSON object, tolerating a Markdown code fence or chatter around it (small local models). */
+  /**
+   * Reads the JSON object, tolerating a Markdown code fence or chatter around it (small local
+   * models).
+   */
   private static JsonNode readJson(String reply) {
     String s = reply.strip();
     int start = s.indexOf('{');
@@ -261,11 +308,14 @@ public final class LlmGrader implements Grader {
       return node;
     } catch (JsonProcessingException e) {
       throw new LlmUnavailableException(
-          Failure.BAD_RESPONSE, "the LLM's reply was not valid JSON (" + e.getOriginalMessage() + ")", e);
+          Failure.BAD_RESPONSE,
+          "the LLM's reply was not valid JSON (" + e.getOriginalMessage() + ")",
+          e);
     }
   }
 
   private static LlmUnavailableException bad(String what) {
-    return new LlmUnavailableException(Failure.BAD_RESPONSE, "the LLM's reply was not a valid grade: " + what);
+    return new LlmUnavailableException(
+        Failure.BAD_RESPONSE, "the LLM's reply was not a valid grade: " + what);
   }
 }

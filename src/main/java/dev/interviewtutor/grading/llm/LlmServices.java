@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Everything LLM-backed, built once at start from the configuration: one client (one daily budget per scope, one
- * retry policy), the prompts and the caching LLM grader.
+ * Everything LLM-backed, built once at start from the configuration: one client (one daily budget
+ * per scope, one retry policy), the prompts and the caching LLM grader.
  */
 public final class LlmServices {
   /** Grades remembered per process; a grade is small, so this is a few MB at most. */
@@ -31,33 +31,35 @@ public final class LlmServices {
   }
 
   /**
-   * The same client and prompts with grades also remembered in {@code persistent} (such as the SQLite
-   * {@code store.SqliteGradeCache}), so the same answer keeps its grade across restarts.
+   * The same client and prompts with grades also remembered in {@code persistent} (such as the
+   * SQLite {@code store.SqliteGradeCache}), so the same answer keeps its grade across restarts.
    */
   public LlmServices withPersistentCache(GradeCache persistent) {
-    return new LlmServices(client, prompts, GradeCache.layered(GradeCache.inMemory(CACHE_SIZE), persistent));
+    return new LlmServices(
+        client, prompts, GradeCache.layered(GradeCache.inMemory(CACHE_SIZE), persistent));
   }
 
   /**
-   * The same services with the daily budget counted in {@code counter} (such as {@code store.LlmBudgetRepository},
-   * shared by every process on the database and kept across restarts), and a new in-memory grade cache: call it
-   * before {@link #withPersistentCache}.
+   * The same services with the daily budget counted in {@code counter} (such as {@code
+   * store.LlmBudgetRepository}, shared by every process on the database and kept across restarts),
+   * and a new in-memory grade cache: call it before {@link #withPersistentCache}.
    */
   public LlmServices withBudgetCountedIn(DailyCallBudget.Counter counter) {
     return new LlmServices(client.withBudget(client.budget().countedIn(counter)), prompts);
   }
 
   /**
-   * The same services reporting LLM calls and grading fall-backs to {@code metrics}, with a new in-memory grade
-   * cache: call it first, before {@link #withBudgetCountedIn} and {@link #withPersistentCache} (which keep it).
+   * The same services reporting LLM calls and grading fall-backs to {@code metrics}, with a new
+   * in-memory grade cache: call it first, before {@link #withBudgetCountedIn} and {@link
+   * #withPersistentCache} (which keep it).
    */
   public LlmServices withMetrics(dev.interviewtutor.ops.TutorMetrics metrics) {
     return new LlmServices(client.reportingTo(metrics), prompts);
   }
 
   /**
-   * The services the configuration asks for, or empty when {@code TUTOR_LLM_PROVIDER} is none. Loads the
-   * prompts from {@link TutorConfig#promptsDir()}.
+   * The services the configuration asks for, or empty when {@code TUTOR_LLM_PROVIDER} is none.
+   * Loads the prompts from {@link TutorConfig#promptsDir()}.
    *
    * @throws UserFacingException naming the file when a prompt template is missing or broken
    */
@@ -65,13 +67,17 @@ public final class LlmServices {
     return fromConfig(config, RetryPolicy.standard(), Clock.systemUTC());
   }
 
-  public static Optional<LlmServices> fromConfig(TutorConfig config, RetryPolicy retry, Clock clock) {
+  public static Optional<LlmServices> fromConfig(
+      TutorConfig config, RetryPolicy retry, Clock clock) {
     return ChatModelFactory.create(config)
-        .map(endpoint -> {
-          PromptTemplates prompts = PromptTemplates.load(config.promptsDir());
-          return new LlmServices(
-              new LlmClient(endpoint, retry, new DailyCallBudget(config.llmDailyBudget(), clock)), prompts);
-        });
+        .map(
+            endpoint -> {
+              PromptTemplates prompts = PromptTemplates.load(config.promptsDir());
+              return new LlmServices(
+                  new LlmClient(
+                      endpoint, retry, new DailyCallBudget(config.llmDailyBudget(), clock)),
+                  prompts);
+            });
   }
 
   public LlmClient client() {
@@ -105,20 +111,23 @@ public final class LlmServices {
   }
 
   /**
-   * The follow-up asker for the practice engine: on when an LLM is configured and {@code TUTOR_LLM_FOLLOW_UPS}
-   * is true (the default); the question is built from the key point when the LLM fails. Off without an LLM, so
-   * the offline tutor's interviews stay as they are.
+   * The follow-up asker for the practice engine: on when an LLM is configured and {@code
+   * TUTOR_LLM_FOLLOW_UPS} is true (the default); the question is built from the key point when the
+   * LLM fails. Off without an LLM, so the offline tutor's interviews stay as they are.
    */
   public static FollowUpAsker followUpsFor(TutorConfig config, Optional<LlmServices> services) {
-    return services.map(s -> s.followUps(config.llmFollowUps())).orElseGet(() -> FollowUpAsker.offline(false));
+    return services
+        .map(s -> s.followUps(config.llmFollowUps()))
+        .orElseGet(() -> FollowUpAsker.offline(false));
   }
 
   /**
    * The grader {@code tutor eval --grader KIND} and the front-ends use.
    *
-   * @param kind    offline, llm, hybrid, or auto (hybrid when an LLM is configured, otherwise offline)
+   * @param kind offline, llm, hybrid, or auto (hybrid when an LLM is configured, otherwise offline)
    * @param offline builds the offline grader (only called when needed)
-   * @throws UserFacingException when llm or hybrid is asked for without a provider, or the kind is unknown
+   * @throws UserFacingException when llm or hybrid is asked for without a provider, or the kind is
+   *     unknown
    */
   public static Grader graderFor(TutorConfig config, String kind, Supplier<Grader> offline) {
     String k = kind == null ? "auto" : kind.strip().toLowerCase(Locale.ROOT);
@@ -131,12 +140,17 @@ public final class LlmServices {
       case "hybrid":
         LlmServices services =
             fromConfig(config)
-                .orElseThrow(() -> new UserFacingException(
-                    "--grader " + k + " needs an LLM: set TUTOR_LLM_PROVIDER (openai, ollama, anthropic or gemini),"
-                        + " TUTOR_LLM_MODEL and the provider's key or TUTOR_LLM_BASE_URL"));
+                .orElseThrow(
+                    () ->
+                        new UserFacingException(
+                            "--grader "
+                                + k
+                                + " needs an LLM: set TUTOR_LLM_PROVIDER (openai, ollama, anthropic or gemini),"
+                                + " TUTOR_LLM_MODEL and the provider's key or TUTOR_LLM_BASE_URL"));
         return k.equals("llm") ? services.grader() : services.hybrid(offline.get());
       default:
-        throw new UserFacingException("--grader '" + kind + "' is not one of: offline, llm, hybrid, auto");
+        throw new UserFacingException(
+            "--grader '" + kind + "' is not one of: offline, llm, hybrid, auto");
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.interviewtutor.grading.llm;
 import dev.interviewtutor.UserFacingException;
 
 /**
- * The LLM could not produce a usable answer. {@link #reason()} says why in words a learner can read; the hybrid
- * grader turns it into a visible "graded offline: ..." note.
+ * The LLM could not produce a usable answer. {@link #reason()} says why in words a learner can
+ * read; the hybrid grader turns it into a visible "graded offline: ..." note.
  */
 public final class LlmUnavailableException extends UserFacingException {
 

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One prompt file with {@code {{placeholders}}}. Rendering is a single pass: substituted values (such as a
- * learner's answer that itself contains {@code {{...}}}) are never scanned again.
+ * One prompt file with {@code {{placeholders}}}. Rendering is a single pass: substituted values
+ * (such as a learner's answer that itself contains {@code {{...}}}) are never scanned again.
  *
  * @param file the file it was read from, for error messages
  * @param text the template text
@@ -39,7 +39,11 @@ public record PromptTemplate(Path file, String text) {
       String value = values.get(m.group(1));
       if (value == null) {
         throw new IllegalArgumentException(
-            "prompt template " + file + " uses {{" + m.group(1) + "}} but no value was given for it");
+            "prompt template "
+                + file
+                + " uses {{"
+                + m.group(1)
+                + "}} but no value was given for it");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }

@@ -21,11 +21,14 @@ public final class PromptTemplates {
   /** The templates and the placeholders each may use. */
   public enum Kind {
     GRADE_SYSTEM("grade-system.txt", Set.of("fence")),
-    GRADE_USER("grade-user.txt", Set.of("question", "keyPoints", "misconceptions", "tip", "fence", "answer")),
+    GRADE_USER(
+        "grade-user.txt",
+        Set.of("question", "keyPoints", "misconceptions", "tip", "fence", "answer")),
     FOLLOW_UP("follow-up.txt", Set.of("question", "keyPoint", "fence", "answer")),
     EXPLANATION(
         "explanation.txt",
-        Set.of("question", "missedKeyPoints", "misconceptions", "referenceAnswer", "fence", "answer"));
+        Set.of(
+            "question", "missedKeyPoints", "misconceptions", "referenceAnswer", "fence", "answer"));
 
     private final String fileName;
     private final Set<String> allowed;
@@ -56,8 +59,8 @@ public final class PromptTemplates {
   /**
    * Loads every template from {@code dir}.
    *
-   * @throws UserFacingException naming the file when one is missing, unreadable, empty or uses a placeholder its
-   *     caller does not fill
+   * @throws UserFacingException naming the file when one is missing, unreadable, empty or uses a
+   *     placeholder its caller does not fill
    */
   public static PromptTemplates load(Path dir) {
     Map<Kind, PromptTemplate> loaded = new EnumMap<>(Kind.class);
@@ -65,15 +68,23 @@ public final class PromptTemplates {
       Path file = dir.resolve(kind.fileName());
       String text;
       try {
-        text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                .toString();
       } catch (NoSuchFileException e) {
         throw new UserFacingException(
-            "prompt template missing: " + file + " (set TUTOR_PROMPTS or --prompts to a directory that holds "
-                + String.join(", ", fileNames()) + ")");
+            "prompt template missing: "
+                + file
+                + " (set TUTOR_PROMPTS or --prompts to a directory that holds "
+                + String.join(", ", fileNames())
+                + ")");
       } catch (CharacterCodingException e) {
         throw new UserFacingException("prompt template " + file + " is not valid UTF-8");
       } catch (IOException e) {
-        throw new UserFacingException("prompt template " + file + " cannot be read: " + e.getMessage(), e);
+        throw new UserFacingException(
+            "prompt template " + file + " cannot be read: " + e.getMessage(), e);
       }
       if (text.isBlank()) {
         throw new UserFacingException("prompt template " + file + " is empty");
@@ -83,7 +94,11 @@ public final class PromptTemplates {
       unknown.removeAll(kind.allowedPlaceholders());
       if (!unknown.isEmpty()) {
         throw new UserFacingException(
-            "prompt template " + file + " uses unknown placeholder(s) " + unknown + "; allowed: "
+            "prompt template "
+                + file
+                + " uses unknown placeholder(s) "
+                + unknown
+                + "; allowed: "
                 + new TreeSet<>(kind.allowedPlaceholders()));
       }
       loaded.put(kind, template);

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Checks that a quote an LLM gives as evidence really is in the learner's answer, ignoring case, runs of
- * whitespace, typographic quotes and dashes, and punctuation at the quote's ends. A quote may skip text with an
- * ellipsis; its pieces must then appear in order.
+ * Checks that a quote an LLM gives as evidence really is in the learner's answer, ignoring case,
+ * runs of whitespace, typographic quotes and dashes, and punctuation at the quote's ends. A quote
+ * may skip text with an ellipsis; its pieces must then appear in order.
  */
 final class Quotes {
   /** Shorter quotes ("a", "node") would be found in almost any answer, so they prove nothing. */
@@ -21,8 +21,13 @@ final class Quotes {
 
   static String normalise(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    s = s.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201C', '"').replace('\u201D', '"')
-        .replace('\u2013', '-').replace('\u2014', '-');
+    s =
+        s.replace('\u2018', '\'')
+            .replace('\u2019', '\'')
+            .replace('\u201C', '"')
+            .replace('\u201D', '"')
+            .replace('\u2013', '-')
+            .replace('\u2014', '-');
     return SPACES.matcher(s).replaceAll(" ").strip();
   }
 
@@ -46,6 +51,7 @@ final class Quotes {
       from = at + needle.length();
       found += needle.length();
     }
-    return found >= Math.min(MIN_CHARS, ENDS.matcher(haystack).replaceAll("").length()) && found > 0;
+    return found >= Math.min(MIN_CHARS, ENDS.matcher(haystack).replaceAll("").length())
+        && found > 0;
   }
 }

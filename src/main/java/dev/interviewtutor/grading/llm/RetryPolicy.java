@@ -3,15 +3,16 @@ package dev.interviewtutor.grading.llm;
 import java.time.Duration;
 
 /**
- * Bounded retries with exponential backoff, for HTTP 429 and 5xx answers only (a timeout is not retried: the
- * learner has already waited the whole timeout once).
+ * Bounded retries with exponential backoff, for HTTP 429 and 5xx answers only (a timeout is not
+ * retried: the learner has already waited the whole timeout once).
  *
- * @param maxAttempts    attempts in all, at least 1
+ * @param maxAttempts attempts in all, at least 1
  * @param initialBackoff the wait before the second attempt; doubled before each later one
- * @param maxBackoff     the longest single wait
- * @param sleeper        how to wait (tests pass a recording one)
+ * @param maxBackoff the longest single wait
+ * @param sleeper how to wait (tests pass a recording one)
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+public record RetryPolicy(
+    int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
 
   /** Waits between attempts. */
   @FunctionalInterface

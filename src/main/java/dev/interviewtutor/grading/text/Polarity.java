@@ -9,36 +9,74 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Negation judged in its scope. "Watch heapUsed climbing without coming back down" negates "coming back down", not
- * the advice; "entirely or not at all" negates nothing a key point says; "never block the event loop" agrees with
- * "do not block the event loop". So two texts disagree only when a word they share is negated in one and not in the
- * other, where a negation word reaches the next few content words of its own clause.
+ * Negation judged in its scope. "Watch heapUsed climbing without coming back down" negates "coming
+ * back down", not the advice; "entirely or not at all" negates nothing a key point says; "never
+ * block the event loop" agrees with "do not block the event loop". So two texts disagree only when
+ * a word they share is negated in one and not in the other, where a negation word reaches the next
+ * few content words of its own clause.
  */
 public final class Polarity {
   /** Content words a negation reaches, up to the end of its clause. */
   static final int SCOPE = 4;
 
-  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+(?:['’][\\p{L}]+)?|[,.;:!?()\"“”]|≠|!=");
-  private static final Set<String> CUES = Set.of("not", "no", "never", "nothing", "none", "neither", "nor", "without",
-      "cannot", "forbid", "forbids", "forbidden", "forbidding", "prevent", "prevents", "avoid", "avoids", "avoided",
-      "avoiding", "disallow", "disallows", "refuse", "refuses", "instead", "rather", "≠", "!=", "nobody", "nowhere");
+  private static final Pattern TOKEN =
+      Pattern.compile("[\\p{L}\\p{N}_]+(?:['’][\\p{L}]+)?|[,.;:!?()\"“”]|≠|!=");
+  private static final Set<String> CUES =
+      Set.of(
+          "not",
+          "no",
+          "never",
+          "nothing",
+          "none",
+          "neither",
+          "nor",
+          "without",
+          "cannot",
+          "forbid",
+          "forbids",
+          "forbidden",
+          "forbidding",
+          "prevent",
+          "prevents",
+          "avoid",
+          "avoids",
+          "avoided",
+          "avoiding",
+          "disallow",
+          "disallows",
+          "refuse",
+          "refuses",
+          "instead",
+          "rather",
+          "≠",
+          "!=",
+          "nobody",
+          "nowhere");
+
   /** Words that end a negation's reach: the next clause has its own polarity. */
-  private static final Set<String> BOUNDARIES = Set.of(",", ".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "but",
-      "and", "or", "while", "whereas", "because", "so", "then", "which", "that", "if", "when", "unless", "until");
+  private static final Set<String> BOUNDARIES =
+      Set.of(
+          ",", ".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "but", "and", "or", "while",
+          "whereas", "because", "so", "then", "which", "that", "if", "when", "unless", "until");
 
   private Polarity() {}
 
-  /** A sentence that opens by forbidding or warning: "Never ...", "Don't ...", "Avoid ...", "You shouldn't ...". */
-  private static final Pattern PROHIBITION = Pattern.compile(
-      "^\\W*(?:(?:so|and|but|also|just|please|then|honestly|basically|generally|always)\\W+)*"
-          + "(?:never|don['’]?t|do not|avoid|stop|(?:you|we|one|they)\\s+(?:should|must|shall|can)(?:n['’]?t|\\s+not|not)"
-          + "|(?:you|we)\\s+(?:never|don['’]?t|do not)\\s+(?:want|need)|it['’]?s\\s+(?:a\\s+)?(?:bad|terrible|dangerous)"
-          + "\\s+idea\\s+to)\\b",
-      Pattern.CASE_INSENSITIVE);
+  /**
+   * A sentence that opens by forbidding or warning: "Never ...", "Don't ...", "Avoid ...", "You
+   * shouldn't ...".
+   */
+  private static final Pattern PROHIBITION =
+      Pattern.compile(
+          "^\\W*(?:(?:so|and|but|also|just|please|then|honestly|basically|generally|always)\\W+)*"
+              + "(?:never|don['’]?t|do not|avoid|stop|(?:you|we|one|they)\\s+(?:should|must|shall|can)(?:n['’]?t|\\s+not|not)"
+              + "|(?:you|we)\\s+(?:never|don['’]?t|do not)\\s+(?:want|need)|it['’]?s\\s+(?:a\\s+)?(?:bad|terrible|dangerous)"
+              + "\\s+idea\\s+to)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   /**
-   * Whether the sentence forbids or warns against something. Such a sentence endorses nothing it names: "Never put
-   * public on /api/me, because the CDN would serve it to everyone" does not say it is fine to rely on the CDN.
+   * Whether the sentence forbids or warns against something. Such a sentence endorses nothing it
+   * names: "Never put public on /api/me, because the CDN would serve it to everyone" does not say
+   * it is fine to rely on the CDN.
    */
   public static boolean prohibits(String sentence) {
     return PROHIBITION.matcher(sentence).find();
@@ -116,7 +154,9 @@ public final class Polarity {
   private static List<String> tokens(String text) {
     List<String> out = new java.util.ArrayList<>();
     // "no-cache", "no-store" are names, not negations
-    Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\bno-(?=\\p{L})", "no_"));
+    Matcher m =
+        TOKEN.matcher(
+            text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\bno-(?=\\p{L})", "no_"));
     while (m.find()) {
       out.add(m.group());
     }

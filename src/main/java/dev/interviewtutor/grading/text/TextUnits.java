@@ -8,23 +8,33 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits prose into sentences and clauses, keeping each piece verbatim so that it can be quoted back. */
+/**
+ * Splits prose into sentences and clauses, keeping each piece verbatim so that it can be quoted
+ * back.
+ */
 public final class TextUnits {
   /** A clause of an answer and the sentence it came from (quoted as evidence). */
   public record Unit(String text, String sentence, int sentenceIndex) {}
 
-  private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "eg", "ie", "cf", "mr", "dr", "approx", "fig");
-  private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•▪◦]|\\d{1,2}[.)]|[a-z][.)])\\s+");
-  private static final Pattern CLAUSE_BREAK = Pattern.compile(
-      ";|,?\\s+but\\s+|,\\s*whereas\\s+|,\\s*while\\s+|\\s+instead of\\s+|,?\\s+rather than\\s+|,\\s*(?=not\\s)|\\s+so that\\s+|,\\s*so\\s+|,\\s*because\\s+|\\s+because\\s+|,\\s*which\\s+",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern NEGATION = Pattern.compile(
-      "\\b(?:not|no|never|none|nothing|neither|nor|without|cannot|can't|cant|don't|dont|doesn't|doesnt|isn't|isnt|aren't|arent|won't|wont|shouldn't|shouldnt|mustn't|didn't|wasn't|weren't|avoid|avoids|avoided|instead of|rather than|unnecessary|bad idea|wrong|false|myth)\\b|≠|!=",
-      Pattern.CASE_INSENSITIVE);
+  private static final Set<String> ABBREVIATIONS =
+      Set.of("e.g", "i.e", "etc", "vs", "eg", "ie", "cf", "mr", "dr", "approx", "fig");
+  private static final Pattern BULLET =
+      Pattern.compile("^\\s*(?:[-*•▪◦]|\\d{1,2}[.)]|[a-z][.)])\\s+");
+  private static final Pattern CLAUSE_BREAK =
+      Pattern.compile(
+          ";|,?\\s+but\\s+|,\\s*whereas\\s+|,\\s*while\\s+|\\s+instead of\\s+|,?\\s+rather than\\s+|,\\s*(?=not\\s)|\\s+so that\\s+|,\\s*so\\s+|,\\s*because\\s+|\\s+because\\s+|,\\s*which\\s+",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEGATION =
+      Pattern.compile(
+          "\\b(?:not|no|never|none|nothing|neither|nor|without|cannot|can't|cant|don't|dont|doesn't|doesnt|isn't|isnt|aren't|arent|won't|wont|shouldn't|shouldnt|mustn't|didn't|wasn't|weren't|avoid|avoids|avoided|instead of|rather than|unnecessary|bad idea|wrong|false|myth)\\b|≠|!=",
+          Pattern.CASE_INSENSITIVE);
 
   private TextUnits() {}
 
-  /** Sentences: line breaks, bullets and sentence punctuation end them; "e.g." and "process.memoryUsage()" do not. */
+  /**
+   * Sentences: line breaks, bullets and sentence punctuation end them; "e.g." and
+   * "process.memoryUsage()" do not.
+   */
   public static List<String> sentences(String text) {
     List<String> out = new ArrayList<>();
     if (text == null) {
@@ -97,7 +107,10 @@ public final class TextUnits {
     }
   }
 
-  /** Clauses of the sentences: split at ";", "but", "whereas", "instead of", ", not" and similar joints. */
+  /**
+   * Clauses of the sentences: split at ";", "but", "whereas", "instead of", ", not" and similar
+   * joints.
+   */
   public static List<Unit> units(String text) {
     List<Unit> out = new ArrayList<>();
     List<String> sentences = sentences(text);
@@ -111,7 +124,10 @@ public final class TextUnits {
     return out;
   }
 
-  /** The clauses of one sentence (the sentence itself when it has no joint, or a joint leaves a fragment). */
+  /**
+   * The clauses of one sentence (the sentence itself when it has no joint, or a joint leaves a
+   * fragment).
+   */
   public static List<String> clauses(String sentence) {
     List<String> parts = new ArrayList<>();
     Matcher m = CLAUSE_BREAK.matcher(sentence);
@@ -135,37 +151,43 @@ public final class TextUnits {
     return clean.isEmpty() ? List.of(sentence.strip()) : clean;
   }
 
-  private static final Pattern LIST_JOINT = Pattern.compile(
-      ",\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|and/or)\\s+|\\s+(?:such as|like|e\\.g\\.|for example|including)\\s+|:\\s+|\\s*/\\s*|\\s*\\(|\\)\\s*",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern LIST_JOINT =
+      Pattern.compile(
+          ",\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|and/or)\\s+|\\s+(?:such as|like|e\\.g\\.|for example|including)\\s+|:\\s+|\\s*/\\s*|\\s*\\(|\\)\\s*",
+          Pattern.CASE_INSENSITIVE);
 
   /**
-   * The list items inside a clause ("for CPU work such as resizing images, generating PDFs or encryption" →
-   * "resizing images", "generating PDFs", "encryption"), so that short key points can match one item. Empty when
-   * the clause is not a list.
+   * The list items inside a clause ("for CPU work such as resizing images, generating PDFs or
+   * encryption" → "resizing images", "generating PDFs", "encryption"), so that short key points can
+   * match one item. Empty when the clause is not a list.
    */
   public static List<String> fragments(String clause) {
-    return pieces(clause, LIST_JOINT, "[.!?;]+$", tokens -> contentWords(tokens) >= 1 && tokens.size() <= 8);
+    return pieces(
+        clause, LIST_JOINT, "[.!?;]+$", tokens -> contentWords(tokens) >= 1 && tokens.size() <= 8);
   }
 
-  private static final Pattern CLAUSE_JOINT = Pattern.compile(
-      ",\\s*(?:(?:and|or|then|and then)\\s+)?|;\\s*|\\s+(?:and then|and also|and)\\s+(?!(?:so|then)\\b)",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern CLAUSE_JOINT =
+      Pattern.compile(
+          ",\\s*(?:(?:and|or|then|and then)\\s+)?|;\\s*|\\s+(?:and then|and also|and)\\s+(?!(?:so|then)\\b)",
+          Pattern.CASE_INSENSITIVE);
 
   /**
-   * The clause fragments of a long run-on clause, split at commas, ";" and "and" ("run identical boxes behind
-   * nginx, keep the app stateless and push slow jobs onto a queue" → three fragments), so that each point an answer
-   * makes in passing can be matched on its own. Fragments need two content words; empty when fewer than two remain.
+   * The clause fragments of a long run-on clause, split at commas, ";" and "and" ("run identical
+   * boxes behind nginx, keep the app stateless and push slow jobs onto a queue" → three fragments),
+   * so that each point an answer makes in passing can be matched on its own. Fragments need two
+   * content words; empty when fewer than two remain.
    */
   public static List<String> clauseFragments(String clause) {
     return pieces(clause, CLAUSE_JOINT, "[.!?;:]+$", tokens -> contentWords(tokens) >= 2);
   }
 
   /**
-   * The parts of {@code clause} between {@code joint}s, trailing punctuation removed, that {@code keep} accepts
-   * (by their tokens) and that are not the whole clause; empty unless at least two remain.
+   * The parts of {@code clause} between {@code joint}s, trailing punctuation removed, that {@code
+   * keep} accepts (by their tokens) and that are not the whole clause; empty unless at least two
+   * remain.
    */
-  private static List<String> pieces(String clause, Pattern joint, String trailing, Predicate<List<String>> keep) {
+  private static List<String> pieces(
+      String clause, Pattern joint, String trailing, Predicate<List<String>> keep) {
     String[] parts = joint.split(clause);
     if (parts.length < 2) {
       return List.of();
@@ -184,7 +206,9 @@ public final class TextUnits {
     return tokens.stream().filter(x -> !Lexicon.isStopword(x)).count();
   }
 
-  /** Whether the text negates or rejects what it says ("not", "never", "avoid", "≠", "instead of"). */
+  /**
+   * Whether the text negates or rejects what it says ("not", "never", "avoid", "≠", "instead of").
+   */
   public static boolean negated(String text) {
     return NEGATION.matcher(text).find();
   }

@@ -1,2 +1,5 @@
-/** Text analysis for the offline grader: sentence and clause splitting, tokens, stopwords, stems, synonyms. */
+/**
+ * Text analysis for the offline grader: sentence and clause splitting, tokens, stopwords, stems,
+ * synonyms.
+ */
 package dev.interviewtutor.grading.text;

@@ -17,12 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks each question's rubric for what makes grading unreliable: fewer than {@value #MIN_KEY_POINTS} or more than
- * {@value #MAX_KEY_POINTS} key points, two key points that say nearly the same, a key point too vague to check, a tip
- * that only repeats the explanation, and a "X vs Y" question where no key point says how X and Y differ.
+ * Checks each question's rubric for what makes grading unreliable: fewer than {@value
+ * #MIN_KEY_POINTS} or more than {@value #MAX_KEY_POINTS} key points, two key points that say nearly
+ * the same, a key point too vague to check, a tip that only repeats the explanation, and a "X vs Y"
+ * question where no key point says how X and Y differ.
  *
- * <p>Words are compared as lower-case stems without common filler words; "nearly the same" is a Jaccard overlap of
- * at least {@value #DUPLICATE_OVERLAP} between two key points of three or more such words.
+ * <p>Words are compared as lower-case stems without common filler words; "nearly the same" is a
+ * Jaccard overlap of at least {@value #DUPLICATE_OVERLAP} between two key points of three or more
+ * such words.
  */
 public final class BankLint {
   static final int MIN_KEY_POINTS = 3;
@@ -30,21 +32,76 @@ public final class BankLint {
   static final double DUPLICATE_OVERLAP = 0.8;
   static final double TIP_REPEAT_OVERLAP = 0.8;
 
-  private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "is",
-      "are", "be", "it", "its", "this", "that", "with", "as", "by", "at", "from", "can", "you", "your", "they", "them",
-      "their", "which", "when", "so", "than", "then", "into", "only", "not", "no", "do", "does", "has", "have", "was",
-      "were", "will", "would", "should", "may", "might", "one", "each", "all", "any", "more", "most", "but", "if");
-  private static final Set<String> VAGUE = Set.of("important", "useful", "good", "better", "best", "bad", "various",
-      "many", "thing", "things", "stuff", "etc", "several", "different", "some", "way", "ways", "very", "really",
-      "also", "lot", "lots", "basically", "simple", "easy", "help", "helps", "nice", "efficient", "powerful", "key",
-      "concept", "matter", "matters", "great", "crucial", "essential", "benefit", "benefits", "feature", "features",
-      "advantage", "advantages", "use", "used", "uses", "work", "works", "depends", "overview", "note", "notes");
-  private static final Pattern VERSUS = Pattern.compile(
-      "(?i)^(?:what(?:'s| is) the )?(?:difference between )?(.+?)\\s+(?:vs\\.?|versus|and|or)\\s+(.+?)\\??$");
-  private static final Pattern DIFFERENCE = Pattern.compile("(?i).*\\b(difference|differ|vs\\.?|versus|compare)\\b.*");
-  private static final Pattern CONTRAST = Pattern.compile(
-      "(?i).*(\\bwhile\\b|\\bwhereas\\b|\\bbut\\b|\\bunlike\\b|\\binstead\\b|\\bnot\\b|\\bthan\\b|\\bhowever\\b|"
-          + ";|\\bversus\\b|\\bvs\\b|≠|\\bother\\b).*");
+  private static final Set<String> STOP =
+      Set.of(
+          "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "is", "are", "be", "it",
+          "its", "this", "that", "with", "as", "by", "at", "from", "can", "you", "your", "they",
+          "them", "their", "which", "when", "so", "than", "then", "into", "only", "not", "no", "do",
+          "does", "has", "have", "was", "were", "will", "would", "should", "may", "might", "one",
+          "each", "all", "any", "more", "most", "but", "if");
+  private static final Set<String> VAGUE =
+      Set.of(
+          "important",
+          "useful",
+          "good",
+          "better",
+          "best",
+          "bad",
+          "various",
+          "many",
+          "thing",
+          "things",
+          "stuff",
+          "etc",
+          "several",
+          "different",
+          "some",
+          "way",
+          "ways",
+          "very",
+          "really",
+          "also",
+          "lot",
+          "lots",
+          "basically",
+          "simple",
+          "easy",
+          "help",
+          "helps",
+          "nice",
+          "efficient",
+          "powerful",
+          "key",
+          "concept",
+          "matter",
+          "matters",
+          "great",
+          "crucial",
+          "essential",
+          "benefit",
+          "benefits",
+          "feature",
+          "features",
+          "advantage",
+          "advantages",
+          "use",
+          "used",
+          "uses",
+          "work",
+          "works",
+          "depends",
+          "overview",
+          "note",
+          "notes");
+  private static final Pattern VERSUS =
+      Pattern.compile(
+          "(?i)^(?:what(?:'s| is) the )?(?:difference between )?(.+?)\\s+(?:vs\\.?|versus|and|or)\\s+(.+?)\\??$");
+  private static final Pattern DIFFERENCE =
+      Pattern.compile("(?i).*\\b(difference|differ|vs\\.?|versus|compare)\\b.*");
+  private static final Pattern CONTRAST =
+      Pattern.compile(
+          "(?i).*(\\bwhile\\b|\\bwhereas\\b|\\bbut\\b|\\bunlike\\b|\\binstead\\b|\\bnot\\b|\\bthan\\b|\\bhowever\\b|"
+              + ";|\\bversus\\b|\\bvs\\b|≠|\\bother\\b).*");
 
   private BankLint() {}
 
@@ -55,8 +112,9 @@ public final class BankLint {
     for (Question question : bank.questions()) {
       warnings.addAll(lint(question, rubrics.get(question.id())));
     }
-    warnings.sort(Comparator.comparing((LintWarning w) -> w.location().file().toString())
-        .thenComparingInt(w -> w.location().line()));
+    warnings.sort(
+        Comparator.comparing((LintWarning w) -> w.location().file().toString())
+            .thenComparingInt(w -> w.location().line()));
     return warnings;
   }
 
@@ -65,32 +123,60 @@ public final class BankLint {
     List<LintWarning> out = new ArrayList<>();
     List<KeyPoint> points = rubric.keyPoints();
     if (points.size() < MIN_KEY_POINTS) {
-      out.add(warn(question, "only " + points.size() + (points.size() == 1 ? " key point" : " key points")
-          + " — an answer is judged on too little; add a ### Key Points list with at least " + MIN_KEY_POINTS
-          + " facts a good answer states"));
+      out.add(
+          warn(
+              question,
+              "only "
+                  + points.size()
+                  + (points.size() == 1 ? " key point" : " key points")
+                  + " — an answer is judged on too little; add a ### Key Points list with at least "
+                  + MIN_KEY_POINTS
+                  + " facts a good answer states"));
     } else if (points.size() > MAX_KEY_POINTS) {
-      out.add(warn(question, points.size() + " key points — no answer covers that many; keep the "
-          + MAX_KEY_POINTS + " that matter most and move the rest to another question"));
+      out.add(
+          warn(
+              question,
+              points.size()
+                  + " key points — no answer covers that many; keep the "
+                  + MAX_KEY_POINTS
+                  + " that matter most and move the rest to another question"));
     }
     for (int i = 0; i < points.size(); i++) {
       Set<String> a = words(points.get(i).text());
       for (int j = i + 1; j < points.size(); j++) {
         Set<String> b = words(points.get(j).text());
         if (a.size() >= 3 && b.size() >= 3 && jaccard(a, b) >= DUPLICATE_OVERLAP) {
-          out.add(warn(question, "key points " + points.get(i).id() + " and " + points.get(j).id()
-              + " say nearly the same (\"" + points.get(i).text() + "\" / \"" + points.get(j).text()
-              + "\") — merge them, or make each state a different fact"));
+          out.add(
+              warn(
+                  question,
+                  "key points "
+                      + points.get(i).id()
+                      + " and "
+                      + points.get(j).id()
+                      + " say nearly the same (\""
+                      + points.get(i).text()
+                      + "\" / \""
+                      + points.get(j).text()
+                      + "\") — merge them, or make each state a different fact"));
         }
       }
     }
     for (KeyPoint point : points) {
-      // judged without the "Section: " prefix the rubric adds; one concrete word ("Cryptography") is checkable
+      // judged without the "Section: " prefix the rubric adds; one concrete word ("Cryptography")
+      // is checkable
       String said = point.text().replaceFirst("^[^:]{1,40}:\\s+(?=\\S)", "");
       Set<String> content = words(said);
       content.removeAll(VAGUE);
       if (content.isEmpty()) {
-        out.add(warn(question, "key point " + point.id() + " \"" + point.text() + "\" is too vague to check — "
-            + "say what exactly a good answer states"));
+        out.add(
+            warn(
+                question,
+                "key point "
+                    + point.id()
+                    + " \""
+                    + point.text()
+                    + "\" is too vague to check — "
+                    + "say what exactly a good answer states"));
       }
     }
     tipRepeatsExplanation(question).ifPresent(out::add);
@@ -106,8 +192,11 @@ public final class BankLint {
     }
     long shared = tip.stream().filter(explanation::contains).count();
     if ((double) shared / tip.size() >= TIP_REPEAT_OVERLAP) {
-      return Optional.of(warn(question, "the tip repeats the explanation — use it for what to stress or avoid in "
-          + "an interview, so it adds something to grade"));
+      return Optional.of(
+          warn(
+              question,
+              "the tip repeats the explanation — use it for what to stress or avoid in "
+                  + "an interview, so it adds something to grade"));
     }
     return Optional.empty();
   }
@@ -130,14 +219,25 @@ public final class BankLint {
     }
     for (KeyPoint point : points) {
       Set<String> words = words(point.text());
-      boolean both = left.stream().anyMatch(words::contains) && right.stream().anyMatch(words::contains);
+      boolean both =
+          left.stream().anyMatch(words::contains) && right.stream().anyMatch(words::contains);
       if (both && CONTRAST.matcher(point.text()).matches()) {
         return Optional.empty();
       }
     }
-    return Optional.of(warn(question, "\"" + versus.group(1).strip() + "\" and \"" + versus.group(2).strip()
-        + "\" are compared, but no key point names both with the property that tells them apart — add one such as "
-        + "\"" + versus.group(1).strip() + " ..., whereas " + versus.group(2).strip() + " ...\" or a comparison table"));
+    return Optional.of(
+        warn(
+            question,
+            "\""
+                + versus.group(1).strip()
+                + "\" and \""
+                + versus.group(2).strip()
+                + "\" are compared, but no key point names both with the property that tells them apart — add one such as "
+                + "\""
+                + versus.group(1).strip()
+                + " ..., whereas "
+                + versus.group(2).strip()
+                + " ...\" or a comparison table"));
   }
 
   private static LintWarning warn(Question question, String message) {
@@ -147,7 +247,8 @@ public final class BankLint {
   /** Lower-case word stems without filler words. */
   static Set<String> words(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String word : text.toLowerCase(Locale.ROOT).replaceAll("[`*_]", "").split("[^\\p{L}\\p{N}]+")) {
+    for (String word :
+        text.toLowerCase(Locale.ROOT).replaceAll("[`*_]", "").split("[^\\p{L}\\p{N}]+")) {
       if (word.isEmpty() || STOP.contains(word)) {
         continue;
       }

@@ -1,2 +1,5 @@
-/** Warnings about what makes a bank's questions hard to grade (too few or vague key points, repeats, bare contrasts). */
+/**
+ * Warnings about what makes a bank's questions hard to grade (too few or vague key points, repeats,
+ * bare contrasts).
+ */
 package dev.interviewtutor.knowledge.lint;

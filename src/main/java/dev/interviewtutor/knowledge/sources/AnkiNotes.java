@@ -18,17 +18,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads Anki's "Notes in Plain Text" export: {@code #key:value} header lines ({@code #separator:tab},
- * {@code #html:true}, {@code #deck column:3}, {@code #tags column:4}, ...), then one note per row, fields separated by
- * the separator and quoted with {@code "} when they hold one. The first two content fields are the front (question)
- * and back (answer); a deck column becomes the topic (its last {@code ::} part). HTML is turned into text.
+ * Reads Anki's "Notes in Plain Text" export: {@code #key:value} header lines ({@code
+ * #separator:tab}, {@code #html:true}, {@code #deck column:3}, {@code #tags column:4}, ...), then
+ * one note per row, fields separated by the separator and quoted with {@code "} when they hold one.
+ * The first two content fields are the front (question) and back (answer); a deck column becomes
+ * the topic (its last {@code ::} part). HTML is turned into text.
  */
 public final class AnkiNotes {
   private AnkiNotes() {}
 
   private static final Pattern HEADER = Pattern.compile("^#([a-z ]+):(.*)$");
-  private static final Map<String, Character> SEPARATORS = Map.of("tab", '\t', "comma", ',', "semicolon", ';',
-      "pipe", '|', "space", ' ', "colon", ':');
+  private static final Map<String, Character> SEPARATORS =
+      Map.of("tab", '\t', "comma", ',', "semicolon", ';', "pipe", '|', "space", ' ', "colon", ':');
 
   /** Reads the export in {@code text} ({@code file} names it in problems). */
   public static ImportResult read(Path file, String text) {
@@ -36,7 +37,8 @@ public final class AnkiNotes {
     List<String> lines = List.of(body.split("\\r?\\n", -1));
     char separator = '\t';
     boolean html = true;
-    Set<Integer> special = new HashSet<>(); // 1-based columns that are not fields: guid, notetype, deck, tags
+    Set<Integer> special =
+        new HashSet<>(); // 1-based columns that are not fields: guid, notetype, deck, tags
     int deckColumn = 0;
     int headerLines = 0;
     List<BankProblem> problems = new ArrayList<>();
@@ -59,15 +61,20 @@ public final class AnkiNotes {
           special.add(deckColumn);
         }
         case "guid column", "notetype column", "tags column" -> special.add(column(value));
-        default -> { } // other headers (columns names, deck, notetype) do not change how rows are read
+        default -> {} // other headers (columns names, deck, notetype) do not change how rows are
+          // read
       }
     }
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator).withQuoteChar('"')
-        .withoutEscapeChar();
+    CsvSchema schema =
+        CsvSchema.emptySchema()
+            .withColumnSeparator(separator)
+            .withQuoteChar('"')
+            .withoutEscapeChar();
     String rows = String.join("\n", lines.subList(headerLines, lines.size()));
     List<ImportedNote> notes = new ArrayList<>();
-    try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).with(schema).readValues(rows)) {
+    try (MappingIterator<List<String>> it =
+        mapper.readerForListOf(String.class).with(schema).readValues(rows)) {
       while (it.hasNextValue()) {
         JsonLocation where = it.getParser().currentLocation();
         List<String> row = it.nextValue();
@@ -86,18 +93,31 @@ public final class AnkiNotes {
         String deck = deckColumn > 0 && deckColumn <= row.size() ? row.get(deckColumn - 1) : "";
         String topic = deck.contains("::") ? deck.substring(deck.lastIndexOf("::") + 2) : deck;
         if (front.isBlank() || back.isBlank()) {
-          problems.add(new BankProblem(file, line, "note has " + (front.isBlank() ? "no front (question)"
-              : "no back (answer)") + " — export notes of a type with Front and Back fields, or fill the field"));
+          problems.add(
+              new BankProblem(
+                  file,
+                  line,
+                  "note has "
+                      + (front.isBlank() ? "no front (question)" : "no back (answer)")
+                      + " — export notes of a type with Front and Back fields, or fill the field"));
           continue;
         }
-        notes.add(new ImportedNote(front.replaceAll("\\s+", " ").strip(), back, topic.strip(), line));
+        notes.add(
+            new ImportedNote(front.replaceAll("\\s+", " ").strip(), back, topic.strip(), line));
       }
     } catch (IOException | RuntimeException e) {
-      problems.add(new BankProblem(file, 0, "cannot be read as an Anki plain-text export (" + e.getMessage()
-          + ") — in Anki use File › Export › Notes in Plain Text"));
+      problems.add(
+          new BankProblem(
+              file,
+              0,
+              "cannot be read as an Anki plain-text export ("
+                  + e.getMessage()
+                  + ") — in Anki use File › Export › Notes in Plain Text"));
     }
     if (notes.isEmpty() && problems.isEmpty()) {
-      problems.add(new BankProblem(file, 1, "no notes found — in Anki use File › Export › Notes in Plain Text"));
+      problems.add(
+          new BankProblem(
+              file, 1, "no notes found — in Anki use File › Export › Notes in Plain Text"));
     }
     return new ImportResult(notes, problems);
   }
@@ -113,5 +133,4 @@ public final class AnkiNotes {
       return 0;
     }
   }
-
 }

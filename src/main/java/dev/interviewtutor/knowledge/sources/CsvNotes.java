@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads {@code question,answer[,topic]} rows (RFC 4180 quoting, so answers may hold commas and line breaks). A
- * first row naming the columns ({@code question,answer,topic} in any order, any case) is a header; without one the
- * columns are taken in that order.
+ * Reads {@code question,answer[,topic]} rows (RFC 4180 quoting, so answers may hold commas and line
+ * breaks). A first row naming the columns ({@code question,answer,topic} in any order, any case) is
+ * a header; without one the columns are taken in that order.
  */
 public final class CsvNotes {
   private CsvNotes() {}
@@ -29,7 +29,8 @@ public final class CsvNotes {
     int answer = 1;
     int topic = 2;
     boolean first = true;
-    try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).with(schema).readValues(body)) {
+    try (MappingIterator<List<String>> it =
+        mapper.readerForListOf(String.class).with(schema).readValues(body)) {
       while (it.hasNextValue()) {
         int line = (int) Math.max(1, it.getParser().currentLocation().getLineNr());
         List<String> row = it.nextValue();
@@ -49,18 +50,31 @@ public final class CsvNotes {
         String q = cell(row, question).replaceAll("\\s+", " ");
         String a = cell(row, answer);
         if (q.isEmpty() || a.isEmpty()) {
-          problems.add(new BankProblem(file, line, "row has " + (q.isEmpty() ? "no question" : "no answer")
-              + " — write rows as question,answer[,topic], quoting cells that contain commas"));
+          problems.add(
+              new BankProblem(
+                  file,
+                  line,
+                  "row has "
+                      + (q.isEmpty() ? "no question" : "no answer")
+                      + " — write rows as question,answer[,topic], quoting cells that contain commas"));
           continue;
         }
         notes.add(new ImportedNote(q, a, cell(row, topic), line));
       }
     } catch (IOException | RuntimeException e) {
-      problems.add(new BankProblem(file, 0, "cannot be read as CSV (" + e.getMessage() + ") — save it as "
-          + "comma-separated UTF-8 with question,answer[,topic] columns"));
+      problems.add(
+          new BankProblem(
+              file,
+              0,
+              "cannot be read as CSV ("
+                  + e.getMessage()
+                  + ") — save it as "
+                  + "comma-separated UTF-8 with question,answer[,topic] columns"));
     }
     if (notes.isEmpty() && problems.isEmpty()) {
-      problems.add(new BankProblem(file, 1, "no rows found — write one question,answer[,topic] row per question"));
+      problems.add(
+          new BankProblem(
+              file, 1, "no rows found — write one question,answer[,topic] row per question"));
     }
     return new ImportResult(notes, problems);
   }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Writes imported notes as a bank in the seed format: {@code topic:} front matter, then per note
- * {@code # N. Question} and an {@code ### Explanation} holding the answer. Lines of the answer that would read as
- * Markdown structure of the bank (a heading, a stray fence) are escaped so the answer stays the answer.
+ * {@code # N. Question} and an {@code ### Explanation} holding the answer. Lines of the answer that
+ * would read as Markdown structure of the bank (a heading, a stray fence) are escaped so the answer
+ * stays the answer.
  */
 public final class SeedBankWriter {
   private SeedBankWriter() {}
@@ -21,7 +22,11 @@ public final class SeedBankWriter {
     int number = firstNumber;
     for (ImportedNote note : notes) {
       String question = LEADING_NUMBER.matcher(note.question().strip()).replaceFirst("");
-      out.append("\n# ").append(number++).append(". ").append(question).append("\n\n### Explanation\n\n");
+      out.append("\n# ")
+          .append(number++)
+          .append(". ")
+          .append(question)
+          .append("\n\n### Explanation\n\n");
       out.append(answer(note.answer())).append('\n');
     }
     return out.toString();
@@ -39,8 +44,12 @@ public final class SeedBankWriter {
       }
       if (!inFence && stripped.startsWith("#")) {
         line = "\\" + stripped; // "# step" in an answer is text, not a new question
-      } else if (!inFence && (stripped.equals("---") || stripped.matches("\\d+[A-Za-z]?\\.\\s+\\S.*"))) {
-        line = stripped.equals("---") ? "" : "- " + stripped; // a bare "12. x" line could read as a question
+      } else if (!inFence
+          && (stripped.equals("---") || stripped.matches("\\d+[A-Za-z]?\\.\\s+\\S.*"))) {
+        line =
+            stripped.equals("---")
+                ? ""
+                : "- " + stripped; // a bare "12. x" line could read as a question
       }
       lines.add(line);
     }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -26,35 +26,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A loopback Discord for tests: a REST server and a gateway on 127.0.0.1 that the real JDA client logs in to.
- * Every REST call is recorded; tests wait for the calls they expect with {@link #await}. Events (slash commands,
- * buttons, modal submits, autocomplete, messages) are pushed over the gateway on demand.
+ * A loopback Discord for tests: a REST server and a gateway on 127.0.0.1 that the real JDA client
+ * logs in to. Every REST call is recorded; tests wait for the calls they expect with {@link
+ * #await}. Events (slash commands, buttons, modal submits, autocomplete, messages) are pushed over
+ * the gateway on demand.
  */
 public final class FakeDiscord implements AutoCloseable {
   public static final long APP_ID = 900000000000000001L;
   public static final long BOT_ID = APP_ID;
   public static final long GUILD_ID = 900000000000000100L;
+
   /** A role with Administrator and Manage Server, given to {@link FakeUser#admin} members. */
   public static final long ADMIN_ROLE_ID = 900000000000000101L;
+
   public static final long TEXT_CHANNEL_ID = 900000000000000200L;
+
   /** A voice channel of the server; its text chat takes slash commands. */
   public static final long VOICE_CHANNEL_ID = 900000000000000300L;
+
   public static final String BOT_NAME = "InterviewTutor";
+
   /** A second server, present only in a fake started with {@link #startWithTwoServers}. */
   public static final long OTHER_GUILD_ID = 900000000000000110L;
+
   public static final long OTHER_ADMIN_ROLE_ID = 900000000000000111L;
   public static final long OTHER_TEXT_CHANNEL_ID = 900000000000000210L;
   public static final long OTHER_VOICE_CHANNEL_ID = 900000000000000310L;
-  /** The application's owner (the bot owner of {@code /tutoradmin reload}), as applications/@me says. */
+
+  /**
+   * The application's owner (the bot owner of {@code /tutoradmin reload}), as applications/@me
+   * says.
+   */
   public static final long OWNER_ID = 1;
 
-  private static final Pattern WEBHOOK_MESSAGE = Pattern.compile("webhooks/\\d+/([^/]+)/messages/([^/]+)");
+  private static final Pattern WEBHOOK_MESSAGE =
+      Pattern.compile("webhooks/\\d+/([^/]+)/messages/([^/]+)");
   private static final Pattern WEBHOOK = Pattern.compile("webhooks/\\d+/([^/]+)");
   private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
   private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
   private static final Pattern CALLBACK = Pattern.compile("interactions/\\d+/([^/]+)/callback");
   private static final Pattern CHANNEL_ANY = Pattern.compile("channels/(\\d+)(/.*)?");
-  private static final Pattern THREADS = Pattern.compile("channels/(\\d+)/(?:messages/\\d+/)?threads");
+  private static final Pattern THREADS =
+      Pattern.compile("channels/(\\d+)/(?:messages/\\d+/)?threads");
 
   private final HttpServer http;
   private final ExecutorService httpPool = Executors.newFixedThreadPool(16);
@@ -65,29 +78,50 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<Long, Long> dmChannelOfUser = new ConcurrentHashMap<>();
   private final Map<Long, ObjectNode> threads = new ConcurrentHashMap<>();
   private final List<RecordedFile> files = new ArrayList<>();
-  /** Channels whose REST calls fail, with the error to answer (deleted channel, missing permission). */
+
+  /**
+   * Channels whose REST calls fail, with the error to answer (deleted channel, missing permission).
+   */
   private final Map<Long, Answer> failingChannels = new ConcurrentHashMap<>();
+
   private final String acceptedToken;
-  /** Files members attached to commands, served as Discord's CDN would serve them, by attachment id. */
+
+  /**
+   * Files members attached to commands, served as Discord's CDN would serve them, by attachment id.
+   */
   private final Map<String, byte[]> attachments = new ConcurrentHashMap<>();
+
   /** The bot's shard count, as {@code /gateway/bot} recommends it. */
   private final int shardsTotal;
+
   /** The servers the bot is in, by id; {@link FakeGuild#MAIN} first. */
   private final Map<Long, FakeGuild> guilds = new java.util.concurrent.ConcurrentSkipListMap<>();
+
   /** The server of each channel and thread. */
   private final Map<Long, FakeGuild> guildOfChannel = new ConcurrentHashMap<>();
+
   private volatile Duration restDelay = Duration.ZERO;
+
   /** Discord's global limit on the bot's REST requests per second (0: none); beyond it, 429. */
   private volatile int globalLimit;
+
   private final java.util.ArrayDeque<Long> acceptedInLastSecond = new java.util.ArrayDeque<>();
   private final AtomicInteger rateLimited = new AtomicInteger();
+
   /** Per request (method, path, body): how many times in a row it was answered 429. */
   private final Map<String, Integer> rejectedInARow = new ConcurrentHashMap<>();
+
   private final AtomicInteger mostRejectionsInARow = new AtomicInteger();
+
   /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
   private volatile CountDownLatch callbackHold;
-  /** While set, answers to messages posted in the server's channels wait for it (a rate-limit stall). */
+
+  /**
+   * While set, answers to messages posted in the server's channels wait for it (a rate-limit
+   * stall).
+   */
   private volatile CountDownLatch channelPostHold;
+
   private final AtomicInteger heldChannelPosts = new AtomicInteger();
 
   private FakeDiscord(String acceptedToken, int shardsTotal) throws IOException {
@@ -98,26 +132,32 @@ public final class FakeDiscord implements AutoCloseable {
     http.createContext("/", this::handle);
     http.setExecutor(httpPool);
     http.start();
-    gateway = FakeGateway.start(acceptedToken, () -> guilds.values().stream().map(this::guildCreate).toList());
+    gateway =
+        FakeGateway.start(
+            acceptedToken, () -> guilds.values().stream().map(this::guildCreate).toList());
   }
 
-  /** Starts a fake that accepts only {@code token}; any other token gets 401 (REST) and close 4004 (gateway). */
+  /**
+   * Starts a fake that accepts only {@code token}; any other token gets 401 (REST) and close 4004
+   * (gateway).
+   */
   public static FakeDiscord start(String acceptedToken) throws IOException {
     return new FakeDiscord(acceptedToken, 1);
   }
 
   /**
-   * A fake that recommends {@code shardsTotal} gateway shards ({@code /gateway/bot}) and speaks the sharded
-   * gateway: each connection identifies with {@code shard: [id, total]} and receives only the servers (and their
-   * events) whose shard {@code (guild_id >> 22) % total} is its own; DMs come on shard 0, as on Discord.
+   * A fake that recommends {@code shardsTotal} gateway shards ({@code /gateway/bot}) and speaks the
+   * sharded gateway: each connection identifies with {@code shard: [id, total]} and receives only
+   * the servers (and their events) whose shard {@code (guild_id >> 22) % total} is its own; DMs
+   * come on shard 0, as on Discord.
    */
   public static FakeDiscord start(String acceptedToken, int shardsTotal) throws IOException {
     return new FakeDiscord(acceptedToken, shardsTotal);
   }
 
   /**
-   * Adds a server the bot is in. Connections already identified on its shard receive its GUILD_CREATE (as when
-   * the bot joins a server); later ones get it with READY.
+   * Adds a server the bot is in. Connections already identified on its shard receive its
+   * GUILD_CREATE (as when the bot joins a server); later ones get it with READY.
    */
   public FakeGuild addGuild(FakeGuild guild) {
     register(guild);
@@ -139,12 +179,15 @@ public final class FakeDiscord implements AutoCloseable {
   private ObjectNode guildCreate(FakeGuild guild) {
     ObjectNode payload = Payloads.guild(new FakeUser(BOT_ID, BOT_NAME, 0), guild);
     // Active threads are part of GUILD_CREATE, so a restarted client knows the threads made before.
-    threads.values().stream().filter(t -> t.path("guild_id").asLong() == guild.id())
+    threads.values().stream()
+        .filter(t -> t.path("guild_id").asLong() == guild.id())
         .forEach(t -> ((ArrayNode) payload.get("threads")).add(t.deepCopy()));
     return payload;
   }
 
-  /** The server a channel or thread belongs to; null for DMs (and channels the fake does not know). */
+  /**
+   * The server a channel or thread belongs to; null for DMs (and channels the fake does not know).
+   */
   private FakeGuild guildOf(long channelId) {
     return guildOfChannel.get(channelId);
   }
@@ -156,8 +199,8 @@ public final class FakeDiscord implements AutoCloseable {
 
   /**
    * A fake with a second server ({@link FakeGuild#OTHER}: {@link #OTHER_GUILD_ID}, text channel
-   * {@link #OTHER_TEXT_CHANNEL_ID}) beside the first: same members, its own channels and role. Commands used in its
-   * channel come from that server.
+   * {@link #OTHER_TEXT_CHANNEL_ID}) beside the first: same members, its own channels and role.
+   * Commands used in its channel come from that server.
    */
   public static FakeDiscord startWithTwoServers(String acceptedToken) throws IOException {
     FakeDiscord fake = new FakeDiscord(acceptedToken, 1);
@@ -166,8 +209,8 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * An ATTACHMENT option (type 11) for a file the member attaches: resolved as Discord resolves it, and served from
-   * this fake's loopback address the way Discord's CDN serves attachments.
+   * An ATTACHMENT option (type 11) for a file the member attaches: resolved as Discord resolves it,
+   * and served from this fake's loopback address the way Discord's CDN serves attachments.
    */
   public ObjectNode attachmentOption(String name, String fileName, byte[] content) {
     String id = Snowflakes.nowString();
@@ -180,7 +223,8 @@ public final class FakeDiscord implements AutoCloseable {
     a.put("id", id);
     a.put("filename", fileName);
     a.put("size", content.length);
-    String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/attachments/" + id + "/" + fileName;
+    String url =
+        "http://127.0.0.1:" + http.getAddress().getPort() + "/attachments/" + id + "/" + fileName;
     a.put("url", url);
     a.put("proxy_url", url);
     a.put("content_type", "text/markdown; charset=utf-8");
@@ -196,8 +240,9 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * Answers 429 (global, {@code Retry-After: 1}, as Discord does) to the bot's REST requests beyond {@code perSecond}
-   * in any second; interaction callbacks and webhooks are not counted, as on Discord.
+   * Answers 429 (global, {@code Retry-After: 1}, as Discord does) to the bot's REST requests beyond
+   * {@code perSecond} in any second; interaction callbacks and webhooks are not counted, as on
+   * Discord.
    */
   public void enforceGlobalRateLimit(int perSecond) {
     this.globalLimit = perSecond;
@@ -223,7 +268,8 @@ public final class FakeDiscord implements AutoCloseable {
     long now = System.nanoTime();
     boolean reject;
     synchronized (acceptedInLastSecond) {
-      while (!acceptedInLastSecond.isEmpty() && now - acceptedInLastSecond.peekFirst() >= 1_000_000_000L) {
+      while (!acceptedInLastSecond.isEmpty()
+          && now - acceptedInLastSecond.peekFirst() >= 1_000_000_000L) {
         acceptedInLastSecond.pollFirst();
       }
       reject = acceptedInLastSecond.size() >= limit;
@@ -247,8 +293,9 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * Holds the answers to interaction callbacks (acknowledgements, replies) until the returned action runs, as a
-   * slow Discord would: the bot has sent its acknowledgement but does not know yet that it was taken.
+   * Holds the answers to interaction callbacks (acknowledgements, replies) until the returned
+   * action runs, as a slow Discord would: the bot has sent its acknowledgement but does not know
+   * yet that it was taken.
    */
   public Runnable holdCallbacks() {
     CountDownLatch hold = new CountDownLatch(1);
@@ -260,8 +307,8 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * Holds the answers to messages the bot posts in server channels (not threads' creation, not interaction
-   * replies) until the returned action runs, as Discord does during a long rate limit.
+   * Holds the answers to messages the bot posts in server channels (not threads' creation, not
+   * interaction replies) until the returned action runs, as Discord does during a long rate limit.
    */
   public Runnable holdChannelPosts() {
     CountDownLatch hold = new CountDownLatch(1);
@@ -283,7 +330,9 @@ public final class FakeDiscord implements AutoCloseable {
 
   // ---------------------------------------------------------------- events sent to the bot
 
-  /** Sends a slash command used in the server's text channel. Options from {@link Payloads#option}. */
+  /**
+   * Sends a slash command used in the server's text channel. Options from {@link Payloads#option}.
+   */
   public SentInteraction slashCommand(FakeUser user, String name, JsonNode... options) {
     return slashCommandIn(user, TEXT_CHANNEL_ID, true, name, options);
   }
@@ -293,13 +342,18 @@ public final class FakeDiscord implements AutoCloseable {
     return slashCommandIn(user, dmChannelOf(user), false, name, options);
   }
 
-  public SentInteraction slashCommandIn(FakeUser user, long channelId, boolean inGuild, String name, JsonNode... options) {
+  public SentInteraction slashCommandIn(
+      FakeUser user, long channelId, boolean inGuild, String name, JsonNode... options) {
     FakeGuild guild = inGuild ? guildOrMain(channelId) : null;
     return send(2, user, channelId, guild, i -> Payloads.commandData(i, name, options, guild));
   }
 
-  /** Sends a slash command used in the text channel of {@code guild} (a server added with {@link #addGuild}). */
-  public SentInteraction slashCommandIn(FakeUser user, FakeGuild guild, String name, JsonNode... options) {
+  /**
+   * Sends a slash command used in the text channel of {@code guild} (a server added with {@link
+   * #addGuild}).
+   */
+  public SentInteraction slashCommandIn(
+      FakeUser user, FakeGuild guild, String name, JsonNode... options) {
     return slashCommandIn(user, guild.textChannelId(), true, name, options);
   }
 
@@ -308,8 +362,12 @@ public final class FakeDiscord implements AutoCloseable {
     return autocompleteIn(user, TEXT_CHANNEL_ID, name, options);
   }
 
-  /** An autocomplete request from a server's channel ({@link #OTHER_TEXT_CHANNEL_ID} for the second server). */
-  public SentInteraction autocompleteIn(FakeUser user, long channelId, String name, JsonNode... options) {
+  /**
+   * An autocomplete request from a server's channel ({@link #OTHER_TEXT_CHANNEL_ID} for the second
+   * server).
+   */
+  public SentInteraction autocompleteIn(
+      FakeUser user, long channelId, String name, JsonNode... options) {
     FakeGuild guild = guildOrMain(channelId);
     return send(4, user, channelId, guild, i -> Payloads.commandData(i, name, options, guild));
   }
@@ -319,17 +377,29 @@ public final class FakeDiscord implements AutoCloseable {
     return guild == null ? FakeGuild.MAIN : guild;
   }
 
-  /** Clicks a button with {@code customId} on a message the bot sent (as returned by {@link #message}). */
+  /**
+   * Clicks a button with {@code customId} on a message the bot sent (as returned by {@link
+   * #message}).
+   */
   public SentInteraction clickButton(FakeUser user, JsonNode message, String customId) {
     long channel = message.path("channel_id").asLong(TEXT_CHANNEL_ID);
     FakeGuild guild = isDm(channel) ? null : guildOrMain(channel);
     return send(3, user, channel, guild, i -> Payloads.buttonData(i, customId, message));
   }
 
-  /** Submits a modal with text input values by custom id, from the channel of {@code message} (or the server). */
-  public SentInteraction submitModal(FakeUser user, long channelId, String customId, Map<String, String> values) {
+  /**
+   * Submits a modal with text input values by custom id, from the channel of {@code message} (or
+   * the server).
+   */
+  public SentInteraction submitModal(
+      FakeUser user, long channelId, String customId, Map<String, String> values) {
     FakeGuild guild = isDm(channelId) ? null : guildOrMain(channelId);
-    return send(5, user, channelId, guild, i -> Payloads.modalData(i, customId, new LinkedHashMap<>(values)));
+    return send(
+        5,
+        user,
+        channelId,
+        guild,
+        i -> Payloads.modalData(i, customId, new LinkedHashMap<>(values)));
   }
 
   /** Posts a plain message from a person in a channel (a thread or their DM). */
@@ -340,7 +410,12 @@ public final class FakeDiscord implements AutoCloseable {
     return id;
   }
 
-  private SentInteraction send(int type, FakeUser user, long channelId, FakeGuild guild, java.util.function.Consumer<ObjectNode> data) {
+  private SentInteraction send(
+      int type,
+      FakeUser user,
+      long channelId,
+      FakeGuild guild,
+      java.util.function.Consumer<ObjectNode> data) {
     String id = Snowflakes.nowString();
     String token = "tok" + id;
     ObjectNode payload = Payloads.interaction(type, user, channelId, guild, id, token);
@@ -396,13 +471,15 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /** Waits until a request matching {@code what} has arrived, returning the first such request. */
-  public RecordedRequest await(String description, Predicate<RecordedRequest> what, Duration timeout) {
+  public RecordedRequest await(
+      String description, Predicate<RecordedRequest> what, Duration timeout) {
     List<RecordedRequest> all = awaitCount(description, what, 1, timeout);
     return all.get(0);
   }
 
   /** Waits until {@code count} requests match; returns them in arrival order. */
-  public List<RecordedRequest> awaitCount(String description, Predicate<RecordedRequest> what, int count, Duration timeout) {
+  public List<RecordedRequest> awaitCount(
+      String description, Predicate<RecordedRequest> what, int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (requests) {
       while (true) {
@@ -413,9 +490,20 @@ public final class FakeDiscord implements AutoCloseable {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           StringBuilder seen = new StringBuilder();
-          requests.stream().skip(Math.max(0, requests.size() - 25)).forEach(r -> seen.append("\n  ").append(r));
-          throw new AssertionError("Timed out after " + timeout + " waiting for " + count + " x " + description
-              + " (saw " + matching.size() + "). Last requests:" + seen);
+          requests.stream()
+              .skip(Math.max(0, requests.size() - 25))
+              .forEach(r -> seen.append("\n  ").append(r));
+          throw new AssertionError(
+              "Timed out after "
+                  + timeout
+                  + " waiting for "
+                  + count
+                  + " x "
+                  + description
+                  + " (saw "
+                  + matching.size()
+                  + "). Last requests:"
+                  + seen);
         }
         try {
           requests.wait(Math.max(1, left / 1_000_000));
@@ -429,19 +517,25 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** The initial response (callback) to an interaction. */
   public RecordedRequest awaitCallback(SentInteraction interaction, Duration timeout) {
-    return await("callback of interaction " + interaction.id(),
-        r -> r.is("POST", interaction.callbackPath()), timeout);
-  }
-
-  /** The first follow-up or edit of the original response sent through the interaction's webhook. */
-  public RecordedRequest awaitWebhook(SentInteraction interaction, Duration timeout) {
-    return await("webhook message of interaction " + interaction.id(),
-        r -> r.path().startsWith(interaction.webhookPath()) && !r.method().equals("GET"), timeout);
+    return await(
+        "callback of interaction " + interaction.id(),
+        r -> r.is("POST", interaction.callbackPath()),
+        timeout);
   }
 
   /**
-   * The interaction's original response message after any edits. A deferred response ("thinking…") has no
-   * content yet: this waits (up to 15 s) until the bot edited something into it.
+   * The first follow-up or edit of the original response sent through the interaction's webhook.
+   */
+  public RecordedRequest awaitWebhook(SentInteraction interaction, Duration timeout) {
+    return await(
+        "webhook message of interaction " + interaction.id(),
+        r -> r.path().startsWith(interaction.webhookPath()) && !r.method().equals("GET"),
+        timeout);
+  }
+
+  /**
+   * The interaction's original response message after any edits. A deferred response ("thinking…")
+   * has no content yet: this waits (up to 15 s) until the bot edited something into it.
    */
   public JsonNode originalMessage(SentInteraction interaction) {
     String key = "hook:" + interaction.token() + ":@original";
@@ -449,12 +543,16 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (requests) {
       while (true) {
         ObjectNode m = messages.get(key);
-        boolean filled = m != null && (!m.path("content").asText("").isEmpty() || !m.path("embeds").isEmpty()
-            || !m.path("components").isEmpty());
+        boolean filled =
+            m != null
+                && (!m.path("content").asText("").isEmpty()
+                    || !m.path("embeds").isEmpty()
+                    || !m.path("components").isEmpty());
         long left = deadline - System.nanoTime();
         if (filled || left <= 0) {
           if (m == null) {
-            throw new AssertionError("interaction " + interaction.id() + " has no original response message");
+            throw new AssertionError(
+                "interaction " + interaction.id() + " has no original response message");
           }
           return m.deepCopy();
         }
@@ -468,7 +566,10 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  /** The text of the interaction's response: the immediate reply, or what was edited into a deferred one. */
+  /**
+   * The text of the interaction's response: the immediate reply, or what was edited into a deferred
+   * one.
+   */
   public String replyText(SentInteraction interaction, Duration timeout) {
     RecordedRequest callback = awaitCallback(interaction, timeout);
     if (callback.body().path("type").asInt() != 5) {
@@ -477,7 +578,10 @@ public final class FakeDiscord implements AutoCloseable {
     return awaitWebhook(interaction, timeout).text();
   }
 
-  /** The message the fake returned for a request (with its id, channel id and components), for button clicks. */
+  /**
+   * The message the fake returned for a request (with its id, channel id and components), for
+   * button clicks.
+   */
   public JsonNode message(String messageId) {
     ObjectNode m = messages.get(messageId);
     if (m == null) {
@@ -496,8 +600,9 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * The message an interaction's immediate reply (callback type 4) created, with its components, so a test can
-   * click its buttons. The fake answers callbacks with 204, so the message gets a fresh id here.
+   * The message an interaction's immediate reply (callback type 4) created, with its components, so
+   * a test can click its buttons. The fake answers callbacks with 204, so the message gets a fresh
+   * id here.
    */
   public JsonNode replyMessage(SentInteraction interaction, Duration timeout) {
     RecordedRequest callback = awaitCallback(interaction, timeout);
@@ -518,20 +623,27 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * Deletes a channel of the server: the bot gets CHANNEL_DELETE over the gateway and REST calls to the channel
-   * answer 404 Unknown Channel from now on.
+   * Deletes a channel of the server: the bot gets CHANNEL_DELETE over the gateway and REST calls to
+   * the channel answer 404 Unknown Channel from now on.
    */
   public void deleteChannel(long channelId) {
     failingChannels.put(channelId, new Answer(404, error(10003, "Unknown Channel")));
-    gateway.dispatch("CHANNEL_DELETE", Payloads.textChannel(channelId, "deleted", guildOrMain(channelId).id()));
+    gateway.dispatch(
+        "CHANNEL_DELETE", Payloads.textChannel(channelId, "deleted", guildOrMain(channelId).id()));
   }
 
-  /** REST calls to a channel answer 403 Missing Permissions from now on (the bot lost its rights there). */
+  /**
+   * REST calls to a channel answer 403 Missing Permissions from now on (the bot lost its rights
+   * there).
+   */
   public void denyChannel(long channelId) {
     failingChannels.put(channelId, new Answer(403, error(50013, "Missing Permissions")));
   }
 
-  /** Undoes {@link #denyChannel}: REST calls to the channel work again (the bot's rights were restored). */
+  /**
+   * Undoes {@link #denyChannel}: REST calls to the channel work again (the bot's rights were
+   * restored).
+   */
   public void allowChannel(long channelId) {
     failingChannels.remove(channelId);
   }
@@ -545,8 +657,14 @@ public final class FakeDiscord implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String full = exchange.getRequestURI().getPath();
-      String path = full.startsWith("/api/v10/") ? full.substring("/api/v10/".length()) : full.replaceFirst("^/", "");
-      String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+      String path =
+          full.startsWith("/api/v10/")
+              ? full.substring("/api/v10/".length())
+              : full.replaceFirst("^/", "");
+      String query =
+          exchange.getRequestURI().getRawQuery() == null
+              ? ""
+              : exchange.getRequestURI().getRawQuery();
       String method = exchange.getRequestMethod();
       if (path.startsWith("attachments/")) {
         serveAttachment(exchange, path);
@@ -579,7 +697,8 @@ public final class FakeDiscord implements AutoCloseable {
       if (hold != null && CALLBACK.matcher(path).matches()) {
         try {
           if (!hold.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("a test held interaction callbacks and never released them");
+            throw new IllegalStateException(
+                "a test held interaction callbacks and never released them");
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -588,7 +707,8 @@ public final class FakeDiscord implements AutoCloseable {
       Answer answer;
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       boolean limited = false;
-      if (!path.startsWith("interactions/") && !path.startsWith("webhooks/")
+      if (!path.startsWith("interactions/")
+          && !path.startsWith("webhooks/")
           && !("Bot " + acceptedToken).equals(auth)) {
         answer = new Answer(401, error(0, "401: Unauthorized"));
       } else if (overGlobalLimit(method, path, body)) {
@@ -605,7 +725,8 @@ public final class FakeDiscord implements AutoCloseable {
         }
       }
       // Record after the answer is computed so a test that sees the request also sees its effects.
-      // A request refused by the rate limit was not taken: JDA sends it again, and that one is recorded.
+      // A request refused by the rate limit was not taken: JDA sends it again, and that one is
+      // recorded.
       if (!limited) {
         synchronized (requests) {
           requests.add(recorded);
@@ -613,10 +734,14 @@ public final class FakeDiscord implements AutoCloseable {
           requests.notifyAll();
         }
       }
-      byte[] bytes = answer.body == null ? new byte[0] : answer.body.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes =
+          answer.body == null
+              ? new byte[0]
+              : answer.body.toString().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       if (limited) {
-        // Discord's answer to a global limit; "Via" marks it as Discord's own, not a Cloudflare ban, for JDA.
+        // Discord's answer to a global limit; "Via" marks it as Discord's own, not a Cloudflare
+        // ban, for JDA.
         exchange.getResponseHeaders().set("Retry-After", "1");
         exchange.getResponseHeaders().set("X-RateLimit-Global", "true");
         exchange.getResponseHeaders().set("X-RateLimit-Scope", "global");
@@ -635,7 +760,10 @@ public final class FakeDiscord implements AutoCloseable {
 
   private record Answer(int status, JsonNode body) {}
 
-  /** Serves a file attached with {@link #attachmentOption} (no token: Discord's CDN URLs are public). */
+  /**
+   * Serves a file attached with {@link #attachmentOption} (no token: Discord's CDN URLs are
+   * public).
+   */
   private void serveAttachment(HttpExchange exchange, String path) throws IOException {
     String[] parts = path.split("/");
     byte[] content = parts.length >= 2 ? attachments.get(parts[1]) : null;
@@ -712,7 +840,8 @@ public final class FakeDiscord implements AutoCloseable {
     if ((m = CALLBACK.matcher(path)).matches()) {
       int type = body.path("type").asInt();
       if (type == 4 || type == 5) {
-        // The response becomes the interaction's original message (as on Discord), for later clicks and edits.
+        // The response becomes the interaction's original message (as on Discord), for later clicks
+        // and edits.
         String token = m.group(1);
         long channel = channelOfToken.getOrDefault(token, TEXT_CHANNEL_ID);
         String id = Snowflakes.nowString();
@@ -733,8 +862,10 @@ public final class FakeDiscord implements AutoCloseable {
         return existing == null ? new Answer(404, error(10008, "Unknown Message")) : ok(existing);
       }
       long channel = channelOfToken.getOrDefault(m.group(1), TEXT_CHANNEL_ID);
-      String id = existing != null ? existing.get("id").asText()
-          : m.group(2).equals("@original") ? Snowflakes.nowString() : m.group(2);
+      String id =
+          existing != null
+              ? existing.get("id").asText()
+              : m.group(2).equals("@original") ? Snowflakes.nowString() : m.group(2);
       ObjectNode msg = botMessage(id, channel, body, existing);
       msg.put("webhook_id", Long.toString(APP_ID));
       messages.put(key, msg);
@@ -756,14 +887,16 @@ public final class FakeDiscord implements AutoCloseable {
       // A thread started from a message is public; one without a message defaults to private.
       boolean isPrivate = !path.contains("/messages/") && body.path("type").asInt(12) == 12;
       FakeGuild guild = guildOrMain(parent);
-      ObjectNode thread = Payloads.thread(id, parent, body.path("name").asText("thread"), BOT_ID, isPrivate,
-          guild.id());
+      ObjectNode thread =
+          Payloads.thread(
+              id, parent, body.path("name").asText("thread"), BOT_ID, isPrivate, guild.id());
       guildOfChannel.put(id, guild);
       threads.put(id, thread);
       gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
       return new Answer(201, thread);
     }
-    if (path.matches("channels/\\d+/thread-members/.+") && (method.equals("PUT") || method.equals("DELETE"))) {
+    if (path.matches("channels/\\d+/thread-members/.+")
+        && (method.equals("PUT") || method.equals("DELETE"))) {
       return new Answer(204, null);
     }
     if ((m = CHANNEL_MESSAGE.matcher(path)).matches()) {
@@ -786,7 +919,9 @@ public final class FakeDiscord implements AutoCloseable {
       long channel = dmChannelOfUser.computeIfAbsent(user, u -> Snowflakes.now());
       return ok(Payloads.dmChannel(channel, new FakeUser(user, "user" + user, 0)));
     }
-    return new Answer(404, error(0, "404: Not Found (fake Discord has no route for " + method + " " + path + ")"));
+    return new Answer(
+        404,
+        error(0, "404: Not Found (fake Discord has no route for " + method + " " + path + ")"));
   }
 
   private static Answer ok(JsonNode body) {
@@ -794,9 +929,15 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private ObjectNode botMessage(String id, long channelId, JsonNode body, ObjectNode existing) {
-    ObjectNode msg = existing != null ? existing.deepCopy()
-        : Payloads.userMessage(id, channelId, new FakeUser(BOT_ID, BOT_NAME, FakeUser.ADMIN_PERMISSIONS), "",
-            isDm(channelId) ? null : guildOrMain(channelId));
+    ObjectNode msg =
+        existing != null
+            ? existing.deepCopy()
+            : Payloads.userMessage(
+                id,
+                channelId,
+                new FakeUser(BOT_ID, BOT_NAME, FakeUser.ADMIN_PERMISSIONS),
+                "",
+                isDm(channelId) ? null : guildOrMain(channelId));
     ((ObjectNode) msg.get("author")).put("bot", true);
     msg.put("application_id", Long.toString(APP_ID));
     if (body != null && body.isObject()) {
@@ -806,16 +947,19 @@ public final class FakeDiscord implements AutoCloseable {
         }
       }
       // Discord returns every sent embed with type "rich".
-      msg.path("embeds").forEach(e -> {
-        if (e.isObject() && !e.has("type")) {
-          ((ObjectNode) e).put("type", "rich");
-        }
-      });
+      msg.path("embeds")
+          .forEach(
+              e -> {
+                if (e.isObject() && !e.has("type")) {
+                  ((ObjectNode) e).put("type", "rich");
+                }
+              });
     }
     return msg;
   }
 
-  private static JsonNode readBody(HttpExchange exchange, String method, String path, List<RecordedFile> uploaded)
+  private static JsonNode readBody(
+      HttpExchange exchange, String method, String path, List<RecordedFile> uploaded)
       throws IOException {
     byte[] raw;
     try (InputStream in = exchange.getRequestBody()) {
@@ -843,8 +987,12 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  /** The file parts of a multipart body, bytes kept exactly (ISO-8859-1 maps bytes to chars one to one). */
-  private static List<RecordedFile> multipartFiles(byte[] raw, String contentType, String method, String path) {
+  /**
+   * The file parts of a multipart body, bytes kept exactly (ISO-8859-1 maps bytes to chars one to
+   * one).
+   */
+  private static List<RecordedFile> multipartFiles(
+      byte[] raw, String contentType, String method, String path) {
     Matcher b = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
     if (!b.find()) {
       return List.of();
@@ -867,8 +1015,13 @@ public final class FakeDiscord implements AutoCloseable {
       if (content.endsWith("\r\n")) {
         content = content.substring(0, content.length() - 2);
       }
-      out.add(new RecordedFile(method, path, name.group(1), type.find() ? type.group(1).strip() : "",
-          content.getBytes(StandardCharsets.ISO_8859_1)));
+      out.add(
+          new RecordedFile(
+              method,
+              path,
+              name.group(1),
+              type.find() ? type.group(1).strip() : "",
+              content.getBytes(StandardCharsets.ISO_8859_1)));
     }
     return out;
   }

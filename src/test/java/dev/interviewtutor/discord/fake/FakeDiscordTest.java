@@ -18,7 +18,10 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import org.junit.jupiter.api.Test;
 
-/** The fake Discord is good enough for the real JDA client: it logs in, sees the server and gets a command. */
+/**
+ * The fake Discord is good enough for the real JDA client: it logs in, sees the server and gets a
+ * command.
+ */
 class FakeDiscordTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -26,12 +29,13 @@ class FakeDiscordTest {
     String gateway = fake.gatewayUrl();
     return JDABuilder.createDefault(token)
         .setRestConfig(new RestConfig().setBaseUrl(fake.restUrl()))
-        .setSessionController(new ConcurrentSessionController() {
-          @Override
-          public String getGateway() {
-            return gateway;
-          }
-        })
+        .setSessionController(
+            new ConcurrentSessionController() {
+              @Override
+              public String getGateway() {
+                return gateway;
+              }
+            })
         .setCompression(Compression.NONE);
   }
 
@@ -39,15 +43,20 @@ class FakeDiscordTest {
   void real_jda_logs_in_and_receives_a_slash_command() throws Exception {
     try (FakeDiscord fake = FakeDiscord.start("good-token")) {
       CompletableFuture<SlashCommandInteractionEvent> received = new CompletableFuture<>();
-      JDA jda = jdaFor(fake, "good-token")
-          .addEventListeners(new ListenerAdapter() {
-            @Override
-            public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-              event.reply("pong " + event.getOption("word").getAsString()).setEphemeral(true).queue();
-              received.complete(event);
-            }
-          })
-          .build();
+      JDA jda =
+          jdaFor(fake, "good-token")
+              .addEventListeners(
+                  new ListenerAdapter() {
+                    @Override
+                    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                      event
+                          .reply("pong " + event.getOption("word").getAsString())
+                          .setEphemeral(true)
+                          .queue();
+                      received.complete(event);
+                    }
+                  })
+              .build();
       try {
         jda.awaitReady();
         assertNotNull(jda.getGuildById(FakeDiscord.GUILD_ID), "the fake server is in JDA's cache");
@@ -73,8 +82,10 @@ class FakeDiscordTest {
   @Test
   void a_rejected_token_fails_login_clearly() throws Exception {
     try (FakeDiscord fake = FakeDiscord.start("good-token")) {
-      InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> jdaFor(fake, "bad-token").build());
-      assertTrue(fake.requests().stream().anyMatch(r -> r.path().equals("users/@me")),
+      InvalidTokenException e =
+          assertThrows(InvalidTokenException.class, () -> jdaFor(fake, "bad-token").build());
+      assertTrue(
+          fake.requests().stream().anyMatch(r -> r.path().equals("users/@me")),
           "JDA checked the token with users/@me");
       assertNotNull(e.getMessage());
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -19,17 +18,20 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * The gateway half of {@link FakeDiscord}: HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, dispatches. Sharded
- * as Discord is: a connection that identifies with {@code shard: [id, total]} gets only the servers whose shard
- * {@code (guild_id >> 22) % total} is {@code id}, and only their events; events outside any server (DMs) go to
- * shard 0. A connection without {@code shard} is shard 0 of 1 and gets everything.
+ * The gateway half of {@link FakeDiscord}: HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats,
+ * dispatches. Sharded as Discord is: a connection that identifies with {@code shard: [id, total]}
+ * gets only the servers whose shard {@code (guild_id >> 22) % total} is {@code id}, and only their
+ * events; events outside any server (DMs) go to shard 0. A connection without {@code shard} is
+ * shard 0 of 1 and gets everything.
  */
 final class FakeGateway extends WebSocketServer {
   private final String acceptedToken;
   private final Supplier<List<ObjectNode>> guilds;
   private final CountDownLatch started = new CountDownLatch(1);
+
   /** Identified connections and the shard each one runs ({@code [id, total]}). */
   private final Map<WebSocket, int[]> identified = new ConcurrentHashMap<>();
+
   private final List<List<Integer>> identifiedShards = new CopyOnWriteArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicInteger identifies = new AtomicInteger();
@@ -42,7 +44,8 @@ final class FakeGateway extends WebSocketServer {
     setDaemon(true);
   }
 
-  static FakeGateway start(String acceptedToken, Supplier<List<ObjectNode>> guilds) throws IOException {
+  static FakeGateway start(String acceptedToken, Supplier<List<ObjectNode>> guilds)
+      throws IOException {
     FakeGateway gateway = new FakeGateway(acceptedToken, guilds);
     gateway.start();
     try {
@@ -68,7 +71,9 @@ final class FakeGateway extends WebSocketServer {
     return List.copyOf(identifiedShards);
   }
 
-  /** Sends a dispatch event to every identified session whose shard holds its server (DMs: shard 0). */
+  /**
+   * Sends a dispatch event to every identified session whose shard holds its server (DMs: shard 0).
+   */
   void dispatch(String type, JsonNode data) {
     long guildId = guildOf(type, data);
     ObjectNode frame = Payloads.object();
@@ -77,11 +82,12 @@ final class FakeGateway extends WebSocketServer {
     frame.put("s", sequence.incrementAndGet());
     frame.set("d", data);
     String text = frame.toString();
-    identified.forEach((socket, shard) -> {
-      if (socket.isOpen() && holds(shard, guildId)) {
-        socket.send(text);
-      }
-    });
+    identified.forEach(
+        (socket, shard) -> {
+          if (socket.isOpen() && holds(shard, guildId)) {
+            socket.send(text);
+          }
+        });
   }
 
   /** The server an event belongs to, 0 for none (a DM). */
@@ -92,7 +98,10 @@ final class FakeGateway extends WebSocketServer {
     return data.path("guild_id").asLong(0);
   }
 
-  /** Whether a connection on {@code shard} ({@code [id, total]}) receives events of the server (0: none). */
+  /**
+   * Whether a connection on {@code shard} ({@code [id, total]}) receives events of the server (0:
+   * none).
+   */
   private static boolean holds(int[] shard, long guildId) {
     if (guildId == 0) {
       return shard[0] == 0;
@@ -136,7 +145,7 @@ final class FakeGateway extends WebSocketServer {
         invalid.put("d", false);
         socket.send(invalid.toString());
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -147,20 +156,24 @@ final class FakeGateway extends WebSocketServer {
       return;
     }
     JsonNode shardField = data.path("shard");
-    int[] shard = shardField.isArray() && shardField.size() == 2
-        ? new int[] {shardField.get(0).asInt(), shardField.get(1).asInt()} : new int[] {0, 1};
+    int[] shard =
+        shardField.isArray() && shardField.size() == 2
+            ? new int[] {shardField.get(0).asInt(), shardField.get(1).asInt()}
+            : new int[] {0, 1};
     if (shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
       socket.close(4010, "Invalid shard.");
       return;
     }
     identifies.incrementAndGet();
     identifiedShards.add(List.of(shard[0], shard[1]));
-    List<ObjectNode> mine = guilds.get().stream().filter(g -> holds(shard, g.path("id").asLong())).toList();
+    List<ObjectNode> mine =
+        guilds.get().stream().filter(g -> holds(shard, g.path("id").asLong())).toList();
     ObjectNode ready = Payloads.object();
     ready.put("v", 10);
     ready.set("user", Payloads.user(FakeDiscord.BOT_ID, FakeDiscord.BOT_NAME, true));
     ArrayNode unavailable = ready.putArray("guilds");
-    mine.forEach(g -> unavailable.addObject().put("id", g.path("id").asText()).put("unavailable", true));
+    mine.forEach(
+        g -> unavailable.addObject().put("id", g.path("id").asText()).put("unavailable", true));
     ready.putArray("shard").add(shard[0]).add(shard[1]);
     ready.put("session_id", "session-" + identifies.get());
     ready.put("resume_gateway_url", "ws://127.0.0.1:" + port() + "/");

@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-/** Builders for the JSON Discord sends: users, members, channels, the guild, interactions and messages. */
+/**
+ * Builders for the JSON Discord sends: users, members, channels, the guild, interactions and
+ * messages.
+ */
 public final class Payloads {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final String JOINED = "2024-01-01T00:00:00.000000+00:00";
@@ -97,7 +100,8 @@ public final class Payloads {
     return c;
   }
 
-  static ObjectNode thread(long id, long parentId, String name, long ownerId, boolean isPrivate, long guildId) {
+  static ObjectNode thread(
+      long id, long parentId, String name, long ownerId, boolean isPrivate, long guildId) {
     ObjectNode c = object();
     c.put("id", Long.toString(id));
     c.put("type", isPrivate ? 12 : 11);
@@ -183,15 +187,20 @@ public final class Payloads {
     g.putArray("stage_instances");
     g.putArray("guild_scheduled_events");
     g.putArray("soundboard_sounds");
-    ObjectNode botMember = member(new FakeUser(bot.id(), bot.name(), FakeUser.ADMIN_PERMISSIONS), guild);
+    ObjectNode botMember =
+        member(new FakeUser(bot.id(), bot.name(), FakeUser.ADMIN_PERMISSIONS), guild);
     ((ObjectNode) botMember.get("user")).put("bot", true);
     g.putArray("members").add(botMember);
-    g.putArray("channels").add(textChannel(guild.textChannelId(), "study", guild.id()))
+    g.putArray("channels")
+        .add(textChannel(guild.textChannelId(), "study", guild.id()))
         .add(voiceChannel(guild.voiceChannelId(), "study-voice", guild.id()));
     return g;
   }
 
-  /** A slash command option: name and value (String, Number or Boolean); type inferred from the value. */
+  /**
+   * A slash command option: name and value (String, Number or Boolean); type inferred from the
+   * value.
+   */
   public static ObjectNode option(String name, Object value) {
     ObjectNode o = object();
     o.put("name", name);
@@ -209,8 +218,8 @@ public final class Payloads {
   }
 
   /**
-   * An option of an explicit Discord type with a snowflake value: 6 = user, 7 = channel, 8 = role. JDA reads the
-   * id with {@code OptionMapping.getAsLong()}.
+   * An option of an explicit Discord type with a snowflake value: 6 = user, 7 = channel, 8 = role.
+   * JDA reads the id with {@code OptionMapping.getAsLong()}.
    */
   public static ObjectNode idOption(String name, int type, long id) {
     ObjectNode o = object();
@@ -239,8 +248,12 @@ public final class Payloads {
     return o;
   }
 
-  /** The common part of an interaction in the guild's text channel (or a DM when {@code dmChannelId} is set). */
-  static ObjectNode interaction(int type, FakeUser user, long channelId, FakeGuild guild, String id, String token) {
+  /**
+   * The common part of an interaction in the guild's text channel (or a DM when {@code dmChannelId}
+   * is set).
+   */
+  static ObjectNode interaction(
+      int type, FakeUser user, long channelId, FakeGuild guild, String id, String token) {
     boolean inGuild = guild != null;
     ObjectNode i = object();
     i.put("id", id);
@@ -270,7 +283,8 @@ public final class Payloads {
     return i;
   }
 
-  static void commandData(ObjectNode interaction, String name, JsonNode[] options, FakeGuild guild) {
+  static void commandData(
+      ObjectNode interaction, String name, JsonNode[] options, FakeGuild guild) {
     ObjectNode data = interaction.putObject("data");
     data.put("id", Long.toString(FakeDiscord.commandId(name)));
     data.put("name", name);
@@ -285,11 +299,15 @@ public final class Payloads {
       JsonNode resolvedUser = copy.remove("_user");
       JsonNode resolvedMember = copy.remove("_member");
       if (resolvedUser != null) {
-        ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
+        ObjectNode resolved =
+            data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
         String id = copy.path("value").asText();
-        (resolved.has("users") ? (ObjectNode) resolved.get("users") : resolved.putObject("users")).set(id, resolvedUser);
+        (resolved.has("users") ? (ObjectNode) resolved.get("users") : resolved.putObject("users"))
+            .set(id, resolvedUser);
         if (resolvedMember != null) {
-          (resolved.has("members") ? (ObjectNode) resolved.get("members") : resolved.putObject("members"))
+          (resolved.has("members")
+                  ? (ObjectNode) resolved.get("members")
+                  : resolved.putObject("members"))
               .set(id, resolvedMember);
         }
       }
@@ -297,12 +315,18 @@ public final class Payloads {
     }
   }
 
-  /** Moves attachments of an option (or of a subcommand's options) into the interaction's resolved data. */
+  /**
+   * Moves attachments of an option (or of a subcommand's options) into the interaction's resolved
+   * data.
+   */
   private static void resolveAttachments(ObjectNode option, ObjectNode data) {
     JsonNode attachment = option.remove("_attachment");
     if (attachment != null) {
-      ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
-      (resolved.has("attachments") ? (ObjectNode) resolved.get("attachments") : resolved.putObject("attachments"))
+      ObjectNode resolved =
+          data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
+      (resolved.has("attachments")
+              ? (ObjectNode) resolved.get("attachments")
+              : resolved.putObject("attachments"))
           .set(option.path("value").asText(), attachment);
     }
     for (JsonNode nested : option.path("options")) {
@@ -313,8 +337,8 @@ public final class Payloads {
   }
 
   /**
-   * A USER option naming {@code user}, resolved as Discord does: the user, and the member when they are in the
-   * server ({@code inServer}).
+   * A USER option naming {@code user}, resolved as Discord does: the user, and the member when they
+   * are in the server ({@code inServer}).
    */
   public static ObjectNode userOption(String name, FakeUser user, boolean inServer) {
     ObjectNode o = idOption(name, 6, user.id());
@@ -352,7 +376,8 @@ public final class Payloads {
   }
 
   /** A user's message in a channel (thread or DM). */
-  static ObjectNode userMessage(String id, long channelId, FakeUser author, String content, FakeGuild guild) {
+  static ObjectNode userMessage(
+      String id, long channelId, FakeUser author, String content, FakeGuild guild) {
     ObjectNode m = object();
     m.put("id", id);
     m.put("channel_id", Long.toString(channelId));

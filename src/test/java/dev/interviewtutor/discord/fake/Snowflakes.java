@@ -2,7 +2,9 @@ package dev.interviewtutor.discord.fake;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Time-based Discord ids: JDA judges an interaction's age from its id, so ids must encode "now". */
+/**
+ * Time-based Discord ids: JDA judges an interaction's age from its id, so ids must encode "now".
+ */
 public final class Snowflakes {
   private static final long DISCORD_EPOCH = 1420070400000L;
   private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -10,7 +12,8 @@ public final class Snowflakes {
   private Snowflakes() {}
 
   public static long now() {
-    return ((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | (SEQUENCE.incrementAndGet() & 0x3FFFFF);
+    return ((System.currentTimeMillis() - DISCORD_EPOCH) << 22)
+        | (SEQUENCE.incrementAndGet() & 0x3FFFFF);
   }
 
   public static String nowString() {

@@ -19,7 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** A hand-written rubric, configurations pointing at a stub, and a tiny deterministic offline grader. */
+/**
+ * A hand-written rubric, configurations pointing at a stub, and a tiny deterministic offline
+ * grader.
+ */
 final class Fixtures {
   static final Path PROMPTS = Path.of("prompts");
 
@@ -31,13 +34,30 @@ final class Fixtures {
         "How does Node.js scale?",
         "node",
         List.of(
-            new KeyPoint("kp1", "Node.js runs JavaScript on a single thread with an event loop", 2.0, List.of(),
+            new KeyPoint(
+                "kp1",
+                "Node.js runs JavaScript on a single thread with an event loop",
+                2.0,
+                List.of(),
                 "explanation"),
-            new KeyPoint("kp2", "The cluster module runs several Node processes, one per CPU core", 1.0, List.of(),
+            new KeyPoint(
+                "kp2",
+                "The cluster module runs several Node processes, one per CPU core",
+                1.0,
+                List.of(),
                 "section:Scaling Methods"),
-            new KeyPoint("kp3", "Worker threads are for CPU-heavy work", 1.0, List.of(), "section:Scaling Methods")),
-        List.of(new Misconception("m1", "use worker threads for I/O operations",
-            "I/O is already non-blocking in the event loop", "bad-use")),
+            new KeyPoint(
+                "kp3",
+                "Worker threads are for CPU-heavy work",
+                1.0,
+                List.of(),
+                "section:Scaling Methods")),
+        List.of(
+            new Misconception(
+                "m1",
+                "use worker threads for I/O operations",
+                "I/O is already non-blocking in the event loop",
+                "bad-use")),
         List.of("cluster", "new Worker"),
         Map.of(),
         "Node.js runs JavaScript on one thread with an event loop; the cluster module forks one process per core;"
@@ -46,7 +66,10 @@ final class Fixtures {
         "v1");
   }
 
-  /** Covers kp1 on "event loop", kp2 on "cluster", kp3 on "worker thread"; m1 on "worker threads for i/o". */
+  /**
+   * Covers kp1 on "event loop", kp2 on "cluster", kp3 on "worker thread"; m1 on "worker threads for
+   * i/o".
+   */
   static Grader keywordGrader() {
     Map<String, String> words = Map.of("kp1", "event loop", "kp2", "cluster", "kp3", "cpu");
     return new Grader() {
@@ -61,16 +84,33 @@ final class Fixtures {
           boolean hit = a.contains(w);
           total += kp.weight();
           got += hit ? kp.weight() : 0;
-          results.add(new KeyPointResult(kp.id(), kp.text(), hit ? Coverage.COVERED : Coverage.MISSED,
-              hit ? w : ""));
+          results.add(
+              new KeyPointResult(
+                  kp.id(), kp.text(), hit ? Coverage.COVERED : Coverage.MISSED, hit ? w : ""));
         }
-        List<MisconceptionHit> hits = a.contains("worker threads for i/o")
-            ? List.of(new MisconceptionHit("m1", rubric.misconceptions().get(0).text(),
-                rubric.misconceptions().get(0).reason(), "worker threads for I/O"))
-            : List.of();
+        List<MisconceptionHit> hits =
+            a.contains("worker threads for i/o")
+                ? List.of(
+                    new MisconceptionHit(
+                        "m1",
+                        rubric.misconceptions().get(0).text(),
+                        rubric.misconceptions().get(0).reason(),
+                        "worker threads for I/O"))
+                : List.of();
         int score = Math.max(0, (int) Math.round(100 * got / total) - 20 * hits.size());
-        Verdict v = score >= 75 ? Verdict.CORRECT : score >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
-        return new Grade(rubric.questionId(), score, v, results, hits, "offline feedback", rubric.tip(), "offline",
+        Verdict v =
+            score >= 75
+                ? Verdict.CORRECT
+                : score >= 40 ? Verdict.PARTIALLY_CORRECT : Verdict.INCORRECT;
+        return new Grade(
+            rubric.questionId(),
+            score,
+            v,
+            results,
+            hits,
+            "offline feedback",
+            rubric.tip(),
+            "offline",
             List.of());
       }
 
@@ -82,10 +122,26 @@ final class Fixtures {
   }
 
   static TutorConfig config(String provider, String baseUrl, Duration timeout, int budget) {
-    return new TutorConfig(dev.interviewtutor.store.DatabaseTarget.sqlite(Path.of("unused.db")), Path.of("knowledge"), PROMPTS, provider, "test-model",
-        Optional.ofNullable(baseUrl).map(URI::create), "sk-test-secret-123", timeout, budget, true, "all", "",
-        Optional.empty(), Optional.empty(), Optional.empty(), 6, false,
-        new dev.interviewtutor.config.HttpEndpoint(dev.interviewtutor.config.HttpEndpoint.DEFAULT_HOST,
+    return new TutorConfig(
+        dev.interviewtutor.store.DatabaseTarget.sqlite(Path.of("unused.db")),
+        Path.of("knowledge"),
+        PROMPTS,
+        provider,
+        "test-model",
+        Optional.ofNullable(baseUrl).map(URI::create),
+        "sk-test-secret-123",
+        timeout,
+        budget,
+        true,
+        "all",
+        "",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        6,
+        false,
+        new dev.interviewtutor.config.HttpEndpoint(
+            dev.interviewtutor.config.HttpEndpoint.DEFAULT_HOST,
             dev.interviewtutor.config.HttpEndpoint.OFF),
         dev.interviewtutor.config.DiscordShards.ALL);
   }

@@ -22,12 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * LLM calls, their failures and grading fall-backs are counted where they happen: the real LangChain4j OpenAI
- * client against the loopback stub, counted in a real Micrometer registry.
+ * LLM calls, their failures and grading fall-backs are counted where they happen: the real
+ * LangChain4j OpenAI client against the loopback stub, counted in a real Micrometer registry.
  */
 class LlmMetricsTest {
-  private static final String GOOD = "Node runs your JavaScript on a single thread with an event loop, and you scale"
-      + " it by running several processes with the cluster module, one per CPU core.";
+  private static final String GOOD =
+      "Node runs your JavaScript on a single thread with an event loop, and you scale"
+          + " it by running several processes with the cluster module, one per CPU core.";
   private final Rubric rubric = Fixtures.nodeScaling();
   private LlmStub stub;
   private MicrometerMetrics metrics;
@@ -45,20 +46,30 @@ class LlmMetricsTest {
   }
 
   private HybridGrader hybrid(int budget) {
-    RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), d -> { });
-    return LlmServices.fromConfig(Fixtures.config("openai", stub.baseUrl(), Duration.ofSeconds(10), budget), retry,
-        Clock.systemUTC()).orElseThrow().withMetrics(metrics).hybrid(Fixtures.keywordGrader());
+    RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), d -> {});
+    return LlmServices.fromConfig(
+            Fixtures.config("openai", stub.baseUrl(), Duration.ofSeconds(10), budget),
+            retry,
+            Clock.systemUTC())
+        .orElseThrow()
+        .withMetrics(metrics)
+        .hybrid(Fixtures.keywordGrader());
   }
 
   private static String goodReply() {
-    return json(Map.of(
-        "keyPoints", List.of(
-            kp("kp1", "covered", "runs your JavaScript on a single thread with an event loop"),
-            kp("kp2", "covered", "several processes with the cluster module, one per CPU core"),
-            kp("kp3", "missed", "")),
-        "misconceptions", List.of(),
-        "score", 72,
-        "feedback", "Good."));
+    return json(
+        Map.of(
+            "keyPoints",
+            List.of(
+                kp("kp1", "covered", "runs your JavaScript on a single thread with an event loop"),
+                kp("kp2", "covered", "several processes with the cluster module, one per CPU core"),
+                kp("kp3", "missed", "")),
+            "misconceptions",
+            List.of(),
+            "score",
+            72,
+            "feedback",
+            "Good."));
   }
 
   private double count(String name, String tag, String value) {
@@ -74,7 +85,8 @@ class LlmMetricsTest {
     assertEquals(1, count("tutor.llm.calls", "outcome", "ok"));
     assertEquals(1, count("tutor.llm.calls", "outcome", "failed"));
     assertEquals(1, count("tutor.llm.failures", "reason", "rate_limited"));
-    assertEquals(0, metrics.registry().find("tutor.grading.fallbacks").counters().size(), "no fall-back");
+    assertEquals(
+        0, metrics.registry().find("tutor.grading.fallbacks").counters().size(), "no fall-back");
   }
 
   @Test
@@ -102,9 +114,13 @@ class LlmMetricsTest {
   @Test
   void the_front_ends_wiring_reports_calls_and_grade_latency() {
     stub.content(goodReply());
-    TutorGrading grading = TutorGrading.fromConfig(
-        Fixtures.config("openai", stub.baseUrl(), Duration.ofSeconds(10), 100), Fixtures::keywordGrader,
-        Optional.empty(), Optional.empty(), metrics);
+    TutorGrading grading =
+        TutorGrading.fromConfig(
+            Fixtures.config("openai", stub.baseUrl(), Duration.ofSeconds(10), 100),
+            Fixtures::keywordGrader,
+            Optional.empty(),
+            Optional.empty(),
+            metrics);
     Grader metered = MeteredGrader.of(grading.grader(), metrics);
     assertEquals("hybrid", metered.name());
     assertEquals("hybrid", metered.grade(rubric, GOOD, GradingContext.LOCAL).grader());

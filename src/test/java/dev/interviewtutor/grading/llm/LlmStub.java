@@ -16,15 +16,18 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A loopback LLM server speaking the OpenAI chat-completions shape, either as an OpenAI-compatible server (base
- * URL ending in {@code /v1}) or as Ollama does (its server root as the base URL, the same API under {@code /v1}).
- * Replies are scripted in order; every request is recorded.
+ * A loopback LLM server speaking the OpenAI chat-completions shape, either as an OpenAI-compatible
+ * server (base URL ending in {@code /v1}) or as Ollama does (its server root as the base URL, the
+ * same API under {@code /v1}). Replies are scripted in order; every request is recorded.
  */
 public final class LlmStub implements AutoCloseable {
   public enum Shape {
     /** Base URL {@code http://127.0.0.1:PORT/v1}, as for llama.cpp, vLLM, LM Studio. */
     OPENAI,
-    /** Base URL {@code http://127.0.0.1:PORT}, as Ollama users write it; the API is at {@code /v1/chat/completions}. */
+    /**
+     * Base URL {@code http://127.0.0.1:PORT}, as Ollama users write it; the API is at {@code
+     * /v1/chat/completions}.
+     */
     OLLAMA
   }
 
@@ -44,42 +47,53 @@ public final class LlmStub implements AutoCloseable {
   private LlmStub(Shape shape) throws IOException {
     this.shape = shape;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "llm-stub");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "llm-stub");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
-    server.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body,
-          exchange.getRequestHeaders().getFirst("Authorization")));
-      Reply reply = exchange.getRequestURI().getPath().startsWith("/v1/") ? replies.poll()
-          : new Reply(404, "404 page not found", 0);
-      if (reply == null && responder != null) {
-        reply = new Reply(200, wrap(responder.apply(body)), 0);
-      }
-      if (reply == null) {
-        reply = new Reply(500, "{\"error\":{\"message\":\"no scripted reply\"}}", 0);
-      }
-      if (reply.delayMillis() > 0) {
-        try {
-          Thread.sleep(reply.delayMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      try {
-        exchange.sendResponseHeaders(reply.status(), out.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-          os.write(out);
-        }
-      } catch (IOException clientGone) {
-        // the client timed out and closed the connection
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          requests.add(
+              new Recorded(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getPath(),
+                  body,
+                  exchange.getRequestHeaders().getFirst("Authorization")));
+          Reply reply =
+              exchange.getRequestURI().getPath().startsWith("/v1/")
+                  ? replies.poll()
+                  : new Reply(404, "404 page not found", 0);
+          if (reply == null && responder != null) {
+            reply = new Reply(200, wrap(responder.apply(body)), 0);
+          }
+          if (reply == null) {
+            reply = new Reply(500, "{\"error\":{\"message\":\"no scripted reply\"}}", 0);
+          }
+          if (reply.delayMillis() > 0) {
+            try {
+              Thread.sleep(reply.delayMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          try {
+            exchange.sendResponseHeaders(reply.status(), out.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+              os.write(out);
+            }
+          } catch (IOException clientGone) {
+            // the client timed out and closed the connection
+          }
+        });
     server.start();
   }
 
@@ -109,7 +123,10 @@ public final class LlmStub implements AutoCloseable {
     return this;
   }
 
-  /** Answers every request not scripted otherwise with {@code responder(requestBody)} as the assistant text. */
+  /**
+   * Answers every request not scripted otherwise with {@code responder(requestBody)} as the
+   * assistant text.
+   */
   public LlmStub respond(Function<String, String> responder) {
     this.responder = responder;
     return this;
@@ -121,12 +138,17 @@ public final class LlmStub implements AutoCloseable {
 
   private String wrap(String content) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000)
+    root.put("id", "chatcmpl-stub")
+        .put("object", "chat.completion")
+        .put("created", 1_700_000_000)
         .put("model", "stub-model");
     ObjectNode choice = root.putArray("choices").addObject();
     choice.put("index", 0).put("finish_reason", "stop");
     choice.putObject("message").put("role", "assistant").put("content", content);
-    root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+    root.putObject("usage")
+        .put("prompt_tokens", 10)
+        .put("completion_tokens", 10)
+        .put("total_tokens", 20);
     return root.toString();
   }
 

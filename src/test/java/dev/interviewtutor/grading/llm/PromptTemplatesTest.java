@@ -26,11 +26,14 @@ class PromptTemplatesTest {
 
       String rendered = prompts.render(kind, values);
 
-      assertFalse(rendered.contains("{{"), kind.fileName() + " still has a placeholder:\n" + rendered);
+      assertFalse(
+          rendered.contains("{{"), kind.fileName() + " still has a placeholder:\n" + rendered);
       assertFalse(rendered.contains("}}"), kind.fileName() + " has a stray }}");
-      assertFalse(prompts.get(kind).placeholders().isEmpty(), kind.fileName() + " uses no placeholder");
+      assertFalse(
+          prompts.get(kind).placeholders().isEmpty(), kind.fileName() + " uses no placeholder");
       for (String used : prompts.get(kind).placeholders()) {
-        assertTrue(rendered.contains("<" + used + " value>"), kind.fileName() + " lost {{" + used + "}}");
+        assertTrue(
+            rendered.contains("<" + used + " value>"), kind.fileName() + " lost {{" + used + "}}");
       }
     }
   }
@@ -39,7 +42,9 @@ class PromptTemplatesTest {
   void should_fail_naming_the_placeholder_and_file_when_a_value_is_missing() {
     PromptTemplates prompts = PromptTemplates.load(Fixtures.PROMPTS);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> prompts.render(Kind.FOLLOW_UP, Map.of("question", "q")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> prompts.render(Kind.FOLLOW_UP, Map.of("question", "q")));
     assertTrue(e.getMessage().contains("follow-up.txt"), e.getMessage());
     assertTrue(e.getMessage().contains("{{"), e.getMessage());
   }
@@ -56,7 +61,8 @@ class PromptTemplatesTest {
     copyAll(dir);
     Files.delete(dir.resolve("follow-up.txt"));
 
-    UserFacingException e = assertThrows(UserFacingException.class, () -> PromptTemplates.load(dir));
+    UserFacingException e =
+        assertThrows(UserFacingException.class, () -> PromptTemplates.load(dir));
 
     assertTrue(e.getMessage().contains(dir.resolve("follow-up.txt").toString()), e.getMessage());
     assertTrue(e.getMessage().contains("TUTOR_PROMPTS"), e.getMessage());
@@ -67,9 +73,12 @@ class PromptTemplatesTest {
     copyAll(dir);
     Files.writeString(dir.resolve("grade-user.txt"), "Question: {{question}} {{anwser}}");
 
-    UserFacingException e = assertThrows(UserFacingException.class, () -> PromptTemplates.load(dir));
+    UserFacingException e =
+        assertThrows(UserFacingException.class, () -> PromptTemplates.load(dir));
 
-    assertTrue(e.getMessage().contains("grade-user.txt") && e.getMessage().contains("anwser"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("grade-user.txt") && e.getMessage().contains("anwser"),
+        e.getMessage());
   }
 
   @Test

@@ -26,26 +26,39 @@ class ProviderSelectionTest {
     assertSame(offline, LlmServices.graderFor(none, "auto", () -> offline));
     assertSame(offline, LlmServices.graderFor(none, "offline", () -> offline));
     UserFacingException e =
-        assertThrows(UserFacingException.class, () -> LlmServices.graderFor(none, "hybrid", () -> offline));
+        assertThrows(
+            UserFacingException.class, () -> LlmServices.graderFor(none, "hybrid", () -> offline));
     assertTrue(e.getMessage().contains("TUTOR_LLM_PROVIDER"), e.getMessage());
-    assertThrows(UserFacingException.class, () -> LlmServices.graderFor(none, "magic", () -> offline));
+    assertThrows(
+        UserFacingException.class, () -> LlmServices.graderFor(none, "magic", () -> offline));
   }
 
   @Test
   void should_build_each_provider_with_its_model_and_label() {
-    Map<String, String> expected = Map.of(
-        "openai", "openai/test-model", "ollama", "ollama/test-model", "anthropic", "anthropic/test-model",
-        "gemini", "gemini/test-model");
-    expected.forEach((provider, label) -> {
-      LlmEndpoint endpoint = ChatModelFactory.create(
-          Fixtures.config(provider, "http://127.0.0.1:9/", Duration.ofSeconds(5), 10)).orElseThrow();
-      assertEquals(label, endpoint.label());
-    });
+    Map<String, String> expected =
+        Map.of(
+            "openai",
+            "openai/test-model",
+            "ollama",
+            "ollama/test-model",
+            "anthropic",
+            "anthropic/test-model",
+            "gemini",
+            "gemini/test-model");
+    expected.forEach(
+        (provider, label) -> {
+          LlmEndpoint endpoint =
+              ChatModelFactory.create(
+                      Fixtures.config(provider, "http://127.0.0.1:9/", Duration.ofSeconds(5), 10))
+                  .orElseThrow();
+          assertEquals(label, endpoint.label());
+        });
   }
 
   @Test
   void should_pick_the_grader_kind_asked_for() {
-    TutorConfig config = Fixtures.config("openai", "http://127.0.0.1:9/v1", Duration.ofSeconds(5), 10);
+    TutorConfig config =
+        Fixtures.config("openai", "http://127.0.0.1:9/v1", Duration.ofSeconds(5), 10);
     assertInstanceOf(LlmGrader.class, LlmServices.graderFor(config, "llm", () -> offline));
     Grader hybrid = LlmServices.graderFor(config, "hybrid", () -> offline);
     assertEquals("hybrid", hybrid.name());
@@ -54,28 +67,48 @@ class ProviderSelectionTest {
 
   @Test
   void should_demand_the_key_of_a_hosted_provider_naming_the_variable() {
-    ConfigException openai = assertThrows(ConfigException.class, () -> ChatModelFactory.create(
-        TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "openai"))));
+    ConfigException openai =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ChatModelFactory.create(
+                    TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "openai"))));
     assertTrue(openai.getMessage().contains("OPENAI_API_KEY"), openai.getMessage());
-    ConfigException anthropic = assertThrows(ConfigException.class, () -> ChatModelFactory.create(
-        TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "anthropic"))));
+    ConfigException anthropic =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ChatModelFactory.create(
+                    TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "anthropic"))));
     assertTrue(anthropic.getMessage().contains("ANTHROPIC_API_KEY"), anthropic.getMessage());
-    ConfigException gemini = assertThrows(ConfigException.class, () -> ChatModelFactory.create(
-        TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "gemini"))));
+    ConfigException gemini =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ChatModelFactory.create(
+                    TutorConfig.fromEnvironment(Map.of("TUTOR_LLM_PROVIDER", "gemini"))));
     assertTrue(gemini.getMessage().contains("GEMINI_API_KEY"), gemini.getMessage());
   }
 
   @Test
   void should_accept_a_keyless_local_openai_compatible_server() {
-    TutorConfig local = TutorConfig.fromEnvironment(Map.of(
-        "TUTOR_LLM_PROVIDER", "openai", "TUTOR_LLM_BASE_URL", "http://127.0.0.1:8080/v1",
-        "TUTOR_LLM_MODEL", "qwen2.5-7b-instruct"));
-    assertEquals("openai/qwen2.5-7b-instruct", ChatModelFactory.create(local).orElseThrow().label());
+    TutorConfig local =
+        TutorConfig.fromEnvironment(
+            Map.of(
+                "TUTOR_LLM_PROVIDER",
+                "openai",
+                "TUTOR_LLM_BASE_URL",
+                "http://127.0.0.1:8080/v1",
+                "TUTOR_LLM_MODEL",
+                "qwen2.5-7b-instruct"));
+    assertEquals(
+        "openai/qwen2.5-7b-instruct", ChatModelFactory.create(local).orElseThrow().label());
   }
 
   @Test
   void should_never_print_the_key() {
-    TutorConfig config = Fixtures.config("openai", "http://127.0.0.1:9/v1", Duration.ofSeconds(5), 10);
+    TutorConfig config =
+        Fixtures.config("openai", "http://127.0.0.1:9/v1", Duration.ofSeconds(5), 10);
     assertFalse(config.toString().contains("sk-test-secret-123"));
   }
 
@@ -91,12 +124,26 @@ class ProviderSelectionTest {
 
   @Test
   void should_spend_the_budget_per_scope_and_day() {
-    var clock = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2025-01-01T23:00:00Z"));
-    java.time.Clock c = new java.time.Clock() {
-      @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
-      @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
-      @Override public java.time.Instant instant() { return clock.get(); }
-    };
+    var clock =
+        new java.util.concurrent.atomic.AtomicReference<>(
+            java.time.Instant.parse("2025-01-01T23:00:00Z"));
+    java.time.Clock c =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return clock.get();
+          }
+        };
     DailyCallBudget budget = new DailyCallBudget(2, c);
     assertTrue(budget.tryAcquire("a"));
     assertTrue(budget.tryAcquire("a"));
@@ -109,15 +156,19 @@ class ProviderSelectionTest {
 
   @Test
   void should_wire_one_llm_for_grades_and_follow_ups_or_none() {
-    TutorGrading none = TutorGrading.fromConfig(TutorConfig.fromEnvironment(Map.of()), () -> offline,
-        java.util.Optional.empty());
+    TutorGrading none =
+        TutorGrading.fromConfig(
+            TutorConfig.fromEnvironment(Map.of()), () -> offline, java.util.Optional.empty());
     assertSame(offline, none.grader());
     assertTrue(none.llm().isEmpty());
-    assertFalse(none.followUps().enabled(), "no LLM, no follow-ups: the offline tutor is unchanged");
+    assertFalse(
+        none.followUps().enabled(), "no LLM, no follow-ups: the offline tutor is unchanged");
 
-    TutorGrading llm = TutorGrading.fromConfig(
-        Fixtures.config("ollama", "http://127.0.0.1:9/", Duration.ofSeconds(5), 10), () -> offline,
-        java.util.Optional.empty());
+    TutorGrading llm =
+        TutorGrading.fromConfig(
+            Fixtures.config("ollama", "http://127.0.0.1:9/", Duration.ofSeconds(5), 10),
+            () -> offline,
+            java.util.Optional.empty());
     assertEquals("hybrid", llm.grader().name());
     assertTrue(llm.llm().isPresent());
     assertTrue(llm.followUps().enabled(), "TUTOR_LLM_FOLLOW_UPS defaults to true");

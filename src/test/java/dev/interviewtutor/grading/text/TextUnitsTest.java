@@ -10,32 +10,45 @@ import org.junit.jupiter.api.Test;
 class TextUnitsTest {
   @Test
   void should_split_sentences_but_not_code_or_abbreviations() {
-    assertEquals(List.of("Use process.memoryUsage() e.g. in a timer.", "Node.js is fast!", "Really?"),
+    assertEquals(
+        List.of("Use process.memoryUsage() e.g. in a timer.", "Node.js is fast!", "Really?"),
         TextUnits.sentences("Use process.memoryUsage() e.g. in a timer. Node.js is fast! Really?"));
     assertEquals(List.of("one", "two"), TextUnits.sentences("- one\n\n- two"));
   }
 
   @Test
   void should_split_clauses_at_contrast_and_keep_the_negation_with_its_clause() {
-    assertEquals(List.of("Node scales with processes", "not threads per request"),
+    assertEquals(
+        List.of("Node scales with processes", "not threads per request"),
         TextUnits.clauses("Node scales with processes, not threads per request"));
-    assertEquals(List.of("It is fast", "it uses more memory"), TextUnits.clauses("It is fast but it uses more memory"));
+    assertEquals(
+        List.of("It is fast", "it uses more memory"),
+        TextUnits.clauses("It is fast but it uses more memory"));
   }
 
   @Test
   void should_find_list_items_inside_a_clause() {
-    assertEquals(List.of("Use them for CPU work", "resizing images", "generating PDFs", "encryption"),
-        TextUnits.fragments("Use them for CPU work such as resizing images, generating PDFs or encryption"));
+    assertEquals(
+        List.of("Use them for CPU work", "resizing images", "generating PDFs", "encryption"),
+        TextUnits.fragments(
+            "Use them for CPU work such as resizing images, generating PDFs or encryption"));
     assertEquals(List.of(), TextUnits.fragments("A plain clause"));
   }
 
   @Test
   void should_split_a_run_on_clause_at_commas_and_and() {
-    assertEquals(List.of("You run identical boxes behind nginx", "spread the requests across them",
-            "keep the app stateless", "push slow jobs onto a queue"),
-        TextUnits.clauseFragments("You run identical boxes behind nginx and spread the requests across them, keep "
-            + "the app stateless, and push slow jobs onto a queue."));
-    assertEquals(List.of(), TextUnits.clauseFragments("Reading and writing files is I/O"),
+    assertEquals(
+        List.of(
+            "You run identical boxes behind nginx",
+            "spread the requests across them",
+            "keep the app stateless",
+            "push slow jobs onto a queue"),
+        TextUnits.clauseFragments(
+            "You run identical boxes behind nginx and spread the requests across them, keep "
+                + "the app stateless, and push slow jobs onto a queue."));
+    assertEquals(
+        List.of(),
+        TextUnits.clauseFragments("Reading and writing files is I/O"),
         "pieces without two content words are not fragments");
   }
 
@@ -43,13 +56,23 @@ class TextUnitsTest {
   void should_name_concepts_through_built_in_and_bank_synonyms() {
     Lexicon builtIn = Lexicon.builtIn();
     assertTrue(builtIn.concepts("We put haproxy in front of the app").contains("load balancer"));
-    assertTrue(builtIn.concepts("load balancing across processes").contains("load balancer"), "stems match");
-    assertEquals(java.util.Set.of("load balancer"), builtIn.headConcepts("Strategy: A load balancer in front of the instances"));
-    assertEquals(java.util.Set.of(), builtIn.headConcepts("A load balancer spreads requests and checks the health of every instance"),
+    assertTrue(
+        builtIn.concepts("load balancing across processes").contains("load balancer"),
+        "stems match");
+    assertEquals(
+        java.util.Set.of("load balancer"),
+        builtIn.headConcepts("Strategy: A load balancer in front of the instances"));
+    assertEquals(
+        java.util.Set.of(),
+        builtIn.headConcepts(
+            "A load balancer spreads requests and checks the health of every instance"),
         "a longer claim is about more than the concept it names");
-    Lexicon bank = Lexicon.withSynonyms(java.util.Map.of("message queue", List.of("bull", "job queue")));
+    Lexicon bank =
+        Lexicon.withSynonyms(java.util.Map.of("message queue", List.of("bull", "job queue")));
     assertTrue(bank.concepts("jobs go to Bull").contains("message queue"));
-    assertTrue(bank.terms("jobs go to Bull").containsAll(bank.terms("message queue")), "the concept's terms are added");
+    assertTrue(
+        bank.terms("jobs go to Bull").containsAll(bank.terms("message queue")),
+        "the concept's terms are added");
   }
 
   @Test
