@@ -330,6 +330,7 @@ public final class OfflineGrader implements Grader {
     }
 
     // --- coverage per key point
+    ClaimSupport claimSupport = new ClaimSupport(rv.questionTerms, rv.rubricTerms);
     List<KeyPointResult> results = new ArrayList<>();
     double credit = 0;
     double pointCosSum = 0;
@@ -370,7 +371,13 @@ public final class OfflineGrader implements Grader {
           mayBeDenied = true;
           continue; // a clause that denies the point is no evidence for it
         }
-        double evidence = 0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical;
+        double evidence =
+            claimSupport.clauseEvidence(
+                0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical,
+                cos,
+                lexical,
+                p.terms().size(),
+                unitTerms.get(u));
         // naming the concept states the point only in the point's own polarity ("no need for nginx"
         // does not)
         // (judged on the whole clause: "never need nginx or any proxy" names a load balancer only
@@ -393,8 +400,13 @@ public final class OfflineGrader implements Grader {
           continue;
         }
         double cos = SentenceEncoder.cosine(all[units.size() + f], p.vector());
+        double lexical = overlap(fragmentTerms.get(f), p.terms());
         double evidence =
-            0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * overlap(fragmentTerms.get(f), p.terms());
+            claimSupport.fragmentEvidence(
+                0.7 * scale(cos, COS_LOW, COS_HIGH) + 0.3 * lexical,
+                cos,
+                lexical,
+                p.terms().size());
         bestCos = Math.max(bestCos, cos);
         if (evidence > best) {
           best = evidence;
@@ -447,7 +459,10 @@ public final class OfflineGrader implements Grader {
     String problem = null;
     boolean offTopic = relevance < 0.30 && termPrecision < 0.15;
     boolean restated =
-        newTerms.size() <= 1
+        newTerms.isEmpty()
+            // one new word is an answer when it is the model answer's ("Where do programs start?"
+            // "main")
+            || newTerms.size() == 1 && !rv.referenceTerms.containsAll(newTerms)
             || SentenceEncoder.cosine(answerVector, rv.question) >= 0.85
                 && newTerms.size() <= 3
                 && coverage < 0.5;
@@ -460,7 +475,7 @@ public final class OfflineGrader implements Grader {
       verdict = Verdict.INCORRECT;
       problem =
           "You restated the question without answering it. Say what actually happens, and why.";
-    } else if (AnswerScreen.keywordList(content)) {
+    } else if (AnswerScreen.keywordList(content) && !rv.referenceIsList) {
       // naming the topic's terms shows recognition, not understanding: never more than a weak
       // partial
       score = Math.min(score, KEYWORD_LIST_CAP);
@@ -511,7 +526,10 @@ public final class OfflineGrader implements Grader {
     // earned no key point, not even in part, is one too: the fitted curve was learned on data where
     // such answers are
     // rare, and would lift topic words alone to "partially correct"
-    boolean nothingCredited = results.stream().allMatch(r -> r.coverage() == Coverage.MISSED);
+    // (only where the rubric says enough to judge by: a short model answer leaves right answers
+    // uncredited)
+    boolean nothingCredited =
+        claimSupport.judges() && results.stream().allMatch(r -> r.coverage() == Coverage.MISSED);
     boolean flagged = verdict != null || problem != null || !hits.isEmpty() || nothingCredited;
     int finalScore = calibration.score(features, handScore, flagged);
     if (verdict == null) {

@@ -42,6 +42,9 @@ final class RubricVectors {
   final double totalWeight;
   final int referenceTokens;
 
+  /** The model answer is itself a bare list of terms: then a list is a fitting answer. */
+  final boolean referenceIsList;
+
   /** Stems of the question's words: words an answer repeats from the question are no evidence. */
   final Set<String> questionStems;
 
@@ -241,6 +244,7 @@ final class RubricVectors {
     wrongs = List.copyOf(ws);
     referenceTerms = demoted(lexicon.terms(referenceText));
     referenceTokens = Lexicon.tokens(referenceText).size();
+    referenceIsList = AnswerScreen.keywordList(referenceText);
     for (String term : rubric.evidenceTerms()) {
       all.addAll(lexicon.terms(term));
     }

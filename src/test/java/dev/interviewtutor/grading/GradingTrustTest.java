@@ -178,4 +178,54 @@ class GradingTrustTest {
     assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
     assertTrue(g.score() >= 60, "score " + g.score());
   }
+
+  @Test
+  void should_not_credit_a_confident_answer_about_things_the_bank_never_says() {
+    // on the topic, in the topic's words, and wrong: what it claims is nowhere in the question
+    Grade wrong =
+        grade(
+            "9007",
+            "An index is a counter the database increments for every new row; it encrypts each row"
+                + " on disk with that number, which is why indexed tables are more secure against attackers.");
+    // less said, but right, and in the bank's terms
+    Grade partial =
+        grade(
+            "9007",
+            "An index keeps the column's values sorted, so a lookup can find the rows without reading"
+                + " the whole table.");
+    assertTrue(
+        wrong.keyPoints().stream().noneMatch(k -> k.coverage() == Coverage.COVERED),
+        "no key point is covered by a claim the bank never makes: " + wrong.keyPoints());
+    assertTrue(wrong.score() < 40, "score " + wrong.score());
+    assertTrue(
+        partial.score() > wrong.score(),
+        "partial " + partial.score() + " must beat wrong " + wrong.score());
+  }
+
+  @Test
+  void should_accept_a_list_where_the_model_answer_is_a_list() {
+    Rubric rubric =
+        dev.interviewtutor.knowledge.ReferenceAnswerRubrics.of(
+            "short-1", "What two things make up a relational table?", "Rows and columns.");
+    Grade g = GRADER.grade(rubric, "columns, rows");
+    assertTrue(
+        g.score() >= 70, "a list is the right shape here: " + g.score() + " " + g.feedback());
+    // where the model answer explains, the same shape of answer is a keyword list
+    Grade listed =
+        grade(
+            "9007", "B-tree, sorted values, pointers, full table scan, slower writes, disk space");
+    assertTrue(listed.score() < 40, "keyword list on a question that asks why: " + listed.score());
+  }
+
+  @Test
+  void should_accept_a_one_word_answer_that_is_the_model_answer() {
+    Rubric rubric =
+        dev.interviewtutor.knowledge.ReferenceAnswerRubrics.of(
+            "short-2", "Which data structure hands items back last in, first out?", "A stack.");
+    Grade right = GRADER.grade(rubric, "stack");
+    assertTrue(right.score() >= 70, "score " + right.score() + " " + right.feedback());
+    Grade restated =
+        GRADER.grade(rubric, "the data structure that hands items back last in first out");
+    assertTrue(restated.score() <= 10, "restating the question: " + restated.score());
+  }
 }
