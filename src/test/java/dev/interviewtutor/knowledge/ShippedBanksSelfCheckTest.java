@@ -313,9 +313,17 @@ class ShippedBanksSelfCheckTest {
 
     List<Check> failures = new ArrayList<>();
     int graded = 0;
+    // -Dtutor.selfCheck.only=1007,1116 checks just those questions, skipped ones included: how a
+    // bank edit is tried on a question before it leaves a skip list
+    Set<String> only =
+        java.util.Arrays.stream(System.getProperty("tutor.selfCheck.only", "").split("[\\s,]+"))
+            .filter(s -> !s.isBlank())
+            .collect(java.util.stream.Collectors.toSet());
     for (Question question : bank.questions()) {
-      if (KNOWN_GRADER_LIMITATIONS.containsKey(question.id())
-          || BANK_TEXT_TO_FIX.containsKey(question.id())) {
+      if (only.isEmpty()
+          ? KNOWN_GRADER_LIMITATIONS.containsKey(question.id())
+              || BANK_TEXT_TO_FIX.containsKey(question.id())
+          : !only.contains(question.id())) {
         continue;
       }
       Rubric rubric = rubrics.apply(question);
