@@ -6,6 +6,7 @@ import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.knowledge.Section;
 import dev.interviewtutor.knowledge.SourceLocation;
 import dev.interviewtutor.knowledge.lint.LintReport.Acknowledged;
 import dev.interviewtutor.knowledge.lint.LintWarning.Kind;
@@ -114,6 +115,7 @@ public final class BankLint {
           "notes");
   private static final Pattern DIFFERENCE =
       Pattern.compile("(?i).*\\b(difference|differ|differs|vs\\.?|versus|compare)\\b.*");
+  private static final Pattern LABELLED = Pattern.compile("^\\**([^:*]{1,40}?)\\**:\\**\\s+\\S.*$");
   private static final Pattern COMPARES =
       Pattern.compile("(?i)\\s(?:vs\\.?|versus)\\s|\\bdifference between\\b|\\bdiffers? from\\b");
   private static final Pattern DIFFER_FROM = Pattern.compile("(?i)\\s+differs?\\s+from\\s+");
@@ -410,6 +412,24 @@ public final class BankLint {
       }
       if (byColumn.size() >= 2) {
         contrasted.addAll(byColumn);
+      }
+    }
+    // a list of labelled bullets in one section ("- Latency: delay, in milliseconds", "- Bandwidth:
+    // capacity, in bits per second") compares like a table's rows
+    for (Section section : question.sections()) {
+      if (QuestionRubrics.isAnnotation(section)) {
+        continue;
+      }
+      List<String> labels = new ArrayList<>();
+      for (String bullet : section.bullets()) {
+        Matcher labelled = LABELLED.matcher(bullet.strip());
+        if (labelled.matches()) {
+          labels.add(labelled.group(1));
+        }
+      }
+      List<Integer> byLabel = namedIn(names, labels);
+      if (byLabel.size() >= 2) {
+        contrasted.addAll(byLabel);
       }
     }
     if (contrasted.size() == concepts.size()) {
