@@ -84,7 +84,7 @@ class ShippedBanksSelfCheckTest {
               "own content with 'clustering index'/'secondary index' (bank synonyms) is read as a swap of clustered and non-clustered"),
           Map.entry(
               "1611",
-              "swap of shared and exclusive locks gets 83: sibling lock modes not held apart"),
+              "swap of shared and exclusive locks gets 83: the derived swap is Shared/Row lock, because 'exclusive lock' is said as 'write lock' (the bank synonym); a key point naming the exclusive lock twice was tried: the swap then works, but the own content with 'write lock' is named as the mistake 'A shared lock blocks every other lock' (50)"),
           Map.entry(
               "1701",
               "the own content passes since the mistake was restated; the C/A swap gets 50: availability is said as 'always answering' (the bank synonym), so only the consistency sentence is swapped, and one named mistake in an answer still covering most points is capped at 50"),
