@@ -4,6 +4,7 @@ import dev.interviewtutor.knowledge.BankException;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.lint.BankLint;
+import dev.interviewtutor.knowledge.lint.LintReport;
 import dev.interviewtutor.knowledge.lint.LintWarning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tutor bank lint [DIR] [--strict]}: warnings (file:line) about what makes questions hard to
- * grade. Exit 0 with warnings unless {@code --strict}; exit 1 when the banks do not load at all.
+ * grade, then the warnings the banks acknowledge (not counted). Exit 0 with warnings unless {@code
+ * --strict}; exit 1 when the banks do not load at all.
  */
 @Command(
     name = "lint",
@@ -43,22 +45,34 @@ final class BankLintCommand implements Callable<Integer> {
     } catch (BankException e) {
       return BankCommand.printProblems(spec.commandLine().getErr(), e);
     }
-    List<LintWarning> warnings = BankLint.lint(loaded);
+    LintReport report = BankLint.check(loaded);
+    List<LintWarning> warnings = report.warnings();
     PrintWriter out = spec.commandLine().getOut();
     for (LintWarning warning : warnings) {
       out.println(warning);
     }
+    for (LintReport.Acknowledged kept : report.acknowledged()) {
+      out.println(kept);
+    }
     long questions = warnings.stream().map(LintWarning::questionId).distinct().count();
+    String acknowledged =
+        report.acknowledged().isEmpty()
+            ? ""
+            : " ("
+                + report.acknowledged().size()
+                + " acknowledged in the banks' lint-acknowledged: front matter, not counted)";
     out.println(
-        warnings.isEmpty()
-            ? "No warnings in " + loaded.questions().size() + " questions."
-            : warnings.size()
-                + (warnings.size() == 1 ? " warning" : " warnings")
-                + " in "
-                + questions
-                + " of "
-                + loaded.questions().size()
-                + " questions.");
+        (warnings.isEmpty()
+                ? "No warnings in " + loaded.questions().size() + " questions"
+                : warnings.size()
+                    + (warnings.size() == 1 ? " warning" : " warnings")
+                    + " in "
+                    + questions
+                    + " of "
+                    + loaded.questions().size()
+                    + " questions")
+            + acknowledged
+            + ".");
     out.flush();
     return strict && !warnings.isEmpty() ? BankCommand.PROBLEMS : 0;
   }

@@ -212,6 +212,39 @@ class BankToolsCommandTest {
   }
 
   @Test
+  void lint_should_list_acknowledged_warnings_apart_and_pass_strict_with_only_those()
+      throws IOException {
+    Files.writeString(
+        dir.resolve("kept.md"),
+        String.join(
+            "\n",
+            "---",
+            "topic: Basics",
+            "lint-acknowledged:",
+            "  - 1 too-few-key-points: a one-fact question on purpose",
+            "---",
+            "",
+            "# 1. What Does HTTP Stand For?",
+            "",
+            "### Explanation",
+            "",
+            "HyperText Transfer Protocol.",
+            ""),
+        StandardCharsets.UTF_8);
+
+    assertEquals(0, run("bank", "lint", dir.toString(), "--strict"), out.toString());
+    String shown = out.toString();
+    assertTrue(
+        shown.contains("[too-few-key-points] — acknowledged: a one-fact question on purpose"),
+        shown);
+    assertTrue(
+        shown.contains(
+            "No warnings in 1 questions (1 acknowledged in the banks' lint-acknowledged: front"
+                + " matter, not counted)."),
+        shown);
+  }
+
+  @Test
   void lint_should_accept_a_comparison_table_and_warn_about_too_few_key_points() {
     assertEquals(
         BankCommand.PROBLEMS, run("bank", "lint", SEED.getParent().toString(), "--strict"));

@@ -47,7 +47,8 @@ class ShippedBanksSelfCheckTest {
 
   /**
    * Questions the shipped grader cannot yet tell apart for reasons in the grader, not the bank:
-   * skipped, each with the limitation. Empty means every shipped question is asserted.
+   * skipped, each with the limitation (scores as measured on branch banks-lint, 2026-12-03, with
+   * {@code -Dtutor.selfCheck.only=<these ids>}). Empty means every shipped question is asserted.
    */
   static final Map<String, String> KNOWN_GRADER_LIMITATIONS =
       Map.ofEntries(
@@ -55,62 +56,26 @@ class ShippedBanksSelfCheckTest {
               "1613",
               "own content with 'Explain analyse' (the bank's British synonym) reads as the sibling EXPLAIN followed by a claim of EXPLAIN ANALYZE: a shorter sibling's name that prefixes a longer one is not disambiguated"),
           Map.entry(
-              "1805",
-              "swap of HTTP/1.1 and HTTP/2 gets 50: one swapped claim is named, the other is not, and the rest still covers 80% of the points, so the high-coverage mistake cap (50) applies"),
-          Map.entry(
-              "1001",
-              "swap of two event-loop phases (table rows) gets 55: only one of the swapped claims is named, the rest still count as covered"),
-          Map.entry(
-              "1008",
-              "swap of 'Callbacks' and 'EventEmitters and streams' gets 55: one swapped claim named, the others still covered"),
-          Map.entry(
-              "1104",
-              "swap of let and var gets 55: 'let is function-scoped' is named, 'var and const are block-scoped' is not"),
-          Map.entry(
               "1108",
-              "swap of task and microtask gets 100: SwapCheck does not see 'microtasks' and 'task' as sibling subjects"),
-          Map.entry(
-              "1109",
-              "own content with 'fold' (bank synonym of reduce) is read as map/filter/reduce swapped"),
+              "swap of task and microtask gets 86: SwapCheck does not see 'microtasks' and 'task' as sibling subjects"),
           Map.entry(
               "1118",
-              "the mistake 'JavaScript passes objects by reference, so reassigning a parameter changes the caller's variable' gets 94 with no mistake named: too close to the key point about sharing references"),
-          Map.entry(
-              "1120",
-              "swap of for...in and for...of gets 55: one swapped claim named, the others still covered"),
-          Map.entry(
-              "1305",
-              "own content with 'use memo'/'use callback' (the bank's synonyms) is read as useMemo/useCallback swapped: a sibling's synonym is not mapped to the sibling"),
+              "the mistake 'JavaScript passes objects by reference, so reassigning a parameter changes the caller's variable' gets 61 with no mistake named: too close to the key point about sharing references"),
           Map.entry(
               "1409",
               "own content with 'binding'/'copy.copy' (bank synonyms) is read as a swap of assignment and deep copy: sibling synonyms not mapped"),
           Map.entry(
               "1411",
-              "own content with 'immutable key' (bank synonym of hashable) makes the tip's rule read as its opposite"),
-          Map.entry(
-              "1415",
-              "'The venv folder stays out of version control' is named as the mistake 'Commit the venv folder': 'stays out of' is not read as a negation"),
+              "the own content passes since key point 5 was restated; the negated answer gets 40, just at the bound: two of its four negated claims are named ('is not a hash table', 'must not be hashable'), 'were not first inserted' and 'is not the same dict key' are not"),
           Map.entry(
               "1416",
               "own content with 'enclosing scope variable' (bank synonym of nonlocal) is read as nonlocal/global swapped"),
-          Map.entry(
-              "1419",
-              "'print and str() use str, which falls back to repr()' is named as the opposite of the tip 'repr() never falls back to str'"),
           Map.entry(
               "1420",
               "the mistake 'Python cannot leak memory because it has a garbage collector' gets 44 with no mistake named"),
           Map.entry(
               "1502",
               "own content with 'new generation' (bank synonym of young generation) is read as the old/young swap"),
-          Map.entry(
-              "1507",
-              "own content with 'array list'/'linked list' (spaced bank synonyms of ArrayList/LinkedList) gets 38: the spaced forms do not match the identifiers"),
-          Map.entry(
-              "1512",
-              "swap of thenApply and thenCompose gets 100: identifier siblings are not held apart by SwapCheck"),
-          Map.entry(
-              "1601",
-              "swap of the ACID letters Durability and Consistency gets 86: definitions swapped between sibling terms are not named"),
           Map.entry(
               "1602",
               "own content with 'reading uncommitted data' (bank synonym of dirty read) is read as the Read Uncommitted level"),
@@ -119,10 +84,10 @@ class ShippedBanksSelfCheckTest {
               "own content with 'clustering index'/'secondary index' (bank synonyms) is read as a swap of clustered and non-clustered"),
           Map.entry(
               "1611",
-              "swap of shared and exclusive locks gets 100: sibling lock modes not held apart"),
+              "swap of shared and exclusive locks gets 83: the derived swap is Shared/Row lock, because 'exclusive lock' is said as 'write lock' (the bank synonym); a key point naming the exclusive lock twice was tried: the swap then works, but the own content with 'write lock' is named as the mistake 'A shared lock blocks every other lock' (50)"),
           Map.entry(
               "1701",
-              "own content with 'always answering' (bank synonym of availability) is named as a mistake; the C/A swap gets 40, just at the bound"),
+              "the own content passes since the mistake was restated; the C/A swap gets 50: availability is said as 'always answering' (the bank synonym), so only the consistency sentence is swapped, and one named mistake in an answer still covering most points is capped at 50"),
           Map.entry(
               "1702",
               "own content with 'scale up'/'scale out' (bank synonyms of vertical/horizontal) gets 0: synonyms of siblings not mapped"),
@@ -136,32 +101,14 @@ class ShippedBanksSelfCheckTest {
               "1714",
               "own content with 'eventually consistent'/'linearizability' (bank synonyms) is read as strong/eventual swapped"),
           Map.entry(
-              "1720",
-              "swap of load balancer and API gateway gets 55: one swapped claim named, the others still covered"),
-          Map.entry(
               "1813",
-              "own content with 'ip version 4' (bank synonym of IPv4) is read as swapped; the real IPv4/IPv6 swap (32 vs 128 bits) gets 100: numbers are not compared"),
-          Map.entry(
-              "1817",
-              "own content with 'hardware address'/'logical address' (bank synonyms of MAC/IP address) is read as a swap"),
+              "own content with 'ip version 4' (bank synonym of IPv4) is read as swapped; the real IPv4/IPv6 swap (32 vs 128 bits) gets 84: numbers are not compared"),
           Map.entry(
               "1901",
               "own content with 'persistent'/'non-persistent xss' (bank synonyms of stored/reflected) is read as a swap"),
           Map.entry(
               "1907",
               "'OAuth is for delegated authorisation, not authentication' (said the right way) is named as the 'X, not Y' contrast stated wrongly"),
-          Map.entry(
-              "1909",
-              "swap of two CSP directive names gets 100: directive identifiers not held apart"),
-          Map.entry(
-              "1917",
-              "swap of Secure and the __Host- prefix gets 100: cookie attribute names not held apart"),
-          Map.entry(
-              "1207",
-              "swap of the utility types Partial and Required gets 100: type-name siblings not held apart"),
-          Map.entry(
-              "1801",
-              "own content with 'transmission control protocol'/'user datagram protocol' (the bank's synonyms) gets 45: the spelled-out names are not credited as TCP/UDP"),
           Map.entry(
               "1815",
               "own content with 'outbound proxy'/'server-side proxy' (the bank's synonyms) is read as forward/reverse swapped: sibling synonyms not mapped"),
@@ -175,33 +122,17 @@ class ShippedBanksSelfCheckTest {
               "1217",
               "own content with 'read-only'/'freeze' (bank synonyms) is named as the opposite of the tip about const"),
           Map.entry(
+              "1820",
+              "swap of GET and PUT (table rows) gets 82 with no mistake named, although 'Safe methods such as PUT' and 'GET replaces a whole resource' state the opposite of key points: method-name siblings not held apart; and the mistake 'DELETE is not idempotent because the second call returns 404' gets 25 but is not named (a key point 'DELETE is idempotent even when the second call returns 404' was tried: 44, still not named)"),
+          Map.entry(
               "75",
-              "the mistake 'The garbage collector frees everything, so JavaScript cannot leak' gets 52 with no mistake named"));
+              "the mistake 'The garbage collector frees everything, so JavaScript cannot leak' gets 44 with no mistake named"));
 
   /**
    * Questions whose bank text (or this test's derivation from it) still has to be fixed: skipped
    * until fixed, each with what is wrong. Not grader limitations; the list should only shrink.
    */
-  static final Map<String, String> BANK_TEXT_TO_FIX =
-      Map.ofEntries(
-          Map.entry(
-              "1007",
-              "derivation: the swapped pair Readable/Writable occurs only in the symmetric 'independent Writable and Readable sides', so the swap is still true; the bank needs a Key Point that is not symmetric in the two"),
-          Map.entry(
-              "1116",
-              "derivation: the sibling pair found is 'all'/'Promise' (from Promise.all), a word swap that makes nonsense rather than a wrong claim; the table should name Promise.all, allSettled, race and any as written in the Key Points"),
-          Map.entry(
-              "1307",
-              "derivation: the swap exchanges 'Prop' and 'Context' inside 'props drilling' and 'react Prop'; the Key Points need the siblings as whole terms"),
-          Map.entry(
-              "1310",
-              "derivation: negating 'still re-renders' gives 're-does not render' (40, at the bound); the Key Points need a main verb the negation finds"),
-          Map.entry(
-              "1603",
-              "derivation: the pair found is 'Index'/'Hash' (a column heading and a row), not B-tree/hash; the table's rows should be the index types"),
-          Map.entry(
-              "1820",
-              "derivation: the table pair GET/HEAD is symmetric (both safe), so the swap is still true; and (grader) the mistake 'DELETE is not idempotent because the second call returns 404' gets 29 but names no mistake"));
+  static final Map<String, String> BANK_TEXT_TO_FIX = Map.of();
 
   private static final Pattern WEIGHT =
       Pattern.compile("\\s*\\((?:weight|w)\\s*[:=]?\\s*[\\d.]+\\)\\s*$", Pattern.CASE_INSENSITIVE);
@@ -313,9 +244,17 @@ class ShippedBanksSelfCheckTest {
 
     List<Check> failures = new ArrayList<>();
     int graded = 0;
+    // -Dtutor.selfCheck.only=1007,1116 checks just those questions, skipped ones included: how a
+    // bank edit is tried on a question before it leaves a skip list
+    Set<String> only =
+        java.util.Arrays.stream(System.getProperty("tutor.selfCheck.only", "").split("[\\s,]+"))
+            .filter(s -> !s.isBlank())
+            .collect(java.util.stream.Collectors.toSet());
     for (Question question : bank.questions()) {
-      if (KNOWN_GRADER_LIMITATIONS.containsKey(question.id())
-          || BANK_TEXT_TO_FIX.containsKey(question.id())) {
+      if (only.isEmpty()
+          ? KNOWN_GRADER_LIMITATIONS.containsKey(question.id())
+              || BANK_TEXT_TO_FIX.containsKey(question.id())
+          : !only.contains(question.id())) {
         continue;
       }
       Rubric rubric = rubrics.apply(question);
@@ -487,8 +426,14 @@ class ShippedBanksSelfCheckTest {
     List<String[]> pairs = new ArrayList<>();
     Matcher vs = VERSUS.matcher(RubricText.plain(question.title()));
     if (vs.matches()) {
-      String[] left = vs.group(1).replaceAll("^.*[?:.,]\\s*", "").strip().split("\\s+");
-      String[] right = vs.group(2).replaceAll("[?:.,(].*$", "").strip().split("\\s+");
+      // a dot ends a sentence only before a space: "Promise.all" and "HTTP/1.1" are one name
+      String[] left =
+          vs.group(1).replaceAll("^.*(?:[?:,]|\\.(?=\\s))\\s*", "").strip().split("\\s+");
+      String[] right =
+          vs.group(2)
+              .replaceAll("(?:[?:,(]|\\.(?:\\s|$)|\\s+(?:vs\\.?|versus)\\s).*$", "")
+              .strip()
+              .split("\\s+");
       for (int l = 0; l < left.length; l++) {
         for (int r = right.length; r >= 1; r--) {
           pairs.add(

@@ -1,12 +1,25 @@
 package dev.interviewtutor.knowledge.lint;
 
 import dev.interviewtutor.knowledge.KeyPoint;
+import dev.interviewtutor.knowledge.MarkdownTable;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.knowledge.Section;
+import dev.interviewtutor.knowledge.SourceLocation;
+import dev.interviewtutor.knowledge.lint.LintReport.Acknowledged;
+import dev.interviewtutor.knowledge.lint.LintWarning.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks each question's rubric for what makes grading unreliable: fewer than {@value
@@ -25,6 +39,12 @@ import java.util.regex.Pattern;
  * <p>Words are compared as lower-case stems without common filler words; "nearly the same" is a
  * Jaccard overlap of at least {@value #DUPLICATE_OVERLAP} between two key points of three or more
  * such words.
+ *
+ * <p>A bank keeps a warning on purpose with a {@code lint-acknowledged:} list in its front matter,
+ * one {@code - ID KIND: reason} line per kept warning (KIND as {@link Kind#label()} prints it). An
+ * acknowledged warning is reported as acknowledged, with its reason, and not counted; an entry that
+ * is malformed or matches no warning is itself a warning, so acknowledgements do not outlive what
+ * they excuse.
  */
 public final class BankLint {
   static final int MIN_KEY_POINTS = 3;
@@ -93,11 +113,25 @@ public final class BankLint {
           "overview",
           "note",
           "notes");
-  private static final Pattern VERSUS =
-      Pattern.compile(
-          "(?i)^(?:what(?:'s| is) the )?(?:difference between )?(.+?)\\s+(?:vs\\.?|versus|and|or)\\s+(.+?)\\??$");
   private static final Pattern DIFFERENCE =
-      Pattern.compile("(?i).*\\b(difference|differ|vs\\.?|versus|compare)\\b.*");
+      Pattern.compile("(?i).*\\b(difference|differ|differs|vs\\.?|versus|compare)\\b.*");
+  private static final Pattern LABELLED = Pattern.compile("^\\**([^:*]{1,40}?)\\**:\\**\\s+\\S.*$");
+  private static final Pattern COMPARES =
+      Pattern.compile("(?i)\\s(?:vs\\.?|versus)\\s|\\bdifference between\\b|\\bdiffers? from\\b");
+  private static final Pattern DIFFER_FROM = Pattern.compile("(?i)\\s+differs?\\s+from\\s+");
+  private static final Pattern SUBJECT =
+      Pattern.compile(
+          "(?i)(?:^|,|\\band\\b)\\s*(?:how|why|where|in what way)\\s+(?:do|does)\\s+(.+)$");
+  private static final Pattern PRONOUN = Pattern.compile("(?i)they|it|these|those|them");
+  private static final Pattern WHAT_ARE =
+      Pattern.compile(
+          "(?i)^\\s*what\\s+(?:is|are)\\s+(?:an?\\s+|the\\s+)?(.+?)(?:\\s+(?:for|used for))?\\s*(?:,.*)?$");
+  private static final Pattern LEAD =
+      Pattern.compile(
+          "(?i)^(?:(?:what(?:'s| is| are)\\s+)?the\\s+differences?\\s+between\\s+|difference between\\s+)");
+  private static final Pattern CONTEXT = Pattern.compile("(?i)\\s+(?:in|for|on)\\s+[^,]*$");
+  private static final Pattern SEPARATOR =
+      Pattern.compile("(?i)\\s+(?:vs\\.?|versus|and|or)\\s+|\\s*,\\s*(?:and\\s+|or\\s+)?");
   private static final Pattern CONTRAST =
       Pattern.compile(
           "(?i).*(\\bwhile\\b|\\bwhereas\\b|\\bbut\\b|\\bunlike\\b|\\binstead\\b|\\bnot\\b|\\bthan\\b|\\bhowever\\b|"
@@ -105,17 +139,151 @@ public final class BankLint {
 
   private BankLint() {}
 
-  /** Every warning of every question, sorted by file and line. */
+  /**
+   * Every warning of every question that its bank does not acknowledge, plus every acknowledgement
+   * that is malformed or matches no warning, sorted by file and line.
+   */
   public static List<LintWarning> lint(QuestionBank bank) {
+    return check(bank).warnings();
+  }
+
+  /**
+   * Every warning of every question, split into those still to fix and those the question's bank
+   * acknowledges in its {@code lint-acknowledged:} front matter.
+   */
+  public static LintReport check(QuestionBank bank) {
     Map<String, Rubric> rubrics = QuestionRubrics.forBank(bank);
-    List<LintWarning> warnings = new ArrayList<>();
+    Map<Path, List<Question>> byFile = new LinkedHashMap<>();
     for (Question question : bank.questions()) {
-      warnings.addAll(lint(question, rubrics.get(question.id())));
+      byFile.computeIfAbsent(question.location().file(), f -> new ArrayList<>()).add(question);
     }
-    warnings.sort(
+    List<LintWarning> warnings = new ArrayList<>();
+    List<Acknowledged> acknowledged = new ArrayList<>();
+    for (Map.Entry<Path, List<Question>> file : byFile.entrySet()) {
+      List<LintWarning> found = new ArrayList<>();
+      for (Question question : file.getValue()) {
+        found.addAll(lint(question, rubrics.get(question.id())));
+      }
+      Set<String> ids = new LinkedHashSet<>();
+      file.getValue().forEach(q -> ids.add(q.id()));
+      List<LintWarning> open = new ArrayList<>(found);
+      for (Acknowledgement ack : Acknowledgement.read(file.getKey(), warnings)) {
+        List<LintWarning> matched =
+            found.stream()
+                .filter(w -> w.questionId().equals(ack.questionId()) && w.kind() == ack.kind())
+                .toList();
+        if (matched.isEmpty()) {
+          warnings.add(
+              new LintWarning(
+                  ack.location(),
+                  ack.questionId(),
+                  Kind.ACKNOWLEDGEMENT,
+                  "lint-acknowledged entry \""
+                      + ack.questionId()
+                      + " "
+                      + ack.kind().label()
+                      + "\" matches no warning"
+                      + (ids.contains(ack.questionId())
+                          ? ""
+                          : " (no question of this bank has that id)")
+                      + " — remove it"));
+        }
+        for (LintWarning warning : matched) {
+          if (open.remove(warning)) {
+            acknowledged.add(new Acknowledged(warning, ack.reason()));
+          }
+        }
+      }
+      warnings.addAll(open);
+    }
+    Comparator<LintWarning> order =
         Comparator.comparing((LintWarning w) -> w.location().file().toString())
-            .thenComparingInt(w -> w.location().line()));
-    return warnings;
+            .thenComparingInt(w -> w.location().line());
+    warnings.sort(order);
+    acknowledged.sort(Comparator.comparing(Acknowledged::warning, order));
+    return new LintReport(warnings, acknowledged);
+  }
+
+  /** One {@code - ID KIND: reason} line of a bank's {@code lint-acknowledged:} front matter. */
+  record Acknowledgement(SourceLocation location, String questionId, Kind kind, String reason) {
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z_][\\w-]*\\s*:.*$");
+    private static final Pattern LIST = Pattern.compile("^lint-acknowledged\\s*:\\s*$");
+    private static final Pattern ITEM = Pattern.compile("^\\s*-\\s+(.*)$");
+    private static final Pattern ENTRY =
+        Pattern.compile("^(\\S+)\\s+([A-Za-z][A-Za-z-]*)\\s*:\\s*(\\S.*)$");
+
+    /**
+     * The entries of a bank file's front matter; a malformed entry is added to {@code problems}
+     * instead.
+     */
+    static List<Acknowledgement> read(Path file, List<LintWarning> problems) {
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        return List.of();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      List<Acknowledgement> out = new ArrayList<>();
+      int i = 0;
+      while (i < lines.size() && lines.get(i).isBlank()) {
+        i++;
+      }
+      if (i >= lines.size() || !lines.get(i).strip().equals("---")) {
+        return out;
+      }
+      boolean inList = false;
+      for (i++; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.strip().equals("---") || line.strip().equals("...")) {
+          break;
+        }
+        if (LIST.matcher(line).matches()) {
+          inList = true;
+          continue;
+        }
+        if (KEY.matcher(line).matches()) {
+          inList = false;
+          continue;
+        }
+        Matcher item = ITEM.matcher(line);
+        if (!inList || !item.matches()) {
+          continue;
+        }
+        SourceLocation at = new SourceLocation(file, i + 1);
+        String text = unquote(item.group(1).strip());
+        Matcher entry = ENTRY.matcher(text);
+        Optional<Kind> kind =
+            entry.matches() ? Kind.ofLabel(entry.group(2)) : Optional.<Kind>empty();
+        if (kind.isEmpty() || kind.get() == Kind.ACKNOWLEDGEMENT) {
+          problems.add(
+              new LintWarning(
+                  at,
+                  entry.matches() ? entry.group(1) : "?",
+                  Kind.ACKNOWLEDGEMENT,
+                  "lint-acknowledged entry \""
+                      + text
+                      + "\" should read `- ID KIND: reason`, KIND one of "
+                      + Arrays.stream(Kind.values())
+                          .filter(k -> k != Kind.ACKNOWLEDGEMENT)
+                          .map(Kind::label)
+                          .toList()));
+          continue;
+        }
+        out.add(new Acknowledgement(at, entry.group(1), kind.get(), entry.group(3).strip()));
+      }
+      return out;
+    }
+
+    private static String unquote(String value) {
+      if (value.length() >= 2
+          && (value.startsWith("\"") && value.endsWith("\"")
+              || value.startsWith("'") && value.endsWith("'"))) {
+        return value.substring(1, value.length() - 1).strip();
+      }
+      return value;
+    }
   }
 
   /** The warnings of one question. */
@@ -126,6 +294,7 @@ public final class BankLint {
       out.add(
           warn(
               question,
+              Kind.TOO_FEW_KEY_POINTS,
               "only "
                   + points.size()
                   + (points.size() == 1 ? " key point" : " key points")
@@ -136,6 +305,7 @@ public final class BankLint {
       out.add(
           warn(
               question,
+              Kind.TOO_MANY_KEY_POINTS,
               points.size()
                   + " key points — no answer covers that many; keep the "
                   + MAX_KEY_POINTS
@@ -149,6 +319,7 @@ public final class BankLint {
           out.add(
               warn(
                   question,
+                  Kind.DUPLICATE_KEY_POINTS,
                   "key points "
                       + points.get(i).id()
                       + " and "
@@ -171,6 +342,7 @@ public final class BankLint {
         out.add(
             warn(
                 question,
+                Kind.VAGUE_KEY_POINT,
                 "key point "
                     + point.id()
                     + " \""
@@ -195,6 +367,7 @@ public final class BankLint {
       return Optional.of(
           warn(
               question,
+              Kind.TIP_REPEATS_EXPLANATION,
               "the tip repeats the explanation — use it for what to stress or avoid in "
                   + "an interview, so it adds something to grade"));
     }
@@ -202,53 +375,206 @@ public final class BankLint {
   }
 
   private static Optional<LintWarning> contrastMissing(Question question, List<KeyPoint> points) {
-    String title = question.title().strip();
-    if (!DIFFERENCE.matcher(title).matches()) {
+    List<String> concepts = comparedConcepts(question.title());
+    if (concepts.size() < 2) {
       return Optional.empty();
     }
-    Matcher versus = VERSUS.matcher(title);
-    if (!versus.matches()) {
+    List<Set<String>> names = conceptWords(concepts);
+    if (names.stream().anyMatch(Set::isEmpty)) {
       return Optional.empty();
     }
-    Set<String> left = words(versus.group(1));
-    Set<String> right = words(versus.group(2));
-    left.removeAll(Set.of("difference", "between", "what"));
-    right.removeAll(left);
-    if (left.isEmpty() || right.isEmpty()) {
-      return Optional.empty();
-    }
+    // every compared concept is named, with a contrasting word, in a key point that names another
+    Set<Integer> contrasted = new LinkedHashSet<>();
     for (KeyPoint point : points) {
+      if (!CONTRAST.matcher(point.text()).matches()) {
+        continue;
+      }
       Set<String> words = words(point.text());
-      boolean both =
-          left.stream().anyMatch(words::contains) && right.stream().anyMatch(words::contains);
-      if (both && CONTRAST.matcher(point.text()).matches()) {
-        return Optional.empty();
+      List<Integer> named = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).stream().anyMatch(words::contains)) {
+          named.add(i);
+        }
+      }
+      if (named.size() >= 2) {
+        contrasted.addAll(named);
       }
     }
+    // a comparison table: its rows (or its columns) are the concepts, each told by the same
+    // properties
+    for (MarkdownTable table : question.tables()) {
+      List<String> labels = new ArrayList<>();
+      table.rows().forEach(row -> labels.add(row.isEmpty() ? "" : row.get(0)));
+      List<Integer> byRow = namedIn(names, labels);
+      List<Integer> byColumn = namedIn(names, table.header());
+      if (byRow.size() >= 2) {
+        contrasted.addAll(byRow);
+      }
+      if (byColumn.size() >= 2) {
+        contrasted.addAll(byColumn);
+      }
+    }
+    // a list of labelled bullets in one section ("- Latency: delay, in milliseconds", "- Bandwidth:
+    // capacity, in bits per second") compares like a table's rows
+    for (Section section : question.sections()) {
+      if (QuestionRubrics.isAnnotation(section)) {
+        continue;
+      }
+      List<String> labels = new ArrayList<>();
+      for (String bullet : section.bullets()) {
+        Matcher labelled = LABELLED.matcher(bullet.strip());
+        if (labelled.matches()) {
+          labels.add(labelled.group(1));
+        }
+      }
+      List<Integer> byLabel = namedIn(names, labels);
+      if (byLabel.size() >= 2) {
+        contrasted.addAll(byLabel);
+      }
+    }
+    if (contrasted.size() == concepts.size()) {
+      return Optional.empty();
+    }
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < concepts.size(); i++) {
+      if (!contrasted.contains(i)) {
+        missing.add("\"" + concepts.get(i) + "\"");
+      }
+    }
+    int uncontrasted = 0;
+    while (contrasted.contains(uncontrasted)) {
+      uncontrasted++;
+    }
+    String first = concepts.get(uncontrasted);
+    String other = concepts.get(uncontrasted == 0 ? 1 : 0);
     return Optional.of(
         warn(
             question,
-            "\""
-                + versus.group(1).strip()
-                + "\" and \""
-                + versus.group(2).strip()
-                + "\" are compared, but no key point names both with the property that tells them apart — add one such as "
+            Kind.CONTRAST_MISSING,
+            concepts.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(" and "))
+                + " are compared, but no key point names "
+                + (concepts.size() == 2 ? "both" : String.join(", ", missing) + " and another")
+                + " with the property that tells them apart — add one such as "
                 + "\""
-                + versus.group(1).strip()
+                + first
                 + " ..., whereas "
-                + versus.group(2).strip()
+                + other
                 + " ...\" or a comparison table"));
   }
 
-  private static LintWarning warn(Question question, String message) {
-    return new LintWarning(question.location(), question.id(), message);
+  /** The concepts (by index) that one of the cells names. */
+  private static List<Integer> namedIn(List<Set<String>> names, List<String> cells) {
+    List<Integer> named = new ArrayList<>();
+    for (String cell : cells) {
+      Set<String> words = words(cell);
+      for (int i = 0; i < names.size(); i++) {
+        if (!named.contains(i) && names.get(i).stream().anyMatch(words::contains)) {
+          named.add(i);
+        }
+      }
+    }
+    return named;
   }
 
-  /** Lower-case word stems without filler words. */
+  /**
+   * The concepts a comparison question compares, as written in its title: "var vs let vs const" →
+   * var, let, const; "What Is the Difference Between Microtasks and Macrotasks in Node.js?" →
+   * Microtasks, Macrotasks; "OAuth 2.0 vs OpenID Connect: What Is the Difference?" → OAuth 2.0,
+   * OpenID Connect; "What Are Refs For, and How Do They Differ From State?" → Refs, State. Empty
+   * when the title compares nothing.
+   */
+  static List<String> comparedConcepts(String title) {
+    if (!DIFFERENCE.matcher(title).matches()) {
+      return List.of();
+    }
+    // the clause that compares: not a question phrase before or after it ("How Does DNS
+    // Resolution Work? Recursive vs Iterative Queries", "SQL vs NoSQL: How Do You Choose?")
+    String clause = null;
+    String before = "";
+    for (String part : title.split("[?:]")) {
+      if (COMPARES.matcher(part).find()) {
+        clause = part.strip();
+        break;
+      }
+      before = part;
+    }
+    if (clause == null) {
+      return List.of();
+    }
+    Matcher differ = DIFFER_FROM.matcher(clause);
+    String left;
+    String right;
+    if (differ.find()) {
+      left = clause.substring(0, differ.start()).strip();
+      right = clause.substring(differ.end()).strip();
+      Matcher subject = SUBJECT.matcher(left);
+      if (subject.find()) {
+        left = subject.group(1).strip();
+      }
+      if (PRONOUN.matcher(left).matches() || left.isEmpty()) {
+        // "What Are Refs For, and How Do They Differ From State?": "they" are the subject of the
+        // clause before
+        String earlier = (before + " " + clause.substring(0, differ.start())).strip();
+        Matcher what = WHAT_ARE.matcher(earlier);
+        left = what.find() ? what.group(1).strip() : "";
+      }
+      clause = left + " vs " + right;
+    }
+    clause = LEAD.matcher(clause).replaceFirst("");
+    clause = CONTEXT.matcher(clause).replaceFirst("");
+    List<String> concepts = new ArrayList<>();
+    for (String concept : SEPARATOR.split(clause)) {
+      String c = concept.strip().replaceFirst("(?i)^(?:a|an|the)\\s+", "");
+      if (!c.isEmpty()) {
+        concepts.add(c);
+      }
+    }
+    return concepts.size() >= 2 ? concepts : List.of();
+  }
+
+  /**
+   * The words that tell each concept apart: its own words without those of the other concepts, and
+   * without a head noun the concepts share ("Recursive vs Iterative Queries": recursive,
+   * iterative).
+   */
+  private static List<Set<String>> conceptWords(List<String> concepts) {
+    List<Set<String>> words = new ArrayList<>();
+    for (String concept : concepts) {
+      words.add(words(concept));
+    }
+    Set<String> last = words.get(words.size() - 1);
+    if (last.size() >= 2
+        && words.subList(0, words.size() - 1).stream().allMatch(w -> w.size() == 1)) {
+      List<String> ordered = new ArrayList<>(last);
+      last.remove(ordered.get(ordered.size() - 1));
+    }
+    List<Set<String>> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      Set<String> own = new LinkedHashSet<>(words.get(i));
+      for (int j = 0; j < words.size(); j++) {
+        if (j != i) {
+          own.removeAll(words.get(j));
+        }
+      }
+      out.add(own);
+    }
+    return out;
+  }
+
+  private static LintWarning warn(Question question, Kind kind, String message) {
+    return new LintWarning(question.location(), question.id(), kind, message);
+  }
+
+  /**
+   * Lower-case word stems without filler words. A leading {@code #} or {@code @} stays part of its
+   * word ({@code #private}, {@code @staticmethod}), so such a name is told from the plain word.
+   */
   static Set<String> words(String text) {
     Set<String> out = new LinkedHashSet<>();
     for (String word :
-        text.toLowerCase(Locale.ROOT).replaceAll("[`*_]", "").split("[^\\p{L}\\p{N}]+")) {
+        text.toLowerCase(Locale.ROOT)
+            .replaceAll("[`*_]", "")
+            .split("(?:[^\\p{L}\\p{N}#@]|(?<=[\\p{L}\\p{N}])[#@]|[#@](?![\\p{L}]))+")) {
       if (word.isEmpty() || STOP.contains(word)) {
         continue;
       }
@@ -257,20 +583,33 @@ public final class BankLint {
     return out;
   }
 
-  private static String stem(String word) {
-    if (word.length() > 5 && word.endsWith("ing")) {
-      return word.substring(0, word.length() - 3);
+  /**
+   * A crude stem that gives a word and its plural the same form: "tuple"/"tuples" → "tupl",
+   * "query"/"queries" → "query", "class"/"classes" → "class", "cache"/"caches" → "cach".
+   */
+  static String stem(String word) {
+    String w = word;
+    if (w.length() > 5 && w.endsWith("ing")) {
+      w = w.substring(0, w.length() - 3);
+    } else if (w.length() > 4 && w.endsWith("ied")) {
+      w = w.substring(0, w.length() - 3) + "y";
+    } else if (w.length() > 4 && w.endsWith("ed")) {
+      w = w.substring(0, w.length() - 2);
+    } else if (w.length() > 4 && w.endsWith("ies")) {
+      w = w.substring(0, w.length() - 3) + "y";
+    } else if (w.length() > 4 && w.endsWith("es")) {
+      w = w.substring(0, w.length() - 2);
+    } else if (w.length() > 3
+        && w.endsWith("s")
+        && !w.endsWith("ss")
+        && !w.endsWith("us")
+        && !w.endsWith("is")) {
+      w = w.substring(0, w.length() - 1);
     }
-    if (word.length() > 4 && word.endsWith("ed")) {
-      return word.substring(0, word.length() - 2);
+    if (w.length() > 3 && w.endsWith("e") && !w.endsWith("ee")) {
+      w = w.substring(0, w.length() - 1);
     }
-    if (word.length() > 4 && word.endsWith("es")) {
-      return word.substring(0, word.length() - 2);
-    }
-    if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
-      return word.substring(0, word.length() - 1);
-    }
-    return word;
+    return w;
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {
