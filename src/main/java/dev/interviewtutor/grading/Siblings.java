@@ -171,6 +171,7 @@ final class Siblings {
     if (subjects.size() < 2 || subjects.size() > 6) {
       return NONE;
     }
+    addSynonymForms(subjects, rubric.synonyms());
     Siblings partial = new Siblings(subjects, List.of());
     List<Claim> claims = new ArrayList<>();
     for (int k = 0; k < rubric.keyPoints().size(); k++) {
@@ -332,6 +333,37 @@ final class Siblings {
     }
     found.put(key, new Subject(name, forms));
     addDistinguishingForms(found);
+  }
+
+  /**
+   * A subject is also named by the bank's synonyms for it ("EXPLAIN ANALYZE" / "explain analyse",
+   * "young generation" / "new generation"): a clause that names it that way is about it, not about
+   * a sibling whose name the synonym happens to start with. A synonym that is another subject's
+   * name is left out.
+   */
+  static void addSynonymForms(List<Subject> subjects, Map<String, List<String>> synonyms) {
+    for (Map.Entry<String, List<String>> group : synonyms.entrySet()) {
+      List<List<String>> members = new ArrayList<>();
+      members.add(stems(group.getKey()));
+      group.getValue().forEach(alt -> members.add(stems(alt)));
+      // the group belongs to the one subject it names; when it names several (an alternative that
+      // is a sibling's name), to the one it defines
+      List<Subject> named =
+          subjects.stream().filter(x -> members.stream().anyMatch(x.forms()::contains)).toList();
+      if (named.size() > 1) {
+        named = named.stream().filter(x -> x.forms().contains(members.get(0))).toList();
+      }
+      if (named.size() != 1) {
+        continue;
+      }
+      Subject subject = named.get(0);
+      for (List<String> m : members) {
+        boolean othersName = subjects.stream().anyMatch(o -> o != subject && o.forms().contains(m));
+        if (!m.isEmpty() && m.size() <= 4 && !othersName && !subject.forms().contains(m)) {
+          subject.forms().add(m);
+        }
+      }
+    }
   }
 
   private static boolean endsWith(List<String> longer, List<String> suffix) {

@@ -92,4 +92,27 @@ class SiblingsTest {
     assertTrue(
         runs.get(0).claim().contains("resends"), "'but it' continues the same subject: " + runs);
   }
+
+  @Test
+  void should_name_a_subject_by_the_banks_synonyms_for_it() {
+    List<Siblings.Subject> subjects =
+        new java.util.ArrayList<>(
+            List.of(
+                new Siblings.Subject(
+                    "EXPLAIN", new java.util.ArrayList<>(List.of(List.of("explain")))),
+                new Siblings.Subject(
+                    "EXPLAIN ANALYZE",
+                    new java.util.ArrayList<>(
+                        List.of(
+                            List.of(
+                                "explain",
+                                dev.interviewtutor.grading.text.Lexicon.stem("analyze")))))));
+    Siblings.addSynonymForms(
+        subjects, Map.of("explain analyze", List.of("explain analyse", "explain")));
+    List<String> british =
+        List.of("explain", dev.interviewtutor.grading.text.Lexicon.stem("analyse"));
+    assertTrue(subjects.get(1).forms().contains(british), subjects.get(1).forms().toString());
+    // a synonym that is the other sibling's name stays that sibling's
+    assertTrue(subjects.get(1).forms().stream().noneMatch(f -> f.equals(List.of("explain"))));
+  }
 }
