@@ -35,6 +35,7 @@ public final class DatabaseCopy {
           "scopes",
           "attempts",
           "board_points",
+          "everywhere_points",
           "streaks",
           "reviews",
           "interview_sessions",
