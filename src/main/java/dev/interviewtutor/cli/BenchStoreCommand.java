@@ -17,6 +17,7 @@ import dev.interviewtutor.practice.PersonStats;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.practice.PracticeService.GradedAnswer;
 import dev.interviewtutor.store.AttemptKind;
+import dev.interviewtutor.store.BoardRepository;
 import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.DatabaseTarget;
 import dev.interviewtutor.store.Person;
@@ -118,6 +119,17 @@ public final class BenchStoreCommand implements Callable<Integer> {
 
   @Option(names = "--skip-sqlite", description = "Run only on PostgreSQL")
   boolean skipSqlite;
+
+  @Option(
+      names = "--warmup",
+      description =
+          "Untimed leaderboard reads per board before the timed ones (default ${DEFAULT-VALUE})")
+  int warmup = 20;
+
+  @Option(
+      names = "--explain",
+      description = "Print the plan of one leaderboard read (page 10, with the asker) per backend")
+  boolean explain;
 
   @picocli.CommandLine.ParentCommand TutorCommand root;
 
@@ -345,6 +357,9 @@ public final class BenchStoreCommand implements Callable<Integer> {
         for (String topic : new String[] {null, "topic-3"}) {
           long[] times = new long[queries];
           Leaderboard last = null;
+          for (int i = 0; i < warmup; i++) {
+            service.leaderboard(guild, period, topic, (i % 10) * 10, 10, asker);
+          }
           for (int i = 0; i < queries; i++) {
             long q0 = System.nanoTime();
             last = service.leaderboard(guild, period, topic, (i % 10) * 10, 10, asker);
@@ -360,6 +375,32 @@ public final class BenchStoreCommand implements Callable<Integer> {
               pct(times, 50),
               pct(times, 99));
         }
+      }
+      for (Period period : Period.values()) {
+        long[] times = new long[queries];
+        Leaderboard last = null;
+        for (int i = 0; i < warmup; i++) {
+          service.leaderboardEverywhere(period, (i % 10) * 10, 10, asker);
+        }
+        for (int i = 0; i < queries; i++) {
+          long q0 = System.nanoTime();
+          last = service.leaderboardEverywhere(period, (i % 10) * 10, 10, asker);
+          times[i] = System.nanoTime() - q0;
+        }
+        out.printf(
+            Locale.ROOT,
+            "leaderboard %-5s everywhere page of 10 + own rank (%,d on board): p50 %.2f ms,"
+                + " p99 %.2f ms%n",
+            period.name().toLowerCase(Locale.ROOT),
+            last.total(),
+            pct(times, 50),
+            pct(times, 99));
+      }
+      if (explain) {
+        String week = Period.WEEK.key(clock.instant().atZone(asker.zone()).toLocalDate());
+        out.println("plan of the week/all board read, page 10, with the asker's rank:");
+        db.read(c -> BoardRepository.plan(c, guild.id(), week, "", 90, 10, asker.id()))
+            .forEach(line -> out.println("  " + line));
       }
       long[] times = new long[queries];
       int answers = 0;

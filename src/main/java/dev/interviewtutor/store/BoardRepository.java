@@ -87,7 +87,7 @@ public final class BoardRepository {
     Sql.multiRowUpdate(
         c,
         "INSERT INTO everywhere_points (period, person_id, points, answers) VALUES ",
-        " ON CONFLICT (period, person_id) DO UPDATE SET"
+        " ON CONFLICT (person_id, period) DO UPDATE SET"
             + " points = everywhere_points.points + excluded.points,"
             + " answers = everywhere_points.answers + excluded.answers",
         4,
@@ -107,15 +107,24 @@ public final class BoardRepository {
   public record View(List<Ranked> page, Optional<Ranked> own, int size) {}
 
   private static final String VIEW =
-      view("board_points", "scope_id = ? AND period = ? AND topic = ?");
-  private static final String VIEW_EVERYWHERE = view("everywhere_points", "period = ?");
+      view("board_points", "board_sizes", "scope_id = ? AND period = ? AND topic = ?");
+  private static final String VIEW_EVERYWHERE =
+      view("everywhere_points", "everywhere_sizes", "period = ?");
 
   /**
    * The one-statement read of a board in {@code table} whose rows {@code board} (a conjunction of
-   * {@code column = ?}) selects: the page, the asker's line, each with the count of entries above
-   * it, and the board's size.
+   * {@code column = ?}) selects: the page; each line's count of entries above it (counted in the
+   * index only for lines tied with the page's first, the others from the offset and the page
+   * itself: everything before the page scores at least as much as its first line); the asker's line
+   * with its count; and the board's size, one row of {@code sizes}, kept by triggers (V11).
    */
-  private static String view(String table, String board) {
+  private static String view(String table, String sizes, String board) {
+    String above =
+        "(SELECT COUNT(*) FROM "
+            + table
+            + " o WHERE o."
+            + board.replace(" AND ", " AND o.")
+            + " AND o.points > x.points)";
     return "WITH page AS (SELECT person_id, points, answers FROM "
         + table
         + " WHERE "
@@ -127,19 +136,15 @@ public final class BoardRepository {
         + board
         + " AND person_id = ?)"
         + " SELECT 0 AS part, x.person_id, p.key, p.display_name, x.points, x.answers,"
-        + " (SELECT COUNT(*) FROM "
-        + table
-        + " o WHERE o."
-        + board.replace(" AND ", " AND o.")
-        + " AND o.points > x.points) AS above FROM page x JOIN people p ON p.id = x.person_id"
-        + " UNION ALL SELECT 1, x.person_id, p.key, p.display_name, x.points, x.answers,"
-        + " (SELECT COUNT(*) FROM "
-        + table
-        + " o WHERE o."
-        + board.replace(" AND ", " AND o.")
-        + " AND o.points > x.points) FROM mine x JOIN people p ON p.id = x.person_id"
-        + " UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, (SELECT COUNT(*) FROM "
-        + table
+        + " CASE WHEN x.points < (SELECT MAX(points) FROM page)"
+        + " THEN ? + (SELECT COUNT(*) FROM page y WHERE y.points > x.points) ELSE "
+        + above
+        + " END AS above FROM page x JOIN people p ON p.id = x.person_id"
+        + " UNION ALL SELECT 1, x.person_id, p.key, p.display_name, x.points, x.answers, "
+        + above
+        + " FROM mine x JOIN people p ON p.id = x.person_id"
+        + " UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, (SELECT COALESCE(MAX(people), 0) FROM "
+        + sizes
         + " WHERE "
         + board
         + ")"
@@ -155,9 +160,7 @@ public final class BoardRepository {
   public static View view(
       Connection c, long scopeId, String period, String topic, int offset, int limit, long askerId)
       throws SQLException {
-    return read(
-        c, VIEW, scopeId, period, topic, limit, offset, scopeId, period, topic, askerId, scopeId,
-        period, topic, scopeId, period, topic, scopeId, period, topic);
+    return read(c, VIEW, viewArgs(new Object[] {scopeId, period, topic}, offset, limit, askerId));
   }
 
   /**
@@ -166,7 +169,45 @@ public final class BoardRepository {
    */
   public static View viewEverywhere(
       Connection c, String period, int offset, int limit, long askerId) throws SQLException {
-    return read(c, VIEW_EVERYWHERE, period, limit, offset, period, askerId, period, period, period);
+    return read(c, VIEW_EVERYWHERE, viewArgs(new Object[] {period}, offset, limit, askerId));
+  }
+
+  /**
+   * The parameters of a {@link #view} statement, in order, for a board selected by {@code board}.
+   */
+  private static Object[] viewArgs(Object[] board, int offset, int limit, long askerId) {
+    List<Object> args = new ArrayList<>();
+    args.addAll(List.of(board));
+    args.add(limit);
+    args.add(offset);
+    args.addAll(List.of(board));
+    args.add(askerId);
+    args.add(offset);
+    args.addAll(List.of(board)); // the page's lines tied with its first
+    args.addAll(List.of(board)); // the asker's line
+    args.addAll(List.of(board)); // the size
+    return args.toArray();
+  }
+
+  /**
+   * The plan of {@link #view} as the database reports it (for {@code bench-store --explain}): on
+   * PostgreSQL {@code EXPLAIN (ANALYZE, BUFFERS)}, which runs the statement; on SQLite {@code
+   * EXPLAIN QUERY PLAN}.
+   */
+  public static List<String> plan(
+      Connection c, long scopeId, String period, String topic, int offset, int limit, long askerId)
+      throws SQLException {
+    boolean pg =
+        c.getMetaData()
+            .getDatabaseProductName()
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("postgres");
+    Object[] args = viewArgs(new Object[] {scopeId, period, topic}, offset, limit, askerId);
+    return Sql.list(
+        c,
+        (pg ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + VIEW,
+        rs -> pg ? rs.getString(1) : rs.getInt(2) + " " + rs.getString(4),
+        args);
   }
 
   private static View read(Connection c, String sql, Object... args) throws SQLException {

@@ -54,6 +54,12 @@ public final class DatabaseCopy {
           "daily_post_claims");
 
   /**
+   * Tables not copied: the target's triggers keep them as the copied rows arrive (board sizes,
+   * V11).
+   */
+  public static final List<String> KEPT_BY_TRIGGERS = List.of("board_sizes", "everywhere_sizes");
+
+  /**
    * Tables whose {@code id} the database generates: the target's generator continues after the
    * copied ids.
    */

@@ -97,6 +97,7 @@ class BoardPointsSummaryTest {
       assertEquals(expected, db.read(BoardPointsSummaryTest::summary));
       Map<String, String> everywhere = db.read(BoardPointsSummaryTest::everywhereOverAttempts);
       assertEquals(everywhere, db.read(BoardPointsSummaryTest::everywhereSummary));
+      assertSizesCounted(db, "after writes");
       assertTrue(
           db.read(
                   c ->
@@ -146,6 +147,7 @@ class BoardPointsSummaryTest {
           db.read(BoardPointsSummaryTest::everywhereOverAttempts),
           db.read(BoardPointsSummaryTest::everywhereSummary),
           "everywhere, after forget-me");
+      assertSizesCounted(db, "after forget-me");
       assertFalse(
           afterForget.keySet().stream().anyMatch(k -> k.endsWith("|" + people.get(1).id())));
       assertTrue(afterForget.size() < expected.size());
@@ -180,6 +182,7 @@ class BoardPointsSummaryTest {
       Map<String, String> everywhere = target.read(BoardPointsSummaryTest::everywhereOverAttempts);
       assertFalse(everywhere.isEmpty());
       assertEquals(everywhere, target.read(BoardPointsSummaryTest::everywhereSummary));
+      assertSizesCounted(target, "after db copy");
     }
   }
 
@@ -252,6 +255,7 @@ class BoardPointsSummaryTest {
       Map<String, String> everywhere = db.read(BoardPointsSummaryTest::everywhereOverAttempts);
       assertEquals(everywhere, db.read(BoardPointsSummaryTest::everywhereSummary));
       assertEquals("42/3", everywhere.get("all|1"), everywhere.toString());
+      assertSizesCounted(db, "after the upgrade");
       assertTrue(expected.containsKey("1|w:2020-W53|node|1"), "2020-12-31 is in ISO week 2020-W53");
       assertTrue(
           expected.containsKey("2|w:2020-W53|sql|1"), "2021-01-01 too: " + expected.keySet());
@@ -363,6 +367,35 @@ class BoardPointsSummaryTest {
                   rs.getString(1) + "|" + rs.getLong(2), rs.getInt(3) + "/" + rs.getInt(4)
                 })) {
       out.put(row[0], row[1]);
+    }
+    return out;
+  }
+
+  /**
+   * The board sizes the triggers keep (V11) equal the number of people on each board, counted here;
+   * a board nobody is on any more may keep a row of 0.
+   */
+  static void assertSizesCounted(Database db, String when) {
+    for (String[] pair :
+        new String[][] {
+          {"board_points", "board_sizes", "scope_id || '|' || period || '|' || topic"},
+          {"everywhere_points", "everywhere_sizes", "period"}
+        }) {
+      Map<String, Long> counted =
+          db.read(
+              c -> sizes(c, "SELECT " + pair[2] + ", COUNT(*) FROM " + pair[0] + " GROUP BY 1"));
+      Map<String, Long> kept =
+          db.read(c -> sizes(c, "SELECT " + pair[2] + ", people FROM " + pair[1]));
+      kept.values().removeIf(n -> n == 0);
+      assertFalse(counted.isEmpty(), pair[0] + " " + when);
+      assertEquals(counted, kept, pair[1] + " " + when);
+    }
+  }
+
+  private static Map<String, Long> sizes(Connection c, String sql) throws SQLException {
+    Map<String, Long> out = new TreeMap<>();
+    for (Object[] row : Sql.list(c, sql, rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+      out.put((String) row[0], (Long) row[1]);
     }
     return out;
   }
