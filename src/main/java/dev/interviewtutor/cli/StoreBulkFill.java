@@ -221,6 +221,18 @@ final class StoreBulkFill {
         "INSERT INTO everywhere_points (period, person_id, points, answers) SELECT b.period,"
             + " b.person_id, SUM(b.points), SUM(b.answers) FROM board_points b JOIN scopes s ON"
             + " s.id = b.scope_id WHERE b.topic = '' AND s.kind IN ('guild', 'dm') GROUP BY 1, 2");
+    // The board sizes (V11) are kept by triggers, which a server in replica mode (above) does not
+    // fire: counted again here.
+    Sql.update(c, "DELETE FROM board_sizes");
+    Sql.update(
+        c,
+        "INSERT INTO board_sizes (scope_id, period, topic, people) SELECT scope_id, period, topic,"
+            + " COUNT(*) FROM board_points GROUP BY 1, 2, 3");
+    Sql.update(c, "DELETE FROM everywhere_sizes");
+    Sql.update(
+        c,
+        "INSERT INTO everywhere_sizes (period, people) SELECT period, COUNT(*) FROM"
+            + " everywhere_points GROUP BY 1");
     Sql.update(c, "DELETE FROM reviews");
     Sql.update(c, "DELETE FROM streaks");
     if (pg) {
