@@ -29,7 +29,7 @@ final class StoreBulkFill {
   private static final String KEY_POINTS =
       "[{\"id\":\"kp1\",\"text\":\"first point\",\"coverage\":\"COVERED\",\"evidence\":\"\"}]";
   private static final List<String> TABLES =
-      List.of("attempts", "board_points", "reviews", "streaks");
+      List.of("attempts", "board_points", "everywhere_points", "reviews", "streaks");
 
   private StoreBulkFill() {}
 
@@ -215,6 +215,24 @@ final class StoreBulkFill {
                 + " 1, 2, 3, 4");
       }
     }
+    Sql.update(c, "DELETE FROM everywhere_points");
+    Sql.update(
+        c,
+        "INSERT INTO everywhere_points (period, person_id, points, answers) SELECT b.period,"
+            + " b.person_id, SUM(b.points), SUM(b.answers) FROM board_points b JOIN scopes s ON"
+            + " s.id = b.scope_id WHERE b.topic = '' AND s.kind IN ('guild', 'dm') GROUP BY 1, 2");
+    // The board sizes (V11) are kept by triggers, which a server in replica mode (above) does not
+    // fire: counted again here.
+    Sql.update(c, "DELETE FROM board_sizes");
+    Sql.update(
+        c,
+        "INSERT INTO board_sizes (scope_id, period, topic, people) SELECT scope_id, period, topic,"
+            + " COUNT(*) FROM board_points GROUP BY 1, 2, 3");
+    Sql.update(c, "DELETE FROM everywhere_sizes");
+    Sql.update(
+        c,
+        "INSERT INTO everywhere_sizes (period, people) SELECT period, COUNT(*) FROM"
+            + " everywhere_points GROUP BY 1");
     Sql.update(c, "DELETE FROM reviews");
     Sql.update(c, "DELETE FROM streaks");
     if (pg) {

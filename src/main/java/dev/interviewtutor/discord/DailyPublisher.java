@@ -143,6 +143,14 @@ public final class DailyPublisher {
    * claim up, so the next tick of whichever process runs the shard tries again.
    */
   public Outcome publishScheduled(JDA jda, DuePost due) {
+    return publishScheduled(jda, due, RequestPace.NONE);
+  }
+
+  /**
+   * As {@link #publishScheduled(JDA, DuePost)}, each REST request taking its slot from {@code pace}
+   * first.
+   */
+  Outcome publishScheduled(JDA jda, DuePost due, RequestPace pace) {
     return locked(
         due.settings().scope(),
         () -> {
@@ -160,6 +168,7 @@ public final class DailyPublisher {
             outcome =
                 send(
                     jda,
+                    pace,
                     due.settings(),
                     post,
                     missed == 0
@@ -202,7 +211,7 @@ public final class DailyPublisher {
             return offline.get();
           }
           DailyPost post = daily.postNow(settings.scope());
-          Outcome outcome = send(jda, settings, post, "");
+          Outcome outcome = send(jda, RequestPace.NONE, settings, post, "");
           if (outcome instanceof Outcome.Retry) {
             daily.deliveryFailed(post.id(), "");
             daily.resume(settings.scope());
@@ -216,10 +225,10 @@ public final class DailyPublisher {
    * many failed.
    */
   public Reveals revealPending(JDA jda, Scope scope) {
-    return locked(scope, () -> reveal(jda, scope));
+    return locked(scope, () -> reveal(jda, RequestPace.NONE, scope));
   }
 
-  private Reveals reveal(JDA jda, Scope scope) {
+  private Reveals reveal(JDA jda, RequestPace pace, Scope scope) {
     List<String> where = new ArrayList<>();
     int failed = 0;
     Optional<DailySettings> settings = daily.settings(scope);
@@ -239,7 +248,7 @@ public final class DailyPublisher {
       RevealSummary summary = daily.summary(post.id());
       String thread;
       try {
-        thread = postReveal(channel, post, summary);
+        thread = postReveal(pace, channel, post, summary);
       } catch (RuntimeException e) {
         failed++;
         LOG.warn(
@@ -255,10 +264,12 @@ public final class DailyPublisher {
     return new Reveals(where, failed);
   }
 
-  private String postReveal(GuildMessageChannel channel, DailyPost post, RevealSummary summary) {
+  private String postReveal(
+      RequestPace pace, GuildMessageChannel channel, DailyPost post, RevealSummary summary) {
     GuildMessageChannel target = channel;
     if (channel instanceof TextChannel text && post.messageId().isPresent()) {
       try {
+        pace.await();
         ThreadChannel thread =
             text.createThreadChannel(
                     DailyEmbeds.threadName(post), Long.parseLong(post.messageId().get()))
@@ -271,8 +282,10 @@ public final class DailyPublisher {
             e.toString());
       }
     }
+    pace.await();
     target.sendMessageEmbeds(DailyEmbeds.reveal(summary)).setAllowedMentions(List.of()).complete();
     if (!summary.shared().isEmpty()) {
+      pace.await();
       target
           .sendMessageEmbeds(DailyEmbeds.shared(summary))
           .setAllowedMentions(List.of())
@@ -282,16 +295,18 @@ public final class DailyPublisher {
   }
 
   /** Sends the question, with {@code note} (empty for none) as the message text above it. */
-  private Outcome send(JDA jda, DailySettings settings, DailyPost post, String note) {
+  private Outcome send(
+      JDA jda, RequestPace pace, DailySettings settings, DailyPost post, String note) {
     Guild guild = jda.getGuildById(settings.scope().key());
     if (guild == null) {
-      return pause(jda, settings, post, "I am no longer in that server");
+      return pause(jda, pace, settings, post, "I am no longer in that server");
     }
     GuildMessageChannel channel =
         guild.getChannelById(GuildMessageChannel.class, settings.channelId());
     if (channel == null) {
       return pause(
           jda,
+          pace,
           settings,
           post,
           "the channel <#"
@@ -302,6 +317,7 @@ public final class DailyPublisher {
     if (!guild.getSelfMember().hasPermission(channel, NEEDED)) {
       return pause(
           jda,
+          pace,
           settings,
           post,
           "I am missing permissions in <#"
@@ -309,8 +325,9 @@ public final class DailyPublisher {
               + "> (I need View "
               + "Channel, Send Messages, Embed Links, Create Public Threads and Send Messages in Threads)");
     }
-    int revealed = reveal(jda, settings.scope()).where().size();
+    int revealed = reveal(jda, pace, settings.scope()).where().size();
     try {
+      pace.await();
       var send =
           channel
               .sendMessageEmbeds(DailyEmbeds.question(post))
@@ -343,13 +360,14 @@ public final class DailyPublisher {
                     + "> ("
                     + e.getMeaning()
                     + ")";
-        return pause(jda, settings, post, reason);
+        return pause(jda, pace, settings, post, reason);
       }
       LOG.warn("daily post {} not sent, will retry: {}", post.id(), e.toString());
       return new Outcome.Retry(e.getMeaning());
     } catch (InsufficientPermissionException e) {
       return pause(
           jda,
+          pace,
           settings,
           post,
           "I am missing the "
@@ -363,7 +381,8 @@ public final class DailyPublisher {
     }
   }
 
-  private Outcome pause(JDA jda, DailySettings settings, DailyPost post, String reason) {
+  private Outcome pause(
+      JDA jda, RequestPace pace, DailySettings settings, DailyPost post, String reason) {
     DailySettings paused = daily.deliveryFailed(post.id(), reason);
     LOG.warn("daily question of server {} paused: {}", settings.scope().key(), reason);
     paused
@@ -379,6 +398,8 @@ public final class DailyPublisher {
                       + ". Nothing will be posted until someone with Manage Server fixes that and runs `/daily resume`, "
                       + "or runs `/daily setup` again with a channel I can post in. `/daily status` shows the state.";
               try {
+                pace.await(); // opening the DM channel and the message: two requests
+                pace.await();
                 jda.openPrivateChannelById(key.substring("discord:".length()))
                     .flatMap(
                         dm ->

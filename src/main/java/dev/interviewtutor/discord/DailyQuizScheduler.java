@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,9 +91,12 @@ public final class DailyQuizScheduler implements AutoCloseable {
   public synchronized List<DailyPublisher.Outcome> tick() {
     Instant now = clock.instant();
     List<DailyPostQueue.Job> jobs = new ArrayList<>();
-    for (DuePost due : daily.duePosts(now)) {
+    List<DuePost> duePosts = daily.duePosts(now);
+    Map<Long, Integer> reveals = duePosts.isEmpty() ? Map.of() : daily.unrevealedCounts();
+    for (DuePost due : duePosts) {
       Optional<JDA> shard = TutorBot.shardOf(shards, Long.parseLong(due.settings().scope().key()));
-      shard.ifPresent(jda -> jobs.add(new DailyPostQueue.Job(jda, due)));
+      int toReveal = reveals.getOrDefault(due.settings().scope().id(), 0);
+      shard.ifPresent(jda -> jobs.add(new DailyPostQueue.Job(jda, due, toReveal)));
     }
     // The longest-waiting first (a catch-up after downtime), then in the order they fell due.
     jobs.sort(java.util.Comparator.comparing(j -> j.due().scheduledAt()));

@@ -21,6 +21,7 @@ import dev.interviewtutor.store.ProgressRepository;
 import dev.interviewtutor.store.ProgressRepository.ReviewKey;
 import dev.interviewtutor.store.ReviewState;
 import dev.interviewtutor.store.Scope;
+import dev.interviewtutor.store.ScopeKind;
 import dev.interviewtutor.store.StreakRow;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -212,6 +213,7 @@ final class AnswerRecorder {
     Map<Long, StreakRow> streaks = ProgressRepository.streaks(c, personIds);
     Map<ReviewKey, ReviewState> reviews = ProgressRepository.reviews(c, reviewKeys);
     Map<BoardRepository.Delta, int[]> board = new LinkedHashMap<>();
+    Map<BoardRepository.EverywhereDelta, int[]> everywhere = new LinkedHashMap<>();
     List<AttemptRow> rows = new ArrayList<>(n);
     int[] scores = new int[n];
     int[] points = new int[n];
@@ -264,6 +266,13 @@ final class AnswerRecorder {
           sum[0] += points[i];
           sum[1]++;
         }
+        if (a.scope().kind() != ScopeKind.TERMINAL) {
+          int[] sum =
+              everywhere.computeIfAbsent(
+                  new BoardRepository.EverywhereDelta(period, personId, 0, 0), k -> new int[2]);
+          sum[0] += points[i];
+          sum[1]++;
+        }
       }
       StreakRow streak =
           Streaks.advance(Optional.ofNullable(streaks.get(personId)), personId, days[i]);
@@ -289,6 +298,12 @@ final class AnswerRecorder {
                 new BoardRepository.Delta(
                     k.scopeId(), k.period(), k.topic(), k.personId(), sum[0], sum[1])));
     BoardRepository.addAll(c, deltas);
+    List<BoardRepository.EverywhereDelta> everywhereDeltas = new ArrayList<>(everywhere.size());
+    everywhere.forEach(
+        (k, sum) ->
+            everywhereDeltas.add(
+                new BoardRepository.EverywhereDelta(k.period(), k.personId(), sum[0], sum[1])));
+    BoardRepository.addEverywhere(c, everywhereDeltas);
     List<StreakRow> touchedStreaks = new ArrayList<>(personIds.size());
     for (Long id : personIds) {
       touchedStreaks.add(streaks.get(id));

@@ -57,6 +57,27 @@ final class Boards {
         });
   }
 
+  /**
+   * One page of the board across every Discord server and DM (all topics), for the period
+   * containing today in the asker's zone.
+   */
+  Leaderboard leaderboardEverywhere(Period period, int offset, int limit, Person asker) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
+    }
+    ZoneId zone = asker == null ? ZoneId.of("UTC") : asker.zone();
+    String key = period.key(clock.instant().atZone(zone).toLocalDate());
+    return db.read(
+        c -> {
+          BoardRepository.View view =
+              BoardRepository.viewEverywhere(c, key, offset, limit, asker == null ? 0 : asker.id());
+          List<Leaderboard.Entry> entries = new ArrayList<>();
+          view.page().forEach(r -> entries.add(entry(r.rank(), r.row())));
+          Optional<Leaderboard.Entry> own = view.own().map(r -> entry(r.rank(), r.row()));
+          return new Leaderboard(period, "", offset, limit, view.size(), entries, own);
+        });
+  }
+
   private static Leaderboard.Entry entry(int rank, BoardRow r) {
     return new Leaderboard.Entry(
         rank, r.personId(), r.personKey(), r.displayName(), r.points(), r.answers());

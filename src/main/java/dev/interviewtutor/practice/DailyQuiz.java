@@ -315,6 +315,14 @@ public final class DailyQuiz {
   }
 
   /**
+   * Per scope id, how many delivered posts wait for their reveal (one query for every server, so a
+   * busy minute can be planned before it is sent).
+   */
+  public java.util.Map<Long, Integer> unrevealedCounts() {
+    return db.read(DailyRepository::unrevealedCounts);
+  }
+
+  /**
    * Grades and seals a member's answer. Only the first answer counts (and earns points); a later
    * one returns the first result again; after the reveal answers are closed.
    *

@@ -418,6 +418,14 @@ public final class PracticeService {
   }
 
   /**
+   * One page of the leaderboard across every Discord server and DM of the bot (all topics; terminal
+   * answers are not on it), with the asker's own line.
+   */
+  public Leaderboard leaderboardEverywhere(Period period, int offset, int limit, Person asker) {
+    return boards.leaderboardEverywhere(period, offset, limit, asker);
+  }
+
+  /**
    * A person's progress: answers, average, streaks, mastery per topic and question, score over
    * time.
    */

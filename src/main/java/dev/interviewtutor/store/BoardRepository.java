@@ -69,6 +69,31 @@ public final class BoardRepository {
         rows);
   }
 
+  /** A change to a person's line on the everywhere board ({@code everywhere_points}). */
+  public record EverywhereDelta(String period, long personId, int points, int answers) {}
+
+  /**
+   * Applies summed deltas to the board across every Discord server and DM (one per period and
+   * person).
+   */
+  public static void addEverywhere(Connection c, List<EverywhereDelta> deltas) throws SQLException {
+    List<EverywhereDelta> sorted = new ArrayList<>(deltas);
+    sorted.sort(
+        Comparator.comparing(EverywhereDelta::period).thenComparingLong(EverywhereDelta::personId));
+    List<Object[]> rows = new ArrayList<>(sorted.size());
+    for (EverywhereDelta d : sorted) {
+      rows.add(new Object[] {d.period(), d.personId(), d.points(), d.answers()});
+    }
+    Sql.multiRowUpdate(
+        c,
+        "INSERT INTO everywhere_points (period, person_id, points, answers) VALUES ",
+        " ON CONFLICT (person_id, period) DO UPDATE SET"
+            + " points = everywhere_points.points + excluded.points,"
+            + " answers = everywhere_points.answers + excluded.answers",
+        4,
+        rows);
+  }
+
   /**
    * A line of a board with its competition rank (1 + the number of people with strictly more
    * points).
@@ -81,26 +106,50 @@ public final class BoardRepository {
    */
   public record View(List<Ranked> page, Optional<Ranked> own, int size) {}
 
-  private static final String BOARD = "scope_id = ? AND period = ? AND topic = ?";
   private static final String VIEW =
-      "WITH page AS (SELECT person_id, points, answers FROM board_points WHERE "
-          + BOARD
-          + " ORDER BY points DESC, person_id LIMIT ? OFFSET ?),"
-          + " mine AS (SELECT person_id, points, answers FROM board_points WHERE "
-          + BOARD
-          + " AND person_id = ?)"
-          + " SELECT 0 AS part, x.person_id, p.key, p.display_name, x.points, x.answers,"
-          + " (SELECT COUNT(*) FROM board_points o WHERE o."
-          + BOARD.replace(" AND ", " AND o.")
-          + " AND o.points > x.points) AS above FROM page x JOIN people p ON p.id = x.person_id"
-          + " UNION ALL SELECT 1, x.person_id, p.key, p.display_name, x.points, x.answers,"
-          + " (SELECT COUNT(*) FROM board_points o WHERE o."
-          + BOARD.replace(" AND ", " AND o.")
-          + " AND o.points > x.points) FROM mine x JOIN people p ON p.id = x.person_id"
-          + " UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, (SELECT COUNT(*) FROM board_points WHERE "
-          + BOARD
-          + ")"
-          + " ORDER BY 1, 5 DESC, 2";
+      view("board_points", "board_sizes", "scope_id = ? AND period = ? AND topic = ?");
+  private static final String VIEW_EVERYWHERE =
+      view("everywhere_points", "everywhere_sizes", "period = ?");
+
+  /**
+   * The one-statement read of a board in {@code table} whose rows {@code board} (a conjunction of
+   * {@code column = ?}) selects: the page; each line's count of entries above it (counted in the
+   * index only for lines tied with the page's first, the others from the offset and the page
+   * itself: everything before the page scores at least as much as its first line); the asker's line
+   * with its count; and the board's size, one row of {@code sizes}, kept by triggers (V11).
+   */
+  private static String view(String table, String sizes, String board) {
+    String above =
+        "(SELECT COUNT(*) FROM "
+            + table
+            + " o WHERE o."
+            + board.replace(" AND ", " AND o.")
+            + " AND o.points > x.points)";
+    return "WITH page AS (SELECT person_id, points, answers FROM "
+        + table
+        + " WHERE "
+        + board
+        + " ORDER BY points DESC, person_id LIMIT ? OFFSET ?),"
+        + " mine AS (SELECT person_id, points, answers FROM "
+        + table
+        + " WHERE "
+        + board
+        + " AND person_id = ?)"
+        + " SELECT 0 AS part, x.person_id, p.key, p.display_name, x.points, x.answers,"
+        + " CASE WHEN x.points < (SELECT MAX(points) FROM page)"
+        + " THEN ? + (SELECT COUNT(*) FROM page y WHERE y.points > x.points) ELSE "
+        + above
+        + " END AS above FROM page x JOIN people p ON p.id = x.person_id"
+        + " UNION ALL SELECT 1, x.person_id, p.key, p.display_name, x.points, x.answers, "
+        + above
+        + " FROM mine x JOIN people p ON p.id = x.person_id"
+        + " UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, (SELECT COALESCE(MAX(people), 0) FROM "
+        + sizes
+        + " WHERE "
+        + board
+        + ")"
+        + " ORDER BY 1, 5 DESC, 2";
+  }
 
   /**
    * One page (best first, ties by person id), the asker's line ({@code askerId} 0 for none) and the
@@ -111,10 +160,61 @@ public final class BoardRepository {
   public static View view(
       Connection c, long scopeId, String period, String topic, int offset, int limit, long askerId)
       throws SQLException {
+    return read(c, VIEW, viewArgs(new Object[] {scopeId, period, topic}, offset, limit, askerId));
+  }
+
+  /**
+   * As {@link #view}, for the board across every Discord server and DM of the bot ({@code
+   * everywhere_points}).
+   */
+  public static View viewEverywhere(
+      Connection c, String period, int offset, int limit, long askerId) throws SQLException {
+    return read(c, VIEW_EVERYWHERE, viewArgs(new Object[] {period}, offset, limit, askerId));
+  }
+
+  /**
+   * The parameters of a {@link #view} statement, in order, for a board selected by {@code board}.
+   */
+  private static Object[] viewArgs(Object[] board, int offset, int limit, long askerId) {
+    List<Object> args = new ArrayList<>();
+    args.addAll(List.of(board));
+    args.add(limit);
+    args.add(offset);
+    args.addAll(List.of(board));
+    args.add(askerId);
+    args.add(offset);
+    args.addAll(List.of(board)); // the page's lines tied with its first
+    args.addAll(List.of(board)); // the asker's line
+    args.addAll(List.of(board)); // the size
+    return args.toArray();
+  }
+
+  /**
+   * The plan of {@link #view} as the database reports it (for {@code bench-store --explain}): on
+   * PostgreSQL {@code EXPLAIN (ANALYZE, BUFFERS)}, which runs the statement; on SQLite {@code
+   * EXPLAIN QUERY PLAN}.
+   */
+  public static List<String> plan(
+      Connection c, long scopeId, String period, String topic, int offset, int limit, long askerId)
+      throws SQLException {
+    boolean pg =
+        c.getMetaData()
+            .getDatabaseProductName()
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("postgres");
+    Object[] args = viewArgs(new Object[] {scopeId, period, topic}, offset, limit, askerId);
+    return Sql.list(
+        c,
+        (pg ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + VIEW,
+        rs -> pg ? rs.getString(1) : rs.getInt(2) + " " + rs.getString(4),
+        args);
+  }
+
+  private static View read(Connection c, String sql, Object... args) throws SQLException {
     List<Object[]> parts =
         Sql.list(
             c,
-            VIEW,
+            sql,
             rs ->
                 new Object[] {
                   rs.getInt(1),
@@ -130,24 +230,7 @@ public final class BoardRepository {
                               rs.getInt(6))),
                   rs.getInt(7)
                 },
-            scopeId,
-            period,
-            topic,
-            limit,
-            offset,
-            scopeId,
-            period,
-            topic,
-            askerId,
-            scopeId,
-            period,
-            topic,
-            scopeId,
-            period,
-            topic,
-            scopeId,
-            period,
-            topic);
+            args);
     List<Ranked> page = new ArrayList<>();
     Optional<Ranked> own = Optional.empty();
     int size = 0;

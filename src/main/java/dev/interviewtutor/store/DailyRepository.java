@@ -113,6 +113,22 @@ public final class DailyRepository {
         scopeId);
   }
 
+  /**
+   * Per scope id: how many of its delivered posts are not revealed yet (scopes with none left out).
+   */
+  public static java.util.Map<Long, Integer> unrevealedCounts(Connection c) throws SQLException {
+    java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+    for (long[] row :
+        Sql.list(
+            c,
+            "SELECT scope_id, COUNT(*) FROM daily_posts"
+                + " WHERE posted_at IS NOT NULL AND revealed_at IS NULL GROUP BY scope_id",
+            rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
+      counts.put(row[0], (int) row[1]);
+    }
+    return counts;
+  }
+
   public static void markPosted(Connection c, long postId, String messageId, long now)
       throws SQLException {
     Sql.update(

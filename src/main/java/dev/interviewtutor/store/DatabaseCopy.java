@@ -35,6 +35,7 @@ public final class DatabaseCopy {
           "scopes",
           "attempts",
           "board_points",
+          "everywhere_points",
           "streaks",
           "reviews",
           "interview_sessions",
@@ -51,6 +52,12 @@ public final class DatabaseCopy {
           "server_banks",
           "server_shipped_off",
           "daily_post_claims");
+
+  /**
+   * Tables not copied: the target's triggers keep them as the copied rows arrive (board sizes,
+   * V11).
+   */
+  public static final List<String> KEPT_BY_TRIGGERS = List.of("board_sizes", "everywhere_sizes");
 
   /**
    * Tables whose {@code id} the database generates: the target's generator continues after the

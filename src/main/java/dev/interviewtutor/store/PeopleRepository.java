@@ -100,6 +100,9 @@ public final class PeopleRepository {
     deleted.put("attempts", Sql.update(c, "DELETE FROM attempts WHERE person_id = ?", personId));
     deleted.put(
         "board_points", Sql.update(c, "DELETE FROM board_points WHERE person_id = ?", personId));
+    deleted.put(
+        "everywhere_points",
+        Sql.update(c, "DELETE FROM everywhere_points WHERE person_id = ?", personId));
     deleted.put("reviews", Sql.update(c, "DELETE FROM reviews WHERE person_id = ?", personId));
     deleted.put("streaks", Sql.update(c, "DELETE FROM streaks WHERE person_id = ?", personId));
     Sql.update(c, "UPDATE daily_settings SET set_up_by = NULL WHERE set_up_by = ?", personId);

@@ -45,9 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Two bot processes ({@code java} started from the test classpath, the real launcher) with shards
  * 0-0 and 1-1 of 2, one PostgreSQL database and one loopback Discord speaking the sharded gateway.
  * Each process gets only the servers of its shard; members on both shards answer; the shared
- * database holds every answer; each server's daily question is posted exactly once, by the process
- * holding its shard; a process killed (SIGKILL) mid-answer loses no stored attempt while the other
- * carries on; SIGTERM stops a process cleanly.
+ * database holds every answer, and one leaderboard (every server and DM) shows them all whichever
+ * process is asked; each server's daily question is posted exactly once, by the process holding its
+ * shard; a process killed (SIGKILL) mid-answer loses no stored attempt while the other carries on;
+ * SIGTERM stops a process cleanly.
  */
 class ShardedProcessesTest {
   static final Duration START = Duration.ofSeconds(90);
@@ -101,6 +102,30 @@ class ShardedProcessesTest {
         String board1 = leaderboard(fake, BOB, s1a);
         assertTrue(
             board1.contains("Bob") && board1.contains("Cy") && !board1.contains("Ada"), board1);
+
+        // One leaderboard shows them all: the board of every server and DM lists the members who
+        // answered through either process, asked in a server of each shard and in a DM (which
+        // Discord sends to shard 0); Cy's answers in both servers add up on one line.
+        List<String> everywhere =
+            List.of(
+                leaderboard(fake, ADA, s0a, Payloads.option("where", "everywhere")),
+                leaderboard(fake, BOB, s1a, Payloads.option("where", "everywhere")),
+                fake.awaitCallback(
+                        fake.slashCommandInDm(BOB, "leaderboard", Payloads.option("period", "all")),
+                        WAIT)
+                    .text());
+        for (String board : everywhere) {
+          assertTrue(board.contains("everywhere"), board);
+          assertEquals(
+              List.of("Ada · 1 answers", "Bob · 1 answers", "Cy · 2 answers"),
+              board
+                  .lines()
+                  .filter(l -> l.startsWith("`#"))
+                  .map(l -> l.replaceAll("^`#\\d+` (\\S+) · \\d+ pts · ", "$1 · "))
+                  .sorted()
+                  .toList(),
+              board);
+        }
 
         // SIGKILL the shard-1 process while a grade is in flight there: nothing stored so far is
         // lost, and the
@@ -254,9 +279,12 @@ class ShardedProcessesTest {
     }
   }
 
-  private static String leaderboard(FakeDiscord fake, FakeUser who, FakeGuild where) {
+  private static String leaderboard(
+      FakeDiscord fake, FakeUser who, FakeGuild where, JsonNode... more) {
+    List<JsonNode> options = new ArrayList<>(List.of(Payloads.option("period", "all")));
+    options.addAll(List.of(more));
     SentInteraction ask =
-        fake.slashCommandIn(who, where, "leaderboard", Payloads.option("period", "all"));
+        fake.slashCommandIn(who, where, "leaderboard", options.toArray(JsonNode[]::new));
     return fake.awaitCallback(ask, WAIT).text();
   }
 

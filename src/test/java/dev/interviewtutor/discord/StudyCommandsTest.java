@@ -102,6 +102,55 @@ class StudyCommandsTest {
   }
 
   @Test
+  void the_everywhere_board_adds_up_servers_and_dms_pages_from_a_dm_and_takes_no_topic()
+      throws Exception {
+    try (StudyHarness h = StudyHarness.start(dir, Instant.parse("2026-03-10T12:00:00Z"))) {
+      Scope guild = guild(h);
+      Scope other = h.practice.scope(ScopeKind.GUILD, "424242", "Other server");
+      Scope terminal = h.practice.scope(ScopeKind.TERMINAL, "local", "");
+      Question q = h.practice.bank().questions().get(0);
+      for (int i = 0; i < 12; i++) {
+        Person p = h.practice.person(Person.discordKey(900 + i), "Member " + i);
+        h.practice.answer(p, i % 2 == 0 ? guild : other, q, fullAnswer(q), AttemptKind.PRACTICE, 0);
+      }
+      Person asker = h.practice.person(Person.discordKey(ASKER.id()), "Asker");
+      h.practice.answer(asker, guild, q, fullAnswer(q), AttemptKind.PRACTICE, 0);
+      Question q2 = h.practice.bank().questions().get(1);
+      Question q3 = h.practice.bank().questions().get(2);
+      h.practice.answer(asker, other, q2, fullAnswer(q2), AttemptKind.PRACTICE, 0);
+      h.practice.answer(asker, terminal, q3, fullAnswer(q3), AttemptKind.PRACTICE, 0);
+
+      // In a DM: the board of every server (the asker's two servers add up; the terminal's
+      // answer is not on it), 10 a page, the Next button pages it.
+      SentInteraction ask =
+          h.fake.slashCommandInDm(ASKER, "leaderboard", Payloads.option("period", "all"));
+      String page1 = h.fake.awaitCallback(ask, WAIT).text();
+      assertTrue(page1.contains("Leaderboard · everywhere · all time"), page1);
+      assertTrue(page1.contains("Page 1 of 2 · 13 people"), page1);
+      assertTrue(
+          page1.lines().anyMatch(l -> l.startsWith("`#1` Asker ·") && l.endsWith("· 2 answers")),
+          "two servers on one line, the terminal's answer left out: " + page1);
+      String next = "v1:leaderboard:" + ASKER.id() + ":page:all:10:-:e";
+      JsonNode message = h.fake.replyMessage(ask, WAIT);
+      assertTrue(message.toString().contains(next), message.toString());
+      RecordedRequest page2 = h.fake.awaitCallback(h.fake.clickButton(ASKER, message, next), WAIT);
+      assertTrue(page2.text().contains("Page 2 of 2"), page2.text());
+      assertEquals(3, page2.text().lines().filter(l -> l.startsWith("`#")).count(), page2.text());
+
+      // A topic belongs to a server's banks: the everywhere board refuses one.
+      SentInteraction topic =
+          h.fake.slashCommand(
+              ASKER,
+              "leaderboard",
+              Payloads.option("where", "everywhere"),
+              Payloads.option("topic", q.topic()));
+      RecordedRequest refusal = h.fake.awaitCallback(topic, WAIT);
+      assertTrue(refusal.text().contains("counts all topics"), refusal.text());
+      assertEquals(64, refusal.body().path("data").path("flags").asInt() & 64, "ephemeral");
+    }
+  }
+
+  @Test
   void stats_replies_with_numbers_and_an_attached_png_chart() throws Exception {
     try (StudyHarness h = StudyHarness.start(dir, Instant.parse("2026-03-10T12:00:00Z"))) {
       Scope guild = guild(h);

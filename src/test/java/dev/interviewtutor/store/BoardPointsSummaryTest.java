@@ -64,7 +64,7 @@ class BoardPointsSummaryTest {
       List<Scope> scopes =
           List.of(
               service.scope(ScopeKind.GUILD, "g1", "G1"),
-              service.scope(ScopeKind.GUILD, "g2", "G2"),
+              service.scope(ScopeKind.DM, "d1", "D1"),
               service.scope(ScopeKind.TERMINAL, "local", ""));
       List<dev.interviewtutor.store.Person> people = new ArrayList<>();
       String[] zones = {"UTC", "America/New_York", "Asia/Tokyo"};
@@ -79,7 +79,7 @@ class BoardPointsSummaryTest {
           service.record(
               answer(
                   people.get(random.nextInt(people.size())),
-                  scopes.get(random.nextInt(3)),
+                  scopes.get(random.nextInt(scopes.size())),
                   random));
         }
         List<GradedAnswer> batch = new ArrayList<>();
@@ -87,7 +87,7 @@ class BoardPointsSummaryTest {
           batch.add(
               answer(
                   people.get(random.nextInt(people.size())),
-                  scopes.get(random.nextInt(3)),
+                  scopes.get(random.nextInt(scopes.size())),
                   random));
         }
         service.recordAll(batch);
@@ -95,6 +95,18 @@ class BoardPointsSummaryTest {
       }
       Map<String, String> expected = db.read(BoardPointsSummaryTest::aggregateOverAttempts);
       assertEquals(expected, db.read(BoardPointsSummaryTest::summary));
+      Map<String, String> everywhere = db.read(BoardPointsSummaryTest::everywhereOverAttempts);
+      assertEquals(everywhere, db.read(BoardPointsSummaryTest::everywhereSummary));
+      assertSizesCounted(db, "after writes");
+      assertTrue(
+          db.read(
+                  c ->
+                      Sql.count(
+                          c,
+                          "SELECT COUNT(*) FROM attempts a JOIN scopes s ON s.id = a.scope_id"
+                              + " WHERE s.kind = 'terminal'"))
+              > 0,
+          "terminal answers were recorded, and are not on the everywhere board");
       assertTrue(
           expected.keySet().stream().anyMatch(k -> k.contains("|w:2026-W53|")),
           expected.keySet().toString());
@@ -118,9 +130,24 @@ class BoardPointsSummaryTest {
             e.points() + "/" + e.answers());
       }
 
+      // The everywhere board: ranks and totals across the Discord scopes.
+      Leaderboard across = service.leaderboardEverywhere(Period.ALL, 0, 10, asker);
+      assertEquals(
+          everywhere.keySet().stream().filter(k -> k.startsWith("all|")).count(), across.total());
+      for (Leaderboard.Entry e : across.entries()) {
+        assertEquals(
+            1 + across.entries().stream().filter(o -> o.points() > e.points()).count(), e.rank());
+        assertEquals(everywhere.get("all|" + e.personId()), e.points() + "/" + e.answers());
+      }
+
       service.forget(people.get(1));
       Map<String, String> afterForget = db.read(BoardPointsSummaryTest::aggregateOverAttempts);
       assertEquals(afterForget, db.read(BoardPointsSummaryTest::summary), "after forget-me");
+      assertEquals(
+          db.read(BoardPointsSummaryTest::everywhereOverAttempts),
+          db.read(BoardPointsSummaryTest::everywhereSummary),
+          "everywhere, after forget-me");
+      assertSizesCounted(db, "after forget-me");
       assertFalse(
           afterForget.keySet().stream().anyMatch(k -> k.endsWith("|" + people.get(1).id())));
       assertTrue(afterForget.size() < expected.size());
@@ -152,6 +179,10 @@ class BoardPointsSummaryTest {
       assertEquals(
           source.read(BoardPointsSummaryTest::summary),
           target.read(BoardPointsSummaryTest::summary));
+      Map<String, String> everywhere = target.read(BoardPointsSummaryTest::everywhereOverAttempts);
+      assertFalse(everywhere.isEmpty());
+      assertEquals(everywhere, target.read(BoardPointsSummaryTest::everywhereSummary));
+      assertSizesCounted(target, "after db copy");
     }
   }
 
@@ -216,9 +247,15 @@ class BoardPointsSummaryTest {
       s.execute("INSERT INTO board_points VALUES (1, 'w:1999-W01', 'node', 2, 5, 1)");
     }
     try (Database db = Database.open(target)) {
-      assertEquals("10", Migrations.currentVersion(db));
+      assertEquals(Migrations.LATEST_VERSION, Migrations.currentVersion(db));
       Map<String, String> expected = db.read(BoardPointsSummaryTest::aggregateOverAttempts);
       assertEquals(expected, db.read(BoardPointsSummaryTest::summary));
+      // V11 fills the everywhere board from the rebuilt summary: the guild's answers, not the
+      // terminal's.
+      Map<String, String> everywhere = db.read(BoardPointsSummaryTest::everywhereOverAttempts);
+      assertEquals(everywhere, db.read(BoardPointsSummaryTest::everywhereSummary));
+      assertEquals("42/3", everywhere.get("all|1"), everywhere.toString());
+      assertSizesCounted(db, "after the upgrade");
       assertTrue(expected.containsKey("1|w:2020-W53|node|1"), "2020-12-31 is in ISO week 2020-W53");
       assertTrue(
           expected.containsKey("2|w:2020-W53|sql|1"), "2021-01-01 too: " + expected.keySet());
@@ -291,6 +328,76 @@ class BoardPointsSummaryTest {
               + " VALUES (?, ?, ?, ?, ?, ?)",
           r);
     }
+  }
+
+  /**
+   * period|person → points/answers over every attempt in a guild or DM scope, summed in Java: what
+   * {@code everywhere_points} should hold.
+   */
+  static Map<String, String> everywhereOverAttempts(Connection c) throws SQLException {
+    Map<String, int[]> sums = new TreeMap<>();
+    for (Object[] a :
+        Sql.list(
+            c,
+            "SELECT a.person_id, a.local_day, a.points FROM attempts a JOIN scopes s ON"
+                + " s.id = a.scope_id WHERE s.kind IN ('guild', 'dm')",
+            rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)})) {
+      for (Period period : Period.values()) {
+        int[] sum =
+            sums.computeIfAbsent(
+                period.key(LocalDate.parse((String) a[1])) + "|" + a[0], k -> new int[2]);
+        sum[0] += (Integer) a[2];
+        sum[1]++;
+      }
+    }
+    Map<String, String> out = new TreeMap<>();
+    sums.forEach((k, v) -> out.put(k, v[0] + "/" + v[1]));
+    return out;
+  }
+
+  /** The same keys as read from {@code everywhere_points}. */
+  static Map<String, String> everywhereSummary(Connection c) throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    for (String[] row :
+        Sql.list(
+            c,
+            "SELECT period, person_id, points, answers FROM everywhere_points",
+            rs ->
+                new String[] {
+                  rs.getString(1) + "|" + rs.getLong(2), rs.getInt(3) + "/" + rs.getInt(4)
+                })) {
+      out.put(row[0], row[1]);
+    }
+    return out;
+  }
+
+  /**
+   * The board sizes the triggers keep (V11) equal the number of people on each board, counted here;
+   * a board nobody is on any more may keep a row of 0.
+   */
+  static void assertSizesCounted(Database db, String when) {
+    for (String[] pair :
+        new String[][] {
+          {"board_points", "board_sizes", "scope_id || '|' || period || '|' || topic"},
+          {"everywhere_points", "everywhere_sizes", "period"}
+        }) {
+      Map<String, Long> counted =
+          db.read(
+              c -> sizes(c, "SELECT " + pair[2] + ", COUNT(*) FROM " + pair[0] + " GROUP BY 1"));
+      Map<String, Long> kept =
+          db.read(c -> sizes(c, "SELECT " + pair[2] + ", people FROM " + pair[1]));
+      kept.values().removeIf(n -> n == 0);
+      assertFalse(counted.isEmpty(), pair[0] + " " + when);
+      assertEquals(counted, kept, pair[1] + " " + when);
+    }
+  }
+
+  private static Map<String, Long> sizes(Connection c, String sql) throws SQLException {
+    Map<String, Long> out = new TreeMap<>();
+    for (Object[] row : Sql.list(c, sql, rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+      out.put((String) row[0], (Long) row[1]);
+    }
+    return out;
   }
 
   /** The same keys as read from {@code board_points}. */

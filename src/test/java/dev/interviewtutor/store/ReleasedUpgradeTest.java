@@ -46,6 +46,15 @@ class ReleasedUpgradeTest {
           db.read(BoardPointsSummaryTest::aggregateOverAttempts),
           db.read(BoardPointsSummaryTest::summary),
           "the leaderboard summary equals the aggregate over the attempts");
+      // V11's board across servers is a summary too: filled from the upgraded attempts.
+      assertEquals(
+          db.read(BoardPointsSummaryTest::everywhereOverAttempts),
+          db.read(BoardPointsSummaryTest::everywhereSummary),
+          "the everywhere board equals the aggregate over the guild and DM attempts");
+      BoardPointsSummaryTest.assertSizesCounted(db, "after the upgrade");
+      added.remove("everywhere_points");
+      added.remove("board_sizes");
+      added.remove("everywhere_sizes");
       assertTrue(
           added.values().stream().allMatch(List::isEmpty),
           "tables added by the upgrade start empty: " + added);

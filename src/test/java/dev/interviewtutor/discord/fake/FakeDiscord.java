@@ -113,6 +113,15 @@ public final class FakeDiscord implements AutoCloseable {
 
   private final AtomicInteger mostRejectionsInARow = new AtomicInteger();
 
+  /** Runs {@link #otherClientsSend}; stopped on close. */
+  private final java.util.concurrent.ExecutorService otherTraffic =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fake-discord-other-clients");
+            t.setDaemon(true);
+            return t;
+          });
+
   /** While set, answers to interaction callbacks (acknowledgements) wait for it. */
   private volatile CountDownLatch callbackHold;
 
@@ -246,6 +255,37 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public void enforceGlobalRateLimit(int perSecond) {
     this.globalLimit = perSecond;
+  }
+
+  /**
+   * Other clients of the same bot (its other processes) take {@code perSecond} requests a second of
+   * the global limit from now on, evenly spaced; those refused by the limit are dropped (they are
+   * not this client's, so they count in neither {@link #rateLimited()} nor {@link
+   * #mostRejectionsInARow()}).
+   */
+  public void otherClientsSend(int perSecond) {
+    if (perSecond <= 0) {
+      return;
+    }
+    otherTraffic.execute(
+        () -> {
+          long interval = 1_000_000_000L / perSecond;
+          long next = System.nanoTime();
+          while (!Thread.currentThread().isInterrupted()) {
+            next += interval;
+            java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+            long now = System.nanoTime();
+            synchronized (acceptedInLastSecond) {
+              while (!acceptedInLastSecond.isEmpty()
+                  && now - acceptedInLastSecond.peekFirst() >= 1_000_000_000L) {
+                acceptedInLastSecond.pollFirst();
+              }
+              if (acceptedInLastSecond.size() < globalLimit) {
+                acceptedInLastSecond.addLast(now);
+              }
+            }
+          }
+        });
   }
 
   /** How many requests were answered 429 by the global limit. */
@@ -1031,5 +1071,6 @@ public final class FakeDiscord implements AutoCloseable {
     gateway.shutdown();
     http.stop(0);
     httpPool.shutdownNow();
+    otherTraffic.shutdownNow();
   }
 }
