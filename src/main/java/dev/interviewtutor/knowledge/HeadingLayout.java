@@ -297,6 +297,11 @@ final class HeadingLayout {
                     + ", unlike a question heading — write `"
                     + fixed
                     + "` at the start of the line"));
+      } else if (h.indent > 0
+          && seenQuestion
+          && (h.question == null || h.question.number() == null)) {
+        // "  # Why it matters:" indented under a bullet of a question: a part of that question
+        h.role = Role.SECTION;
       } else if (questionLevel == 0) {
         h.role =
             isFirst && h.level == 1
@@ -339,6 +344,16 @@ final class HeadingLayout {
           h.role = Role.UNNUMBERED;
           unnumbered.add(h);
         }
+      } else if (!seenQuestion
+          && h.indent == 0
+          && h.question != null
+          && h.question.number() != null
+          && !h.question.title().isEmpty()
+          && questionNumbers.size() > 1
+          && !questionNumbers.contains(h.question.number().toLowerCase(Locale.ROOT))) {
+        // "## 1. Q" before "# 2. Q", "# 3. Q": the first question written one level deeper than the
+        // rest; there is no question yet for it to be a part of
+        h.role = Role.QUESTION;
       } else {
         h.role = Role.SECTION;
         if (seenQuestion

@@ -24,7 +24,12 @@ final class NotesMarkup {
       Pattern.compile("<(code|kbd|tt)>(.*?)</\\1>", Pattern.CASE_INSENSITIVE);
   private static final Pattern BOLD_TAG =
       Pattern.compile("<(b|strong)>(.*?)</\\1>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
+  // HTML elements only: "kubectl logs <pod-name>" or "git add <file>" keep their placeholders
+  private static final Pattern TAG =
+      Pattern.compile(
+          "</?(?i:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|"
+              + "font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|picture|pre|q|s|samp|small|source|span|strike|strong|"
+              + "sub|summary|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|var|video)(\\s[^<>]*)?/?>");
   private static final Map<String, String> ENTITIES =
       Map.of(
           "&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&#39;", "'", "&apos;", "'",

@@ -94,6 +94,53 @@ final class RubricText {
     return s.isEmpty() ? 0 : s.split("\\s+").length;
   }
 
+  private static final Pattern LEAD_IN_END = Pattern.compile("\\s*(?::|\\s[-–—])\\s*$");
+  private static final Pattern LETTER_WORD = Pattern.compile("\\S*\\p{L}\\S*");
+
+  /**
+   * What a line of notes states, or empty when it states nothing: a label or lead-in that only
+   * introduces what follows ("It includes:", "Why this fails:", "My observation -") and a question
+   * asked in passing ("How does it work?") are not facts to check. A long lead-in keeps its words
+   * ("It keeps the repository small by ignoring files that").
+   */
+  static String withoutLeadIn(String text) {
+    String t = text.strip();
+    if (t.endsWith("?")) {
+      return "";
+    }
+    Matcher end = LEAD_IN_END.matcher(t);
+    if (!end.find()) {
+      return t;
+    }
+    String body = t.substring(0, end.start()).strip();
+    return letterWords(body) < LEAD_IN_MIN_WORDS ? "" : body;
+  }
+
+  private static final int LEAD_IN_MIN_WORDS = 6;
+
+  /**
+   * A list item that names what its sub-list says ("Break down big components:") keeps its words
+   * without the colon; one that is only a label ("Setup:", "Instead:") states nothing.
+   */
+  static String withoutItemLabelColon(String item) {
+    String t = item.strip();
+    Matcher end = LEAD_IN_END.matcher(t);
+    if (!end.find()) {
+      return t;
+    }
+    String body = t.substring(0, end.start()).strip();
+    return letterWords(body) < 2 ? "" : body;
+  }
+
+  private static int letterWords(String text) {
+    Matcher words = LETTER_WORD.matcher(text);
+    int count = 0;
+    while (words.find()) {
+      count++;
+    }
+    return count;
+  }
+
   static String withoutFinalStop(String text) {
     return text.strip().replaceAll("[.!]+$", "").strip();
   }
@@ -136,7 +183,8 @@ final class RubricText {
     if (contrast.matches()
         && !contrast.group(1).matches(".*[,;:].*")
         && !contrast.group(2).matches(".*[,;:].*")) {
-      return Optional.of(capitalise(replaceContrast(contrast.group(1), contrast.group(2).strip())));
+      String swapped = replaceContrast(contrast.group(1), contrast.group(2).strip());
+      return swapped == null ? Optional.empty() : Optional.of(capitalise(swapped));
     }
     Matcher imperative = IMPERATIVE_NEGATION.matcher(s);
     if (imperative.matches()) {
@@ -260,6 +308,8 @@ final class RubricText {
     return Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
+  private static final int MAX_SWAPPED_WORDS = 2;
+
   private static String replaceContrast(String left, String alternative) {
     String alt = alternative.replaceAll("[.!]+$", "").strip();
     String[] leftWords = left.strip().split("\\s+");
@@ -272,6 +322,11 @@ final class RubricText {
       Matcher per = PLURAL_PER.matcher(alt);
       String object = per.matches() ? "a " + per.group(1) + " per " + per.group(2) : alt;
       return prep.group(1).strip() + " with " + object;
+    }
+    if (altWords > MAX_SWAPPED_WORDS) {
+      // "only the code for a route is loaded, not the entire app upfront": swapping the last four
+      // words would make nonsense; no wrong belief is better than a garbled one
+      return null;
     }
     if (leftWords.length > altWords) {
       return String.join(" ", java.util.Arrays.copyOf(leftWords, leftWords.length - altWords))
