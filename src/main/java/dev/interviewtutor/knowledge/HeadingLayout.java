@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The headings of one bank file and what each one is, decided before the lines are read. The
@@ -26,6 +27,15 @@ import java.util.regex.Matcher;
  */
 final class HeadingLayout {
   private static final int FOOTER_LINES = 8;
+
+  /** Below every {@code #} level: the level a {@code **Question**:} line takes. */
+  static final int LABELLED_LEVEL = 7;
+
+  private static final Pattern LABELLED_QUESTION =
+      Pattern.compile(
+          "^\\s{0,3}(?:\\*\\*|__)\\s*(?:Question|Q)\\s*#?\\s*(\\d{1,4})?\\s*[:.)\\-–—]?\\s*(?:\\*\\*|__)"
+              + "\\s*[:.)\\-–—]?\\s*(\\S.*)$",
+          Pattern.CASE_INSENSITIVE);
 
   enum Role {
     TITLE,
@@ -207,6 +217,17 @@ final class HeadingLayout {
                 indented.group(1).length()));
         continue;
       }
+      Matcher labelled = LABELLED_QUESTION.matcher(raw);
+      if (labelled.matches() && (i == start || lines[i - 1].isBlank())) {
+        // "**Question**: What is X?" over "**Answer**: ...": a question without any heading; it
+        // sits below every heading of the file, which are its title and groups
+        String questionText =
+            NotesMarkup.stripTags(labelled.group(2)).replace("**", "").replace("__", "").strip();
+        Heading h = new Heading(i, LABELLED_LEVEL, raw.strip(), true, 0);
+        h.question = new NotesHeadings.QuestionHeading(labelled.group(1), questionText);
+        headings.put(i, h);
+        continue;
+      }
       if (isBareQuestion(i)) {
         Matcher bare = MarkdownBankParser.BARE_QUESTION.matcher(raw);
         bare.matches();
@@ -255,8 +276,13 @@ final class HeadingLayout {
     if (questionLevel == 0) {
       questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && hasAnswerChild(h, all));
     }
+    if (questionLevel != 0) {
+      // with question headings, a "**Question**:" line restates the question under its heading
+      all.removeIf(h -> h.bare && h.level == LABELLED_LEVEL);
+      headings.values().removeIf(h -> h.bare && h.level == LABELLED_LEVEL);
+    }
     if (questionLevel == 0 && all.stream().anyMatch(h -> h.bare)) {
-      questionLevel = 1;
+      questionLevel = all.stream().filter(h -> h.bare).mapToInt(h -> h.level).max().orElse(1);
       numbered = true;
     }
     Set<String> questionNumbers = new HashSet<>();

@@ -508,7 +508,12 @@ public final class MarkdownBankParser {
             continue;
           }
           if (blankSinceBullet) {
-            // a paragraph of its own inside the list item: a statement of its own
+            // a paragraph of its own inside the list item: a statement of its own, unless it only
+            // introduces what follows ("What to look for:")
+            if (RubricText.withoutLeadIn(more).isEmpty()) {
+              skip(lineNo, idHint(), "label of the list below", more);
+              continue;
+            }
             lastBulletList.add(more);
             blankSinceBullet = false;
             continue;
@@ -540,10 +545,13 @@ public final class MarkdownBankParser {
           continue;
         }
         if (hardBreakBefore) {
-          openParagraphTarget = null; // "first line  " + "second line": two statements, not one
+          // "first line  " + "second line", or "✅ Idea:" + "text": two lines, not one statement
+          openParagraphTarget = null;
         }
         addParagraphLine(inMisconceptions() ? wrongAction(text) : text);
-        hardBreakBefore = HARD_BREAK.matcher(raw).find();
+        hardBreakBefore =
+            HARD_BREAK.matcher(raw).find()
+                || text.endsWith(":") && RubricText.withoutLeadIn(text).isEmpty();
       }
 
       if (inFence && !layout.swallowReported()) {

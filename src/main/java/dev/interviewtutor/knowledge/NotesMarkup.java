@@ -97,7 +97,7 @@ final class NotesMarkup {
           "(?i).*(back to (the )?top|go to top|return to top|to top|back to (contents|index|toc|table of contents)|⬆|↑|🔝).*");
   private static final Pattern METADATA =
       Pattern.compile(
-          "(?i)^[^\\p{L}*_]*(?:\\*\\*|__)?\\s*(level|difficulty|tags?|category|categories|asked (at|in|by)|companies|"
+          "(?i)^[^\\p{L}*_]*(?:\\*\\*|__)?\\s*(level|difficulty|tags?|category|categories|asked (at|in|by)|company|companies|topics?|"
               + "frequency|importance|priority|estimated time|reading time|time to read|last updated|date)\\s*"
               + "(?:\\*\\*|__)?\\s*:.*");
 

@@ -58,13 +58,30 @@ final class RubricText {
    */
   static List<String> sentences(String paragraph) {
     List<String> out = new ArrayList<>();
+    String open = "";
     for (String part : SENTENCE_END.split(paragraph.strip())) {
-      String s = part.strip();
+      String s = (open.isEmpty() ? "" : open + " ") + part.strip();
+      // a quotation ("I've finished. Please review.") is one statement with what frames it
+      if (insideQuotation(s)) {
+        open = s;
+        continue;
+      }
+      open = "";
       if (!s.isEmpty()) {
         out.add(s);
       }
     }
+    if (!open.isEmpty()) {
+      out.add(open);
+    }
     return out;
+  }
+
+  private static boolean insideQuotation(String text) {
+    long straight = text.chars().filter(c -> c == '"').count();
+    long opening = text.chars().filter(c -> c == '“').count();
+    long closing = text.chars().filter(c -> c == '”').count();
+    return straight % 2 == 1 || opening > closing;
   }
 
   /**
