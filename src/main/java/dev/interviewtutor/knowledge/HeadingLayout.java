@@ -28,6 +28,21 @@ import java.util.regex.Pattern;
 final class HeadingLayout {
   private static final int FOOTER_LINES = 8;
 
+  private static final Pattern BOLD_ITEM_QUESTION =
+      Pattern.compile("^(\\d{1,4})[.)]\\s+(?:\\*\\*|__)(.+?)(?:\\*\\*|__)\\s*:?\\s*$");
+  private static final Pattern BOLD_NUMBERED_LINE =
+      Pattern.compile("^(?:\\*\\*|__)(\\d{1,4})[.)]\\s*(.+?)(?:\\*\\*|__)\\s*$");
+  private static final Pattern ASKS =
+      Pattern.compile(
+          "(?i)^(what|why|how|when|where|which|who|explain|describe|define|compare|differentiate|"
+              + "distinguish|discuss|list|name|tell|can|is|are|does|do|should)\\b.*");
+
+  /** A bold list item that asks: "What is X?", "Explain the differences between X and Y." */
+  private static boolean asksSomething(String text) {
+    String t = text.replace("`", "").strip();
+    return t.endsWith("?") || ASKS.matcher(t).matches();
+  }
+
   /** Below every {@code #} level: the level a {@code **Question**:} line takes. */
   static final int LABELLED_LEVEL = 7;
 
@@ -108,6 +123,21 @@ final class HeadingLayout {
   }
 
   private final Set<Integer> fenceReported = new HashSet<>();
+
+  /** Lines inside a {@code <details>} block (an answer folded away under its question). */
+  private final Set<Integer> insideDetails = new HashSet<>();
+
+  private static final Pattern DETAILS_OPEN = Pattern.compile("(?i)<details\\b");
+  private static final Pattern DETAILS_CLOSE = Pattern.compile("(?i)</details\\s*>");
+
+  private static int count(Pattern p, String line) {
+    Matcher m = p.matcher(line);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
 
   /**
    * Marks fenced lines and reports a fence that swallows a question heading (a missing closing
@@ -195,11 +225,18 @@ final class HeadingLayout {
   }
 
   private void collectHeadings(int start) {
+    int detailsDepth = 0;
     for (int i = start; i < lines.length; i++) {
       if (code[i]) {
         continue;
       }
       String raw = lines[i];
+      int depthBefore = detailsDepth;
+      detailsDepth =
+          Math.max(0, detailsDepth + count(DETAILS_OPEN, raw) - count(DETAILS_CLOSE, raw));
+      if (depthBefore > 0) {
+        insideDetails.add(i);
+      }
       Matcher hash = MarkdownBankParser.HASH_HEADING.matcher(raw);
       if (hash.matches()) {
         headings.put(i, new Heading(i, hash.group(1).length(), hash.group(2).strip(), false, 0));
@@ -225,6 +262,20 @@ final class HeadingLayout {
             NotesMarkup.stripTags(labelled.group(2)).replace("**", "").replace("__", "").strip();
         Heading h = new Heading(i, LABELLED_LEVEL, raw.strip(), true, 0);
         h.question = new NotesHeadings.QuestionHeading(labelled.group(1), questionText);
+        headings.put(i, h);
+        continue;
+      }
+      Matcher boldItem = BOLD_ITEM_QUESTION.matcher(raw);
+      if (!boldItem.matches()) {
+        boldItem = BOLD_NUMBERED_LINE.matcher(raw);
+      }
+      if (boldItem.matches() && asksSomething(boldItem.group(2))) {
+        // "1. **What is X?**" with the answer indented under it, or "**1. What is X?**": a list of
+        // questions without headings; like "**Question**:" lines, below every heading of the file
+        Heading h = new Heading(i, LABELLED_LEVEL, raw.strip(), true, 0);
+        h.question =
+            new NotesHeadings.QuestionHeading(
+                boldItem.group(1), NotesMarkup.stripTags(boldItem.group(2)).strip());
         headings.put(i, h);
         continue;
       }
@@ -323,6 +374,10 @@ final class HeadingLayout {
                     + ", unlike a question heading — write `"
                     + fixed
                     + "` at the start of the line"));
+      } else if (seenQuestion && h.level != questionLevel && insideDetails.contains(h.index)) {
+        // "#### 1. Semantic Elements:" inside the <details> answer of a "###### 4. ..." question:
+        // a part of that answer, whatever its level and number
+        h.role = Role.SECTION;
       } else if (h.indent > 0
           && seenQuestion
           && (h.question == null || h.question.number() == null)) {

@@ -478,7 +478,9 @@ public final class MarkdownBankParser {
 
         Matcher bullet = BULLET.matcher(raw);
         if (bullet.matches()) {
-          String text = NotesMarkup.clean(bullet.group(2).strip());
+          // "- **Answer**: text" under a question written as a list item: the label is not the
+          // answer
+          String text = NotesMarkup.clean(NotesMarkup.withoutAnswerLabel(bullet.group(2).strip()));
           if (text.isEmpty()) {
             continue;
           }

@@ -109,6 +109,33 @@ final class NotesMarkup {
     if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
       return text;
     }
+    return outsideCode(text, NotesMarkup::stripTagsOutsideCode);
+  }
+
+  /**
+   * {@code change} applied to the text outside code spans: a code span is what the notes show, tags
+   * and all ("`<div>` is a block element", "the `<img>` tag").
+   */
+  private static String outsideCode(String text, java.util.function.UnaryOperator<String> change) {
+    if (text.indexOf('`') < 0) {
+      return change.apply(text);
+    }
+    StringBuilder out = new StringBuilder();
+    Matcher span = CODE_SPAN.matcher(text);
+    int from = 0;
+    while (span.find()) {
+      out.append(change.apply(text.substring(from, span.start()))).append(span.group());
+      from = span.end();
+    }
+    return out.append(change.apply(text.substring(from))).toString();
+  }
+
+  private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?!`).+?(?<!`)\\1(?!`)");
+
+  private static String stripTagsOutsideCode(String text) {
+    if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+      return text;
+    }
     String s = BREAK_TAG.matcher(text).replaceAll(" ");
     s = CODE_TAG.matcher(s).replaceAll(m -> Matcher.quoteReplacement("`" + m.group(2) + "`"));
     s = BOLD_TAG.matcher(s).replaceAll(m -> Matcher.quoteReplacement("**" + m.group(2) + "**"));
@@ -129,7 +156,7 @@ final class NotesMarkup {
     if (s.indexOf('$') >= 0 || s.contains("\\(")) {
       s = latex(s);
     }
-    s = IMAGE.matcher(s).replaceAll("");
+    s = outsideCode(s, t -> IMAGE.matcher(t).replaceAll(""));
     s = stripTags(s);
     s = ESCAPE.matcher(s).replaceAll("$1");
     s = withoutEmoji(s);

@@ -243,4 +243,67 @@ class RealNotesDialectsTest {
         List.of("History — Merge: keeps every commit; Rebase: rewrites the commits"),
         keyPoints(result.questions().get(0)));
   }
+
+  @Test
+  void should_read_numbered_bold_list_items_as_questions_when_no_heading_is_one()
+      throws IOException {
+    var result = parse("go-bold-list.md");
+    assertEquals(List.of(), result.problems());
+    assertEquals(
+        List.of("basics-1", "basics-2", "concurrenc-1", "concurrenc-2"),
+        result.questions().stream().map(Question::id).toList());
+    assertEquals(
+        List.of(
+            "What is a goroutine?",
+            "Explain the difference between an array and a slice.",
+            "What does `sync.WaitGroup` do?",
+            "How does an unbuffered channel behave?"),
+        result.questions().stream().map(Question::title).toList());
+    assertEquals("Concurrency", result.questions().get(2).topic());
+    assertEquals(
+        List.of("It blocks until a counter of running goroutines drops back to zero"),
+        keyPoints(result.questions().get(2)));
+  }
+
+  @Test
+  void should_keep_a_bold_numbered_step_inside_an_answer_as_part_of_that_answer() {
+    var result =
+        parseText(
+            "# 1. How do you release a service?\n\n### Explanation\n\n"
+                + "1. **Build the image**\n   - Tag it with the commit.\n\n"
+                + "2. **What could go wrong?**\n   - A missing migration.\n");
+    assertEquals(List.of(), result.problems());
+    assertEquals(List.of("1"), result.questions().stream().map(Question::id).toList());
+  }
+
+  @Test
+  void should_read_numbered_headings_inside_a_folded_answer_as_parts_of_that_answer()
+      throws IOException {
+    var result = parse("css-details-subheadings.md");
+    assertEquals(List.of(), result.problems());
+    assertEquals(List.of("1", "2", "3"), result.questions().stream().map(Question::id).toList());
+    assertEquals(
+        List.of(
+            "Flexbox lays items out along one axis and shares the free space between them",
+            "Grid places items in rows and columns at the same time",
+            "Container queries style a component by the size of its container rather than the"
+                + " viewport"),
+        keyPoints(result.questions().get(1)));
+  }
+
+  @Test
+  void should_keep_tags_written_as_code_and_drop_tags_written_as_html() {
+    var result =
+        parseText(
+            "# 1. What is the difference between `<div>` and `<span>`?\n\n"
+                + "`<div>` starts a block, while `<span>` stays <b>inline</b>.<br>\n"
+                + "Use the `<img>` tag with an alt text.\n");
+    Question q = result.questions().get(0);
+    assertEquals("What is the difference between `<div>` and `<span>`?", q.title());
+    assertEquals(
+        List.of(
+            "<div> starts a block, while <span> stays inline",
+            "Use the <img> tag with an alt text"),
+        keyPoints(q));
+  }
 }
