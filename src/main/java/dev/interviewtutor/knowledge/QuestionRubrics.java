@@ -135,13 +135,23 @@ public final class QuestionRubrics {
         if (item.isEmpty()) {
           continue;
         }
-        String text = RubricText.positiveForm(item);
-        rubric.keyPoint(
-            context.isEmpty() ? text : context + ": " + text,
-            BULLET_WEIGHT,
-            "section:" + section.heading());
-        RubricText.wrongBelief(bullet)
-            .ifPresent(w -> rubric.misconception(w, plainStop(bullet), "negation"));
+        List<String> statements = RubricText.statementsOfItem(item);
+        for (String statement : statements) {
+          String text = RubricText.positiveForm(statement);
+          rubric.keyPoint(
+              context.isEmpty() ? text : context + ": " + text,
+              BULLET_WEIGHT,
+              "section:" + section.heading());
+        }
+        if (statements.size() == 1) {
+          RubricText.wrongBelief(bullet)
+              .ifPresent(w -> rubric.misconception(w, plainStop(bullet), "negation"));
+        } else {
+          for (String statement : statements) {
+            RubricText.wrongBelief(statement)
+                .ifPresent(w -> rubric.misconception(w, plainStop(statement), "negation"));
+          }
+        }
       }
       for (String paragraph : section.paragraphs()) {
         if (RubricText.startsWithCross(paragraph)) {

@@ -149,6 +149,32 @@ final class RubricText {
     return letterWords(body) < 2 ? "" : body;
   }
 
+  private static final int MIN_STATEMENT_WORDS = 5;
+
+  /**
+   * The statements of one list item: a bullet written as a paragraph ("X is A. It does B. In
+   * contrast, Y ...") gives one statement per sentence, so that each can be checked on its own; a
+   * bullet whose pieces would be fragments ("(e.g. Home.tsx, layout)") stays whole.
+   */
+  static List<String> statementsOfItem(String item) {
+    List<String> pieces = sentences(item);
+    if (pieces.size() < 2) {
+      return List.of(item);
+    }
+    for (String piece : pieces) {
+      if (letterWords(piece) < MIN_STATEMENT_WORDS || !balanced(piece)) {
+        return List.of(item);
+      }
+    }
+    return pieces;
+  }
+
+  private static boolean balanced(String text) {
+    long open = text.chars().filter(c -> c == '(').count();
+    long close = text.chars().filter(c -> c == ')').count();
+    return open == close;
+  }
+
   private static int letterWords(String text) {
     Matcher words = LETTER_WORD.matcher(text);
     int count = 0;

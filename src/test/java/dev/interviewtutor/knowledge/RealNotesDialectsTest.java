@@ -306,4 +306,24 @@ class RealNotesDialectsTest {
             "Use the <img> tag with an alt text"),
         keyPoints(q));
   }
+
+  @Test
+  void should_check_each_sentence_of_a_bullet_written_as_a_paragraph_on_its_own() {
+    var result =
+        parseText(
+            "1. **What is a write-ahead log?**\n"
+                + "   - A write-ahead log records every change before the data pages are touched."
+                + " After a crash the database replays it to reach a consistent state.\n\n"
+                + "2. **Where do you see one?**\n"
+                + "   - Databases keep one (e.g. Postgres, SQLite in WAL mode) for durability.\n");
+    assertEquals(List.of(), result.problems());
+    assertEquals(
+        List.of(
+            "A write-ahead log records every change before the data pages are touched",
+            "After a crash the database replays it to reach a consistent state"),
+        keyPoints(result.questions().get(0)));
+    assertEquals(
+        List.of("Databases keep one (e.g. Postgres, SQLite in WAL mode) for durability"),
+        keyPoints(result.questions().get(1)));
+  }
 }
