@@ -24,6 +24,12 @@ import java.util.regex.Pattern;
  * an unnumbered heading to report; below it, a section. Near misses are reported here: an indented
  * question heading, a numbered heading one level too deep, a code fence that swallows a question
  * heading.
+ *
+ * <p>Seen in real notes: a first question one level deeper than the rest ({@code ## 1.} before
+ * {@code # 2.}) is a question; a heading indented under a bullet, or inside a {@code <details>}
+ * answer, is a part of its question whatever its level or number. When no heading is a question,
+ * {@code **Question**: ...} lines and numbered bold list items that ask ({@code 1. **What is X?**})
+ * are the questions, below every heading of the file.
  */
 final class HeadingLayout {
   private static final int FOOTER_LINES = 8;
