@@ -352,6 +352,8 @@ final class RubricText {
   }
 
   private static final int MAX_SWAPPED_WORDS = 2;
+  private static final int MIN_KEPT_WORDS = 2;
+  private static final Pattern COPULA = Pattern.compile("(?i)is|are|was|were|be");
 
   private static String replaceContrast(String left, String alternative) {
     String alt = alternative.replaceAll("[.!]+$", "").strip();
@@ -366,15 +368,23 @@ final class RubricText {
       String object = per.matches() ? "a " + per.group(1) + " per " + per.group(2) : alt;
       return prep.group(1).strip() + " with " + object;
     }
-    if (altWords > MAX_SWAPPED_WORDS) {
-      // "only the code for a route is loaded, not the entire app upfront": swapping the last four
-      // words would make nonsense; no wrong belief is better than a garbled one
+    if (altWords > MAX_SWAPPED_WORDS && SUBORDINATE.matcher(left).find()) {
+      // "only the code that a route needs is loaded, not the entire app upfront": across a
+      // subordinate clause, swapping the last four words makes nonsense; no wrong belief is better
+      // than a garbled one
       return null;
     }
     if (leftWords.length > altWords) {
-      return String.join(" ", java.util.Arrays.copyOf(leftWords, leftWords.length - altWords))
-          + " "
-          + alt;
+      int cut = leftWords.length - altWords;
+      if (COPULA.matcher(leftWords[cut]).matches()
+          && !COPULA.matcher(alt.split("\\s+")[0]).matches()) {
+        cut++; // "X is an awareness document, not a complete standard" → "X is a complete standard"
+      }
+      if (cut < MIN_KEPT_WORDS) {
+        return null; // "Only rows ..., not the whole table": too little is left to say who does
+        // what
+      }
+      return String.join(" ", java.util.Arrays.copyOf(leftWords, cut)) + " " + alt;
     }
     return alt;
   }

@@ -221,16 +221,21 @@ class RealNotesDialectsTest {
   }
 
   @Test
-  void should_turn_a_short_not_contrast_into_a_wrong_belief_and_leave_a_long_one_alone() {
+  void should_turn_not_contrasts_into_wrong_beliefs_unless_the_swap_would_garble_them() {
     var result =
         parseText(
             "# 1. What does a partial index store?\n\n"
-                + "Only rows matching its condition are indexed -- not the whole table of every"
-                + " tenant.\n\n"
-                + "# 2. Where does a B-tree keep keys?\n\nIt keeps keys sorted -- not hashed.\n");
+                + "Only the rows that match its condition are indexed -- not the whole table of"
+                + " every tenant.\n\n"
+                + "# 2. Where does a B-tree keep keys?\n\nIt keeps keys sorted -- not hashed.\n\n"
+                + "# 3. What is a load balancer?\n\n"
+                + "A load balancer is a traffic distributor -- not a cache for responses.\n");
     assertEquals(List.of(), result.problems());
     assertEquals(List.of(), misconceptions(result.questions().get(0)));
     assertEquals(List.of("It keeps keys hashed"), misconceptions(result.questions().get(1)));
+    assertEquals(
+        List.of("A load balancer is a cache for responses"),
+        misconceptions(result.questions().get(2)));
   }
 
   @Test
