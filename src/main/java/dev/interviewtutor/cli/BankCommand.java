@@ -8,7 +8,9 @@ import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.knowledge.Rubric;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutor bank validate|list [DIR]}: check and show the question banks; {@code preview},
- * {@code import} and {@code lint} live in their own classes.
+ * {@code tutor bank validate|list [DIR]}: check and show the question banks ({@code validate} also
+ * takes one file); {@code preview}, {@code import} and {@code lint} live in their own classes.
  */
 @Command(
     name = "bank",
@@ -71,25 +73,31 @@ public final class BankCommand implements Callable<Integer> {
   @Command(
       name = "validate",
       mixinStandardHelpOptions = true,
-      description = "Load every bank; print a summary, or every problem with file:line (exit 1).")
+      description =
+          "Load every bank of DIR (or the one FILE); print a summary, or every problem with file:line"
+              + " (exit 1).")
   static final class Validate implements Callable<Integer> {
     @ParentCommand BankCommand bank;
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Directory of *.md banks")
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "DIR|FILE",
+        description = "Directory of *.md banks, or one bank file")
     Path dir;
 
     @Override
     public Integer call() {
       Path directory = bank.directory(dir);
       PrintWriter out = spec.commandLine().getOut();
+      boolean oneFile = Files.isRegularFile(directory);
       try {
-        QuestionBank loaded = BankLoader.load(directory);
+        QuestionBank loaded = oneFile ? loadFile(directory) : BankLoader.load(directory);
         Map<String, Rubric> rubrics = QuestionRubrics.forBank(loaded);
         int keyPoints = rubrics.values().stream().mapToInt(r -> r.keyPoints().size()).sum();
         int misconceptions =
             rubrics.values().stream().mapToInt(r -> r.misconceptions().size()).sum();
-        int files = BankLoader.bankFiles(directory, new ArrayList<>()).size();
+        int files = oneFile ? 1 : BankLoader.bankFiles(directory, new ArrayList<>()).size();
         out.printf(
             "OK: %d questions in %d %s (%s), topics: %s; %d key points, %d misconceptions.%n",
             loaded.questions().size(),
@@ -104,6 +112,22 @@ public final class BankCommand implements Callable<Integer> {
       } catch (BankException e) {
         return printProblems(spec.commandLine().getErr(), e);
       }
+    }
+
+    /** One bank file checked exactly as a directory's file, or as an uploaded bank. */
+    private static QuestionBank loadFile(Path file) {
+      List<BankProblem> problems = new ArrayList<>();
+      String text;
+      try {
+        text = BankLoader.decode(file, Files.readAllBytes(file), problems);
+      } catch (IOException e) {
+        throw new BankException(
+            List.of(new BankProblem(file, 0, "cannot be read: " + e.getMessage())));
+      }
+      if (!problems.isEmpty()) {
+        throw new BankException(problems);
+      }
+      return BankLoader.fromTexts(List.of(new BankLoader.BankText(file, text)));
     }
   }
 

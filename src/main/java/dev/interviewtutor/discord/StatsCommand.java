@@ -3,6 +3,7 @@ package dev.interviewtutor.discord;
 import dev.interviewtutor.practice.PersonStats;
 import dev.interviewtutor.practice.PracticeService;
 import dev.interviewtutor.store.Person;
+import dev.interviewtutor.store.Scope;
 import java.awt.Color;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import net.dv8tion.jda.api.utils.FileUpload;
 
 /**
  * {@code /stats [user]}: answers, average, streaks, mastery per topic, and a PNG chart attached.
+ * Topics are those of the server it is asked in (its own banks too); in DMs the shipped banks.
  * Anyone sees their own; another member's only a server admin (Manage Server) sees, in that server.
  */
 final class StatsCommand implements SlashCommand {
@@ -63,7 +65,9 @@ final class StatsCommand implements SlashCommand {
             true,
             hook -> {
               Optional<Person> person = practice.findPerson(Person.discordKey(target));
-              PersonStats stats = person.map(practice::stats).orElse(null);
+              // topics as this server sees them: its own banks, without shipped ones switched off
+              Scope here = People.scope(practice, event.getGuild(), event.getUser());
+              PersonStats stats = person.map(p -> practice.stats(p, here)).orElse(null);
               if (stats == null || stats.answers() == 0) {
                 Replies.editOriginal(
                     hook,

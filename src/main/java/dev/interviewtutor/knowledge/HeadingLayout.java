@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The headings of one bank file and what each one is, decided before the lines are read. The
@@ -23,9 +24,39 @@ import java.util.regex.Matcher;
  * an unnumbered heading to report; below it, a section. Near misses are reported here: an indented
  * question heading, a numbered heading one level too deep, a code fence that swallows a question
  * heading.
+ *
+ * <p>Seen in real notes: a first question one level deeper than the rest ({@code ## 1.} before
+ * {@code # 2.}) is a question; a heading indented under a bullet, or inside a {@code <details>}
+ * answer, is a part of its question whatever its level or number. When no heading is a question,
+ * {@code **Question**: ...} lines and numbered bold list items that ask ({@code 1. **What is X?**})
+ * are the questions, below every heading of the file.
  */
 final class HeadingLayout {
   private static final int FOOTER_LINES = 8;
+
+  private static final Pattern BOLD_ITEM_QUESTION =
+      Pattern.compile("^(\\d{1,4})[.)]\\s+(?:\\*\\*|__)(.+?)(?:\\*\\*|__)\\s*:?\\s*$");
+  private static final Pattern BOLD_NUMBERED_LINE =
+      Pattern.compile("^(?:\\*\\*|__)(\\d{1,4})[.)]\\s*(.+?)(?:\\*\\*|__)\\s*$");
+  private static final Pattern ASKS =
+      Pattern.compile(
+          "(?i)^(what|why|how|when|where|which|who|explain|describe|define|compare|differentiate|"
+              + "distinguish|discuss|list|name|tell|can|is|are|does|do|should)\\b.*");
+
+  /** A bold list item that asks: "What is X?", "Explain the differences between X and Y." */
+  private static boolean asksSomething(String text) {
+    String t = text.replace("`", "").strip();
+    return t.endsWith("?") || ASKS.matcher(t).matches();
+  }
+
+  /** Below every {@code #} level: the level a {@code **Question**:} line takes. */
+  static final int LABELLED_LEVEL = 7;
+
+  private static final Pattern LABELLED_QUESTION =
+      Pattern.compile(
+          "^\\s{0,3}(?:\\*\\*|__)\\s*(?:Question|Q)\\s*#?\\s*(\\d{1,4})?\\s*[:.)\\-–—]?\\s*(?:\\*\\*|__)"
+              + "\\s*[:.)\\-–—]?\\s*(\\S.*)$",
+          Pattern.CASE_INSENSITIVE);
 
   enum Role {
     TITLE,
@@ -98,6 +129,21 @@ final class HeadingLayout {
   }
 
   private final Set<Integer> fenceReported = new HashSet<>();
+
+  /** Lines inside a {@code <details>} block (an answer folded away under its question). */
+  private final Set<Integer> insideDetails = new HashSet<>();
+
+  private static final Pattern DETAILS_OPEN = Pattern.compile("(?i)<details\\b");
+  private static final Pattern DETAILS_CLOSE = Pattern.compile("(?i)</details\\s*>");
+
+  private static int count(Pattern p, String line) {
+    Matcher m = p.matcher(line);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
 
   /**
    * Marks fenced lines and reports a fence that swallows a question heading (a missing closing
@@ -185,11 +231,18 @@ final class HeadingLayout {
   }
 
   private void collectHeadings(int start) {
+    int detailsDepth = 0;
     for (int i = start; i < lines.length; i++) {
       if (code[i]) {
         continue;
       }
       String raw = lines[i];
+      int depthBefore = detailsDepth;
+      detailsDepth =
+          Math.max(0, detailsDepth + count(DETAILS_OPEN, raw) - count(DETAILS_CLOSE, raw));
+      if (depthBefore > 0) {
+        insideDetails.add(i);
+      }
       Matcher hash = MarkdownBankParser.HASH_HEADING.matcher(raw);
       if (hash.matches()) {
         headings.put(i, new Heading(i, hash.group(1).length(), hash.group(2).strip(), false, 0));
@@ -205,6 +258,31 @@ final class HeadingLayout {
                 indented.group(3).strip(),
                 false,
                 indented.group(1).length()));
+        continue;
+      }
+      Matcher labelled = LABELLED_QUESTION.matcher(raw);
+      if (labelled.matches() && (i == start || lines[i - 1].isBlank())) {
+        // "**Question**: What is X?" over "**Answer**: ...": a question without any heading; it
+        // sits below every heading of the file, which are its title and groups
+        String questionText =
+            NotesMarkup.stripTags(labelled.group(2)).replace("**", "").replace("__", "").strip();
+        Heading h = new Heading(i, LABELLED_LEVEL, raw.strip(), true, 0);
+        h.question = new NotesHeadings.QuestionHeading(labelled.group(1), questionText);
+        headings.put(i, h);
+        continue;
+      }
+      Matcher boldItem = BOLD_ITEM_QUESTION.matcher(raw);
+      if (!boldItem.matches()) {
+        boldItem = BOLD_NUMBERED_LINE.matcher(raw);
+      }
+      if (boldItem.matches() && asksSomething(boldItem.group(2))) {
+        // "1. **What is X?**" with the answer indented under it, or "**1. What is X?**": a list of
+        // questions without headings; like "**Question**:" lines, below every heading of the file
+        Heading h = new Heading(i, LABELLED_LEVEL, raw.strip(), true, 0);
+        h.question =
+            new NotesHeadings.QuestionHeading(
+                boldItem.group(1), NotesMarkup.stripTags(boldItem.group(2)).strip());
+        headings.put(i, h);
         continue;
       }
       if (isBareQuestion(i)) {
@@ -255,8 +333,13 @@ final class HeadingLayout {
     if (questionLevel == 0) {
       questionLevel = commonLevel(all, h -> h.indent == 0 && !h.bare && hasAnswerChild(h, all));
     }
+    if (questionLevel != 0) {
+      // with question headings, a "**Question**:" line restates the question under its heading
+      all.removeIf(h -> h.bare && h.level == LABELLED_LEVEL);
+      headings.values().removeIf(h -> h.bare && h.level == LABELLED_LEVEL);
+    }
     if (questionLevel == 0 && all.stream().anyMatch(h -> h.bare)) {
-      questionLevel = 1;
+      questionLevel = all.stream().filter(h -> h.bare).mapToInt(h -> h.level).max().orElse(1);
       numbered = true;
     }
     Set<String> questionNumbers = new HashSet<>();
@@ -297,6 +380,15 @@ final class HeadingLayout {
                     + ", unlike a question heading — write `"
                     + fixed
                     + "` at the start of the line"));
+      } else if (seenQuestion && h.level != questionLevel && insideDetails.contains(h.index)) {
+        // "#### 1. Semantic Elements:" inside the <details> answer of a "###### 4. ..." question:
+        // a part of that answer, whatever its level and number
+        h.role = Role.SECTION;
+      } else if (h.indent > 0
+          && seenQuestion
+          && (h.question == null || h.question.number() == null)) {
+        // "  # Why it matters:" indented under a bullet of a question: a part of that question
+        h.role = Role.SECTION;
       } else if (questionLevel == 0) {
         h.role =
             isFirst && h.level == 1
@@ -339,6 +431,16 @@ final class HeadingLayout {
           h.role = Role.UNNUMBERED;
           unnumbered.add(h);
         }
+      } else if (!seenQuestion
+          && h.indent == 0
+          && h.question != null
+          && h.question.number() != null
+          && !h.question.title().isEmpty()
+          && questionNumbers.size() > 1
+          && !questionNumbers.contains(h.question.number().toLowerCase(Locale.ROOT))) {
+        // "## 1. Q" before "# 2. Q", "# 3. Q": the first question written one level deeper than the
+        // rest; there is no question yet for it to be a part of
+        h.role = Role.QUESTION;
       } else {
         h.role = Role.SECTION;
         if (seenQuestion

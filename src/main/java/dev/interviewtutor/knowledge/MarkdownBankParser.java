@@ -84,7 +84,8 @@ public final class MarkdownBankParser {
   static final Pattern ORDERED_ITEM = Pattern.compile("^\\s*\\d+[.)]\\s+.*$");
   static final Pattern BOLD_LABEL = Pattern.compile("^\\s*\\*\\*([^*]+?)\\*\\*\\s*:?\\s*$");
   static final Pattern BULLET = Pattern.compile("^(\\s*)(?:[-*+•◦▪‣●○■]|\\d+[.)])\\s+(.*)$");
-  static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})\\s*(.*)$");
+  // any indentation: a fence inside a list item is indented as far as the item's text
+  static final Pattern FENCE = Pattern.compile("^\\s*(`{3,}|~{3,})\\s*(.*)$");
   static final Pattern THEMATIC_BREAK = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
   private static final Pattern TOPIC_LINE =
       Pattern.compile("^topic\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
@@ -104,6 +105,9 @@ public final class MarkdownBankParser {
   private static final Pattern NEGATED_ACTION =
       Pattern.compile(
           "^(?:❌\\s*)?(?:don'?t|do not|never|avoid|stop)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+  // two trailing spaces, a trailing backslash or a trailing <br>: CommonMark's hard line break
+  private static final Pattern HARD_BREAK =
+      Pattern.compile("(?: {2,}|\\\\|<br\\s*/?>\\s*)$", Pattern.CASE_INSENSITIVE);
   private static final String STRAY = " comes before the first question";
   private static final String IN_QUESTION = "\u0000in-question";
 
@@ -217,6 +221,9 @@ public final class MarkdownBankParser {
     private List<String>
         openParagraphTarget; // the list whose last entry a soft-wrapped line continues
     private List<String> lastBulletList;
+    private int lastBulletContentColumn; // where the text of the last bullet starts
+    private boolean blankSinceBullet;
+    private boolean hardBreakBefore; // the line before ended with a Markdown line break
     private boolean strayRunReported;
     private boolean quoteTip;
     private int codeLines;
@@ -322,6 +329,8 @@ public final class MarkdownBankParser {
         }
         if (stripped.isEmpty()) {
           openParagraphTarget = null;
+          blankSinceBullet = true;
+          hardBreakBefore = false;
           strayRunReported = false;
           quoteTip = false;
           continue;
@@ -469,7 +478,9 @@ public final class MarkdownBankParser {
 
         Matcher bullet = BULLET.matcher(raw);
         if (bullet.matches()) {
-          String text = NotesMarkup.clean(bullet.group(2).strip());
+          // "- **Answer**: text" under a question written as a list item: the label is not the
+          // answer
+          String text = NotesMarkup.clean(NotesMarkup.withoutAnswerLabel(bullet.group(2).strip()));
           if (text.isEmpty()) {
             continue;
           }
@@ -480,6 +491,8 @@ public final class MarkdownBankParser {
           List<String> target = bulletTarget();
           target.add(inMisconceptions() ? wrongAction(text) : text);
           lastBulletList = target;
+          lastBulletContentColumn = bullet.start(2);
+          blankSinceBullet = false;
           openParagraphTarget = null;
           continue;
         }
@@ -487,10 +500,28 @@ public final class MarkdownBankParser {
         if (Character.isWhitespace(raw.charAt(0))
             && lastBulletList != null
             && !lastBulletList.isEmpty()
-            && !quoted) {
-          // an indented line after a bullet continues that bullet (also across a blank line)
+            && !quoted
+            && (!blankSinceBullet || indentOf(raw) >= lastBulletContentColumn)) {
+          // an indented line after a bullet continues that bullet (also across a blank line, when
+          // it is indented as far as the bullet's text; less indented, it is a paragraph of its
+          // own)
+          String more = NotesMarkup.clean(stripped);
+          if (more.isEmpty()) {
+            continue;
+          }
+          if (blankSinceBullet) {
+            // a paragraph of its own inside the list item: a statement of its own, unless it only
+            // introduces what follows ("What to look for:")
+            if (RubricText.withoutLeadIn(more).isEmpty()) {
+              skip(lineNo, idHint(), "label of the list below", more);
+              continue;
+            }
+            lastBulletList.add(more);
+            blankSinceBullet = false;
+            continue;
+          }
           int last = lastBulletList.size() - 1;
-          lastBulletList.set(last, lastBulletList.get(last) + " " + NotesMarkup.clean(stripped));
+          lastBulletList.set(last, lastBulletList.get(last) + " " + more);
           continue;
         }
 
@@ -515,7 +546,14 @@ public final class MarkdownBankParser {
           skip(lineNo, idHint(), "link", text);
           continue;
         }
+        if (hardBreakBefore) {
+          // "first line  " + "second line", or "✅ Idea:" + "text": two lines, not one statement
+          openParagraphTarget = null;
+        }
         addParagraphLine(inMisconceptions() ? wrongAction(text) : text);
+        hardBreakBefore =
+            HARD_BREAK.matcher(raw).find()
+                || text.endsWith(":") && RubricText.withoutLeadIn(text).isEmpty();
       }
 
       if (inFence && !layout.swallowReported()) {
@@ -834,6 +872,14 @@ public final class MarkdownBankParser {
       }
       String rest = m.group(1).strip();
       return rest.isEmpty() ? item : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+
+    private static int indentOf(String raw) {
+      int n = 0;
+      while (n < raw.length() && Character.isWhitespace(raw.charAt(n))) {
+        n++;
+      }
+      return n;
     }
 
     private static String bulletText(String raw) {

@@ -27,7 +27,8 @@ final class NotesHeadings {
   // "1. Q" and "77.Q" (the seed's form); a version number such as "1.5 Title" is not a question
   // number
   private static final Pattern DOTTED = Pattern.compile("^(\\d+[A-Za-z]?)\\.(?!\\d)(?:\\s*(.*))?$");
-  private static final Pattern PAREN = Pattern.compile("^(\\d+[A-Za-z]?)\\)\\s+(.+)$");
+  // "1) Q", and "8)Q" with the space left out
+  private static final Pattern PAREN = Pattern.compile("^(\\d+[A-Za-z]?)\\)\\s*(\\S.*)$");
   private static final Pattern DASHED = Pattern.compile("^(\\d{1,4})\\s*[-–—:]\\s+(.+)$");
   private static final Pattern SPACED = Pattern.compile("^(\\d{1,3})\\s+(\\p{L}.*)$");
   private static final Pattern Q_NUMBERED =
@@ -73,7 +74,8 @@ final class NotesHeadings {
               + "acknowledg(e)?ments|about( me| the author)?|author|support|star (this|the) repo|thank you|thanks|"
               + "happy (coding|learning|interviewing)|good luck|stay connected|connect( with me)?|follow me|"
               + "(additional |other )?resources|references|further reading|useful links|next steps|what'?s next|"
-              + "cheat ?sheet|quick revision|revision notes|summary table");
+              + "cheat ?sheet|quick revision|revision notes|summary table|topics( covered)?|covered topics|"
+              + "what('?s| is| we) covered|what you('ll| will) learn");
 
   /**
    * Heading text without trailing {@code #}s, surrounding bold, and decorative leading symbols or
@@ -213,7 +215,8 @@ final class NotesHeadings {
     s =
         s.replaceAll(
             "(?i)\\s*[-–—:]?\\s*\\b(top\\s+\\d+\\s+)?((basic|advanced|intermediate|common|frequently asked|"
-                + "important|top|\\d+)\\s+)*(interview\\s+)?(questions?|q&a|qna|notes|cheat ?sheet)(\\s+and\\s+answers?)?"
+                + "important|top|\\d+)\\s+)*(interview\\s+)?(questions?|q&a|qna|notes|cheat ?sheet|(?<=interview\\s)"
+                + "prep(aration)?)(\\s*(and|&)\\s*answers?)?"
                 + "(\\s*\\(.*\\))?\\s*$",
             "");
     s = s.replaceAll("(?i)^(top\\s+\\d+\\s+|\\d+\\s+)", "");

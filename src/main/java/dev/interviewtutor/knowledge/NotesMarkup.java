@@ -24,7 +24,12 @@ final class NotesMarkup {
       Pattern.compile("<(code|kbd|tt)>(.*?)</\\1>", Pattern.CASE_INSENSITIVE);
   private static final Pattern BOLD_TAG =
       Pattern.compile("<(b|strong)>(.*?)</\\1>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
+  // HTML elements only: "kubectl logs <pod-name>" or "git add <file>" keep their placeholders
+  private static final Pattern TAG =
+      Pattern.compile(
+          "</?(?i:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|figcaption|figure|"
+              + "font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|picture|pre|q|s|samp|small|source|span|strike|strong|"
+              + "sub|summary|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|var|video)(\\s[^<>]*)?/?>");
   private static final Map<String, String> ENTITIES =
       Map.of(
           "&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&#39;", "'", "&apos;", "'",
@@ -92,7 +97,7 @@ final class NotesMarkup {
           "(?i).*(back to (the )?top|go to top|return to top|to top|back to (contents|index|toc|table of contents)|⬆|↑|🔝).*");
   private static final Pattern METADATA =
       Pattern.compile(
-          "(?i)^[^\\p{L}*_]*(?:\\*\\*|__)?\\s*(level|difficulty|tags?|category|categories|asked (at|in|by)|companies|"
+          "(?i)^[^\\p{L}*_]*(?:\\*\\*|__)?\\s*(level|difficulty|tags?|category|categories|asked (at|in|by)|company|companies|topics?|"
               + "frequency|importance|priority|estimated time|reading time|time to read|last updated|date)\\s*"
               + "(?:\\*\\*|__)?\\s*:.*");
 
@@ -101,6 +106,33 @@ final class NotesMarkup {
    * span).
    */
   static String stripTags(String text) {
+    if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+      return text;
+    }
+    return outsideCode(text, NotesMarkup::stripTagsOutsideCode);
+  }
+
+  /**
+   * {@code change} applied to the text outside code spans: a code span is what the notes show, tags
+   * and all ("`<div>` is a block element", "the `<img>` tag").
+   */
+  private static String outsideCode(String text, java.util.function.UnaryOperator<String> change) {
+    if (text.indexOf('`') < 0) {
+      return change.apply(text);
+    }
+    StringBuilder out = new StringBuilder();
+    Matcher span = CODE_SPAN.matcher(text);
+    int from = 0;
+    while (span.find()) {
+      out.append(change.apply(text.substring(from, span.start()))).append(span.group());
+      from = span.end();
+    }
+    return out.append(change.apply(text.substring(from))).toString();
+  }
+
+  private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?!`).+?(?<!`)\\1(?!`)");
+
+  private static String stripTagsOutsideCode(String text) {
     if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
       return text;
     }
@@ -124,7 +156,7 @@ final class NotesMarkup {
     if (s.indexOf('$') >= 0 || s.contains("\\(")) {
       s = latex(s);
     }
-    s = IMAGE.matcher(s).replaceAll("");
+    s = outsideCode(s, t -> IMAGE.matcher(t).replaceAll(""));
     s = stripTags(s);
     s = ESCAPE.matcher(s).replaceAll("$1");
     s = withoutEmoji(s);

@@ -73,7 +73,13 @@ public final class QuestionRubrics {
         continue;
       }
       for (String sentence : RubricText.sentences(paragraph)) {
-        rubric.keyPoint(RubricText.positiveForm(sentence), EXPLANATION_WEIGHT, "explanation");
+        if (RubricText.withoutLeadIn(sentence).isEmpty()) {
+          continue;
+        }
+        rubric.keyPoint(
+            RubricText.positiveForm(RubricText.withoutLeadIn(sentence)),
+            EXPLANATION_WEIGHT,
+            "explanation");
         RubricText.wrongBelief(sentence)
             .ifPresent(w -> rubric.misconception(w, plainStop(sentence), "negation"));
       }
@@ -115,19 +121,37 @@ public final class QuestionRubrics {
         }
         continue;
       }
-      String context = RubricText.plain(section.heading());
+      // "**Answer:**" over a list makes a section named like the answer: no label to repeat
+      String context =
+          NotesHeadings.isExplanation(section.heading())
+              ? ""
+              : RubricText.plain(section.heading()).replaceAll("[\\s:]+$", "");
       for (String bullet : section.bullets()) {
         if (RubricText.startsWithCross(bullet)) {
           addCross(rubric, bullet, "", "bad-use");
           continue;
         }
-        String text = RubricText.positiveForm(bullet);
-        rubric.keyPoint(
-            context.isEmpty() ? text : context + ": " + text,
-            BULLET_WEIGHT,
-            "section:" + section.heading());
-        RubricText.wrongBelief(bullet)
-            .ifPresent(w -> rubric.misconception(w, plainStop(bullet), "negation"));
+        String item = RubricText.withoutItemLabelColon(bullet);
+        if (item.isEmpty()) {
+          continue;
+        }
+        List<String> statements = RubricText.statementsOfItem(item);
+        for (String statement : statements) {
+          String text = RubricText.positiveForm(statement);
+          rubric.keyPoint(
+              context.isEmpty() ? text : context + ": " + text,
+              BULLET_WEIGHT,
+              "section:" + section.heading());
+        }
+        if (statements.size() == 1) {
+          RubricText.wrongBelief(bullet)
+              .ifPresent(w -> rubric.misconception(w, plainStop(bullet), "negation"));
+        } else {
+          for (String statement : statements) {
+            RubricText.wrongBelief(statement)
+                .ifPresent(w -> rubric.misconception(w, plainStop(statement), "negation"));
+          }
+        }
       }
       for (String paragraph : section.paragraphs()) {
         if (RubricText.startsWithCross(paragraph)) {
@@ -135,8 +159,13 @@ public final class QuestionRubrics {
           continue;
         }
         for (String sentence : RubricText.sentences(paragraph)) {
+          if (RubricText.withoutLeadIn(sentence).isEmpty()) {
+            continue;
+          }
           rubric.keyPoint(
-              RubricText.positiveForm(sentence), BULLET_WEIGHT, "section:" + section.heading());
+              RubricText.positiveForm(RubricText.withoutLeadIn(sentence)),
+              BULLET_WEIGHT,
+              "section:" + section.heading());
           RubricText.wrongBelief(sentence)
               .ifPresent(w -> rubric.misconception(w, plainStop(sentence), "negation"));
         }
@@ -314,7 +343,8 @@ public final class QuestionRubrics {
     List<String> pieces = new ArrayList<>();
     boolean labelled = header.size() >= 3;
     for (int i = labelled ? 1 : 0; i < row.size() && i < header.size(); i++) {
-      String cell = RubricText.plain(row.get(i));
+      // a cell written as a sentence ends with its stop: "history.; rewrites" reads badly
+      String cell = RubricText.withoutFinalStop(RubricText.plain(row.get(i)));
       if (cell.isEmpty()) {
         continue;
       }

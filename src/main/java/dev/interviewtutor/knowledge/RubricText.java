@@ -58,13 +58,30 @@ final class RubricText {
    */
   static List<String> sentences(String paragraph) {
     List<String> out = new ArrayList<>();
+    String open = "";
     for (String part : SENTENCE_END.split(paragraph.strip())) {
-      String s = part.strip();
+      String s = (open.isEmpty() ? "" : open + " ") + part.strip();
+      // a quotation ("I've finished. Please review.") is one statement with what frames it
+      if (insideQuotation(s)) {
+        open = s;
+        continue;
+      }
+      open = "";
       if (!s.isEmpty()) {
         out.add(s);
       }
     }
+    if (!open.isEmpty()) {
+      out.add(open);
+    }
     return out;
+  }
+
+  private static boolean insideQuotation(String text) {
+    long straight = text.chars().filter(c -> c == '"').count();
+    long opening = text.chars().filter(c -> c == '“').count();
+    long closing = text.chars().filter(c -> c == '”').count();
+    return straight % 2 == 1 || opening > closing;
   }
 
   /**
@@ -92,6 +109,79 @@ final class RubricText {
   static int words(String text) {
     String s = text.strip();
     return s.isEmpty() ? 0 : s.split("\\s+").length;
+  }
+
+  private static final Pattern LEAD_IN_END = Pattern.compile("\\s*(?::|\\s[-–—])\\s*$");
+  private static final Pattern LETTER_WORD = Pattern.compile("\\S*\\p{L}\\S*");
+
+  /**
+   * What a line of notes states, or empty when it states nothing: a label or lead-in that only
+   * introduces what follows ("It includes:", "Why this fails:", "My observation -") and a question
+   * asked in passing ("How does it work?") are not facts to check. A long lead-in keeps its words
+   * ("It keeps the repository small by ignoring files that").
+   */
+  static String withoutLeadIn(String text) {
+    String t = text.strip();
+    if (t.endsWith("?")) {
+      return "";
+    }
+    Matcher end = LEAD_IN_END.matcher(t);
+    if (!end.find()) {
+      return t;
+    }
+    String body = t.substring(0, end.start()).strip();
+    return letterWords(body) < LEAD_IN_MIN_WORDS ? "" : body;
+  }
+
+  private static final int LEAD_IN_MIN_WORDS = 6;
+
+  /**
+   * A list item that names what its sub-list says ("Break down big components:") keeps its words
+   * without the colon; one that is only a label ("Setup:", "Instead:") states nothing.
+   */
+  static String withoutItemLabelColon(String item) {
+    String t = item.strip();
+    Matcher end = LEAD_IN_END.matcher(t);
+    if (!end.find()) {
+      return t;
+    }
+    String body = t.substring(0, end.start()).strip();
+    return letterWords(body) < 2 ? "" : body;
+  }
+
+  private static final int MIN_STATEMENT_WORDS = 5;
+
+  /**
+   * The statements of one list item: a bullet written as a paragraph ("X is A. It does B. In
+   * contrast, Y ...") gives one statement per sentence, so that each can be checked on its own; a
+   * bullet whose pieces would be fragments ("(e.g. Home.tsx, layout)") stays whole.
+   */
+  static List<String> statementsOfItem(String item) {
+    List<String> pieces = sentences(item);
+    if (pieces.size() < 2) {
+      return List.of(item);
+    }
+    for (String piece : pieces) {
+      if (letterWords(piece) < MIN_STATEMENT_WORDS || !balanced(piece)) {
+        return List.of(item);
+      }
+    }
+    return pieces;
+  }
+
+  private static boolean balanced(String text) {
+    long open = text.chars().filter(c -> c == '(').count();
+    long close = text.chars().filter(c -> c == ')').count();
+    return open == close;
+  }
+
+  private static int letterWords(String text) {
+    Matcher words = LETTER_WORD.matcher(text);
+    int count = 0;
+    while (words.find()) {
+      count++;
+    }
+    return count;
   }
 
   static String withoutFinalStop(String text) {
@@ -136,7 +226,8 @@ final class RubricText {
     if (contrast.matches()
         && !contrast.group(1).matches(".*[,;:].*")
         && !contrast.group(2).matches(".*[,;:].*")) {
-      return Optional.of(capitalise(replaceContrast(contrast.group(1), contrast.group(2).strip())));
+      String swapped = replaceContrast(contrast.group(1), contrast.group(2).strip());
+      return swapped == null ? Optional.empty() : Optional.of(capitalise(swapped));
     }
     Matcher imperative = IMPERATIVE_NEGATION.matcher(s);
     if (imperative.matches()) {
@@ -260,6 +351,10 @@ final class RubricText {
     return Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
+  private static final int MAX_SWAPPED_WORDS = 2;
+  private static final int MIN_KEPT_WORDS = 2;
+  private static final Pattern COPULA = Pattern.compile("(?i)is|are|was|were|be");
+
   private static String replaceContrast(String left, String alternative) {
     String alt = alternative.replaceAll("[.!]+$", "").strip();
     String[] leftWords = left.strip().split("\\s+");
@@ -273,10 +368,23 @@ final class RubricText {
       String object = per.matches() ? "a " + per.group(1) + " per " + per.group(2) : alt;
       return prep.group(1).strip() + " with " + object;
     }
+    if (altWords > MAX_SWAPPED_WORDS && SUBORDINATE.matcher(left).find()) {
+      // "only the code that a route needs is loaded, not the entire app upfront": across a
+      // subordinate clause, swapping the last four words makes nonsense; no wrong belief is better
+      // than a garbled one
+      return null;
+    }
     if (leftWords.length > altWords) {
-      return String.join(" ", java.util.Arrays.copyOf(leftWords, leftWords.length - altWords))
-          + " "
-          + alt;
+      int cut = leftWords.length - altWords;
+      if (COPULA.matcher(leftWords[cut]).matches()
+          && !COPULA.matcher(alt.split("\\s+")[0]).matches()) {
+        cut++; // "X is an awareness document, not a complete standard" → "X is a complete standard"
+      }
+      if (cut < MIN_KEPT_WORDS) {
+        return null; // "Only rows ..., not the whole table": too little is left to say who does
+        // what
+      }
+      return String.join(" ", java.util.Arrays.copyOf(leftWords, cut)) + " " + alt;
     }
     return alt;
   }

@@ -1,5 +1,6 @@
 package dev.interviewtutor.practice;
 
+import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.store.AttemptRepository;
 import dev.interviewtutor.store.AttemptRow;
 import dev.interviewtutor.store.BoardRepository;
@@ -88,6 +89,11 @@ final class Boards {
    * time.
    */
   PersonStats stats(Person person) {
+    return stats(person, questions.bank());
+  }
+
+  /** The same progress, with topics and questions as a place sees them (a server's own banks). */
+  PersonStats stats(Person person, QuestionBank bank) {
     return db.read(
         c -> {
           Person p = PeopleRepository.byId(c, person.id()).orElse(person);
@@ -95,12 +101,7 @@ final class Boards {
           Optional<StreakRow> streak = ProgressRepository.streak(c, p.id());
           List<ReviewState> reviews = ProgressRepository.reviews(c, p.id());
           return Stats.of(
-              p,
-              questions.bank(),
-              attempts,
-              streak,
-              reviews,
-              clock.instant().atZone(p.zone()).toLocalDate());
+              p, bank, attempts, streak, reviews, clock.instant().atZone(p.zone()).toLocalDate());
         });
   }
 }

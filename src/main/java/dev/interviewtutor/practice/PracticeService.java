@@ -434,6 +434,15 @@ public final class PracticeService {
   }
 
   /**
+   * A person's progress as a place sees it: answers, points and streaks span every place; mastery
+   * per topic and question covers the questions of {@link #bank(Scope)}, so a Discord server's own
+   * banks show there and nowhere else.
+   */
+  public PersonStats stats(Person person, Scope scope) {
+    return boards.stats(person, questions.bank(scope));
+  }
+
+  /**
    * Deletes every row of the person in one transaction, then drops what the grader and the
    * front-ends keep in memory about them ({@link #onForget}); returns the number of rows deleted.
    */

@@ -37,6 +37,24 @@ class BankCommandTest {
   }
 
   @Test
+  void validate_should_check_one_bank_file_given_instead_of_a_directory() throws IOException {
+    Path good =
+        Files.copy(
+            Path.of("src/test/resources/seeds/interview-questions-71-80.md"),
+            dir.resolve("seed.md"));
+    Path broken =
+        Files.writeString(dir.resolve("broken.md"), "# 1.\n\nNo title.\n", StandardCharsets.UTF_8);
+
+    int exit = run(TutorConfig.defaults(), "bank", "validate", good.toString());
+
+    assertEquals(0, exit, err.toString());
+    assertTrue(out.toString().startsWith("OK: 10 questions in 1 file (" + good), out.toString());
+    assertEquals(
+        BankCommand.PROBLEMS, run(TutorConfig.defaults(), "bank", "validate", broken.toString()));
+    assertTrue(err.toString().contains(broken + ":1: question 1 has no title"), err.toString());
+  }
+
+  @Test
   void validate_should_print_every_problem_and_exit_non_zero() throws IOException {
     Path a =
         Files.writeString(
