@@ -24,24 +24,28 @@ public final class AttemptRepository {
 
   /** Inserts an attempt (its id is ignored) and returns the new id. */
   public static long insert(Connection c, AttemptRow a) throws SQLException {
-    return Sql.insert(
-        c,
-        INSERT,
-        a.personId(),
-        a.scopeId(),
-        a.questionId(),
-        a.topic(),
-        a.kind().dbName(),
-        a.answer(),
-        a.score(),
-        a.verdict().name(),
-        a.keyPointsJson(),
-        a.grader(),
-        a.hints(),
-        a.answeredAt(),
-        a.localDay(),
-        a.counted(),
-        a.points());
+    return Sql.insert(c, INSERT, columns(a));
+  }
+
+  /** The stored columns of an attempt, in the order of {@code INSERT} (without the id). */
+  private static Object[] columns(AttemptRow a) {
+    return new Object[] {
+      a.personId(),
+      a.scopeId(),
+      a.questionId(),
+      a.topic(),
+      a.kind().dbName(),
+      a.answer(),
+      a.score(),
+      a.verdict().name(),
+      a.keyPointsJson(),
+      a.grader(),
+      a.hints(),
+      a.answeredAt(),
+      a.localDay(),
+      a.counted(),
+      a.points()
+    };
   }
 
   /**
@@ -59,25 +63,11 @@ public final class AttemptRepository {
     for (int i = 0; i < rows.size(); i++) {
       AttemptRow a = rows.get(i);
       ids[i] = reserved[i];
-      values.add(
-          new Object[] {
-            ids[i],
-            a.personId(),
-            a.scopeId(),
-            a.questionId(),
-            a.topic(),
-            a.kind().dbName(),
-            a.answer(),
-            a.score(),
-            a.verdict().name(),
-            a.keyPointsJson(),
-            a.grader(),
-            a.hints(),
-            a.answeredAt(),
-            a.localDay(),
-            a.counted(),
-            a.points()
-          });
+      Object[] columns = columns(a);
+      Object[] row = new Object[columns.length + 1];
+      row[0] = ids[i];
+      System.arraycopy(columns, 0, row, 1, columns.length);
+      values.add(row);
     }
     Sql.multiRowUpdate(
         c,
