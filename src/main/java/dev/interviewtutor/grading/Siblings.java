@@ -342,7 +342,9 @@ final class Siblings {
    * name is left out.
    */
   static void addSynonymForms(List<Subject> subjects, Map<String, List<String>> synonyms) {
-    for (Map.Entry<String, List<String>> group : synonyms.entrySet()) {
+    // in key order, as the lexicon folds them: the bank's map has no stable order of its own
+    for (Map.Entry<String, List<String>> group :
+        synonyms.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
       List<List<String>> members = new ArrayList<>();
       members.add(stems(group.getKey()));
       group.getValue().forEach(alt -> members.add(stems(alt)));

@@ -114,6 +114,9 @@ class ShippedBanksSelfCheckTest {
               "1305",
               "'Use callback(fn, deps) equals useMemo returning fn' (the bank's own key point, with the synonym 'use callback') is read as a claim about useCallback that belongs to useCallback(fn, deps): two subjects whose names differ only by the argument list (30)"),
           Map.entry(
+              "1418",
+              "own content that names iterables by the bank's synonym 'iter' ('An iter has iter and returns a new iterator each time ... An iterator protocol can be consumed only once') is named the swap 'What you said about Iterables is true of Iterators' (50); it passed in some runs only while the synonym groups were read in the bank map's unstable order, fixed on 2026-12-03"),
+          Map.entry(
               "75",
               "the mistake 'The garbage collector frees everything, so JavaScript cannot leak' gets 44 with no mistake named"));
 
