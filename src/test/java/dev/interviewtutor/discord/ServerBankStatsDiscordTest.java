@@ -6,23 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.discord.fake.FakeDiscord;
 import dev.interviewtutor.discord.fake.Payloads;
 import dev.interviewtutor.discord.fake.SentInteraction;
-import dev.interviewtutor.knowledge.BankLoader;
-import dev.interviewtutor.knowledge.QuestionRubrics;
-import dev.interviewtutor.practice.MutableClock;
 import dev.interviewtutor.practice.PersonStats;
 import dev.interviewtutor.practice.PracticeService;
-import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.Person;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,40 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerBankStatsDiscordTest {
   @TempDir Path dir;
   FakeDiscord fake;
-  TutorBot bot;
   PracticeService practice;
+
+  ServerBanksBot running;
 
   @BeforeEach
   void start() throws Exception {
-    fake = FakeDiscord.startWithTwoServers(BotHarness.TOKEN);
-    Path knowledge = Files.createDirectories(dir.resolve("knowledge"));
-    for (String file : List.of("nodejs.md", "memory.md")) {
-      Files.copy(BotHarness.testBankDir().resolve(file), knowledge.resolve(file));
-    }
-    Map<String, String> env = BotHarness.env(fake, dir);
-    env.put("TUTOR_KNOWLEDGE", knowledge.toString());
-    TutorConfig config = TutorConfig.fromEnvironment(env);
-    MutableClock clock = new MutableClock(Instant.now());
-    Database db = Database.open(config.db());
-    var bank = BankLoader.load(knowledge);
-    practice =
-        new PracticeService(bank, QuestionRubrics.builderFor(bank), FixedGrader.fast(), db, clock);
-    bot =
-        TutorBot.start(
-            config,
-            new BotServices(practice, clock, List.of(db), () -> BankLoader.load(knowledge)),
-            false);
+    running = ServerBanksBot.start(dir);
+    fake = running.fake;
+    practice = running.practice;
   }
 
   @AfterEach
   void stop() {
-    try {
-      if (bot != null) {
-        bot.close();
-      }
-    } finally {
-      fake.close();
-    }
+    running.close();
   }
 
   @Test

@@ -6,29 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.interviewtutor.config.TutorConfig;
 import dev.interviewtutor.discord.fake.FakeDiscord;
 import dev.interviewtutor.discord.fake.FakeUser;
 import dev.interviewtutor.discord.fake.Payloads;
 import dev.interviewtutor.discord.fake.RecordedRequest;
 import dev.interviewtutor.discord.fake.SentInteraction;
-import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.Question;
-import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.practice.InterviewState;
-import dev.interviewtutor.practice.MutableClock;
 import dev.interviewtutor.practice.PracticeService;
-import dev.interviewtutor.store.Database;
 import dev.interviewtutor.store.Person;
 import dev.interviewtutor.store.Scope;
 import dev.interviewtutor.store.ScopeKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,37 +88,20 @@ class ServerBanksDiscordTest {
   PracticeService practice;
   Path knowledge;
 
+  ServerBanksBot running;
+
   @BeforeEach
   void start() throws Exception {
-    fake = FakeDiscord.startWithTwoServers(BotHarness.TOKEN);
-    knowledge = Files.createDirectories(dir.resolve("knowledge"));
-    for (String file : List.of("nodejs.md", "memory.md")) {
-      Files.copy(BotHarness.testBankDir().resolve(file), knowledge.resolve(file));
-    }
-    Map<String, String> env = BotHarness.env(fake, dir);
-    env.put("TUTOR_KNOWLEDGE", knowledge.toString());
-    TutorConfig config = TutorConfig.fromEnvironment(env);
-    MutableClock clock = new MutableClock(Instant.now());
-    Database db = Database.open(config.db());
-    var bank = BankLoader.load(knowledge);
-    practice =
-        new PracticeService(bank, QuestionRubrics.builderFor(bank), FixedGrader.fast(), db, clock);
-    bot =
-        TutorBot.start(
-            config,
-            new BotServices(practice, clock, List.of(db), () -> BankLoader.load(knowledge)),
-            false);
+    running = ServerBanksBot.start(dir);
+    fake = running.fake;
+    bot = running.bot;
+    practice = running.practice;
+    knowledge = running.knowledge;
   }
 
   @AfterEach
   void stop() {
-    try {
-      if (bot != null) {
-        bot.close();
-      }
-    } finally {
-      fake.close();
-    }
+    running.close();
   }
 
   SentInteraction upload(FakeUser user, long channel, String fileName, String text) {
