@@ -75,15 +75,15 @@ final class ClaimSupport {
    * @param cos the clause's cosine to the point's claim
    * @param lexical share of the point's claim terms in the clause
    * @param pointTerms how many claim terms the point has
-   * @param clauseTerms the clause's content terms
+   * @param clauseSupport the clause's {@link #support}, computed once per clause
    */
   double clauseEvidence(
-      double evidence, double cos, double lexical, int pointTerms, Set<String> clauseTerms) {
+      double evidence, double cos, double lexical, int pointTerms, double clauseSupport) {
     if (!judges) {
       return evidence;
     }
     double out = evidence;
-    if (support(clauseTerms) < UNSUPPORTED_SHARE) {
+    if (clauseSupport < UNSUPPORTED_SHARE) {
       out = Math.min(out, OfflineGrader.PARTIAL - 0.01);
     }
     if (lexical == 0 && pointTerms >= 2) {

@@ -331,6 +331,7 @@ public final class OfflineGrader implements Grader {
 
     // --- coverage per key point
     ClaimSupport claimSupport = new ClaimSupport(rv.questionTerms, rv.rubricTerms);
+    double[] unitSupport = unitTerms.stream().mapToDouble(claimSupport::support).toArray();
     List<KeyPointResult> results = new ArrayList<>();
     double credit = 0;
     double pointCosSum = 0;
@@ -377,7 +378,7 @@ public final class OfflineGrader implements Grader {
                 cos,
                 lexical,
                 p.terms().size(),
-                unitTerms.get(u));
+                unitSupport[u]);
         // naming the concept states the point only in the point's own polarity ("no need for nginx"
         // does not)
         // (judged on the whole clause: "never need nginx or any proxy" names a load balancer only

@@ -35,19 +35,22 @@ class ClaimSupportTest {
     assertTrue(support.judges());
     double e =
         support.clauseEvidence(
-            0.7, 0.9, 0.5, 4, Set.of("counter", "encrypt", "secure", "attacker"));
+            0.7, 0.9, 0.5, 4, support.support(Set.of("counter", "encrypt", "secure", "attacker")));
     assertTrue(e < OfflineGrader.PARTIAL, "evidence " + e);
     double supported =
-        support.clauseEvidence(0.7, 0.9, 0.5, 4, Set.of("sorted", "pointer", "row", "scan"));
+        support.clauseEvidence(
+            0.7, 0.9, 0.5, 4, support.support(Set.of("sorted", "pointer", "row", "scan")));
     assertEquals(0.7, supported, 1e-9);
   }
 
   @Test
   void should_read_a_clause_sharing_no_claim_term_as_a_paraphrase_only() {
     ClaimSupport support = new ClaimSupport(QUESTION, rubricOf(30));
-    double loose = support.clauseEvidence(0.5, 0.55, 0, 4, Set.of("sorted", "row", "table"));
+    double loose =
+        support.clauseEvidence(0.5, 0.55, 0, 4, support.support(Set.of("sorted", "row", "table")));
     assertTrue(loose < OfflineGrader.PARTIAL, "a loosely related clause: " + loose);
-    double close = support.clauseEvidence(0.6, 0.9, 0, 4, Set.of("sorted", "row", "table"));
+    double close =
+        support.clauseEvidence(0.6, 0.9, 0, 4, support.support(Set.of("sorted", "row", "table")));
     assertTrue(close >= OfflineGrader.PARTIAL, "a close paraphrase still counts: " + close);
   }
 
@@ -55,7 +58,10 @@ class ClaimSupportTest {
   void should_leave_a_short_rubric_alone() {
     ClaimSupport support = new ClaimSupport(QUESTION, rubricOf(10));
     assertFalse(support.judges(), "a one-line reference answer leaves most right words unsaid");
-    assertEquals(0.6, support.clauseEvidence(0.6, 0.5, 0, 4, Set.of("a", "b", "c", "d")), 1e-9);
+    assertEquals(
+        0.6,
+        support.clauseEvidence(0.6, 0.5, 0, 4, support.support(Set.of("a", "b", "c", "d"))),
+        1e-9);
     assertEquals(0.6, support.fragmentEvidence(0.6, 0.5, 0, 4), 1e-9);
   }
 }
