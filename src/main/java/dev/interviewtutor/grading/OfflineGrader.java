@@ -9,6 +9,7 @@ import dev.interviewtutor.knowledge.Rubric;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,9 @@ import java.util.Set;
 public final class OfflineGrader implements Grader {
   /** Cosine below which a clause says nothing about a key point, and where it clearly says it. */
   static final double COS_LOW = 0.25;
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(OfflineGrader.class);
 
   static final double COS_HIGH = 0.75;
 
@@ -282,48 +286,56 @@ public final class OfflineGrader implements Grader {
     // polarity
     List<MisconceptionHit> hits = new ArrayList<>(swaps.hits());
     Set<Integer> wrongUnits = new HashSet<>(swaps.swappedUnits());
+    List<Said> said = saidForMistakes(units, uv, unitTerms, lex, !rv.wrongs.isEmpty());
     for (RubricVectors.Wrong w : rv.wrongs) {
       // a wrong belief the bank implies by forbidding something ("Never X" → "it is fine to X", a ❌
-      // bad use) is
-      // endorsing: a sentence that itself warns against something never states it, whatever else it
-      // names
+      // bad use) is endorsing: a sentence that itself warns against something never states it,
+      // whatever else it names
       boolean endorsing = ENDORSING_ORIGINS.contains(w.misconception().origin());
       // such a belief differs from the bank only in the words the bank negated ("cannot be caught"
-      // → "can be
-      // caught"): a clause that does not say those words does not state it, however close the rest
-      // is
+      // → "can be caught"): a clause that does not say those words does not state it, however
+      // close the rest is
       Set<String> pivot = endorsing ? Polarity.negatedStems(w.misconception().reason()) : Set.of();
-      for (int u = 0; u < units.size(); u++) {
-        if (endorsing
-                && (Polarity.prohibits(units.get(u).sentence())
-                    || TextUnits.negated(units.get(u).text()))
+      for (Said c : said) {
+        if (endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
             || !pivot.isEmpty()
-                && java.util.Collections.disjoint(pivot, Polarity.contentStems(units.get(u).text()))
-            || aboutAnotherSubject(swaps, u, w.subject())) {
+                && java.util.Collections.disjoint(pivot, Polarity.contentStems(c.text()))
+            || c.units().stream().anyMatch(u -> aboutAnotherSubject(swaps, u, w.subject()))) {
           continue;
         }
-        double cos = SentenceEncoder.cosine(uv[u], w.vector());
+        double cos = SentenceEncoder.cosine(c.vector(), w.vector());
         double nearestPoint = 0;
         for (RubricVectors.Point p : rv.points) {
-          nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(uv[u], p.vector()));
+          nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(c.vector(), p.vector()));
         }
-        double overlap = overlap(unitTerms.get(u), w.terms());
-        boolean samePolarity = !Polarity.conflict(units.get(u).text(), w.misconception().text());
+        if (w.correction() != null) {
+          // the bank's own correction of the mistake is a right statement like the key points
+          nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(c.vector(), w.correction()));
+        }
+        double overlap = overlap(c.terms(), w.terms());
+        boolean samePolarity = !Polarity.conflict(c.text(), w.misconception().text());
+        if (LOG.isDebugEnabled() && cos >= 0.5) {
+          LOG.debug(
+              "mistake check: '{}' vs '{}' cos {} nearest point {} overlap {} same polarity {}",
+              c.text(),
+              w.misconception().text(),
+              String.format("%.3f", cos),
+              String.format("%.3f", nearestPoint),
+              String.format("%.2f", overlap),
+              samePolarity);
+        }
         // nearer the wrong belief than to every key point, by a margin: a right answer on the same
-        // topic is
-        // about as close to both
+        // topic is about as close to both
         if (samePolarity && cos >= MISCONCEPTION_COS && cos >= nearestPoint + 0.03 && overlap >= 0.3
             || samePolarity && cos >= 0.8 && cos > nearestPoint && overlap >= 0.5
-            || w.contrast() != null
-                && cos >= CONTRAST_COS
-                && w.contrast().statedBy(units.get(u).text())) {
+            || w.contrast() != null && cos >= CONTRAST_COS && w.contrast().statedBy(c.text())) {
           hits.add(
               new MisconceptionHit(
                   w.misconception().id(),
                   w.misconception().text(),
                   w.misconception().reason(),
-                  units.get(u).sentence()));
-          wrongUnits.add(u);
+                  c.sentence()));
+          wrongUnits.addAll(c.units());
           break;
         }
       }
@@ -678,6 +690,64 @@ public final class OfflineGrader implements Grader {
                   out.get(j).confidence()));
         }
       }
+    }
+    return out;
+  }
+
+  /** A clause, or a whole sentence of several clauses, that may state a wrong belief. */
+  private record Said(
+      String text, String sentence, float[] vector, Set<String> terms, List<Integer> units) {}
+
+  /** A claim joined to its reason or consequence, with no contrast that could be a correction. */
+  private static final java.util.regex.Pattern REASON =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(because|since|so|therefore|thus|hence|which means|that means)\\b");
+
+  private static final java.util.regex.Pattern CONTRAST =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(but|however|although|though|whereas|while|yet|instead|except|unless)\\b");
+
+  static boolean givesReason(String sentence) {
+    return REASON.matcher(sentence).find() && !CONTRAST.matcher(sentence).find();
+  }
+
+  /**
+   * What the mistake check reads: every clause, and every sentence that joins a claim to its reason
+   * as a whole. A wrong belief with its reason ("Python cannot leak memory because it has a garbage
+   * collector") is one claim; split at "because", neither half says enough of it. A sentence with a
+   * contrast ("…, but the name still shows") is read only clause by clause: one side may be the
+   * correction.
+   */
+  private List<Said> saidForMistakes(
+      List<Unit> units, float[][] uv, List<Set<String>> unitTerms, Lexicon lex, boolean needed) {
+    List<Said> out = new ArrayList<>();
+    Map<Integer, List<Integer>> bySentence = new java.util.LinkedHashMap<>();
+    for (int u = 0; u < units.size(); u++) {
+      out.add(
+          new Said(
+              units.get(u).text(), units.get(u).sentence(), uv[u], unitTerms.get(u), List.of(u)));
+      bySentence.computeIfAbsent(units.get(u).sentenceIndex(), k -> new ArrayList<>()).add(u);
+    }
+    if (!needed) {
+      return out;
+    }
+    List<List<Integer>> several =
+        bySentence.values().stream()
+            .filter(us -> us.size() >= 2 && givesReason(units.get(us.get(0)).sentence()))
+            .toList();
+    if (several.isEmpty()) {
+      return out;
+    }
+    List<String> sentences = several.stream().map(us -> units.get(us.get(0)).sentence()).toList();
+    float[][] vectors = encoder.embed(sentences);
+    for (int s = 0; s < several.size(); s++) {
+      out.add(
+          new Said(
+              sentences.get(s),
+              sentences.get(s),
+              vectors[s],
+              lex.terms(sentences.get(s)),
+              List.copyOf(several.get(s))));
     }
     return out;
   }

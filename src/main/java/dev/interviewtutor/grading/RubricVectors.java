@@ -105,14 +105,18 @@ final class RubricVectors {
 
   /**
    * A wrong belief, embedded. {@code subject} is the sibling its text opens with (a belief about
-   * no-store is stated only by a clause about no-store), -1 when it opens with none.
+   * no-store is stated only by a clause about no-store), -1 when it opens with none. {@code
+   * correction} is the bank's correction of a listed common mistake ("… — the site's name still
+   * shows in DNS"), embedded: a clause nearer the correction than the mistake says the right thing;
+   * null for beliefs derived from a prohibition, whose "correction" is the prohibition itself.
    */
   record Wrong(
       Misconception misconception,
       float[] vector,
       Set<String> terms,
       Contrast contrast,
-      int subject) {}
+      int subject,
+      float[] correction) {}
 
   /**
    * A wrong belief read off an "X, not Y" statement of the bank: the words only the wrong belief
@@ -179,10 +183,20 @@ final class RubricVectors {
     }
     siblings = Siblings.of(rubric);
     int claimBase = texts.size();
-    siblings.claims.forEach(c -> texts.add(c.text()));
+    siblings.claims.forEach(c -> texts.add(Siblings.forComparison(c.text())));
+    int correctionBase = texts.size();
+    List<Integer> correctionAt = new ArrayList<>();
+    for (Misconception m : rubric.misconceptions()) {
+      boolean corrected = "common-mistakes".equals(m.origin()) && !m.reason().isBlank();
+      correctionAt.add(corrected ? texts.size() : -1);
+      if (corrected) {
+        texts.add(m.reason());
+      }
+    }
     float[][] v = encoder.embed(texts);
-    claimVectors = java.util.Arrays.copyOfRange(v, claimBase, v.length);
-    claimTerms = siblings.claims.stream().map(c -> lexicon.terms(c.text())).toList();
+    claimVectors = java.util.Arrays.copyOfRange(v, claimBase, correctionBase);
+    claimTerms =
+        siblings.claims.stream().map(c -> lexicon.terms(Siblings.forComparison(c.text()))).toList();
     pointSubjects = siblings.keyPointSubjects(rubric.keyPoints().size());
     if (LOG.isDebugEnabled() && siblings.present()) {
       LOG.debug(
@@ -239,7 +253,8 @@ final class RubricVectors {
               v[base + i],
               demoted(lexicon.terms(m.text())),
               Contrast.of(m),
-              siblings.openingSubject(m.text())));
+              siblings.openingSubject(m.text()),
+              correctionAt.get(i) < 0 ? null : v[correctionAt.get(i)]));
     }
     wrongs = List.copyOf(ws);
     referenceTerms = demoted(lexicon.terms(referenceText));

@@ -512,7 +512,11 @@ final class Siblings {
       }
     }
     for (String w : words.subList(joint + 1, words.size())) {
-      if (!Lexicon.isStopword(w) && !w.endsWith("ly") || NEGATIONS.contains(w)) {
+      // "Don't rebase ..." names the thing to avoid, as a verb: no claim about it follows
+      if (!Lexicon.isStopword(w) && !w.endsWith("ly")
+          || NEGATIONS.contains(w)
+          || w.endsWith("n't")
+          || w.endsWith("n’t")) {
         return false;
       }
     }
@@ -530,6 +534,29 @@ final class Siblings {
       i++;
     }
     return sentence.substring(i, to);
+  }
+
+  /** A reading the bank rules out: 'is not "do not cache":', '≠ "do not cache"'. */
+  private static final Pattern DENIED_READING =
+      Pattern.compile(
+          "(?i)(?:\\bis not|\\bisn't|\\bdoes not mean|\\bdoesn't mean|≠)\\s*[\"“][^\"”]*[\"”]\\s*[:;,—-]*\\s*");
+
+  /** "it means", "it is": the frame of a definition, which says nothing about which subject. */
+  private static final Pattern DEFINING_FRAME =
+      Pattern.compile("(?i)^it\\s+(?:means|is|are)\\s+(?!not\\b)(?:that\\s+)?");
+
+  /**
+   * A claim or a run as the model compares it: without a reading the bank rules out (that reading
+   * is what the subject is not, so resembling it is no sign of being about the subject) and without
+   * the defining frame "it means" / "it is" (two definitions of anything share it, and the model
+   * weighs it: measured, "it means nothing is written to any cache" was nearer "it means check with
+   * the server" than "nothing is kept"). Unchanged when nothing would be left.
+   */
+  static String forComparison(String claim) {
+    String c = DENIED_READING.matcher(claim).replaceAll("").strip();
+    c = c.replaceFirst("(?i)^it\\s+it\\b", "it");
+    c = DEFINING_FRAME.matcher(c).replaceFirst("").strip();
+    return Lexicon.tokens(c).isEmpty() ? claim : c;
   }
 
   private static String tidy(String claim) {

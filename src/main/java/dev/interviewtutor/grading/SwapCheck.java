@@ -106,9 +106,10 @@ final class SwapCheck {
     if (segments.isEmpty()) {
       return new Result(List.of(), Set.of(), unitSubjects, Set.of());
     }
-    float[][] vectors = encoder.embed(segments.stream().map(Siblings.Segment::claim).toList());
-    List<Set<String>> segmentTerms =
-        segments.stream().map(seg -> rv.lexicon.terms(seg.claim())).toList();
+    List<String> compared =
+        segments.stream().map(seg -> Siblings.forComparison(seg.claim())).toList();
+    float[][] vectors = encoder.embed(compared);
+    List<Set<String>> segmentTerms = compared.stream().map(rv.lexicon::terms).toList();
     List<MisconceptionHit> hits = new ArrayList<>();
     Set<Integer> swappedSentences = new HashSet<>();
     List<Leaning> leanings = new ArrayList<>();
@@ -123,7 +124,10 @@ final class SwapCheck {
         double cos =
             SentenceEncoder.cosine(vectors[g], rv.claimVectors[c])
                 + WORDS_WEIGHT * dice(segmentTerms.get(g), rv.claimTerms.get(c))
-                - (Polarity.conflict(segments.get(g).claim(), claim.text()) ? POLARITY_PENALTY : 0);
+                - (Polarity.conflict(
+                        compared.get(g), Siblings.forComparison(claim.text()), rv.lexicon::term)
+                    ? POLARITY_PENALTY
+                    : 0);
         if (claim.subject() == own) {
           ownBest = Math.max(ownBest, cos);
         } else if (cos > otherBest) {

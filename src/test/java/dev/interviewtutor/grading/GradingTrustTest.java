@@ -228,4 +228,36 @@ class GradingTrustTest {
         GRADER.grade(rubric, "the data structure that hands items back last in first out");
     assertTrue(restated.score() <= 10, "restating the question: " + restated.score());
   }
+
+  @Test
+  void should_name_a_common_mistake_said_with_its_reason_in_one_sentence() {
+    // split at "because", neither half says enough of the bank's mistake; the sentence does
+    Grade g =
+        grade(
+            "9008",
+            "Nobody on the network can tell which site you visit, because with HTTPS the whole"
+                + " connection is encrypted.");
+    assertTrue(
+        g.misconceptions().stream()
+            .anyMatch(m -> m.misconception().startsWith("HTTPS hides which site")),
+        g.misconceptions().toString());
+    assertTrue(g.score() <= 30, "score " + g.score());
+  }
+
+  @Test
+  void should_not_name_a_mistake_when_the_sentence_says_its_correction() {
+    Grade corrected =
+        grade(
+            "9008",
+            "HTTPS encrypts the connection, but which site you visit still shows in the DNS lookup"
+                + " and the TLS handshake.");
+    assertTrue(corrected.misconceptions().isEmpty(), corrected.misconceptions().toString());
+    Grade reasoned =
+        grade(
+            "9008",
+            "HTTPS encrypts the connection, so no one can read or change the traffic, which means"
+                + " the site's code is still your job.");
+    assertTrue(reasoned.misconceptions().isEmpty(), reasoned.misconceptions().toString());
+    assertTrue(reasoned.score() >= 50, "score " + reasoned.score());
+  }
 }

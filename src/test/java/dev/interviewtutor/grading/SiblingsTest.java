@@ -50,6 +50,31 @@ class SiblingsTest {
   }
 
   @Test
+  void should_not_start_a_run_at_a_name_the_sentence_tells_you_not_to_do() {
+    Siblings s = Siblings.of(BANK.get("9001"));
+    assertTrue(
+        s.segments("Don't UDP the login traffic, it has to arrive.").isEmpty(),
+        "a prohibition names what to avoid, it says nothing about it");
+    assertEquals(1, s.segments("TCP can't lose a byte.").size());
+  }
+
+  @Test
+  void should_compare_a_claim_without_its_denied_reading_and_definition_frame() {
+    assertEquals(
+        "\"check with the server before you reuse it\"",
+        Siblings.forComparison(
+            "it is not \"do not cache\": it means \"check with the server before you reuse it\""));
+    assertEquals(
+        "the part of a request the cache looks at",
+        Siblings.forComparison("it is the part of a request the cache looks at"));
+    assertEquals(
+        "it is not stored anywhere",
+        Siblings.forComparison("it is not stored anywhere"),
+        "a negated definition keeps its negation");
+    assertEquals("it is", Siblings.forComparison("it is"), "nothing left: unchanged");
+  }
+
+  @Test
   void should_swap_check_a_pass_by_value_answer_both_ways() {
     OfflineGrader grader = OfflineGrader.withDefaultModel();
     Grade right =

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,13 +85,22 @@ public final class Polarity {
 
   /** Whether some content word that both texts use is negated in exactly one of them. */
   public static boolean conflict(String a, String b) {
-    Set<String> shared = contentStems(a);
-    shared.retainAll(contentStems(b));
+    return conflict(a, b, Lexicon::stem);
+  }
+
+  /**
+   * Whether some content term that both texts use is negated in exactly one of them, with words
+   * read as {@code term} maps them: with a lexicon's {@link Lexicon#term}, "forbids keeping a copy"
+   * and "can store it" share "store".
+   */
+  public static boolean conflict(String a, String b, Function<String, String> term) {
+    Set<String> shared = contentStems(a, term);
+    shared.retainAll(contentStems(b, term));
     if (shared.isEmpty()) {
       return false;
     }
-    Set<String> negA = negatedStems(a);
-    Set<String> negB = negatedStems(b);
+    Set<String> negA = negatedStems(a, term);
+    Set<String> negB = negatedStems(b, term);
     for (String s : shared) {
       if (negA.contains(s) != negB.contains(s)) {
         return true;
@@ -106,10 +116,14 @@ public final class Polarity {
 
   /** Stems of content words, negation words excluded. */
   public static Set<String> contentStems(String text) {
+    return contentStems(text, Lexicon::stem);
+  }
+
+  private static Set<String> contentStems(String text, Function<String, String> term) {
     Set<String> out = new LinkedHashSet<>();
     for (String t : tokens(text)) {
       if (isWord(t) && !Lexicon.isStopword(t) && !isCue(t)) {
-        out.add(Lexicon.stem(t));
+        out.add(term.apply(t));
       }
     }
     return out;
@@ -117,6 +131,10 @@ public final class Polarity {
 
   /** Stems reached by an odd number of negations. */
   public static Set<String> negatedStems(String text) {
+    return negatedStems(text, Lexicon::stem);
+  }
+
+  private static Set<String> negatedStems(String text, Function<String, String> term) {
     List<String> tokens = tokens(text);
     Set<String> odd = new HashSet<>();
     for (int i = 0; i < tokens.size(); i++) {
@@ -133,7 +151,7 @@ public final class Polarity {
         if (!isWord(w) || Lexicon.isStopword(w)) {
           continue;
         }
-        String stem = Lexicon.stem(w);
+        String stem = term.apply(w);
         if (!odd.remove(stem)) {
           odd.add(stem);
         }

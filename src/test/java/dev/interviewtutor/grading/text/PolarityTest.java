@@ -1,0 +1,29 @@
+package dev.interviewtutor.grading.text;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Negation is judged in its scope, on the words two texts share. */
+class PolarityTest {
+  @Test
+  void should_see_a_conflict_only_on_a_shared_word_negated_on_one_side() {
+    assertTrue(Polarity.conflict("the page may be stored", "the page may not be stored"));
+    assertFalse(Polarity.conflict("never block the event loop", "do not block the event loop"));
+    assertFalse(Polarity.conflict("applied entirely or not at all", "applied entirely"));
+  }
+
+  @Test
+  void should_read_shared_meaning_through_a_lexicon_when_given_one() {
+    String run = "it can retain the response";
+    String claim = "it forbids keeping any copy";
+    assertFalse(Polarity.conflict(run, claim), "by stems alone the texts share no word");
+    Lexicon lexicon = Lexicon.withSynonyms(Map.of("keep", List.of("retain")));
+    assertTrue(
+        Polarity.conflict(run, claim, lexicon::term),
+        "retain and keep are one term, negated only in the claim");
+  }
+}
