@@ -57,6 +57,14 @@ public final class QuestionRubrics {
 
   private QuestionRubrics() {}
 
+  /** A title comparing things ("Rebase vs Merge") names no one thing used. */
+  private static final Pattern COMPARISON = Pattern.compile("(?i)\\s(?:vs\\.?|versus)\\s");
+
+  /** A title that stays a question after its subject is looked for names no thing used. */
+  private static final Pattern QUESTION_WORD =
+      Pattern.compile(
+          "(?i)(?:how|why|what|when|which|where|who|does|do|is|are|can|should|would)\\b");
+
   /** The rubric of one question, with only that question's own {@code Synonyms}. */
   public static Rubric of(Question question) {
     return of(question, synonymsOf(List.of(question)));
@@ -114,8 +122,12 @@ public final class QuestionRubrics {
       if (BAD_USE.matcher(kind).matches()) {
         for (String line : concat(section.bullets(), section.paragraphs())) {
           String[] itemAndReason = RubricText.itemAndReason(line);
+          // "Use worker threads for I/O" when the title names the thing used; when it is a
+          // question ("How does a CDN cache content?") the ❌ item says the bad use on its own
           rubric.misconception(
-              "Use " + subject + " for " + RubricText.lowerFirst(itemAndReason[0]),
+              QUESTION_WORD.matcher(subject).lookingAt() || COMPARISON.matcher(subject).find()
+                  ? RubricText.capitalise(itemAndReason[0])
+                  : "Use " + subject + " for " + RubricText.lowerFirst(itemAndReason[0]),
               itemAndReason[1],
               "bad-use");
         }

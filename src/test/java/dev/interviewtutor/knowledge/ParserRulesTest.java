@@ -161,6 +161,22 @@ class ParserRulesTest {
   }
 
   @Test
+  void should_state_a_bad_use_on_its_own_when_the_title_names_no_thing_used() {
+    String body =
+        "\n\n### Explanation\n\nShips are fast.\n\n### Bad Use Case\n\n❌ Loading every crate by hand\n";
+    Question how = parse("# 1. How Do You Load a Ship?" + body).questions().get(0);
+    assertEquals(
+        "Loading every crate by hand", QuestionRubrics.of(how).misconceptions().get(0).text());
+    Question versus = parse("# 1. Cranes vs Forklifts" + body).questions().get(0);
+    assertEquals(
+        "Loading every crate by hand", QuestionRubrics.of(versus).misconceptions().get(0).text());
+    Question what = parse("# 1. What Is a Crane?" + body).questions().get(0);
+    assertEquals(
+        "Use crane for loading every crate by hand",
+        QuestionRubrics.of(what).misconceptions().get(0).text());
+  }
+
+  @Test
   void should_report_a_table_without_a_separator_row() {
     var result = parse("# 1. What Is A?\n\n| A | B |\n| x | y |\n");
     assertEquals(1, result.problems().size());
