@@ -41,6 +41,12 @@ final class Siblings {
 
   static final Siblings NONE = new Siblings(List.of(), List.of());
 
+  /**
+   * More names than this are a catalogue (a table of all HTTP methods or compiler options), not
+   * siblings; a name per row of a keyed table of up to eight rows still is.
+   */
+  static final int MAX_SUBJECTS = 8;
+
   private static final Pattern TITLE_PAIR =
       Pattern.compile(
           "(?i)^(?:what(?:'s| is| are)? (?:the )?differences? between |difference between |compare |comparing )?"
@@ -168,7 +174,7 @@ final class Siblings {
       }
     }
     List<Subject> subjects = new ArrayList<>(found.values());
-    if (subjects.size() < 2 || subjects.size() > 6) {
+    if (subjects.size() < 2 || subjects.size() > MAX_SUBJECTS) {
       return NONE;
     }
     addSynonymForms(subjects, rubric.synonyms());

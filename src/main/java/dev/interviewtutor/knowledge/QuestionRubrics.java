@@ -185,8 +185,9 @@ public final class QuestionRubrics {
     }
 
     for (MarkdownTable table : question.tables()) {
+      boolean labelled = labelledByFirstColumn(table, question);
       for (List<String> row : table.rows()) {
-        tableRow(table.header(), row)
+        tableRow(table.header(), row, labelled)
             .ifPresent(text -> rubric.keyPoint(text, TABLE_WEIGHT, "table"));
       }
     }
@@ -333,8 +334,9 @@ public final class QuestionRubrics {
     }
     for (MarkdownTable table : question.tables()) {
       List<String> rows = new ArrayList<>();
+      boolean labelled = labelledByFirstColumn(table, question);
       for (List<String> row : table.rows()) {
-        tableRow(table.header(), row).ifPresent(rows::add);
+        tableRow(table.header(), row, labelled).ifPresent(rows::add);
       }
       if (!rows.isEmpty()) {
         parts.add(String.join(". ", rows) + ".");
@@ -352,8 +354,51 @@ public final class QuestionRubrics {
    * Heap: slower").
    */
   static Optional<String> tableRow(List<String> header, List<String> row) {
+    return tableRow(header, row, header.size() >= 3);
+  }
+
+  /**
+   * Whether a table's rows are about the things its first column names: always when it has three or
+   * more columns; with two, when the first column lists names that the question's text uses ("GET",
+   * "PUT" in a "Method | Properties" table) and the headers are not both named there (as "Browser
+   * cache | Shared cache", the two things compared, are).
+   */
+  static boolean labelledByFirstColumn(MarkdownTable table, Question question) {
+    List<String> header = table.header();
+    if (header.size() >= 3) {
+      return true;
+    }
+    if (header.size() != 2 || table.rows().size() < 2) {
+      return false;
+    }
+    String text = " " + String.join(" ", textsOf(question)).toLowerCase(Locale.ROOT) + " ";
+    java.util.Set<String> names = new java.util.HashSet<>();
+    int named = 0;
+    for (List<String> row : table.rows()) {
+      String first = row.isEmpty() ? "" : RubricText.plain(row.get(0)).strip();
+      if (first.isEmpty() || first.split("\\s+").length > 3) {
+        return false;
+      }
+      names.add(first);
+      named += mentions(text, first) ? 1 : 0;
+    }
+    long headersNamed = header.stream().filter(h -> mentions(text, RubricText.plain(h))).count();
+    return headersNamed < 2
+        && names.size() >= 2
+        && named >= 2
+        && named * 3 >= table.rows().size() * 2;
+  }
+
+  private static boolean mentions(String lowerText, String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    return !n.isEmpty()
+        && Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(n) + "(?![\\p{L}\\p{N}])")
+            .matcher(lowerText)
+            .find();
+  }
+
+  static Optional<String> tableRow(List<String> header, List<String> row, boolean labelled) {
     List<String> pieces = new ArrayList<>();
-    boolean labelled = header.size() >= 3;
     for (int i = labelled ? 1 : 0; i < row.size() && i < header.size(); i++) {
       // a cell written as a sentence ends with its stop: "history.; rewrites" reads badly
       String cell = RubricText.withoutFinalStop(RubricText.plain(row.get(i)));
@@ -369,8 +414,13 @@ public final class QuestionRubrics {
     if (pieces.isEmpty()) {
       return Optional.empty();
     }
-    String joined = String.join("; ", pieces);
     String label = labelled && !row.isEmpty() ? RubricText.plain(row.get(0)) : "";
+    if (!label.isEmpty() && header.size() == 2) {
+      // one name and what it is: "Atomicity: a transaction happens entirely or not at all"
+      String cell = RubricText.withoutFinalStop(RubricText.plain(row.get(1)));
+      return Optional.of(label + ": " + RubricText.lowerFirst(cell));
+    }
+    String joined = String.join("; ", pieces);
     return Optional.of(label.isEmpty() ? joined : label + " — " + joined);
   }
 

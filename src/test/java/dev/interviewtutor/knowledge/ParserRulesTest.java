@@ -161,6 +161,60 @@ class ParserRulesTest {
   }
 
   @Test
+  void should_read_a_two_column_table_of_named_things_as_one_statement_per_name() {
+    Question keyed =
+        parse(
+                """
+        # 1. Which Boats Carry What?
+
+        ### Explanation
+
+        A barge carries bulk cargo and a tug pushes the barge; a ferry carries people.
+
+        | Boat | Carries |
+        | --- | --- |
+        | barge | bulk cargo such as coal |
+        | ferry | passengers and cars |
+        | tug | nothing: it pushes other boats |
+        """)
+            .questions()
+            .get(0);
+    assertEquals(
+        List.of(
+            "barge: bulk cargo such as coal",
+            "ferry: passengers and cars",
+            "tug: nothing: it pushes other boats"),
+        QuestionRubrics.of(keyed).keyPoints().stream()
+            .filter(k -> k.origin().equals("table"))
+            .map(KeyPoint::text)
+            .toList());
+    Question compared =
+        parse(
+                """
+        # 1. How Does a Barge Differ from a Ferry?
+
+        ### Explanation
+
+        A barge carries cargo; a ferry carries people.
+
+        | Barge | Ferry |
+        | --- | --- |
+        | Cargo | People |
+        | Pushed | Self-propelled |
+        """)
+            .questions()
+            .get(0);
+    assertEquals(
+        "Barge: cargo; Ferry: people",
+        QuestionRubrics.of(compared).keyPoints().stream()
+            .filter(k -> k.origin().equals("table"))
+            .findFirst()
+            .orElseThrow()
+            .text(),
+        "a table whose headers are the compared things still compares its columns");
+  }
+
+  @Test
   void should_state_a_bad_use_on_its_own_when_the_title_names_no_thing_used() {
     String body =
         "\n\n### Explanation\n\nShips are fast.\n\n### Bad Use Case\n\n❌ Loading every crate by hand\n";
