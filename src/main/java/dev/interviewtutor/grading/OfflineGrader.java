@@ -500,7 +500,10 @@ public final class OfflineGrader implements Grader {
       score = Math.max(0, score - 30 * wrongSentences);
       // stating a known wrong belief is what interviewers remember: incorrect unless the rest is
       // nearly complete
-      score = Math.min(score, coverage >= 0.8 ? 50 : MISTAKE_CAP);
+      // ... and a swap of two sibling concepts always is: telling them apart is what the question
+      // asks, so the rest of the answer cannot be trusted to mean what it says
+      boolean swapped = !swaps.hits().isEmpty();
+      score = Math.min(score, coverage >= 0.8 && !swapped ? 50 : MISTAKE_CAP);
     }
     int handScore = (int) Math.round(Math.max(0, Math.min(100, score)));
     double maxUnitReference = 0;

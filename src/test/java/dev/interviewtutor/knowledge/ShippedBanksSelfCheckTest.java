@@ -96,9 +96,6 @@ class ShippedBanksSelfCheckTest {
               "1217",
               "own content with 'read-only'/'freeze' (bank synonyms) is named as the opposite of the tip about const"),
           Map.entry(
-              "1820",
-              "swap of GET and PUT: since the table reads GET, PUT ... as siblings, a swap is named (DELETE/POST), but one named swap in an answer covering most points is capped at 50, not below 40"),
-          Map.entry(
               "1519",
               "own content passes its synonyms to the siblings since 2026-12-03 ('concurrent hash map' names ConcurrentHashMap), and the clause 'Concurrent hash map reads without locking and locks only the bin being written' is then matched to the mistake 'ConcurrentHashMap locks the whole map on every write' (30): the mistake check does not see 'only the bin' against 'the whole map'"),
           Map.entry(
