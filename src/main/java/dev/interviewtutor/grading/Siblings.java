@@ -208,8 +208,10 @@ final class Siblings {
   }
 
   private static final Pattern PAREN_GLOSS = Pattern.compile("^([^():]{1,40}?)\\s*\\((.{3,})\\)$");
+
+  /** "X: does Y"; also "X (other name): does Y", the other name being a gloss of the label. */
   private static final Pattern COLON_GLOSS =
-      Pattern.compile("^([^():—]{1,40}?)\\s*(?::|—| - )\\s+(.{3,})$");
+      Pattern.compile("^([^():—]{1,40}?)(?:\\s*\\([^()]{1,30}\\))?\\s*(?::|—| - )\\s+(.{3,})$");
 
   /**
    * "blob (file contents)" → {"blob", "file contents"}; "X: does Y" → {"X", "does Y"}; else null.
