@@ -266,8 +266,15 @@ final class Siblings {
     return m.matches() ? m.group(1) + " not" + m.group(2) : "not " + lowerFirst(head);
   }
 
+  /**
+   * A title's closing "in Python", "in the JVM": where the compared things live, not part of the
+   * last one's name.
+   */
+  private static final Pattern CONTEXT_TAIL =
+      Pattern.compile("\\s+in\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.#+]*\\??$");
+
   private static List<String> titleSubjects(String title) {
-    String t = title.strip().replaceAll("`", "");
+    String t = CONTEXT_TAIL.matcher(title.strip().replaceAll("`", "")).replaceAll("");
     Matcher how = HOW_DIFFER.matcher(t);
     if (how.matches()) {
       return List.of(how.group(1), how.group(2));
