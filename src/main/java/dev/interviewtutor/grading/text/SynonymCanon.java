@@ -82,7 +82,9 @@ public final class SynonymCanon {
     for (String term : synonyms.keySet().stream().sorted().toList()) {
       String surface = surface(term, rubricTexts);
       if (surface != null) {
-        applied.put(term, surface);
+        // written as the rubric writes it only where its capitals are part of the name
+        // ("ConcurrentHashMap", "IPv4"), not where a title or a sentence start gave them
+        applied.put(term, capitalisedWords(surface) ? term : surface);
       }
     }
     Map<String, String> canonical = new LinkedHashMap<>();
@@ -90,14 +92,14 @@ public final class SynonymCanon {
     for (Map.Entry<String, String> group : applied.entrySet()) {
       for (String alternative : synonyms.get(group.getKey())) {
         String alt = alternative.strip().toLowerCase(Locale.ROOT);
+        groups.merge(alt, 1, Integer::sum);
         // a concept in its own right, or a phrase too short to mean anything alone, stays
         if (alt.length() < 2
             || applied.containsKey(alt)
             || Lexicon.tokens(alt).isEmpty()
-            || usedOutsideGloss(alt, statements)) {
+            || usedOutsideGloss(alt, group.getKey(), statements)) {
           continue;
         }
-        groups.merge(alt, 1, Integer::sum);
         canonical.putIfAbsent(alt, group.getValue());
       }
     }
@@ -122,7 +124,8 @@ public final class SynonymCanon {
    * ("vertical (scale up)"): the bank then uses it in its own sense ("refer to the same object", "a
    * .d.ts file"), and the answer's use of it is already compared with the bank's as written.
    */
-  private static boolean usedOutsideGloss(String alternative, Collection<String> texts) {
+  private static boolean usedOutsideGloss(
+      String alternative, String term, Collection<String> texts) {
     // (mistakes are not counted: they are read in the rubric's terms like answers, see
     // RubricVectors)
     Pattern p = wholeWord(alternative);
@@ -130,9 +133,12 @@ public final class SynonymCanon {
       if (text == null) {
         continue;
       }
-      Matcher m = p.matcher(text);
+      // the term's own words are not a use of a shorter alternative ("type annotation" /
+      // "annotation")
+      String rest = wholeWord(term).matcher(text).replaceAll(" ");
+      Matcher m = p.matcher(rest);
       while (m.find()) {
-        String before = text.substring(0, m.start());
+        String before = rest.substring(0, m.start());
         if (before.chars().filter(c -> c == '(').count()
             <= before.chars().filter(c -> c == ')').count()) {
           return true;
@@ -161,6 +167,16 @@ public final class SynonymCanon {
       }
     }
     return null;
+  }
+
+  /** Whether every capital of the text opens a word ("Major Compaction", "Object.freeze"). */
+  private static boolean capitalisedWords(String text) {
+    for (int i = 1; i < text.length(); i++) {
+      if (Character.isUpperCase(text.charAt(i)) && Character.isLetter(text.charAt(i - 1))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether this rewrites nothing. */
@@ -195,7 +211,8 @@ public final class SynonymCanon {
         out = new StringBuilder(text.length() + 16);
       }
       out.append(text, last, m.start());
-      boolean capital = Character.isUpperCase(m.group().charAt(0));
+      boolean capital =
+          Character.isUpperCase(m.group().charAt(0)) && opensSentence(text, m.start());
       out.append(
           capital && Character.isLowerCase(term.charAt(0))
               ? Character.toUpperCase(term.charAt(0)) + term.substring(1)
@@ -218,6 +235,20 @@ public final class SynonymCanon {
       out.add(new TextUnits.Unit(canonical(u.text()), u.sentence(), u.sentenceIndex()));
     }
     return out;
+  }
+
+  /** Whether only spaces, bullets or quotes stand between {@code at} and a sentence's end. */
+  private static boolean opensSentence(String text, int at) {
+    for (int i = at - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (".!?\n".indexOf(c) >= 0) {
+        return true;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
