@@ -51,6 +51,7 @@ public final class QuestionRubrics {
           "bad use cases?|when not to use( it)?|not for|don'?t use( it)? for|poor fits?|wrong use cases?");
   private static final Pattern KEY_POINTS = Pattern.compile("key points?");
   private static final Pattern SYNONYMS = Pattern.compile("(accepted )?synonyms");
+  private static final Pattern SYNONYM_SEPARATOR = Pattern.compile(":(?=\\s)");
   private static final Pattern MISTAKES =
       Pattern.compile("common mistakes|misconceptions|wrong beliefs");
   private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
@@ -245,7 +246,10 @@ public final class QuestionRubrics {
           continue;
         }
         for (String line : concat(section.bullets(), section.paragraphs())) {
-          int colon = line.indexOf(':');
+          // the term ends at the first colon before a space: "node:test: node --test" defines
+          // node:test
+          java.util.regex.Matcher separator = SYNONYM_SEPARATOR.matcher(line);
+          int colon = separator.find() ? separator.start() : line.indexOf(':');
           if (colon <= 0) {
             continue;
           }

@@ -307,6 +307,27 @@ class QuestionRubricsTest {
     assertEquals("What is the role of a prototype program?", rubric.question());
   }
 
+  @Test
+  void should_end_a_synonym_term_at_the_colon_before_a_space() {
+    String bank =
+        """
+        # 6. How Do You Run Tests Without a Framework?
+
+        ### Explanation
+
+        node:test ships with Node and node --test runs it.
+
+        ### Synonyms
+
+        - node:test: node --test, built-in test runner
+        """;
+    List<Question> questions = new MarkdownBankParser().parse(Path.of("t.md"), bank).questions();
+    Map<String, List<String>> synonyms = QuestionRubrics.synonymsOf(questions);
+
+    assertEquals(List.of("node --test", "built-in test runner"), synonyms.get("node:test"));
+    assertFalse(synonyms.containsKey("node"), synonyms.toString());
+  }
+
   private static Question seedQuestion(String id) {
     return new MarkdownBankParser()
         .parse(SeedBankParserTest.SEED, readSeed()).questions().stream()
