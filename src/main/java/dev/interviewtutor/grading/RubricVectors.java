@@ -171,7 +171,7 @@ final class RubricVectors {
     lexicon = Lexicon.withSynonyms(rubric.synonyms());
     canon =
         SynonymCanon.of(
-            rubric.synonyms(),
+            rubric.questionSynonyms(),
             statements(rubric),
             rubric.misconceptions().stream().map(Misconception::text).toList());
     questionTerms = lexicon.terms(rubric.question());

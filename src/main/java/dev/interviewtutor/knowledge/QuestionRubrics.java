@@ -212,7 +212,12 @@ public final class QuestionRubrics {
 
     String tip = RubricText.plain(question.tip().replace("\n", " "));
     return rubric.build(
-        question.title(), question.topic(), synonyms, referenceAnswer(question), tip);
+        question.title(),
+        question.topic(),
+        synonyms,
+        synonymsOf(List.of(question)),
+        referenceAnswer(question),
+        tip);
   }
 
   /**
@@ -300,7 +305,8 @@ public final class QuestionRubrics {
     while (code.find()) {
       rubric.evidence.add(code.group(1).strip());
     }
-    return rubric.build(question == null ? "" : question.strip(), "", Map.of(), reference, "");
+    return rubric.build(
+        question == null ? "" : question.strip(), "", Map.of(), Map.of(), reference, "");
   }
 
   /**
@@ -459,6 +465,7 @@ public final class QuestionRubrics {
         String question,
         String topic,
         Map<String, List<String>> synonyms,
+        Map<String, List<String>> questionSynonyms,
         String reference,
         String tip) {
       if (keyPoints.isEmpty()) {
@@ -485,7 +492,17 @@ public final class QuestionRubrics {
       String version =
           version(questionId, question, topic, points, wrong, terms, synonyms, reference, tip);
       return new Rubric(
-          questionId, question, topic, points, wrong, terms, synonyms, reference, tip, version);
+          questionId,
+          question,
+          topic,
+          points,
+          wrong,
+          terms,
+          synonyms,
+          questionSynonyms,
+          reference,
+          tip,
+          version);
     }
 
     private static List<String> synonymsFor(String text, Map<String, List<String>> synonyms) {

@@ -255,6 +255,13 @@ class QuestionRubricsTest {
     assertEquals(List.of("handlers", "listeners"), loop.synonyms().get("callbacks"));
     assertEquals(
         List.of("worker pool"), loop.synonyms().get("thread pool"), "synonyms are bank-wide");
+    assertEquals(
+        List.of("loop", "libuv loop"),
+        loop.questionSynonyms().get("event loop"),
+        "the question's own synonyms are kept apart");
+    assertFalse(
+        loop.questionSynonyms().containsKey("thread pool"),
+        "another question's synonyms are not the question's own: " + loop.questionSynonyms());
     assertTrue(
         loop.keyPoints().get(0).synonyms().containsAll(List.of("loop", "libuv loop", "handlers")),
         "a key point carries the synonyms of the terms it mentions: " + loop.keyPoints().get(0));

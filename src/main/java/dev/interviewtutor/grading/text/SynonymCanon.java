@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  * mistake than the key point it states. The grader reads each clause in the rubric's vocabulary and
  * quotes it as written.
  *
- * <p>Only groups whose term the rubric itself uses are applied (the bank's synonyms are merged over
- * every question, and "cache" means "memoise" only where the question speaks of memoising); a
- * phrase that is itself a term of an applied group, or an alternative of two groups, is left as
- * written. Phrases are matched whole-word and case-insensitively, longest first, never inside an
- * identifier ("copy.deepcopy", "non-persistent", "useCallback(fn)") nor inside inline code unless
- * the code span is exactly the synonym.
+ * <p>Given the question's own synonyms (not the bank's merged ones: another question's "maybe" for
+ * {@code Optional} is no synonym here), only groups whose term the rubric itself uses are applied;
+ * a phrase that is itself a term of an applied group, an alternative of two groups, or an
+ * alternative the rubric states in its own sense ("refer to the same object" beside "identity") is
+ * left as written. Phrases are matched whole-word and case-insensitively, longest first, never
+ * inside an identifier ("copy.deepcopy", "non-persistent", "useCallback(fn)") nor inside inline
+ * code unless the code span is exactly the synonym.
  */
 public final class SynonymCanon {
   /** Nothing to rewrite. */
