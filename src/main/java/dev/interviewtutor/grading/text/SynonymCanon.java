@@ -64,7 +64,8 @@ public final class SynonymCanon {
   /**
    * The rewriting for one rubric.
    *
-   * @param synonyms the bank's synonyms: lower-case term → alternatives
+   * @param synonyms the question's own synonyms ({@code Rubric.questionSynonyms}): lower-case term
+   *     → alternatives
    * @param statements what the rubric says is right (question, key points, model answer, tip): an
    *     alternative the bank itself says there is its own word, not read as another
    * @param mistakes the rubric's wrong beliefs: read like answers
