@@ -3,6 +3,7 @@ package dev.interviewtutor.grading;
 import dev.interviewtutor.grading.AnswerScreen.Rejection;
 import dev.interviewtutor.grading.text.Lexicon;
 import dev.interviewtutor.grading.text.Polarity;
+import dev.interviewtutor.grading.text.SynonymCanon;
 import dev.interviewtutor.grading.text.TextUnits;
 import dev.interviewtutor.grading.text.TextUnits.Unit;
 import dev.interviewtutor.knowledge.Rubric;
@@ -215,7 +216,9 @@ public final class OfflineGrader implements Grader {
       return a;
     }
 
-    List<Unit> units = TextUnits.units(content);
+    // each clause is read in the rubric's terms (a bank synonym as the term it names); quotes keep
+    // the answer's words
+    List<Unit> units = rv.canon.units(TextUnits.units(content));
     if (units.size() > MAX_UNITS) {
       units = units.subList(0, MAX_UNITS);
     }
@@ -286,7 +289,7 @@ public final class OfflineGrader implements Grader {
     // polarity
     List<MisconceptionHit> hits = new ArrayList<>(swaps.hits());
     Set<Integer> wrongUnits = new HashSet<>(swaps.swappedUnits());
-    List<Said> said = saidForMistakes(units, uv, unitTerms, lex, !rv.wrongs.isEmpty());
+    List<Said> said = saidForMistakes(units, uv, unitTerms, lex, rv.canon, !rv.wrongs.isEmpty());
     for (RubricVectors.Wrong w : rv.wrongs) {
       // a wrong belief the bank implies by forbidding something ("Never X" → "it is fine to X", a ❌
       // bad use) is endorsing: a sentence that itself warns against something never states it,
@@ -383,6 +386,12 @@ public final class OfflineGrader implements Grader {
           }
           mayBeDenied = true;
           continue; // a clause that denies the point is no evidence for it
+        }
+        if (conflict && namesConcept(unitConcepts.get(u), p)) {
+          // it names the point's concept with the other sign ("never need a load balancer"): a
+          // denial, however close or far the rest of its words
+          mayBeDenied = true;
+          continue;
         }
         double evidence =
             claimSupport.clauseEvidence(
@@ -722,7 +731,12 @@ public final class OfflineGrader implements Grader {
    * correction.
    */
   private List<Said> saidForMistakes(
-      List<Unit> units, float[][] uv, List<Set<String>> unitTerms, Lexicon lex, boolean needed) {
+      List<Unit> units,
+      float[][] uv,
+      List<Set<String>> unitTerms,
+      Lexicon lex,
+      SynonymCanon canon,
+      boolean needed) {
     List<Said> out = new ArrayList<>();
     Map<Integer, List<Integer>> bySentence = new java.util.LinkedHashMap<>();
     for (int u = 0; u < units.size(); u++) {
@@ -742,14 +756,16 @@ public final class OfflineGrader implements Grader {
       return out;
     }
     List<String> sentences = several.stream().map(us -> units.get(us.get(0)).sentence()).toList();
-    float[][] vectors = encoder.embed(sentences);
+    // read in the rubric's terms like the clauses; quoted as written
+    List<String> read = sentences.stream().map(canon::canonical).toList();
+    float[][] vectors = encoder.embed(read);
     for (int s = 0; s < several.size(); s++) {
       out.add(
           new Said(
-              sentences.get(s),
+              read.get(s),
               sentences.get(s),
               vectors[s],
-              lex.terms(sentences.get(s)),
+              lex.terms(read.get(s)),
               List.copyOf(several.get(s))));
     }
     return out;

@@ -2,6 +2,7 @@ package dev.interviewtutor.grading;
 
 import dev.interviewtutor.grading.text.Lexicon;
 import dev.interviewtutor.grading.text.Polarity;
+import dev.interviewtutor.grading.text.SynonymCanon;
 import dev.interviewtutor.grading.text.TextUnits;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Misconception;
@@ -32,6 +33,10 @@ final class RubricVectors {
           Pattern.CASE_INSENSITIVE);
 
   final Lexicon lexicon;
+
+  /** Reads an answer's bank synonyms as the terms they name (see {@link SynonymCanon}). */
+  final SynonymCanon canon;
+
   final float[] question;
   final float[] reference;
   final List<Point> points;
@@ -164,6 +169,11 @@ final class RubricVectors {
 
   private RubricVectors(Rubric rubric, SentenceEncoder encoder) {
     lexicon = Lexicon.withSynonyms(rubric.synonyms());
+    canon =
+        SynonymCanon.of(
+            rubric.questionSynonyms(),
+            statements(rubric),
+            rubric.misconceptions().stream().map(Misconception::text).toList());
     questionTerms = lexicon.terms(rubric.question());
     List<String> texts = new ArrayList<>();
     texts.add(rubric.question().isBlank() ? rubric.questionId() : rubric.question());
@@ -178,8 +188,10 @@ final class RubricVectors {
       claims.add(claim);
       texts.add(claim);
     }
+    // a wrong belief is read in the rubric's terms, as an answer is ("Kafka keeps one order" and an
+    // answer's "Kafka keeps one order" stay alike when "kafka" is read as "message queue")
     for (Misconception m : rubric.misconceptions()) {
-      texts.add(m.text());
+      texts.add(canon.canonical(m.text()));
     }
     siblings = Siblings.of(rubric);
     int claimBase = texts.size();
@@ -190,7 +202,7 @@ final class RubricVectors {
       boolean corrected = "common-mistakes".equals(m.origin()) && !m.reason().isBlank();
       correctionAt.add(corrected ? texts.size() : -1);
       if (corrected) {
-        texts.add(m.reason());
+        texts.add(canon.canonical(m.reason()));
       }
     }
     float[][] v = encoder.embed(texts);
@@ -252,7 +264,9 @@ final class RubricVectors {
               m,
               v[base + i],
               demoted(lexicon.terms(m.text())),
-              Contrast.of(m),
+              Contrast.of(
+                  new Misconception(
+                      m.id(), canon.canonical(m.text()), canon.canonical(m.reason()), m.origin())),
               siblings.openingSubject(m.text()),
               correctionAt.get(i) < 0 ? null : v[correctionAt.get(i)]));
     }
@@ -271,6 +285,16 @@ final class RubricVectors {
     referenceWords = List.copyOf(WordVectors.contentWords(referenceText, questionStems));
     referenceWordVectors =
         referenceWords.isEmpty() ? new float[0][] : encoder.embed(referenceWords);
+  }
+
+  /** What the rubric says is right, in its own words (see {@link SynonymCanon#of}). */
+  private static List<String> statements(Rubric rubric) {
+    List<String> texts = new ArrayList<>();
+    texts.add(rubric.question());
+    rubric.keyPoints().forEach(k -> texts.add(k.text()));
+    texts.add(rubric.referenceAnswer());
+    texts.add(rubric.tip());
+    return texts;
   }
 
   /** Terms minus the question's own words ("question demoting"), unless nothing would be left. */

@@ -214,8 +214,10 @@ final class Siblings {
   }
 
   private static final Pattern PAREN_GLOSS = Pattern.compile("^([^():]{1,40}?)\\s*\\((.{3,})\\)$");
+
+  /** "X: does Y"; also "X (other name): does Y", the other name being a gloss of the label. */
   private static final Pattern COLON_GLOSS =
-      Pattern.compile("^([^():—]{1,40}?)\\s*(?::|—| - )\\s+(.{3,})$");
+      Pattern.compile("^([^():—]{1,40}?)(?:\\s*\\([^()]{1,30}\\))?\\s*(?::|—| - )\\s+(.{3,})$");
 
   /**
    * "blob (file contents)" → {"blob", "file contents"}; "X: does Y" → {"X", "does Y"}; else null.
@@ -270,8 +272,15 @@ final class Siblings {
     return m.matches() ? m.group(1) + " not" + m.group(2) : "not " + lowerFirst(head);
   }
 
+  /**
+   * A title's closing "in Python", "in the JVM": where the compared things live, not part of the
+   * last one's name.
+   */
+  private static final Pattern CONTEXT_TAIL =
+      Pattern.compile("\\s+in\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.#+]*\\??$");
+
   private static List<String> titleSubjects(String title) {
-    String t = title.strip().replaceAll("`", "");
+    String t = CONTEXT_TAIL.matcher(title.strip().replaceAll("`", "")).replaceAll("");
     Matcher how = HOW_DIFFER.matcher(t);
     if (how.matches()) {
       return List.of(how.group(1), how.group(2));

@@ -96,7 +96,8 @@ final class SwapCheck {
     List<Siblings.Segment> segments = new ArrayList<>();
     List<Integer> segmentSentence = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
-      for (Siblings.Segment seg : siblings.segments(sentences.get(s))) {
+      // subjects and claims read in the rubric's terms; a swap is quoted as written
+      for (Siblings.Segment seg : siblings.segments(rv.canon.canonical(sentences.get(s)))) {
         if (dev.interviewtutor.grading.text.Lexicon.tokens(seg.claim()).size() >= 3) {
           segments.add(seg);
           segmentSentence.add(sentenceIndex.get(s));

@@ -51,6 +51,7 @@ public final class QuestionRubrics {
           "bad use cases?|when not to use( it)?|not for|don'?t use( it)? for|poor fits?|wrong use cases?");
   private static final Pattern KEY_POINTS = Pattern.compile("key points?");
   private static final Pattern SYNONYMS = Pattern.compile("(accepted )?synonyms");
+  private static final Pattern SYNONYM_SEPARATOR = Pattern.compile(":(?=\\s)");
   private static final Pattern MISTAKES =
       Pattern.compile("common mistakes|misconceptions|wrong beliefs");
   private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
@@ -212,7 +213,12 @@ public final class QuestionRubrics {
 
     String tip = RubricText.plain(question.tip().replace("\n", " "));
     return rubric.build(
-        question.title(), question.topic(), synonyms, referenceAnswer(question), tip);
+        question.title(),
+        question.topic(),
+        synonyms,
+        synonymsOf(List.of(question)),
+        referenceAnswer(question),
+        tip);
   }
 
   /**
@@ -246,7 +252,10 @@ public final class QuestionRubrics {
           continue;
         }
         for (String line : concat(section.bullets(), section.paragraphs())) {
-          int colon = line.indexOf(':');
+          // the term ends at the first colon before a space: "node:test: node --test" defines
+          // node:test
+          java.util.regex.Matcher separator = SYNONYM_SEPARATOR.matcher(line);
+          int colon = separator.find() ? separator.start() : line.indexOf(':');
           if (colon <= 0) {
             continue;
           }
@@ -297,7 +306,8 @@ public final class QuestionRubrics {
     while (code.find()) {
       rubric.evidence.add(code.group(1).strip());
     }
-    return rubric.build(question == null ? "" : question.strip(), "", Map.of(), reference, "");
+    return rubric.build(
+        question == null ? "" : question.strip(), "", Map.of(), Map.of(), reference, "");
   }
 
   /**
@@ -505,6 +515,7 @@ public final class QuestionRubrics {
         String question,
         String topic,
         Map<String, List<String>> synonyms,
+        Map<String, List<String>> questionSynonyms,
         String reference,
         String tip) {
       if (keyPoints.isEmpty()) {
@@ -531,7 +542,17 @@ public final class QuestionRubrics {
       String version =
           version(questionId, question, topic, points, wrong, terms, synonyms, reference, tip);
       return new Rubric(
-          questionId, question, topic, points, wrong, terms, synonyms, reference, tip, version);
+          questionId,
+          question,
+          topic,
+          points,
+          wrong,
+          terms,
+          synonyms,
+          questionSynonyms,
+          reference,
+          tip,
+          version);
     }
 
     private static List<String> synonymsFor(String text, Map<String, List<String>> synonyms) {

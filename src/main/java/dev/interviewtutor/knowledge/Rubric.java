@@ -15,6 +15,9 @@ import java.util.Map;
  * @param evidenceTerms terms from code examples whose presence is evidence of knowledge ("pipe",
  *     "new Worker")
  * @param synonyms bank-wide accepted synonyms: term -&gt; alternatives (lower case)
+ * @param questionSynonyms the question's own {@code Synonyms} (lower case): the alternatives the
+ *     grader reads as the terms they name; all of {@code synonyms} for a rubric not built from a
+ *     bank question
  * @param referenceAnswer a model answer assembled from the question (shown after answering)
  * @param tip the interview tip, may be empty
  * @param version a hash of everything above; changes whenever the rubric changes (cache keys use
@@ -28,6 +31,7 @@ public record Rubric(
     List<Misconception> misconceptions,
     List<String> evidenceTerms,
     Map<String, List<String>> synonyms,
+    Map<String, List<String>> questionSynonyms,
     String referenceAnswer,
     String tip,
     String version) {
@@ -37,9 +41,36 @@ public record Rubric(
     misconceptions = List.copyOf(misconceptions);
     evidenceTerms = List.copyOf(evidenceTerms);
     synonyms = Map.copyOf(synonyms);
+    questionSynonyms = Map.copyOf(questionSynonyms);
     if (keyPoints.isEmpty()) {
       throw new IllegalArgumentException(
           "rubric for question " + questionId + " has no key points");
     }
+  }
+
+  /** A rubric whose synonyms are all its own (one not built from a bank question). */
+  public Rubric(
+      String questionId,
+      String question,
+      String topic,
+      List<KeyPoint> keyPoints,
+      List<Misconception> misconceptions,
+      List<String> evidenceTerms,
+      Map<String, List<String>> synonyms,
+      String referenceAnswer,
+      String tip,
+      String version) {
+    this(
+        questionId,
+        question,
+        topic,
+        keyPoints,
+        misconceptions,
+        evidenceTerms,
+        synonyms,
+        synonyms,
+        referenceAnswer,
+        tip,
+        version);
   }
 }

@@ -255,6 +255,13 @@ class QuestionRubricsTest {
     assertEquals(List.of("handlers", "listeners"), loop.synonyms().get("callbacks"));
     assertEquals(
         List.of("worker pool"), loop.synonyms().get("thread pool"), "synonyms are bank-wide");
+    assertEquals(
+        List.of("loop", "libuv loop"),
+        loop.questionSynonyms().get("event loop"),
+        "the question's own synonyms are kept apart");
+    assertFalse(
+        loop.questionSynonyms().containsKey("thread pool"),
+        "another question's synonyms are not the question's own: " + loop.questionSynonyms());
     assertTrue(
         loop.keyPoints().get(0).synonyms().containsAll(List.of("loop", "libuv loop", "handlers")),
         "a key point carries the synonyms of the terms it mentions: " + loop.keyPoints().get(0));
@@ -305,6 +312,27 @@ class QuestionRubricsTest {
     assertEquals("reference", rubric.keyPoints().get(0).origin());
     assertEquals(List.of("It is the final product"), texts2(rubric.misconceptions()));
     assertEquals("What is the role of a prototype program?", rubric.question());
+  }
+
+  @Test
+  void should_end_a_synonym_term_at_the_colon_before_a_space() {
+    String bank =
+        """
+        # 6. How Do You Run Tests Without a Framework?
+
+        ### Explanation
+
+        node:test ships with Node and node --test runs it.
+
+        ### Synonyms
+
+        - node:test: node --test, built-in test runner
+        """;
+    List<Question> questions = new MarkdownBankParser().parse(Path.of("t.md"), bank).questions();
+    Map<String, List<String>> synonyms = QuestionRubrics.synonymsOf(questions);
+
+    assertEquals(List.of("node --test", "built-in test runner"), synonyms.get("node:test"));
+    assertFalse(synonyms.containsKey("node"), synonyms.toString());
   }
 
   private static Question seedQuestion(String id) {

@@ -130,6 +130,7 @@ public final class FollowUpAsker {
         rubric.misconceptions(),
         rubric.evidenceTerms(),
         rubric.synonyms(),
+        rubric.questionSynonyms(),
         kp.text(),
         "",
         rubric.version() + "/follow-up:" + kp.id());
@@ -144,6 +145,7 @@ public final class FollowUpAsker {
         r.misconceptions(),
         r.evidenceTerms(),
         r.synonyms(),
+        r.questionSynonyms(),
         r.referenceAnswer(),
         r.tip(),
         r.version());

@@ -139,7 +139,7 @@ public final class Polarity {
     Set<String> odd = new HashSet<>();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
-      if (!isCue(t)) {
+      if (!isCue(t) || !negates(tokens, i)) {
         continue;
       }
       int reached = 0;
@@ -159,6 +159,20 @@ public final class Polarity {
       }
     }
     return odd;
+  }
+
+  /**
+   * "instead" and "rather" negate only what they set aside ("instead of X", "rather than X"): "an
+   * annotation instead widens the type" says that it widens.
+   */
+  private static boolean negates(List<String> tokens, int cue) {
+    String t = tokens.get(cue);
+    String next = cue + 1 < tokens.size() ? tokens.get(cue + 1) : "";
+    return switch (t) {
+      case "instead" -> next.equals("of");
+      case "rather" -> next.equals("than");
+      default -> true;
+    };
   }
 
   private static boolean isCue(String t) {
