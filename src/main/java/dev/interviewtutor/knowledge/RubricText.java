@@ -345,7 +345,8 @@ final class RubricText {
       return text;
     }
     String first = text.split("[\\s]", 2)[0];
-    if (first.contains(".")) {
+    // a name keeps its case: "StackOverflowError", "JavaScript", "Node.js"
+    if (first.contains(".") || first.substring(1).chars().anyMatch(Character::isUpperCase)) {
       return text;
     }
     return Character.toLowerCase(text.charAt(0)) + text.substring(1);
