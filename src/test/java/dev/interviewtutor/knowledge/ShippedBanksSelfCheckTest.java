@@ -59,9 +59,6 @@ class ShippedBanksSelfCheckTest {
               "1108",
               "swap of task and microtask gets 90 (measured on branch syn; 86 in an earlier measurement): SwapCheck does not see 'microtasks' and 'task' as sibling subjects"),
           Map.entry(
-              "1611",
-              "swap of shared and exclusive locks gets 83: the derived swap is Shared/Row lock, because 'exclusive lock' is said as 'write lock' (the bank synonym); a key point naming the exclusive lock twice was tried: the swap then works, but the own content with 'write lock' is named as the mistake 'A shared lock blocks every other lock' (50)"),
-          Map.entry(
               "1701",
               "the own content passes since the mistake was restated; the C/A swap gets 50: since the swap also exchanges the bank's synonyms ('always answering' for availability) both sentences are swapped, but only 'Availability in CAP means every read sees the most recent write' is named, and one named mistake in an answer still covering most points is capped at 50"));
 
