@@ -314,7 +314,7 @@ final class Siblings {
   private static void add(Map<String, Subject> found, String raw) {
     String name =
         ASSIGNMENT
-            .matcher(raw.replace("`", ""))
+            .matcher(withoutGloss(raw.replace("`", "")))
             .replaceAll("")
             .replaceAll("(?i)^(what (is|are) |a |an |the )+", "")
             .replaceAll("[?.!:]+$", "")
@@ -427,8 +427,14 @@ final class Siblings {
     }
   }
 
+  /** "Consistency (CP)" is the row of "Consistency": a trailing gloss is no part of the name. */
+  private static String withoutGloss(String name) {
+    return name.strip().replaceAll("\\s*\\([^()]*\\)$", "");
+  }
+
   int subjectNamed(String text) {
-    List<String> stems = stems(ASSIGNMENT.matcher(text.replace("`", "")).replaceAll(""));
+    List<String> stems =
+        stems(ASSIGNMENT.matcher(withoutGloss(text.replace("`", ""))).replaceAll(""));
     for (int i = 0; i < subjects.size(); i++) {
       if (subjects.get(i).forms().contains(stems)) {
         return i;

@@ -155,4 +155,10 @@ class SiblingsTest {
         List.of("readonly", "const", "as const"),
         Siblings.titleSubjects("readonly vs const vs as const"));
   }
+
+  @Test
+  void should_name_a_table_row_without_its_trailing_gloss() {
+    // "Write-through (WT)": the text says "write-through", never "write-through (WT)"
+    assertEquals(List.of("Write-through", "Write-back"), names("9010"));
+  }
 }
