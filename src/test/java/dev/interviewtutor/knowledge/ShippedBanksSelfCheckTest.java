@@ -49,15 +49,14 @@ class ShippedBanksSelfCheckTest {
 
   /**
    * Questions the shipped grader cannot yet tell apart for reasons in the grader, not the bank:
-   * skipped, each with the limitation (scores as measured on branch syn, 2026-12-03, with the
-   * question's own synonyms read as the terms they name, SynonymCanon; {@code
+   * skipped, each with the limitation (scores as measured on branch skip, 2026-12-03; {@code
    * -Dtutor.selfCheck.only=<these ids>}). Empty means every shipped question is asserted.
    */
   static final Map<String, String> KNOWN_GRADER_LIMITATIONS =
       Map.ofEntries(
           Map.entry(
               "1108",
-              "swap of task and microtask gets 90 (measured on branch syn; 86 in an earlier measurement): SwapCheck does not see 'microtasks' and 'task' as sibling subjects"));
+              "swap of task and microtask gets 90 (measured on branch skip, 2026-12-03): the derived swap exchanges the order-list labels 'One task'/'All microtasks' ('runs All microtasks, then drains One task'), and a hand-written exchange of the two in every claim ('Promise callbacks are tasks and run before the next timer microtask. setTimeout callbacks and UI events are microtasks.') also gets 90: the two are named only as objects and predicates, never opening a clause, and SwapCheck compares only what a clause says of the sibling that opens it; the grader's siblings are the labels with their quantifiers ('One task', 'All microtasks', 'Maybe a rendering update')"));
 
   /**
    * Questions whose bank text (or this test's derivation from it) still has to be fixed: skipped

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * back down", not the advice; "entirely or not at all" negates nothing a key point says; "never
  * block the event loop" agrees with "do not block the event loop". So two texts disagree only when
  * a word they share is negated in one and not in the other, where a negation word reaches the next
- * few content words of its own clause.
+ * few content words of its own clause; and not when both deny the same thing with a different reach
+ * ("prevents reassigning a variable at runtime", "stops a variable from being reassigned").
  */
 public final class Polarity {
   /** Content words a negation reaches, up to the end of its clause. */
