@@ -303,7 +303,8 @@ public final class OfflineGrader implements Grader {
         if (endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
             || !pivot.isEmpty()
                 && java.util.Collections.disjoint(pivot, Polarity.contentStems(c.text()))
-            || c.units().stream().anyMatch(u -> aboutAnotherSubject(swaps, u, w.subject()))) {
+            || c.units().stream().anyMatch(u -> aboutAnotherSubject(swaps, u, w.subject()))
+            || opensWithAnother(rv.siblings, c.text(), w.subject())) {
           continue;
         }
         double cos = SentenceEncoder.cosine(c.vector(), w.vector());
@@ -801,6 +802,19 @@ public final class OfflineGrader implements Grader {
   private static boolean aboutAnotherSubject(SwapCheck.Result swaps, int u, int pointSubject) {
     Set<Integer> subjects = swaps.unitSubjects().get(u);
     return pointSubject >= 0 && !subjects.isEmpty() && !subjects.contains(pointSubject);
+  }
+
+  /**
+   * Whether the clause opens with a sibling other than the belief's own: "OpenID Connect adds
+   * authentication on top of OAuth 2.0" is about OpenID Connect and states no belief about OAuth
+   * 2.0, which it names only as an object.
+   */
+  private static boolean opensWithAnother(Siblings siblings, String clause, int beliefSubject) {
+    if (beliefSubject < 0) {
+      return false;
+    }
+    int opening = siblings.openingSubject(clause);
+    return opening >= 0 && opening != beliefSubject;
   }
 
   /**

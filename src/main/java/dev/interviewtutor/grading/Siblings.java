@@ -51,6 +51,7 @@ final class Siblings {
       Pattern.compile(
           "(?i)^(?:what(?:'s| is| are)? (?:the )?differences? between |difference between |compare |comparing )?"
               + "(.+?)(?:\\s+vs\\.?\\s+|\\s+versus\\s+|\\s+differs? from\\s+|\\s+compared (?:to|with)\\s+)(.+?)\\??$");
+  private static final Pattern MORE_PAIRS = Pattern.compile("(?i)\\s+(?:vs\\.?|versus)\\s+");
   private static final Pattern TITLE_BETWEEN =
       Pattern.compile("(?i)differences? between (.+?)\\??$");
   private static final Pattern HOW_DIFFER =
@@ -279,8 +280,17 @@ final class Siblings {
   private static final Pattern CONTEXT_TAIL =
       Pattern.compile("\\s+in\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.#+]*\\??$");
 
-  private static List<String> titleSubjects(String title) {
-    String t = CONTEXT_TAIL.matcher(title.strip().replaceAll("`", "")).replaceAll("");
+  static List<String> titleSubjects(String title) {
+    // "OAuth 2.0 vs OpenID Connect: What Is the Difference?": the question after the pair is no
+    // name
+    String t =
+        CONTEXT_TAIL
+            .matcher(
+                title
+                    .strip()
+                    .replaceAll("`", "")
+                    .replaceAll("(?i)[:?]\\s+(?:what|how|which|when|why|who)\\b.*$", ""))
+            .replaceAll("");
     Matcher how = HOW_DIFFER.matcher(t);
     if (how.matches()) {
       return List.of(how.group(1), how.group(2));
@@ -292,7 +302,10 @@ final class Siblings {
     Matcher pair = TITLE_PAIR.matcher(t);
     if (pair.matches()) {
       List<String> out = new ArrayList<>(List.of(LIST_SPLIT.split(pair.group(1))));
-      out.addAll(List.of(LIST_SPLIT.split(pair.group(2))));
+      // "readonly vs const vs as const": three siblings
+      for (String right : MORE_PAIRS.split(pair.group(2))) {
+        out.addAll(List.of(LIST_SPLIT.split(right)));
+      }
       return out;
     }
     return List.of();
@@ -301,13 +314,15 @@ final class Siblings {
   private static void add(Map<String, Subject> found, String raw) {
     String name =
         ASSIGNMENT
-            .matcher(raw.replace("`", ""))
+            .matcher(withoutGloss(raw.replace("`", "")))
             .replaceAll("")
             .replaceAll("(?i)^(what (is|are) |a |an |the )+", "")
             .replaceAll("[?.!:]+$", "")
             .strip();
     List<String> stems = stems(name);
-    // a name is mostly words ("git add", "no-store"), not a time range or a number ("after 360 s")
+    // a name is mostly words ("git add", "no-store"), not a time range or a number ("after 360 s");
+    // a version number is one part of a name ("OAuth 2.0", "HTTP/1.1")
+    int parts = stems(name.replaceAll("(\\d)\\.(?=\\d)", "$1")).size();
     long words =
         Lexicon.tokens(name).stream()
             .filter(
@@ -316,7 +331,7 @@ final class Siblings {
                         && t.chars().allMatch(Character::isLetter)
                         && !Lexicon.isStopword(t))
             .count();
-    if (stems.isEmpty() || stems.size() > 4 || words * 2 < stems.size()) {
+    if (stems.isEmpty() || stems.size() > 4 || words * 2 < parts) {
       return;
     }
     String key = String.join(" ", stems);
@@ -412,8 +427,14 @@ final class Siblings {
     }
   }
 
+  /** "Consistency (CP)" is the row of "Consistency": a trailing gloss is no part of the name. */
+  private static String withoutGloss(String name) {
+    return name.strip().replaceAll("\\s*\\([^()]*\\)$", "");
+  }
+
   int subjectNamed(String text) {
-    List<String> stems = stems(ASSIGNMENT.matcher(text.replace("`", "")).replaceAll(""));
+    List<String> stems =
+        stems(ASSIGNMENT.matcher(withoutGloss(text.replace("`", ""))).replaceAll(""));
     for (int i = 0; i < subjects.size(); i++) {
       if (subjects.get(i).forms().contains(stems)) {
         return i;

@@ -390,13 +390,18 @@ public final class QuestionRubrics {
         return false;
       }
       names.add(first);
-      named += mentions(text, first) ? 1 : 0;
+      // "Consistency (CP)" is named "consistency" in the text: a trailing gloss is no part of it
+      named += mentions(text, first) || mentions(text, withoutGloss(first)) ? 1 : 0;
     }
     long headersNamed = header.stream().filter(h -> mentions(text, RubricText.plain(h))).count();
     return headersNamed < 2
         && names.size() >= 2
         && named >= 2
         && named * 3 >= table.rows().size() * 2;
+  }
+
+  private static String withoutGloss(String name) {
+    return name.replaceAll("\\s*\\([^()]*\\)$", "");
   }
 
   private static boolean mentions(String lowerText, String name) {

@@ -260,4 +260,25 @@ class GradingTrustTest {
     assertTrue(reasoned.misconceptions().isEmpty(), reasoned.misconceptions().toString());
     assertTrue(reasoned.score() >= 50, "score " + reasoned.score());
   }
+
+  @Test
+  void should_not_read_a_belief_about_one_sibling_into_a_clause_about_the_other() {
+    // the bank's "HTTP/1.1 sends headers as text, not binary" makes "HTTP/1.1 sends headers as
+    // binary" a wrong belief; a clause about HTTP/2 that names HTTP/1.1 only as an object does not
+    // state it
+    Grade right =
+        grade(
+            "9009",
+            "HTTP/1.1 sends headers as text, not binary. HTTP/2 sends headers as binary frames on top"
+                + " of HTTP/1.1 semantics and multiplexes many requests over one connection.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    assertTrue(right.score() >= 70, "score " + right.score());
+    Grade wrong =
+        grade(
+            "9009",
+            "HTTP/1.1 sends headers as binary frames. HTTP/2 multiplexes many requests as streams"
+                + " over one connection and keeps the methods and status codes.");
+    assertFalse(wrong.misconceptions().isEmpty(), "the belief about HTTP/1.1 is still named");
+    assertTrue(wrong.score() < 40, "score " + wrong.score());
+  }
 }

@@ -140,4 +140,25 @@ class SiblingsTest {
     // a synonym that is the other sibling's name stays that sibling's
     assertTrue(subjects.get(1).forms().stream().noneMatch(f -> f.equals(List.of("explain"))));
   }
+
+  @Test
+  void should_take_a_versioned_name_and_leave_out_the_question_after_the_pair() {
+    assertEquals(List.of("HTTP/1.1", "HTTP/2"), names("9009"));
+    assertEquals(
+        List.of("OAuth 2.0", "OpenID Connect"),
+        Siblings.titleSubjects("OAuth 2.0 vs OpenID Connect: What Is the Difference?"));
+  }
+
+  @Test
+  void should_take_every_side_of_a_title_with_more_than_one_versus() {
+    assertEquals(
+        List.of("readonly", "const", "as const"),
+        Siblings.titleSubjects("readonly vs const vs as const"));
+  }
+
+  @Test
+  void should_name_a_table_row_without_its_trailing_gloss() {
+    // "Write-through (WT)": the text says "write-through", never "write-through (WT)"
+    assertEquals(List.of("Write-through", "Write-back"), names("9010"));
+  }
 }

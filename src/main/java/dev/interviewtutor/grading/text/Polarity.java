@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * back down", not the advice; "entirely or not at all" negates nothing a key point says; "never
  * block the event loop" agrees with "do not block the event loop". So two texts disagree only when
  * a word they share is negated in one and not in the other, where a negation word reaches the next
- * few content words of its own clause.
+ * few content words of its own clause; and not when both deny the same thing with a different reach
+ * ("prevents reassigning a variable at runtime", "stops a variable from being reassigned").
  */
 public final class Polarity {
   /** Content words a negation reaches, up to the end of its clause. */
@@ -102,7 +103,30 @@ public final class Polarity {
     Set<String> negA = negatedStems(a, term);
     Set<String> negB = negatedStems(b, term);
     for (String s : shared) {
-      if (negA.contains(s) != negB.contains(s)) {
+      if (negA.contains(s) != negB.contains(s)
+          && !sameNegation(
+              negA.contains(s) ? a : b, s, negA.contains(s) ? negB : negA, shared, term)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the negation that reaches {@code word} in {@code text} also reaches a shared word the
+   * other text negates: then both deny the same thing and only guess its reach differently ("const
+   * prevents reassigning a variable at runtime" and "it stops a variable from being reassigned, at
+   * runtime" both deny the reassigning; the first one's reach merely runs on to "runtime").
+   */
+  private static boolean sameNegation(
+      String text,
+      String word,
+      Set<String> otherNegated,
+      Set<String> shared,
+      Function<String, String> term) {
+    for (Set<String> scope : scopes(text, term)) {
+      if (scope.contains(word)
+          && scope.stream().anyMatch(w -> shared.contains(w) && otherNegated.contains(w))) {
         return true;
       }
     }
@@ -135,15 +159,30 @@ public final class Polarity {
   }
 
   private static Set<String> negatedStems(String text, Function<String, String> term) {
-    List<String> tokens = tokens(text);
     Set<String> odd = new HashSet<>();
+    for (Set<String> scope : scopes(text, term)) {
+      for (String stem : scope) {
+        if (!odd.remove(stem)) {
+          odd.add(stem);
+        }
+      }
+    }
+    return odd;
+  }
+
+  /** The words each negation of the text reaches, one set per negation word. */
+  private static List<Set<String>> scopes(String text, Function<String, String> term) {
+    List<String> tokens = tokens(text);
+    List<Set<String>> out = new java.util.ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
-      if (!isCue(t) || !negates(tokens, i)) {
+      int from = isCue(t) && negates(tokens, i) ? i : keptFrom(tokens, i);
+      if (from < 0) {
         continue;
       }
+      Set<String> scope = new LinkedHashSet<>();
       int reached = 0;
-      for (int j = i + 1; j < tokens.size() && reached < SCOPE; j++) {
+      for (int j = from + 1; j < tokens.size() && reached < SCOPE; j++) {
         String w = tokens.get(j);
         if (BOUNDARIES.contains(w) || isCue(w)) {
           break;
@@ -151,14 +190,14 @@ public final class Polarity {
         if (!isWord(w) || Lexicon.isStopword(w)) {
           continue;
         }
-        String stem = term.apply(w);
-        if (!odd.remove(stem)) {
-          odd.add(stem);
+        if (!scope.remove(term.apply(w))) {
+          scope.add(term.apply(w));
         }
         reached++;
       }
+      out.add(scope);
     }
-    return odd;
+    return out;
   }
 
   /**
@@ -173,6 +212,31 @@ public final class Polarity {
       case "rather" -> next.equals("than");
       default -> true;
     };
+  }
+
+  /** "stop" and "keep" deny what follows their "from": "stops a variable from being reassigned". */
+  private static final Set<String> KEEP_FROM =
+      Set.of("stop", "stops", "stopped", "stopping", "keep", "keeps", "kept", "keeping");
+
+  /**
+   * Where "stops X from" or "keeps X from" says "from" (its negation reaches what follows), or -1:
+   * "stops accepting new tasks" and "keeps a copy" deny nothing.
+   */
+  private static int keptFrom(List<String> tokens, int at) {
+    if (!KEEP_FROM.contains(tokens.get(at))) {
+      return -1;
+    }
+    for (int j = at + 1; j < tokens.size() && j <= at + 5; j++) {
+      String w = tokens.get(j);
+      if (w.equals("from")) {
+        return j;
+      }
+      // "stops a property or array from": what is kept may be a list of things
+      if (!isWord(w) || BOUNDARIES.contains(w) && !w.equals("or") && !w.equals("and") || isCue(w)) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   private static boolean isCue(String t) {

@@ -26,4 +26,26 @@ class PolarityTest {
         Polarity.conflict(run, claim, lexicon::term),
         "retain and keep are one term, negated only in the claim");
   }
+
+  @Test
+  void should_read_stops_x_from_as_a_negation_of_what_follows_from() {
+    assertTrue(
+        Polarity.negatedStems("it stops a property or array from being modified")
+            .contains(Lexicon.stem("modified")));
+    assertFalse(Polarity.negatesSomething("the pool stops accepting new tasks"));
+    assertFalse(Polarity.negatesSomething("the cache keeps a copy of the page"));
+  }
+
+  @Test
+  void should_not_call_two_denials_of_the_same_thing_a_conflict_when_their_reach_differs() {
+    // GIVEN two sentences denying the reassignment, one negation reaching on to "runtime"
+    String point = "const prevents reassigning a variable at runtime";
+    String explanation =
+        "const is JavaScript: it stops a variable from being reassigned, at runtime";
+    // THEN they agree; and either still conflicts with a sentence that allows it
+    assertFalse(Polarity.conflict(point, explanation));
+    assertTrue(Polarity.conflict(point, "const is fine with reassigning a variable at runtime"));
+    assertTrue(
+        Polarity.conflict("the page may not be stored in any cache", "the page may be stored"));
+  }
 }
