@@ -311,14 +311,23 @@ final class Siblings {
     return List.of();
   }
 
+  /**
+   * A label as a name: without a gloss, "=N", an article or a quantifier ("One task", "All
+   * microtasks", "Maybe a rendering update": the thing, not how many) and closing punctuation.
+   */
+  private static String nameOf(String raw) {
+    return ASSIGNMENT
+        .matcher(withoutGloss(raw.replace("`", "")))
+        .replaceAll("")
+        .replaceAll(
+            "(?i)^(what (is|are) |a |an |the |one |all |every |each |maybe |both |some |several )+",
+            "")
+        .replaceAll("[?.!:]+$", "")
+        .strip();
+  }
+
   private static void add(Map<String, Subject> found, String raw) {
-    String name =
-        ASSIGNMENT
-            .matcher(withoutGloss(raw.replace("`", "")))
-            .replaceAll("")
-            .replaceAll("(?i)^(what (is|are) |a |an |the )+", "")
-            .replaceAll("[?.!:]+$", "")
-            .strip();
+    String name = nameOf(raw);
     List<String> stems = stems(name);
     // a name is mostly words ("git add", "no-store"), not a time range or a number ("after 360 s");
     // a version number is one part of a name ("OAuth 2.0", "HTTP/1.1")
@@ -433,8 +442,7 @@ final class Siblings {
   }
 
   int subjectNamed(String text) {
-    List<String> stems =
-        stems(ASSIGNMENT.matcher(withoutGloss(text.replace("`", ""))).replaceAll(""));
+    List<String> stems = stems(nameOf(text));
     for (int i = 0; i < subjects.size(); i++) {
       if (subjects.get(i).forms().contains(stems)) {
         return i;

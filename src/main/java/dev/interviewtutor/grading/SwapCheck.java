@@ -93,6 +93,9 @@ final class SwapCheck {
         sentenceIndex.add(unit.sentenceIndex());
       }
     }
+    List<MisconceptionHit> hits = new ArrayList<>();
+    Set<Integer> swappedSentences = new HashSet<>();
+    exchanges(rv, sentences, sentenceIndex, hits, swappedSentences);
     List<Siblings.Segment> segments = new ArrayList<>();
     List<Integer> segmentSentence = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
@@ -105,14 +108,12 @@ final class SwapCheck {
       }
     }
     if (segments.isEmpty()) {
-      return new Result(List.of(), Set.of(), unitSubjects, Set.of());
+      return new Result(dedupe(hits), unitsOf(units, swappedSentences), unitSubjects, Set.of());
     }
     List<String> compared =
         segments.stream().map(seg -> Siblings.forComparison(seg.claim())).toList();
     float[][] vectors = encoder.embed(compared);
     List<Set<String>> segmentTerms = compared.stream().map(rv.lexicon::terms).toList();
-    List<MisconceptionHit> hits = new ArrayList<>();
-    Set<Integer> swappedSentences = new HashSet<>();
     List<Leaning> leanings = new ArrayList<>();
     for (int g = 0; g < segments.size(); g++) {
       int own = segments.get(g).subject();
@@ -190,6 +191,52 @@ final class SwapCheck {
       }
     }
     return new Result(dedupe(hits), swappedUnits, unitSubjects, leaningUnits);
+  }
+
+  /**
+   * Sentences that say a key point with two sibling names exchanged (see {@link ExchangeCheck}):
+   * named as a swap, and their units earn no credit.
+   */
+  private static void exchanges(
+      RubricVectors rv,
+      List<String> sentences,
+      List<Integer> sentenceIndex,
+      List<MisconceptionHit> hits,
+      Set<Integer> swappedSentences) {
+    List<String> keyPoints = rv.points.stream().map(p -> p.keyPoint().text()).toList();
+    List<String> read = sentences.stream().map(rv.canon::canonical).toList();
+    for (ExchangeCheck.Exchange e : ExchangeCheck.find(rv.siblings, rv.lexicon, keyPoints, read)) {
+      String first = rv.siblings.subjects.get(e.first()).name();
+      String second = rv.siblings.subjects.get(e.second()).name();
+      LOG.debug(
+          "exchange check: '{}' says key point {} with {} and {} exchanged",
+          sentences.get(e.sentence()),
+          e.keyPoint(),
+          first,
+          second);
+      hits.add(
+          new MisconceptionHit(
+              "swap-" + e.first() + "-" + e.second(),
+              "You have "
+                  + first
+                  + " and "
+                  + second
+                  + " the wrong way round: "
+                  + keyPoints.get(e.keyPoint()),
+              first + " and " + second + " are different things; check which one does what",
+              sentences.get(e.sentence())));
+      swappedSentences.add(sentenceIndex.get(e.sentence()));
+    }
+  }
+
+  private static Set<Integer> unitsOf(List<Unit> units, Set<Integer> sentences) {
+    Set<Integer> out = new HashSet<>();
+    for (int u = 0; u < units.size(); u++) {
+      if (sentences.contains(units.get(u).sentenceIndex())) {
+        out.add(u);
+      }
+    }
+    return out;
   }
 
   /**
