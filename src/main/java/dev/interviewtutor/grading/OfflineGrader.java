@@ -753,21 +753,31 @@ public final class OfflineGrader implements Grader {
         bySentence.values().stream()
             .filter(us -> us.size() >= 2 && givesReason(units.get(us.get(0)).sentence()))
             .toList();
-    if (several.isEmpty()) {
+    // read in the rubric's terms like the clauses; quoted as written
+    List<String> read = new ArrayList<>();
+    List<String> quoted = new ArrayList<>();
+    List<List<Integer>> from = new ArrayList<>();
+    for (List<Integer> us : several) {
+      read.add(canon.canonical(units.get(us.get(0)).sentence()));
+      quoted.add(units.get(us.get(0)).sentence());
+      from.add(List.copyOf(us));
+    }
+    // what each clause says is done, without the reason or purpose given for it
+    for (int u = 0; u < units.size(); u++) {
+      String core = TextUnits.actionCore(units.get(u).text());
+      if (!core.equals(units.get(u).text().strip())) {
+        read.add(canon.canonical(core));
+        quoted.add(units.get(u).sentence());
+        from.add(List.of(u));
+      }
+    }
+    if (read.isEmpty()) {
       return out;
     }
-    List<String> sentences = several.stream().map(us -> units.get(us.get(0)).sentence()).toList();
-    // read in the rubric's terms like the clauses; quoted as written
-    List<String> read = sentences.stream().map(canon::canonical).toList();
     float[][] vectors = encoder.embed(read);
-    for (int s = 0; s < several.size(); s++) {
+    for (int s = 0; s < read.size(); s++) {
       out.add(
-          new Said(
-              read.get(s),
-              sentences.get(s),
-              vectors[s],
-              lex.terms(read.get(s)),
-              List.copyOf(several.get(s))));
+          new Said(read.get(s), quoted.get(s), vectors[s], lex.terms(read.get(s)), from.get(s)));
     }
     return out;
   }

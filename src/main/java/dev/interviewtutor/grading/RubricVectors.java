@@ -167,6 +167,18 @@ final class RubricVectors {
     }
   }
 
+  /**
+   * A bad use (❌) as the practice itself: its parenthesised example or aside ("(`?t=1717000000`)")
+   * is left out, so an answer that does the same thing with another example still reads as it.
+   */
+  static String asCompared(Misconception m) {
+    if (!"bad-use".equals(m.origin())) {
+      return m.text();
+    }
+    String bare = m.text().replaceAll("\\s*\\([^()]*\\)", "").strip();
+    return Lexicon.tokens(bare).size() >= 3 ? bare : m.text();
+  }
+
   private RubricVectors(Rubric rubric, SentenceEncoder encoder) {
     lexicon = Lexicon.withSynonyms(rubric.synonyms());
     canon =
@@ -191,7 +203,7 @@ final class RubricVectors {
     // a wrong belief is read in the rubric's terms, as an answer is ("Kafka keeps one order" and an
     // answer's "Kafka keeps one order" stay alike when "kafka" is read as "message queue")
     for (Misconception m : rubric.misconceptions()) {
-      texts.add(canon.canonical(m.text()));
+      texts.add(canon.canonical(asCompared(m)));
     }
     siblings = Siblings.of(rubric);
     int claimBase = texts.size();

@@ -281,4 +281,31 @@ class GradingTrustTest {
     assertFalse(wrong.misconceptions().isEmpty(), "the belief about HTTP/1.1 is still named");
     assertTrue(wrong.score() < 40, "score " + wrong.score());
   }
+
+  @Test
+  void should_name_a_bad_practice_whatever_purpose_is_given_for_it() {
+    for (String answer :
+        new String[] {
+          "To be able to email users their password when they forget it, we encrypt passwords"
+              + " with AES and keep the key in the config file.",
+          "We encrypt passwords with AES and keep the key in the config file so we can email users"
+              + " their password when they forget it."
+        }) {
+      Grade g = grade("9012", answer);
+      assertTrue(
+          g.misconceptions().stream().anyMatch(m -> m.misconception().startsWith("Storing")),
+          answer + " -> " + g.misconceptions());
+      assertTrue(g.score() <= 30, "score " + g.score());
+    }
+  }
+
+  @Test
+  void should_not_name_a_bad_practice_the_answer_warns_against() {
+    Grade g =
+        grade(
+            "9012",
+            "Never encrypt passwords with AES and a key in the config file; hash them with bcrypt"
+                + " or Argon2, which are slow and salted.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+  }
 }

@@ -206,6 +206,37 @@ public final class TextUnits {
     return tokens.stream().filter(x -> !Lexicon.isStopword(x)).count();
   }
 
+  /** A purpose or consequence given after what is done: "..., so the page loads instantly". */
+  private static final Pattern PURPOSE_TAIL =
+      Pattern.compile(
+          "(?i)[,;]?\\s+(?:so that|so|to make sure|to ensure|in order to|that way|which means)\\s.*$");
+
+  /**
+   * A purpose given first: "To make sure every user gets their own copy, ...", "To keep it quick
+   * I'd ...".
+   */
+  private static final Pattern PURPOSE_HEAD =
+      Pattern.compile(
+          "(?i)^(?:in order to|so that|to\\s+\\p{L}+)\\b(?:[^,]*,\\s*|.*?\\s(?=(?:i|we|you)(?:'d|'ll|’d|’ll|\\s+would|\\s+will)\\s))");
+
+  /** Who does it: "I'd", "we always", "you just". */
+  private static final Pattern ACTOR =
+      Pattern.compile(
+          "(?i)^(?:i|we|you)(?:'d|'ll|’d|’ll|\\s+would|\\s+will|\\s+just|\\s+always|\\s+usually|\\s+simply)*\\s+");
+
+  /**
+   * What a clause says is done, without why or who: "To make sure every user gets their own copy,
+   * I'd add the Cookie header to the cache key so nothing leaks" → "add the Cookie header to the
+   * cache key". A practice is the same practice whatever reason is given for it. The clause itself
+   * when nothing is cut or fewer than three words would be left.
+   */
+  public static String actionCore(String clause) {
+    String core = PURPOSE_HEAD.matcher(clause.strip()).replaceFirst("");
+    core = PURPOSE_TAIL.matcher(core).replaceFirst("");
+    core = ACTOR.matcher(core).replaceFirst("").strip();
+    return Lexicon.tokens(core).size() >= 3 ? core : clause.strip();
+  }
+
   /**
    * Whether the text negates or rejects what it says ("not", "never", "avoid", "≠", "instead of").
    */

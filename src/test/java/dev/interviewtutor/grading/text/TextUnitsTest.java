@@ -93,4 +93,22 @@ class TextUnitsTest {
     assertEquals(List.of("don't", "know", "node", "js"), Lexicon.tokens("Don't know Node.js"));
     assertFalse(lex.terms("the and of").iterator().hasNext());
   }
+
+  @Test
+  void should_read_what_is_done_without_its_purpose_or_actor() {
+    assertEquals(
+        "add the Cookie header to the cache key",
+        TextUnits.actionCore(
+            "To make sure every user gets their own copy, I'd add the Cookie header to the cache"
+                + " key so nothing leaks"));
+    assertEquals(
+        "store each password as an MD5 hash",
+        TextUnits.actionCore("To keep logins quick we would store each password as an MD5 hash"));
+    assertEquals(
+        "set a long max-age on index.html",
+        TextUnits.actionCore("I just set a long max-age on index.html so pages load instantly"));
+    // nothing to cut, or too little left: the clause itself
+    assertEquals("Hash passwords with bcrypt", TextUnits.actionCore("Hash passwords with bcrypt"));
+    assertEquals("I do so", TextUnits.actionCore("I do so"));
+  }
 }
