@@ -1,6 +1,7 @@
 package dev.interviewtutor.grading;
 
 import dev.interviewtutor.grading.AnswerScreen.Rejection;
+import dev.interviewtutor.grading.text.Connectives;
 import dev.interviewtutor.grading.text.Lexicon;
 import dev.interviewtutor.grading.text.Polarity;
 import dev.interviewtutor.grading.text.SynonymCanon;
@@ -711,25 +712,14 @@ public final class OfflineGrader implements Grader {
   private record Said(
       String text, String sentence, float[] vector, Set<String> terms, List<Integer> units) {}
 
-  /** A claim joined to its reason or consequence, with no contrast that could be a correction. */
-  private static final java.util.regex.Pattern REASON =
-      java.util.regex.Pattern.compile(
-          "(?i)\\b(because|since|so|therefore|thus|hence|which means|that means)\\b");
-
-  private static final java.util.regex.Pattern CONTRAST =
-      java.util.regex.Pattern.compile(
-          "(?i)\\b(but|however|although|though|whereas|while|yet|instead|except|unless)\\b");
-
-  static boolean givesReason(String sentence) {
-    return REASON.matcher(sentence).find() && !CONTRAST.matcher(sentence).find();
-  }
-
   /**
    * What the mistake check reads: every clause, and every sentence that joins a claim to its reason
    * as a whole. A wrong belief with its reason ("Python cannot leak memory because it has a garbage
    * collector") is one claim; split at "because", neither half says enough of it. A sentence with a
    * contrast ("…, but the name still shows") is read only clause by clause: one side may be the
-   * correction.
+   * correction. A clause is also read as what it says is done, without the purpose, reason or actor
+   * given for it ({@link TextUnits#actionCore}): a bad practice is the same practice whatever it is
+   * done for.
    */
   private List<Said> saidForMistakes(
       List<Unit> units,
@@ -751,7 +741,8 @@ public final class OfflineGrader implements Grader {
     }
     List<List<Integer>> several =
         bySentence.values().stream()
-            .filter(us -> us.size() >= 2 && givesReason(units.get(us.get(0)).sentence()))
+            .filter(
+                us -> us.size() >= 2 && Connectives.givesReason(units.get(us.get(0)).sentence()))
             .toList();
     // read in the rubric's terms like the clauses; quoted as written
     List<String> read = new ArrayList<>();
