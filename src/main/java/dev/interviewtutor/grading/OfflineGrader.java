@@ -3,6 +3,7 @@ package dev.interviewtutor.grading;
 import dev.interviewtutor.grading.AnswerScreen.Rejection;
 import dev.interviewtutor.grading.text.Connectives;
 import dev.interviewtutor.grading.text.Lexicon;
+import dev.interviewtutor.grading.text.OpeningPronoun;
 import dev.interviewtutor.grading.text.Polarity;
 import dev.interviewtutor.grading.text.SynonymCanon;
 import dev.interviewtutor.grading.text.TextUnits;
@@ -219,7 +220,8 @@ public final class OfflineGrader implements Grader {
 
     // each clause is read in the rubric's terms (a bank synonym as the term it names); quotes keep
     // the answer's words
-    List<Unit> units = rv.canon.units(TextUnits.units(content));
+    List<Unit> units =
+        OpeningPronoun.resolve(rv.canon.units(TextUnits.units(content)), rv.questionSubject);
     if (units.size() > MAX_UNITS) {
       units = units.subList(0, MAX_UNITS);
     }

@@ -1,6 +1,7 @@
 package dev.interviewtutor.grading;
 
 import dev.interviewtutor.grading.text.Lexicon;
+import dev.interviewtutor.grading.text.OpeningPronoun;
 import dev.interviewtutor.grading.text.Polarity;
 import dev.interviewtutor.grading.text.SynonymCanon;
 import dev.interviewtutor.grading.text.TextUnits;
@@ -36,6 +37,11 @@ final class RubricVectors {
 
   /** Reads an answer's bank synonyms as the terms they name (see {@link SynonymCanon}). */
   final SynonymCanon canon;
+
+  /**
+   * What the question asks about, for an answer's opening "It ..." (see {@link OpeningPronoun}).
+   */
+  final String questionSubject;
 
   final float[] question;
   final float[] reference;
@@ -187,6 +193,7 @@ final class RubricVectors {
             statements(rubric),
             rubric.misconceptions().stream().map(Misconception::text).toList());
     questionTerms = lexicon.terms(rubric.question());
+    questionSubject = OpeningPronoun.subjectOf(rubric.question());
     List<String> texts = new ArrayList<>();
     texts.add(rubric.question().isBlank() ? rubric.questionId() : rubric.question());
     String referenceText =

@@ -308,4 +308,20 @@ class GradingTrustTest {
                 + " or Argon2, which are slow and salted.");
     assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
   }
+
+  @Test
+  void should_read_an_opening_it_as_what_the_question_asks_about() {
+    Grade named =
+        grade(
+            "9011",
+            "A generational garbage collector splits the heap by age, because most objects die"
+                + " young.");
+    Grade pronoun = grade("9011", "It splits the heap by age, because most objects die young.");
+    assertEquals(
+        named.keyPoints().stream().map(KeyPointResult::coverage).toList(),
+        pronoun.keyPoints().stream().map(KeyPointResult::coverage).toList());
+    // the rest of the answer's words (their number, their terms) are its own
+    assertTrue(
+        Math.abs(named.score() - pronoun.score()) <= 5, named.score() + " vs " + pronoun.score());
+  }
 }

@@ -1,0 +1,48 @@
+package dev.interviewtutor.grading.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpeningPronounTest {
+  @Test
+  void should_find_the_thing_a_title_asks_about() {
+    assertEquals("a Bloom filter", OpeningPronoun.subjectOf("What Is a Bloom filter?"));
+    assertEquals("the Vary header", OpeningPronoun.subjectOf("What Does the Vary header Do?"));
+    assertEquals("a Git tag", OpeningPronoun.subjectOf("What Does a Git tag Contain?"));
+    assertEquals(
+        "consistent hashing", OpeningPronoun.subjectOf("How Does consistent hashing Work?"));
+  }
+
+  @Test
+  void should_find_nothing_where_the_title_names_no_one_thing() {
+    assertEquals("", OpeningPronoun.subjectOf("What Is the Difference Between TCP and UDP?"));
+    assertEquals("", OpeningPronoun.subjectOf("How Do You Roll Back a Deployment?"));
+    assertEquals("", OpeningPronoun.subjectOf("What Is TCP vs UDP?"));
+    assertEquals("", OpeningPronoun.subjectOf("Why Is the Sky Blue?"));
+  }
+
+  @Test
+  void should_read_the_opening_pronoun_as_the_subject_and_keep_the_quote() {
+    List<TextUnits.Unit> units =
+        TextUnits.units("It's a probabilistic set. It never gives false negatives.");
+    List<TextUnits.Unit> read = OpeningPronoun.resolve(units, "a Bloom filter");
+    assertEquals("a Bloom filter is a probabilistic set.", read.get(0).text());
+    assertEquals("It's a probabilistic set.", read.get(0).sentence());
+    // a later "it" refers back within the answer: left alone
+    assertEquals(units.get(1), read.get(1));
+    assertEquals(
+        "a Bloom filter answers membership queries",
+        OpeningPronoun.resolve(TextUnits.units("It answers membership queries"), "a Bloom filter")
+            .get(0)
+            .text());
+  }
+
+  @Test
+  void should_leave_an_answer_that_names_its_subject_alone() {
+    List<TextUnits.Unit> units = TextUnits.units("Items are hashed into a bit array.");
+    assertEquals(units, OpeningPronoun.resolve(units, "a Bloom filter"));
+    assertEquals(units, OpeningPronoun.resolve(units, ""));
+  }
+}
