@@ -413,9 +413,10 @@ public final class TerminalTutor {
     for (KeyPointResult k : g.covered()) {
       term.bullet("+", "32", k.keyPoint());
     }
-    for (KeyPointResult k : g.missed()) {
+    for (KeyPointResult k : r.missed().shown()) {
       term.bullet("-", "31", k.keyPoint());
     }
+    r.missed().moreLine().ifPresent(more -> term.say("    ", term.dim(more)));
     for (MisconceptionHit m : g.misconceptions()) {
       term.bullet(
           "!",

@@ -6,6 +6,7 @@ import dev.interviewtutor.grading.KeyPointResult;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.AnswerResult;
 import dev.interviewtutor.practice.DailyPost;
+import dev.interviewtutor.practice.MissedPoints;
 import dev.interviewtutor.practice.RevealSummary;
 import java.awt.Color;
 import java.util.List;
@@ -65,7 +66,7 @@ final class DailyEmbeds {
                                 + "(only your name and score can appear among the top scorers)."),
                     Limits.EMBED_DESCRIPTION));
     e.addField("Covered", Limits.field(points(g.keyPoints(), true)), false);
-    e.addField("Missed", Limits.field(points(g.keyPoints(), false)), false);
+    e.addField("Missed", Limits.field(missed(result.missed())), false);
     if (!g.tip().isBlank()) {
       e.addField("Tip", Limits.field(g.tip()), false);
     }
@@ -73,6 +74,12 @@ final class DailyEmbeds {
       e.setFooter("+" + result.points() + " points");
     }
     return e.build();
+  }
+
+  /** The missed points heaviest first, capped as every front-end caps them. */
+  private static String missed(MissedPoints missed) {
+    String listed = points(missed.shown(), false);
+    return missed.moreLine().map(more -> listed + "\n" + more).orElse(listed);
   }
 
   private static String points(List<KeyPointResult> results, boolean covered) {

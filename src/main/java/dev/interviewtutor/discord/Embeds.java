@@ -9,6 +9,7 @@ import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.practice.AnswerResult;
 import dev.interviewtutor.practice.InterviewSummary;
+import dev.interviewtutor.practice.MissedPoints;
 import java.awt.Color;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -68,7 +69,7 @@ final class Embeds {
                     Limits.EMBED_TITLE))
             .setDescription(Limits.fit(grade.feedback(), b.feedback()));
     embed.addField("Covered", field(lines(grade.covered(), true), b.field()), false);
-    embed.addField("Missed", field(lines(grade.missed(), false), b.field()), false);
+    embed.addField("Missed", field(missed(result.missed()), b.field()), false);
     if (!grade.misconceptions().isEmpty()) {
       embed.addField(
           "Misconceptions",
@@ -235,6 +236,12 @@ final class Embeds {
                     + k.keyPoint()
                     + (k.unsure() ? " (could not verify)" : ""))
         .collect(Collectors.joining("\n"));
+  }
+
+  /** The missed points heaviest first, capped as every front-end caps them. */
+  private static String missed(MissedPoints missed) {
+    String listed = lines(missed.shown(), false);
+    return missed.moreLine().map(more -> listed + "\n" + more).orElse(listed);
   }
 
   private static String misconception(MisconceptionHit hit) {

@@ -18,13 +18,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs slow work (grading) off JDA's event threads, after the interaction has been acknowledged.
- * Counts work in flight, until its reply is handed to JDA, so shutdown can let it finish and
- * deliver. Work that fails is never silent: {@link #deferred} edits the deferred reply with a
- * sentence saying what happened ({@link Failures}), so no member is left looking at "thinking…"
- * until the token expires.
+ * Counts work in flight until its reply has been delivered (Discord answered the request {@link
+ * Replies} sent for it, see {@link #deliveryOf}), so a stop can let it finish and deliver before
+ * JDA is shut down. Work that fails is never silent: {@link #deferred} edits the deferred reply
+ * with a sentence saying what happened ({@link Failures}), so no member is left looking at
+ * "thinking…" until the token expires.
  */
 public final class GradingPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GradingPool.class);
+
+  /** The pooled work running on this thread, if any. */
+  private static final ThreadLocal<Parts> CURRENT = new ThreadLocal<>();
+
   private final ExecutorService executor;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final TutorMetrics metrics;
@@ -89,25 +94,36 @@ public final class GradingPool implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} and counts it in flight until both the work finished and {@code acknowledged}
-   * (the deferred reply the work answers through) completed. JDA holds requests made through an
-   * interaction hook until Discord confirmed the acknowledgement; work that finishes before that
-   * has only parked its reply in the hook, and a stop at that moment would shut JDA's requester
-   * before the reply is handed to it, losing it.
+   * Keeps the pooled work running on this thread in flight until {@code delivery} (a request it
+   * handed to JDA: its reply) completes, whichever way. Handing a request to JDA only queues it; a
+   * stop that went on to shut JDA down at that moment would race the request's sending (JDA's shard
+   * manager stops its shared request threads at once), so the stop waits for the delivery itself.
+   * Outside pooled work (an event handler replying directly) it does nothing.
+   */
+  static void deliveryOf(CompletionStage<?> delivery) {
+    Parts parts = CURRENT.get();
+    if (parts == null) {
+      return;
+    }
+    // The work is still running (it holds a part), so the count cannot have reached 0 yet.
+    parts.left.incrementAndGet();
+    delivery.whenComplete((ok, err) -> parts.done());
+  }
+
+  /**
+   * Runs {@code work} and counts it in flight until the work finished, {@code acknowledged} (the
+   * deferred reply the work answers through) completed and every reply it sent through {@link
+   * Replies} was delivered ({@link #deliveryOf}). JDA holds requests made through an interaction
+   * hook until Discord confirmed the acknowledgement; work that finishes before that has only
+   * parked its reply in the hook, and a stop at that moment would shut JDA's requester before the
+   * reply is handed to it, losing it.
    */
   void submit(
       String what, CompletionStage<?> acknowledged, Runnable work, Consumer<Throwable> onFailure) {
     inFlight.incrementAndGet();
-    AtomicInteger parts = new AtomicInteger(2);
-    Runnable partDone =
-        () -> {
-          if (parts.decrementAndGet() == 0) {
-            synchronized (inFlight) {
-              inFlight.decrementAndGet();
-              inFlight.notifyAll();
-            }
-          }
-        };
+    // the work itself and the acknowledgement; deliveryOf adds one per reply
+    Parts parts = new Parts(2);
+    Runnable partDone = parts::done;
     acknowledged.whenComplete(
         (ok, err) -> {
           if (err != null) {
@@ -117,6 +133,10 @@ public final class GradingPool implements AutoCloseable {
         });
     Runnable tracked =
         () -> {
+          // Saved and restored: work rejected by a stopped pool runs on the caller's thread, which
+          // may itself be running pooled work.
+          Parts outer = CURRENT.get();
+          CURRENT.set(parts);
           try {
             work.run();
           } catch (RuntimeException | Error e) {
@@ -126,6 +146,11 @@ public final class GradingPool implements AutoCloseable {
               Failures.logBug(what + ": telling the member it failed", again);
             }
           } finally {
+            if (outer == null) {
+              CURRENT.remove();
+            } else {
+              CURRENT.set(outer);
+            }
             partDone.run();
           }
         };
@@ -134,6 +159,24 @@ public final class GradingPool implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       // Accepted just before the stop (already acknowledged): finish it here rather than drop it.
       tracked.run();
+    }
+  }
+
+  /** What one piece of work still waits for; it leaves the in-flight count with its last part. */
+  private final class Parts {
+    final AtomicInteger left;
+
+    Parts(int parts) {
+      left = new AtomicInteger(parts);
+    }
+
+    void done() {
+      if (left.decrementAndGet() == 0) {
+        synchronized (inFlight) {
+          inFlight.decrementAndGet();
+          inFlight.notifyAll();
+        }
+      }
     }
   }
 

@@ -104,12 +104,12 @@ final class InterviewPlainAnswers {
    * default).
    */
   private static void replyTo(Message message, MessageCreateData data) {
-    message
-        .getChannel()
-        .sendMessage(data)
-        .setMessageReference(message)
-        .mentionRepliedUser(false)
-        .setAllowedMentions(List.of())
-        .queue();
+    Replies.send(
+        message
+            .getChannel()
+            .sendMessage(data)
+            .setMessageReference(message)
+            .mentionRepliedUser(false)
+            .setAllowedMentions(List.of()));
   }
 }

@@ -1,9 +1,13 @@
 package dev.interviewtutor.discord;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -23,15 +27,16 @@ public final class Replies {
   private Replies() {}
 
   public static void editOriginal(InteractionHook hook, MessageEditData data) {
-    hook.editOriginal(data)
-        .setAllowedMentions(List.of())
-        .queue(
-            null,
-            failure -> {
-              LOG.warn(
-                  "editing the reply of interaction {} failed: {}",
-                  hook.getInteraction().getId(),
-                  failure.toString());
+    CompletableFuture<Void> delivered = delivery();
+    queue(
+        hook.editOriginal(data).setAllowedMentions(List.of()),
+        delivered,
+        failure -> {
+          LOG.warn(
+              "editing the reply of interaction {} failed: {}",
+              hook.getInteraction().getId(),
+              failure.toString());
+          queue(
               hook.editOriginal(
                       new MessageEditBuilder()
                           .setContent(Failures.SORRY)
@@ -39,9 +44,10 @@ public final class Replies {
                           .setComponents(List.of())
                           .setAttachments(List.of())
                           .build())
-                  .setAllowedMentions(List.of())
-                  .queue(null, again -> {});
-            });
+                  .setAllowedMentions(List.of()),
+              delivered,
+              again -> delivered.complete(null));
+        });
   }
 
   public static void editOriginal(InteractionHook hook, String content) {
@@ -55,20 +61,59 @@ public final class Replies {
   }
 
   public static void followUp(InteractionHook hook, MessageCreateData data, boolean ephemeral) {
-    hook.sendMessage(data).setEphemeral(ephemeral).setAllowedMentions(List.of()).queue();
+    send(hook.sendMessage(data).setEphemeral(ephemeral).setAllowedMentions(List.of()));
+  }
+
+  /**
+   * Queues {@code action}; pooled work that sends it stays in flight until Discord answered it
+   * ({@link GradingPool#deliveryOf}), so a stop delivers it before JDA shuts down.
+   */
+  public static void send(RestAction<?> action) {
+    CompletableFuture<Void> delivered = delivery();
+    queue(
+        action,
+        delivered,
+        failure -> {
+          LOG.warn("sending a reply failed: {}", failure.toString());
+          delivered.complete(null);
+        });
+  }
+
+  /** As {@link #send}, for a last-resort message whose failure has nothing left to tell. */
+  private static void sendQuietly(RestAction<?> action) {
+    CompletableFuture<Void> delivered = delivery();
+    queue(action, delivered, failure -> delivered.complete(null));
+  }
+
+  /** A delivery the pooled work running on this thread (if any) waits for. */
+  private static CompletableFuture<Void> delivery() {
+    CompletableFuture<Void> delivered = new CompletableFuture<>();
+    GradingPool.deliveryOf(delivered);
+    return delivered;
+  }
+
+  /**
+   * Queues {@code action}: {@code delivered} completes when Discord accepted it; {@code onFailure}
+   * gets a refusal (it completes {@code delivered}, perhaps after a second try). JDA refuses new
+   * requests outright once its requester has stopped: the delivery is over then too.
+   */
+  private static void queue(
+      RestAction<?> action, CompletableFuture<Void> delivered, Consumer<Throwable> onFailure) {
+    try {
+      action.queue(ok -> delivered.complete(null), onFailure);
+    } catch (RejectedExecutionException e) {
+      delivered.complete(null);
+      LOG.warn("a reply was not sent: {}", e.getMessage());
+    }
   }
 
   /** An ephemeral error, whether or not the interaction was acknowledged already. */
   public static void error(IReplyCallback event, String message) {
     if (event.isAcknowledged()) {
-      event
-          .getHook()
-          .sendMessage(message)
-          .setEphemeral(true)
-          .setAllowedMentions(List.of())
-          .queue(null, e -> {});
+      sendQuietly(
+          event.getHook().sendMessage(message).setEphemeral(true).setAllowedMentions(List.of()));
     } else {
-      event.reply(message).setEphemeral(true).queue(null, e -> {});
+      sendQuietly(event.reply(message).setEphemeral(true));
     }
   }
 }

@@ -282,19 +282,30 @@ public final class TutorBot implements AutoCloseable {
     return drained;
   }
 
+  /** How long the shards get to send the requests they still hold and close. */
+  static final Duration SHARDS_CLOSE = Duration.ofSeconds(10);
+
   /**
-   * Each shard's shutdown sends the REST requests already queued (the last follow-ups) before
-   * closing.
+   * Each shard's graceful shutdown sends the REST requests already queued before it closes; only
+   * then does the shard manager shut down. The order matters: the manager's {@code shutdown()}
+   * stops the request and gateway threads its shards share at once, and a shard still holding a
+   * request (a reply not yet handed to a thread, as on a loaded machine) could then neither send it
+   * nor finish its own shutdown, which would wait out {@link #SHARDS_CLOSE} and drop the request.
    */
   private void stopShards() {
     List<JDA> running = List.copyOf(shards.getShards());
-    // Stops starting queued shards; the running ones are shut down here, each awaited.
-    shards.shutdown();
     running.forEach(JDA::shutdown);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + SHARDS_CLOSE.toNanos();
     for (JDA jda : running) {
       try {
-        if (!jda.awaitShutdown(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        // at least 1 ms: JDA reads a timeout of 0 as "wait forever"
+        long leftMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        if (!jda.awaitShutdown(leftMillis, TimeUnit.MILLISECONDS)) {
+          LOG.warn(
+              "Shard {} had not closed after {} s; closing it now (requests it still holds are"
+                  + " dropped)",
+              jda.getShardInfo().getShardId(),
+              SHARDS_CLOSE.toSeconds());
           jda.shutdownNow();
         }
       } catch (InterruptedException e) {
@@ -302,6 +313,8 @@ public final class TutorBot implements AutoCloseable {
         jda.shutdownNow();
       }
     }
+    // The shards are closed: now the manager (no shard left to start) and the threads they shared.
+    shards.shutdown();
     eventPool.shutdown();
   }
 }

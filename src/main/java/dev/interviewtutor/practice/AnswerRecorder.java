@@ -321,6 +321,7 @@ final class AnswerRecorder {
           new AnswerResult(
               a.question(),
               a.grade(),
+              MissedPoints.of(a.grade(), questions.rubric(a.question())),
               scores[i],
               scores[i] < a.grade().score(),
               points[i],

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  *
  * @param question the question answered
  * @param grade the grader's result (feedback, covered and missed key points, misconceptions, tip)
+ * @param missed the grade's missed key points as front-ends list them: heaviest first, capped
  * @param score the score recorded: the grade's score, capped at {@link
  *     PracticeService#HINT_SCORE_CAP} when a hint was used
  * @param hintCapped whether the cap lowered the score
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 public record AnswerResult(
     Question question,
     Grade grade,
+    MissedPoints missed,
     int score,
     boolean hintCapped,
     int points,

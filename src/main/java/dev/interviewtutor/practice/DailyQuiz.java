@@ -559,7 +559,16 @@ public final class DailyQuiz {
             .map(r -> LocalDate.parse(r.dueDay()))
             .orElse(LocalDate.parse(row.localDay()));
     AnswerResult result =
-        new AnswerResult(q, grade, row.score(), false, row.points(), row.id(), due, 0);
+        new AnswerResult(
+            q,
+            grade,
+            MissedPoints.of(grade, questions.rubric(q)),
+            row.score(),
+            false,
+            row.points(),
+            row.id(),
+            due,
+            0);
     return new DailyAnswerResult(status, Optional.of(result), a.share());
   }
 

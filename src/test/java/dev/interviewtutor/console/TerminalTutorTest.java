@@ -3,6 +3,7 @@ package dev.interviewtutor.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.interviewtutor.practice.FixedCoverageGrader;
 import dev.interviewtutor.practice.KeywordTestGrader;
 import dev.interviewtutor.practice.MutableClock;
 import dev.interviewtutor.practice.PracticeService;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +111,76 @@ class TerminalTutorTest {
       assertTrue(yes.contains("Forgotten"), yes);
       assertEquals(0L, (long) db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM attempts")));
     }
+  }
+
+  /**
+   * The printed grade of one interview answer graded by {@link FixedCoverageGrader} (the given key
+   * points covered, the rest missed) on a question whose eight key points weigh, in rubric order,
+   * 1, 1, 2, 1, 3, 1, 1.5, 1: from the score line up to the next-review line.
+   */
+  String printedGrade(String db, String... covered) {
+    try (Database database = Database.open(dir.resolve(db))) {
+      PracticeService service =
+          new PracticeService(
+              TestBank.bank(1, 0),
+              q -> FixedCoverageGrader.rubric(q.id(), 1, 1, 2, 1, 3, 1, 1.5, 1),
+              new FixedCoverageGrader(Set.of(covered)),
+              database,
+              new MutableClock(Instant.parse("2026-06-01T10:00:00Z")));
+      Person me = service.person("local:me", "me", ZoneId.of("UTC"));
+      Scope scope = service.scope(ScopeKind.TERMINAL, "local", "terminal");
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      Terminal term =
+          new Terminal(
+              new BufferedReader(new StringReader("Something else entirely.\n\n")),
+              new PrintStream(bytes, true, StandardCharsets.UTF_8),
+              false,
+              true);
+      new TerminalTutor(service, me, scope, term).interview("node", 1, true);
+      String out = bytes.toString(StandardCharsets.UTF_8);
+      int from = out.indexOf("Score ");
+      int to = out.indexOf("Next review", from);
+      assertTrue(from >= 0 && to > from, out);
+      return out.substring(from, to);
+    }
+  }
+
+  @Test
+  void an_answer_that_covers_nothing_lists_only_the_three_heaviest_missed_points() {
+    String grade = printedGrade("off-topic.db");
+
+    List<String> missed = grade.lines().filter(l -> l.startsWith("  - ")).toList();
+    assertEquals(
+        List.of("  - point 5 weighs 3.0", "  - point 3 weighs 2.0", "  - point 7 weighs 1.5"),
+        missed,
+        grade);
+    assertTrue(grade.contains("\n    … and 5 more\n"), grade);
+  }
+
+  @Test
+  void an_answer_that_covers_a_point_lists_at_most_five_missed_points() {
+    String grade = printedGrade("one-covered.db", "kp1");
+
+    assertTrue(grade.contains("  + point 1 weighs 1.0"), grade);
+    List<String> missed = grade.lines().filter(l -> l.startsWith("  - ")).toList();
+    assertEquals(
+        List.of(
+            "  - point 5 weighs 3.0",
+            "  - point 3 weighs 2.0",
+            "  - point 7 weighs 1.5",
+            "  - point 2 weighs 1.0",
+            "  - point 4 weighs 1.0"),
+        missed,
+        grade);
+    assertTrue(grade.contains("\n    … and 2 more\n"), grade);
+  }
+
+  @Test
+  void a_few_missed_points_are_all_listed_without_a_more_line() {
+    String grade = printedGrade("mostly-covered.db", "kp1", "kp2", "kp4", "kp6");
+
+    assertEquals(4L, grade.lines().filter(l -> l.startsWith("  - ")).count(), grade);
+    assertTrue(!grade.contains("… and"), grade);
   }
 
   @Test

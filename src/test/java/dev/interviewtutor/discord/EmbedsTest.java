@@ -1,5 +1,6 @@
 package dev.interviewtutor.discord;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.interviewtutor.grading.Coverage;
@@ -9,13 +10,17 @@ import dev.interviewtutor.grading.MisconceptionHit;
 import dev.interviewtutor.grading.Verdict;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Question;
+import dev.interviewtutor.knowledge.Rubric;
 import dev.interviewtutor.knowledge.SourceLocation;
 import dev.interviewtutor.practice.AnswerResult;
+import dev.interviewtutor.practice.FixedCoverageGrader;
 import dev.interviewtutor.practice.InterviewSummary;
+import dev.interviewtutor.practice.MissedPoints;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.junit.jupiter.api.Test;
@@ -72,7 +77,17 @@ class EmbedsTest {
             LONG,
             "offline",
             List.of(LONG.substring(0, 3000)));
-    return new AnswerResult(hugeQuestion(), grade, 55, true, 55, 1, LocalDate.of(2026, 1, 2), 3);
+    // every missed point listed: longer than any capped list
+    return new AnswerResult(
+        hugeQuestion(),
+        grade,
+        new MissedPoints(grade.missed(), 0),
+        55,
+        true,
+        55,
+        1,
+        LocalDate.of(2026, 1, 2),
+        3);
   }
 
   static InterviewSummary hugeSummary() {
@@ -125,5 +140,38 @@ class EmbedsTest {
         grade.getLength() + Embeds.question(hugeQuestion(), LONG.substring(0, 500)).getLength();
     assertTrue(withSummary <= Limits.EMBED_TOTAL, "grade + summary = " + withSummary);
     assertTrue(withQuestion <= Limits.EMBED_TOTAL, "grade + question = " + withQuestion);
+  }
+
+  static String field(MessageEmbed embed, String name) {
+    return embed.getFields().stream()
+        .filter(f -> name.equals(f.getName()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no field " + name + " in " + embed.getFields()))
+        .getValue();
+  }
+
+  @Test
+  void an_off_topic_grade_lists_the_three_heaviest_missed_points_like_the_terminal() {
+    // eight key points weighing, in rubric order, 1, 1, 2, 1, 3, 1, 1.5, 1; none covered
+    Rubric rubric = FixedCoverageGrader.rubric("1", 1, 1, 2, 1, 3, 1, 1.5, 1);
+    Grade grade = new FixedCoverageGrader(Set.of()).grade(rubric, "Something else entirely.");
+    AnswerResult result =
+        new AnswerResult(
+            hugeQuestion(),
+            grade,
+            MissedPoints.of(grade, rubric),
+            grade.score(),
+            false,
+            0,
+            1,
+            LocalDate.of(2026, 1, 2),
+            1);
+
+    assertEquals(
+        "❌ point 5 weighs 3.0\n❌ point 3 weighs 2.0\n❌ point 7 weighs 1.5\n… and 5 more",
+        field(Embeds.grade(result, "Q1"), "Missed"));
+    assertEquals(
+        "✗ point 5 weighs 3.0\n✗ point 3 weighs 2.0\n✗ point 7 weighs 1.5\n… and 5 more",
+        field(DailyEmbeds.sealed(result, true, false), "Missed"));
   }
 }

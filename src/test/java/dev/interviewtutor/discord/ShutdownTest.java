@@ -57,11 +57,46 @@ class ShutdownTest {
 
       grader.release();
       closing.get(30, TimeUnit.SECONDS);
-      assertTrue(
+      RecordedRequest grade =
           h.fake.requests().stream()
-              .anyMatch(
-                  r -> r.path().startsWith(submit.webhookPath()) && r.text().contains("Score")),
-          "the grade in flight was delivered before JDA shut down");
+              .filter(r -> r.path().startsWith(submit.webhookPath()) && r.text().contains("Score"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("the grade in flight was never delivered"));
+      // Ordering, not speed: the stop waits for Discord's answer to the grade before it shuts JDA
+      // down, and JDA's shutdown is what closes the gateway connection.
+      long gatewayClosed =
+          h.fake.gatewayClosedAtNanos().stream()
+              .reduce((first, last) -> last)
+              .orElseThrow(() -> new AssertionError("the bot never closed its gateway"));
+      assertTrue(
+          grade.atNanos() < gatewayClosed,
+          "the grade in flight was delivered before JDA began to shut down");
+    }
+  }
+
+  @Test
+  void messages_held_back_by_a_rate_limit_as_the_stop_begins_are_still_sent() throws Exception {
+    try (BotHarness h = BotHarness.start(dir, FixedGrader.fast(), Map.of())) {
+      // GIVEN messages JDA holds back because Discord answered 429 (retry in 1 s): queued, on no
+      // request thread, when the stop begins
+      h.fake.enforceGlobalRateLimit(1);
+      var channel = h.bot.jda().getTextChannelById(FakeDiscord.TEXT_CHANNEL_ID);
+      channel.sendMessage("first words").queue();
+      h.fake.await("the first message", r -> r.text().contains("first words"), WAIT);
+      channel.sendMessage("second words").queue();
+      awaitCondition("Discord refused the second message", () -> h.fake.rateLimited() > 0);
+      channel.sendMessage("last words").queue();
+
+      // WHEN the bot stops
+      h.bot.close();
+
+      // THEN the shard sent them while closing: the threads its requests run on were still there
+      for (String words : new String[] {"second words", "last words"}) {
+        assertTrue(
+            h.fake.requests().stream()
+                .anyMatch(r -> r.is("POST", "channels/") && r.text().contains(words)),
+            "'" + words + "' was sent before the shards closed");
+      }
     }
   }
 

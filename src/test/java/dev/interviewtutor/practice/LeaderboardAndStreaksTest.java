@@ -224,6 +224,7 @@ class LeaderboardAndStreaksTest {
         new AnswerResult(
             TestBank.bank(1, 1).questions().get(0),
             null,
+            new MissedPoints(List.of(), 0),
             1,
             false,
             1,

@@ -688,6 +688,15 @@ public final class FakeDiscord implements AutoCloseable {
     failingChannels.remove(channelId);
   }
 
+  /**
+   * {@link System#nanoTime()} when each gateway connection closed (a bot stopping, a reconnect), in
+   * order; on the same clock as {@link RecordedRequest#atNanos()}, so a test can tell what a bot
+   * sent before it closed its gateway.
+   */
+  public List<Long> gatewayClosedAtNanos() {
+    return gateway.closedAtNanos();
+  }
+
   public int gatewayConnections() {
     return gateway.identifyCount();
   }

@@ -35,6 +35,7 @@ final class FakeGateway extends WebSocketServer {
   private final List<List<Integer>> identifiedShards = new CopyOnWriteArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicInteger identifies = new AtomicInteger();
+  private final List<Long> closedAtNanos = new CopyOnWriteArrayList<>();
 
   private FakeGateway(String acceptedToken, Supplier<List<ObjectNode>> guilds) {
     super(new InetSocketAddress("127.0.0.1", 0));
@@ -65,6 +66,11 @@ final class FakeGateway extends WebSocketServer {
 
   int identifyCount() {
     return identifies.get();
+  }
+
+  /** {@link System#nanoTime()} when each connection closed, in order. */
+  List<Long> closedAtNanos() {
+    return List.copyOf(closedAtNanos);
   }
 
   List<List<Integer>> identifiedShards() {
@@ -197,6 +203,7 @@ final class FakeGateway extends WebSocketServer {
 
   @Override
   public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+    closedAtNanos.add(System.nanoTime());
     identified.remove(socket);
   }
 
