@@ -294,6 +294,9 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("mohler_loao_pearson", round(Metrics.pearson(g, p)));
     out.put("mohler_loao_rmse", round(Metrics.rmse(g, p)));
+    // where the error comes from: a shift of the whole scale shows as a gap between the two means
+    out.put("mohler_loao_mean_gold", round(java.util.Arrays.stream(g).average().orElse(0)));
+    out.put("mohler_loao_mean_predicted", round(java.util.Arrays.stream(p).average().orElse(0)));
     return out;
   }
 
