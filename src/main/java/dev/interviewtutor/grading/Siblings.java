@@ -178,7 +178,7 @@ final class Siblings {
     if (subjects.size() < 2 || subjects.size() > MAX_SUBJECTS) {
       return NONE;
     }
-    addSynonymForms(subjects, rubric.synonyms());
+    addSynonymForms(subjects, rubric.questionSynonyms());
     Siblings partial = new Siblings(subjects, List.of());
     List<Claim> claims = new ArrayList<>();
     for (int k = 0; k < rubric.keyPoints().size(); k++) {

@@ -161,4 +161,34 @@ class SiblingsTest {
     // "Write-through (WT)": the text says "write-through", never "write-through (WT)"
     assertEquals(List.of("Write-through", "Write-back"), names("9010"));
   }
+
+  @Test
+  void should_name_a_sibling_only_by_its_own_questions_synonyms() {
+    Rubric gc = BANK.get("9011");
+    // another question's synonym group that happens to contain this question's sibling name
+    Map<String, List<String>> bankWide = new java.util.HashMap<>(gc.synonyms());
+    bankWide.put("memory region", List.of("old generation", "heap segment", "arena"));
+    Rubric leaky =
+        new Rubric(
+            gc.questionId(),
+            gc.question(),
+            gc.topic(),
+            gc.keyPoints(),
+            gc.misconceptions(),
+            gc.evidenceTerms(),
+            bankWide,
+            gc.questionSynonyms(),
+            gc.referenceAnswer(),
+            gc.tip(),
+            gc.version());
+    Siblings siblings = Siblings.of(leaky);
+    assertEquals(List.of("young generation", "old generation"), names(siblings));
+    assertTrue(
+        siblings.mentions("an arena holds them").isEmpty(),
+        "'arena' is another question's word, not a name of the old generation");
+  }
+
+  private static List<String> names(Siblings siblings) {
+    return siblings.subjects.stream().map(Siblings.Subject::name).toList();
+  }
 }
