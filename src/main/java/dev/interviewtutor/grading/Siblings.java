@@ -378,7 +378,8 @@ final class Siblings {
    * A subject is also named by the bank's synonyms for it ("EXPLAIN ANALYZE" / "explain analyse",
    * "young generation" / "new generation"): a clause that names it that way is about it, not about
    * a sibling whose name the synonym happens to start with. A synonym that is another subject's
-   * name is left out.
+   * name is left out. Only the question's own synonyms are passed in: the bank-wide merge chains
+   * groups of other questions onto a name ("microtask" → "job queue" → "kafka").
    */
   static void addSynonymForms(List<Subject> subjects, Map<String, List<String>> synonyms) {
     // in key order, as the lexicon folds them: the bank's map has no stable order of its own
