@@ -221,7 +221,8 @@ public final class OfflineGrader implements Grader {
     // each clause is read in the rubric's terms (a bank synonym as the term it names); quotes keep
     // the answer's words
     List<Unit> units =
-        OpeningPronoun.resolve(rv.canon.units(TextUnits.units(content)), rv.questionSubject);
+        OpeningPronoun.resolve(
+            rv.canon.units(TextUnits.units(content)), rv.questionSubject, rv.comparedInTitle);
     if (units.size() > MAX_UNITS) {
       units = units.subList(0, MAX_UNITS);
     }

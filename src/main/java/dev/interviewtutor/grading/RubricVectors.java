@@ -43,6 +43,11 @@ final class RubricVectors {
    */
   final String questionSubject;
 
+  /**
+   * What the title compares ("Rebase", "Merge"), for an answer's opening "They ..." / "Both ...".
+   */
+  final List<String> comparedInTitle;
+
   final float[] question;
   final float[] reference;
   final List<Point> points;
@@ -194,6 +199,7 @@ final class RubricVectors {
             rubric.misconceptions().stream().map(Misconception::text).toList());
     questionTerms = lexicon.terms(rubric.question());
     questionSubject = OpeningPronoun.subjectOf(rubric.question());
+    comparedInTitle = Siblings.titleSubjects(rubric.question());
     List<String> texts = new ArrayList<>();
     texts.add(rubric.question().isBlank() ? rubric.questionId() : rubric.question());
     String referenceText =

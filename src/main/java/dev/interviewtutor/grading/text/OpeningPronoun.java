@@ -23,9 +23,12 @@ public final class OpeningPronoun {
           "(?i)^(?:what (?:does|do) (.+?) (?:do|contain|mean|store|hold)"
               + "|how (?:does|do) (.+?) work)\\??$");
 
-  /** The opening pronoun: "It", "It's", "Its" (for "it's"), "They", "They're". */
-  private static final Pattern OPENING =
-      Pattern.compile("(?i)^(it's|it’s|its|it is|it|they're|they’re|they are|they)\\b");
+  /** The opening pronoun for one thing: "It", "It's", "Its" (for "it's"). */
+  private static final Pattern OPENING = Pattern.compile("(?i)^(it's|it’s|its|it is|it)\\b");
+
+  /** The opening pronoun for the things a question compares: "They", "They're", "Both". */
+  private static final Pattern OPENING_SEVERAL =
+      Pattern.compile("(?i)^(they're|they’re|they are|they|both are|both)\\b");
 
   private OpeningPronoun() {}
 
@@ -53,18 +56,38 @@ public final class OpeningPronoun {
    * clause only, where nothing came before it to refer to. Unchanged when the subject is empty.
    */
   public static List<TextUnits.Unit> resolve(List<TextUnits.Unit> units, String subject) {
-    if (subject.isBlank() || units.isEmpty()) {
+    return resolve(units, subject, List.of());
+  }
+
+  /**
+   * As {@link #resolve(List, String)}; an opening "They ..." or "Both ..." is read as the things
+   * the question compares ({@code compared}: "Rebase", "Merge" → "Rebase and Merge").
+   */
+  public static List<TextUnits.Unit> resolve(
+      List<TextUnits.Unit> units, String subject, List<String> compared) {
+    if (units.isEmpty()) {
       return units;
     }
     TextUnits.Unit first = units.get(0);
-    Matcher m = OPENING.matcher(first.text().strip());
-    if (!m.find()) {
+    String text = first.text().strip();
+    String replaced;
+    Matcher one = OPENING.matcher(text);
+    Matcher several = OPENING_SEVERAL.matcher(text);
+    if (!subject.isBlank() && one.find()) {
+      String pronoun = one.group(1).toLowerCase(Locale.ROOT);
+      replaced = (pronoun.equals("it") ? subject : subject + " is") + text.substring(one.end());
+    } else if (compared.size() >= 2 && several.find()) {
+      String pronoun = several.group(1).toLowerCase(Locale.ROOT);
+      String names =
+          String.join(", ", compared.subList(0, compared.size() - 1))
+              + " and "
+              + compared.get(compared.size() - 1);
+      replaced =
+          (pronoun.equals("they") || pronoun.equals("both") ? names : names + " are")
+              + text.substring(several.end());
+    } else {
       return units;
     }
-    String pronoun = m.group(1).toLowerCase(Locale.ROOT);
-    String replaced =
-        (pronoun.equals("it") || pronoun.equals("they") ? subject : subject + " is")
-            + first.text().strip().substring(m.end());
     List<TextUnits.Unit> out = new ArrayList<>(units);
     out.set(0, new TextUnits.Unit(replaced, first.sentence(), first.sentenceIndex()));
     return out;

@@ -45,4 +45,26 @@ class OpeningPronounTest {
     assertEquals(units, OpeningPronoun.resolve(units, "a Bloom filter"));
     assertEquals(units, OpeningPronoun.resolve(units, ""));
   }
+
+  @Test
+  void should_read_an_opening_they_or_both_as_the_things_compared() {
+    List<String> compared = List.of("max-age", "no-cache", "no-store");
+    assertEquals(
+        "max-age, no-cache and no-store are all Cache-Control directives",
+        OpeningPronoun.resolve(
+                TextUnits.units("They're all Cache-Control directives"), "", compared)
+            .get(0)
+            .text());
+    assertEquals(
+        "Rebase and Merge bring changes from one branch into another",
+        OpeningPronoun.resolve(
+                TextUnits.units("Both bring changes from one branch into another"),
+                "",
+                List.of("Rebase", "Merge"))
+            .get(0)
+            .text());
+    // "It" in a comparison has no one thing to be: left alone
+    List<TextUnits.Unit> it = TextUnits.units("It rewrites history");
+    assertEquals(it, OpeningPronoun.resolve(it, "", List.of("Rebase", "Merge")));
+  }
 }
