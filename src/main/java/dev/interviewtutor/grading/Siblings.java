@@ -504,6 +504,44 @@ final class Siblings {
   }
 
   /**
+   * A name inside a clause followed by a relative clause about it: "points to a blob that holds the
+   * directory structure" says of blob that it holds the directory structure. Not when the relative
+   * clause has a subject of its own ("the tree that a commit points to").
+   */
+  private static final Pattern RELATIVE =
+      Pattern.compile(
+          "(?i)[`*\"'’)]*\\s*,?\\s*(?:that|which|who)\\s+(?!(?:a|an|the|you|we|i|it|they|he|she|this|these|those|git|your|our|my)\\b)");
+
+  /** Where a relative clause ends: the next punctuation or joint. */
+  private static final Pattern RELATIVE_END =
+      Pattern.compile("(?i)[,;:.!?()]|\\s+(?:and|but|while|whereas|so|because)\\s+");
+
+  /**
+   * {@link #segments} and, for each name that is only an object, the relative clause that says
+   * something of it ("a blob that holds the whole directory structure" → blob: "it holds the whole
+   * directory structure"). Used on answers, where a swap hides in such clauses as well.
+   */
+  List<Segment> segmentsWithRelatives(String sentence) {
+    List<Segment> out = new ArrayList<>(segments(sentence));
+    for (int[] m : mentions(sentence)) {
+      if (opensClause(sentence, m[0])) {
+        continue;
+      }
+      Matcher rel = RELATIVE.matcher(sentence).region(m[1], sentence.length());
+      if (!rel.lookingAt()) {
+        continue;
+      }
+      Matcher end = RELATIVE_END.matcher(sentence).region(rel.end(), sentence.length());
+      int to = end.find() ? end.start() : sentence.length();
+      String claim = tidy("it " + sentence.substring(rel.end(), to));
+      if (Lexicon.tokens(claim).size() >= 3) {
+        out.add(new Segment(m[2], claim));
+      }
+    }
+    return out;
+  }
+
+  /**
    * What joins two names into one subject: "X or Y", "X and Y", "X/Y", "X, Y", "both X and Y",
    * "either X or Y".
    */

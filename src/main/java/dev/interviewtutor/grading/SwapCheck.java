@@ -100,7 +100,8 @@ final class SwapCheck {
     List<Integer> segmentSentence = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       // subjects and claims read in the rubric's terms; a swap is quoted as written
-      for (Siblings.Segment seg : siblings.segments(rv.canon.canonical(sentences.get(s)))) {
+      for (Siblings.Segment seg :
+          siblings.segmentsWithRelatives(rv.canon.canonical(sentences.get(s)))) {
         if (dev.interviewtutor.grading.text.Lexicon.tokens(seg.claim()).size() >= 3) {
           segments.add(seg);
           segmentSentence.add(sentenceIndex.get(s));

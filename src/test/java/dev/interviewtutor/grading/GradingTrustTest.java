@@ -324,4 +324,22 @@ class GradingTrustTest {
     assertTrue(
         Math.abs(named.score() - pronoun.score()) <= 5, named.score() + " vs " + pronoun.score());
   }
+
+  @Test
+  void should_name_a_swap_told_in_a_relative_clause() {
+    Grade swapped =
+        grade(
+            "9011",
+            "The collector puts every object in the old generation, which holds new objects and is"
+                + " collected often by fast minor collections.");
+    assertTrue(
+        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        swapped.misconceptions().toString());
+    Grade right =
+        grade(
+            "9011",
+            "The collector puts every object in the young generation, which holds new objects and"
+                + " is collected often by fast minor collections.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+  }
 }

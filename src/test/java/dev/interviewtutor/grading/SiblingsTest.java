@@ -188,6 +188,26 @@ class SiblingsTest {
         "'arena' is another question's word, not a name of the old generation");
   }
 
+  @Test
+  void should_read_a_relative_clause_as_a_claim_about_the_name_before_it() {
+    Siblings gc = Siblings.of(BANK.get("9011"));
+    List<Siblings.Segment> runs =
+        gc.segmentsWithRelatives(
+            "Everything is allocated in the old generation, which holds new objects and is swept"
+                + " often.");
+    assertTrue(
+        runs.stream()
+            .anyMatch(
+                r ->
+                    gc.subjects.get(r.subject()).name().equals("old generation")
+                        && r.claim().equals("it holds new objects")),
+        runs.toString());
+    // a relative clause with a subject of its own says nothing of the name before it
+    assertTrue(
+        gc.segmentsWithRelatives("Objects move to the old generation that the collector sweeps.")
+            .isEmpty());
+  }
+
   private static List<String> names(Siblings siblings) {
     return siblings.subjects.stream().map(Siblings.Subject::name).toList();
   }
