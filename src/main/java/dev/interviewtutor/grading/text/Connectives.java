@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
  */
 public final class Connectives {
   /** A claim joined to its reason or consequence. */
-  public static final Pattern REASON =
+  private static final Pattern REASON =
       Pattern.compile("(?i)\\b(because|since|so|therefore|thus|hence|which means|that means)\\b");
 
   /** A claim set against another: one side may be the correction of the other. */
-  public static final Pattern CONTRAST =
+  private static final Pattern CONTRAST =
       Pattern.compile(
           "(?i)\\b(but|however|although|though|whereas|while|yet|instead|except|unless)\\b");
 

@@ -23,8 +23,13 @@ public final class OpeningPronoun {
           "(?i)^(?:what (?:does|do) (.+?) (?:do|contain|mean|store|hold)"
               + "|how (?:does|do) (.+?) work)\\??$");
 
-  /** The opening pronoun for one thing: "It", "It's", "Its" (for "it's"). */
-  private static final Pattern OPENING = Pattern.compile("(?i)^(it's|it’s|its|it is|it)\\b");
+  /**
+   * The opening pronoun for one thing: "It", "It's", and "Its" before an article (a slip for
+   * "it's": "its a way to ..."); "Its main job ..." is the possessive.
+   */
+  private static final Pattern OPENING = Pattern.compile("(?i)^(it's|it’s|it is|its|it)\\b");
+
+  private static final Pattern ARTICLE_NEXT = Pattern.compile("(?i)^\\s+(?:a|an|the)\\b");
 
   /** The opening pronoun for the things a question compares: "They", "They're", "Both". */
   private static final Pattern OPENING_SEVERAL =
@@ -75,7 +80,16 @@ public final class OpeningPronoun {
     Matcher several = OPENING_SEVERAL.matcher(text);
     if (!subject.isBlank() && one.find()) {
       String pronoun = one.group(1).toLowerCase(Locale.ROOT);
-      replaced = (pronoun.equals("it") ? subject : subject + " is") + text.substring(one.end());
+      String as =
+          switch (pronoun) {
+            case "it" -> subject;
+            case "its" ->
+                ARTICLE_NEXT.matcher(text.substring(one.end())).find()
+                    ? subject + " is"
+                    : subject + "'s";
+            default -> subject + " is";
+          };
+      replaced = as + text.substring(one.end());
     } else if (compared.size() >= 2 && several.find()) {
       String pronoun = several.group(1).toLowerCase(Locale.ROOT);
       String names =

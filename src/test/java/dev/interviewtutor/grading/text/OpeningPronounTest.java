@@ -40,6 +40,21 @@ class OpeningPronounTest {
   }
 
   @Test
+  void should_tell_a_slipped_its_from_the_possessive() {
+    assertEquals(
+        "a Bloom filter is a probabilistic set",
+        OpeningPronoun.resolve(TextUnits.units("its a probabilistic set"), "a Bloom filter")
+            .get(0)
+            .text());
+    assertEquals(
+        "a Bloom filter's main use is skipping lookups",
+        OpeningPronoun.resolve(
+                TextUnits.units("Its main use is skipping lookups"), "a Bloom filter")
+            .get(0)
+            .text());
+  }
+
+  @Test
   void should_leave_an_answer_that_names_its_subject_alone() {
     List<TextUnits.Unit> units = TextUnits.units("Items are hashed into a bit array.");
     assertEquals(units, OpeningPronoun.resolve(units, "a Bloom filter"));
