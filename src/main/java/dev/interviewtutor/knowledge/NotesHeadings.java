@@ -58,8 +58,8 @@ final class NotesHeadings {
               + "(want|look for|expect)( to hear)?");
   private static final Pattern MISCONCEPTIONS =
       Pattern.compile(
-          "don'?ts|don'?t|do not|what not to do|avoid|things to avoid|mistakes to avoid|(common )?pitfalls|"
-              + "anti-?patterns?|bad practices?|gotchas|(common )?misconceptions|common mistakes|wrong beliefs|myths");
+          "don'?ts|don'?t|do not|what not to do|avoid|things to avoid|mistakes to avoid|"
+              + "anti-?patterns?|bad practices?|(common )?misconceptions|common mistakes|wrong beliefs|myths");
   private static final Pattern NOT_THE_ANSWER =
       Pattern.compile(
           "why (this|it) is asked|why (is this|interviewers) ask(ed)?( this)?|why it matters( in interviews)?|"

@@ -23,10 +23,11 @@ public record Section(
     HEADING,
     BOLD_LABEL,
     /**
-     * Wrong beliefs the parser found in the notes under another name ("Don'ts", "Pitfalls",
-     * "Avoid"), rewritten as the wrong statement itself ("Don't block the event loop" → "Block the
-     * event loop"). The heading is "Common Mistakes", so the rubric builder reads the bullets as
-     * misconceptions; {@code parent} is the heading as the author wrote it.
+     * Wrong beliefs the parser found in the notes under another name ("Don'ts", "Avoid",
+     * "Anti-patterns"; not "Pitfalls" or "Gotchas", whose items are true statements of a trap and
+     * stay key points), rewritten as the wrong statement itself ("Don't block the event loop" →
+     * "Block the event loop"). The heading is "Common Mistakes", so the rubric builder reads the
+     * bullets as misconceptions; {@code parent} is the heading as the author wrote it.
      */
     MISCONCEPTIONS
   }

@@ -342,4 +342,25 @@ class GradingTrustTest {
                 + " is collected often by fast minor collections.");
     assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
   }
+
+  @Test
+  void should_read_pitfalls_as_true_statements_not_as_mistakes() {
+    Rubric wal = BANK.get("9013");
+    assertTrue(
+        wal.misconceptions().stream().noneMatch(m -> m.text().contains("fsync")),
+        "a pitfall is a true statement of a trap: " + wal.misconceptions());
+    assertTrue(
+        wal.keyPoints().stream().anyMatch(k -> k.text().contains("fsync")),
+        wal.keyPoints().toString());
+    Grade g =
+        grade(
+            "9013",
+            "Every change is first appended to the write-ahead log and the log is flushed to disk"
+                + " before the data files are touched, so after a crash the log is replayed and"
+                + " committed transactions survive. The catch: if you disable fsync commits get"
+                + " fast but a power cut can lose committed transactions, and the log keeps growing"
+                + " until a checkpoint lets old segments be recycled.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+    assertTrue(g.score() >= 70, "score " + g.score());
+  }
 }

@@ -35,6 +35,10 @@ public final class OpeningPronoun {
   private static final Pattern OPENING_SEVERAL =
       Pattern.compile("(?i)^(they're|they’re|they are|they|both are|both)\\b");
 
+  private static final Pattern SECOND_QUESTION =
+      Pattern.compile(
+          "(?i)(?:\\s+for)?\\s*,?\\s+and\\s+(?:what|why|how|when|where|which|who)\\b.*$");
+
   private OpeningPronoun() {}
 
   /**
@@ -42,7 +46,13 @@ public final class OpeningPronoun {
    * name one thing in a form read here (a comparison, "How do you ...").
    */
   public static String subjectOf(String title) {
-    String t = title.strip().replace("`", "");
+    // "What Is NAT and Why Is It Used?", "What Are Refs For, and How ...": the second question is
+    // no part of the name
+    String t =
+        SECOND_QUESTION
+            .matcher(title.strip().replace("`", ""))
+            .replaceFirst("")
+            .replaceAll("\\?$", "");
     for (Pattern p : List.of(WHAT_IS, DOES)) {
       Matcher m = p.matcher(t);
       if (m.matches()) {

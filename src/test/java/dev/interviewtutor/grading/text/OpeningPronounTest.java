@@ -13,6 +13,8 @@ class OpeningPronounTest {
     assertEquals("a Git tag", OpeningPronoun.subjectOf("What Does a Git tag Contain?"));
     assertEquals(
         "consistent hashing", OpeningPronoun.subjectOf("How Does consistent hashing Work?"));
+    assertEquals("NAT", OpeningPronoun.subjectOf("What Is NAT and Why Is It Used?"));
+    assertEquals("Refs", OpeningPronoun.subjectOf("What Are Refs For, and How Do They Differ?"));
   }
 
   @Test
