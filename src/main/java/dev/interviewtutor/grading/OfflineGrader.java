@@ -303,7 +303,21 @@ public final class OfflineGrader implements Grader {
       // → "can be caught"): a clause that does not say those words does not state it, however
       // close the rest is
       Set<String> pivot = endorsing ? Polarity.negatedStems(w.misconception().reason()) : Set.of();
+      // a sentence that denies the belief in one clause ("A closure doesn't copy the variables, it
+      // keeps a reference, so ... sees the new value") states it in none of its clauses
+      Set<Integer> denying = new HashSet<>();
+      List<Unit> read = units;
       for (Said c : said) {
+        if (SentenceEncoder.cosine(c.vector(), w.vector()) >= MISCONCEPTION_COS
+            && overlap(c.terms(), w.terms()) >= 0.3
+            && Polarity.conflict(c.text(), w.misconception().text())) {
+          c.units().forEach(u -> denying.add(read.get(u).sentenceIndex()));
+        }
+      }
+      for (Said c : said) {
+        if (c.units().stream().anyMatch(u -> denying.contains(read.get(u).sentenceIndex()))) {
+          continue;
+        }
         if (endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
             || !pivot.isEmpty()
                 && java.util.Collections.disjoint(pivot, Polarity.contentStems(c.text()))

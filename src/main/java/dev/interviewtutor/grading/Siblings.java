@@ -250,8 +250,33 @@ final class Siblings {
         : text;
   }
 
-  /** "May be stored?: no" → "may not be stored"; "Column: cell" stays. */
+  /**
+   * A cell that says whether the column's thing can happen: "Dirty read: prevented", "Phantom read:
+   * possible in the standard".
+   */
+  private static final Pattern ALLOWED_OR_NOT =
+      Pattern.compile(
+          "(?i)^([^:]{2,40}):\\s*(prevented|blocked|forbidden|disallowed|not allowed|not possible|impossible"
+              + "|not supported|unsupported|possible|allowed|permitted|supported)\\b(.*)$");
+
+  /**
+   * "May be stored?: no" → "may not be stored"; "Dirty read: prevented" → "prevents dirty read";
+   * "Dirty read: possible" → "allows dirty read"; "Column: cell" stays.
+   */
   private static String statement(String cell) {
+    Matcher allowed = ALLOWED_OR_NOT.matcher(cell.strip());
+    if (allowed.matches()) {
+      String word = allowed.group(2).toLowerCase(Locale.ROOT);
+      boolean denied =
+          !(word.equals("possible")
+              || word.equals("allowed")
+              || word.equals("permitted")
+              || word.equals("supported"));
+      String rest = allowed.group(3).strip();
+      return (denied ? "prevents " : "allows ")
+          + lowerFirst(allowed.group(1).strip())
+          + (rest.isEmpty() ? "" : " " + rest);
+    }
     Matcher m = YES_NO.matcher(cell.strip());
     if (!m.matches()) {
       return cell.strip();
@@ -350,7 +375,7 @@ final class Siblings {
     // "git merge" and "merge" name one thing: the longer name becomes another form of it
     for (Subject existing : found.values()) {
       List<String> form = existing.forms().get(0);
-      if (endsWith(stems, form) || endsWith(form, stems)) {
+      if ((endsWith(stems, form) || endsWith(form, stems)) && !negatedName(stems, form)) {
         if (!existing.forms().contains(stems)) {
           existing.forms().add(stems);
         }
@@ -407,6 +432,16 @@ final class Siblings {
       }
     }
   }
+
+  /** "Non-repeatable read" is the opposite of "Repeatable Read", not another name for it. */
+  private static boolean negatedName(List<String> a, List<String> b) {
+    List<String> longer = a.size() > b.size() ? a : b;
+    int extra = Math.abs(a.size() - b.size());
+    return longer.subList(0, extra).stream().anyMatch(NEGATING_PREFIXES::contains);
+  }
+
+  private static final java.util.Set<String> NEGATING_PREFIXES =
+      java.util.Set.of("non", "not", "no", "un", "anti");
 
   private static boolean endsWith(List<String> longer, List<String> suffix) {
     return longer.size() > suffix.size()

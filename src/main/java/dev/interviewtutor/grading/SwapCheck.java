@@ -124,15 +124,19 @@ final class SwapCheck {
       int otherClaim = -1;
       for (int c = 0; c < siblings.claims.size(); c++) {
         Siblings.Claim claim = siblings.claims.get(c);
+        boolean denies =
+            Polarity.conflict(
+                compared.get(g), Siblings.forComparison(claim.text()), rv.lexicon::term);
         double cos =
             SentenceEncoder.cosine(vectors[g], rv.claimVectors[c])
                 + WORDS_WEIGHT * dice(segmentTerms.get(g), rv.claimTerms.get(c))
-                - (Polarity.conflict(
-                        compared.get(g), Siblings.forComparison(claim.text()), rv.lexicon::term)
-                    ? POLARITY_PENALTY
-                    : 0);
+                - (denies ? POLARITY_PENALTY : 0);
         if (claim.subject() == own) {
           ownBest = Math.max(ownBest, cos);
+        } else if (denies) {
+          // a run that says the opposite of a sibling's claim ("allows dirty reads" against
+          // "prevents dirty reads") does not give the subject that sibling's property
+          continue;
         } else if (cos > otherBest) {
           otherBest = cos;
           otherSubject = claim.subject();

@@ -120,4 +120,34 @@ class BankHardCasesTest {
     assertTrue(right.score() > wrong.score(), right.score() + " vs " + wrong.score());
     assertFalse(wrong.misconceptions().isEmpty(), "paraphrased mistake: " + wrong.score());
   }
+
+  /**
+   * Correct answers to shipped questions, written for this test, that were once told they stated
+   * mistakes: a "Pitfalls" list read as wrong beliefs (1711), table cells "possible"/"prevented"
+   * read without their sign and "Non-repeatable read" taken for "Repeatable Read" (1602), and a
+   * sentence that denies a mistake in one clause read as stating it in the next (1101).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "1711|A primary takes the writes and replicas copy its log and serve reads. The catch is"
+            + " replication lag: reads from a replica can be stale, so route a user's reads to the"
+            + " primary for a short time after they write. Writes do not scale because every"
+            + " replica applies every write.",
+        "1602|Read uncommitted allows dirty reads. Read committed prevents dirty reads but not"
+            + " non-repeatable reads. Repeatable read prevents non-repeatable reads but phantoms"
+            + " can still happen in the standard. Serializable prevents all of them, at the cost of"
+            + " more blocking or aborts.",
+        "1101|A closure doesn't copy the variables, it keeps a reference to them, so if the outer"
+            + " variable changes later the closure sees the new value.",
+        "1310|It skips re-rendering a component when its props are shallowly equal to last time. It"
+            + " only helps if the props are stable, so pair it with useCallback and useMemo for"
+            + " functions and objects."
+      })
+  void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
+    Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);
+    assertTrue(g.misconceptions().isEmpty(), id + ": " + g.misconceptions());
+    assertTrue(g.score() >= 50, id + ": score " + g.score());
+  }
 }

@@ -363,4 +363,43 @@ class GradingTrustTest {
     assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
     assertTrue(g.score() >= 70, "score " + g.score());
   }
+
+  @Test
+  void should_read_possible_and_prevented_cells_as_claims_with_their_sign() {
+    Grade right =
+        grade(
+            "9014",
+            "A blocking write prevents lost writes but allows slow writes. A non-blocking write"
+                + " prevents slow writes but allows lost writes.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    Grade swapped =
+        grade(
+            "9014",
+            "A blocking write allows lost writes but prevents slow writes. A non-blocking write"
+                + " prevents lost writes but allows slow writes.");
+    assertTrue(
+        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        swapped.misconceptions().toString());
+  }
+
+  @Test
+  void should_keep_a_negated_name_apart_from_the_name_it_negates() {
+    java.util.List<String> names =
+        Siblings.of(BANK.get("9014")).subjects.stream().map(Siblings.Subject::name).toList();
+    assertTrue(
+        names.contains("Blocking write") && names.contains("Non-blocking write"), names.toString());
+  }
+
+  @Test
+  void should_not_read_a_mistake_into_a_sentence_that_denies_it() {
+    Grade g =
+        grade(
+            "9015",
+            "git stash does not save untracked files unless you pass -u, it only takes the tracked"
+                + " changes, so the untracked files stay in the working tree.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+    Grade wrong =
+        grade("9015", "git stash saves untracked files too, along with the tracked changes.");
+    assertFalse(wrong.misconceptions().isEmpty(), "the mistake stated plainly is still named");
+  }
 }
