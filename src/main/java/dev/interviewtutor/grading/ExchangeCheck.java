@@ -39,8 +39,55 @@ final class ExchangeCheck {
   private static final Set<String> KEPT =
       Set.of("no", "not", "never", "without", "before", "after", "first", "last", "then");
 
-  /** Sentence {@code sentence} has {@code named} where key point {@code keyPoint} has the other. */
+  /**
+   * Sentence {@code sentence} has {@code first} where key point {@code keyPoint} has {@code second}
+   * (and, for an exchange, the other way round too).
+   */
   record Exchange(int sentence, int first, int second, int keyPoint) {}
+
+  /**
+   * Sentences that say a key point word for word with one sibling name put in place of another,
+   * where the bank says the opposite of the put-in one ("GET and DELETE are idempotent but unsafe"
+   * where the key point has PUT, and the bank says GET is safe). {@code contradicts} tells whether
+   * the sentence denies what the bank says of a subject.
+   */
+  static List<Exchange> substitutions(
+      Siblings siblings,
+      Lexicon lexicon,
+      List<String> keyPoints,
+      List<String> sentences,
+      java.util.function.BiPredicate<String, Integer> contradicts) {
+    List<Exchange> out = new ArrayList<>();
+    if (siblings.subjects.size() < 2) {
+      return out;
+    }
+    List<Sequence> points = keyPoints.stream().map(t -> sequence(siblings, lexicon, t)).toList();
+    for (int s = 0; s < sentences.size(); s++) {
+      Sequence answer = sequence(siblings, lexicon, sentences.get(s));
+      found:
+      for (int k = 0; k < points.size(); k++) {
+        Sequence point = points.get(k);
+        if (point.words().size() < MIN_WORDS
+            || answer.words().size() != point.words().size()
+            || !masked(answer.words()).equals(masked(point.words()))) {
+          continue;
+        }
+        for (int i = 0; i < answer.words().size(); i++) {
+          String a = answer.words().get(i);
+          String b = point.words().get(i);
+          if (a.startsWith("§") && b.startsWith("§") && !a.equals(b)) {
+            int put = Integer.parseInt(a.substring(1));
+            int replaced = Integer.parseInt(b.substring(1));
+            if (!point.names().contains(put) && contradicts.test(sentences.get(s), put)) {
+              out.add(new Exchange(s, put, replaced, k));
+              break found;
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
 
   private ExchangeCheck() {}
 

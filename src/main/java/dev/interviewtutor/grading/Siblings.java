@@ -109,7 +109,11 @@ final class Siblings {
       }
       int dash = kp.text().indexOf(" — ");
       if (dash > 0) {
-        add(found, kp.text().substring(0, dash));
+        // "Extending — interface: extends; type alias: &": a row of features when the columns are
+        // the things the title compares; the columns are the siblings then, not the rows
+        if (!columnsAreCompared(kp.text().substring(dash + 3), compared)) {
+          add(found, kp.text().substring(0, dash));
+        }
       } else {
         for (String part : SPLIT_CLAIMS.split(kp.text())) {
           int colon = part.indexOf(": ");
@@ -192,6 +196,20 @@ final class Siblings {
         }
         continue;
       }
+      if ("table".equals(kp.origin())
+          && dash > 0
+          && columnsAreCompared(text.substring(dash + 3), compared)) {
+        // each column's cell is a claim about that column's thing: "interface: Extending: extends"
+        String row = text.substring(0, dash);
+        for (String cell : SPLIT_CLAIMS.split(text.substring(dash + 3))) {
+          int colon = cell.indexOf(": ");
+          int s = colon > 0 ? partial.subjectNamed(cell.substring(0, colon)) : -1;
+          if (s >= 0) {
+            claims.add(new Claim(s, k, row + ": " + statement(cell.substring(colon + 2))));
+          }
+        }
+        continue;
+      }
       if ("table".equals(kp.origin()) && dash > 0) {
         int s = partial.subjectNamed(text.substring(0, dash));
         if (s >= 0) {
@@ -257,7 +275,7 @@ final class Siblings {
   private static final Pattern ALLOWED_OR_NOT =
       Pattern.compile(
           "(?i)^([^:]{2,40}):\\s*(prevented|blocked|forbidden|disallowed|not allowed|not possible|impossible"
-              + "|not supported|unsupported|possible|allowed|permitted|supported)\\b(.*)$");
+              + "|possible|allowed|permitted)\\b(.*)$");
 
   /**
    * "May be stored?: no" → "may not be stored"; "Dirty read: prevented" → "prevents dirty read";
@@ -268,10 +286,7 @@ final class Siblings {
     if (allowed.matches()) {
       String word = allowed.group(2).toLowerCase(Locale.ROOT);
       boolean denied =
-          !(word.equals("possible")
-              || word.equals("allowed")
-              || word.equals("permitted")
-              || word.equals("supported"));
+          !(word.equals("possible") || word.equals("allowed") || word.equals("permitted"));
       String rest = allowed.group(3).strip();
       return (denied ? "prevents " : "allows ")
           + lowerFirst(allowed.group(1).strip())
@@ -331,7 +346,7 @@ final class Siblings {
       for (String right : MORE_PAIRS.split(pair.group(2))) {
         out.addAll(List.of(LIST_SPLIT.split(right)));
       }
-      return out;
+      return sharedHead(out);
     }
     return List.of();
   }
@@ -351,6 +366,50 @@ final class Siblings {
         .strip();
   }
 
+  /** Whether the cells of a table row are labelled by the names the title compares. */
+  private static boolean columnsAreCompared(String cells, List<String> compared) {
+    if (compared.isEmpty()) {
+      return false;
+    }
+    java.util.Set<List<String>> names = new java.util.HashSet<>();
+    compared.forEach(c -> names.add(stems(nameOf(c))));
+    for (String cell : SPLIT_CLAIMS.split(cells)) {
+      int colon = cell.indexOf(": ");
+      if (colon > 0) {
+        List<String> label = stems(nameOf(cell.substring(0, colon)));
+        if (names.stream()
+            .anyMatch(n -> n.equals(label) || endsWith(label, n) || endsWith(n, label))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "Horizontal vs Vertical Scaling": one-word names before a last name of several words share its
+   * head noun ("Horizontal Scaling", "Vertical Scaling").
+   */
+  private static List<String> sharedHead(List<String> names) {
+    String last = names.get(names.size() - 1).strip();
+    String[] words = last.split("\\s+");
+    boolean singleBefore =
+        names.subList(0, names.size() - 1).stream()
+            .allMatch(n -> n.strip().split("\\s+").length == 1);
+    // only "Adjective vs Adjective Noun": "readonly vs const vs as const" and "Enums vs Union of
+    // String Literals" share no head
+    if (names.size() != 2 || words.length != 2 || !singleBefore) {
+      return names;
+    }
+    String head = words[words.length - 1];
+    List<String> out = new ArrayList<>();
+    for (String n : names.subList(0, names.size() - 1)) {
+      out.add(n.strip() + " " + head);
+    }
+    out.add(last);
+    return out;
+  }
+
   private static void add(Map<String, Subject> found, String raw) {
     String name = nameOf(raw);
     List<String> stems = stems(name);
@@ -365,12 +424,14 @@ final class Siblings {
                         && t.chars().allMatch(Character::isLetter)
                         && !Lexicon.isStopword(t))
             .count();
-    if (stems.isEmpty() || stems.size() > 4 || words * 2 < parts) {
+    // a keyword written in capitals ("WHERE vs HAVING") is a name, though "where" is a stopword
+    if (stems.isEmpty() || stems.size() > 4 || words * 2 < parts && !isKeyword(name)) {
       return;
     }
     String key = String.join(" ", stems);
-    if (found.containsKey(key)) {
-      return;
+    if (found.containsKey(key)
+        || found.values().stream().anyMatch(x -> x.forms().contains(stems))) {
+      return; // already named ("Vertical" once "Vertical Scaling" has it as a form)
     }
     // "git merge" and "merge" name one thing: the longer name becomes another form of it
     for (Subject existing : found.values()) {
@@ -431,6 +492,16 @@ final class Siblings {
         }
       }
     }
+  }
+
+  /**
+   * One stopword written in capitals ("WHERE", "HAVING"): a keyword, named only when written so
+   * ("where the rows ..." is plain English).
+   */
+  private static boolean isKeyword(String name) {
+    return name.length() >= 2
+        && name.chars().allMatch(Character::isUpperCase)
+        && Lexicon.isStopword(name.toLowerCase(Locale.ROOT));
   }
 
   /** "Non-repeatable read" is the opposite of "Repeatable Read", not another name for it. */
@@ -703,7 +774,9 @@ final class Siblings {
         for (List<String> form : subjects.get(s).forms()) {
           if (form.size() > bestLen
               && i + form.size() <= stems.size()
-              && stems.subList(i, i + form.size()).equals(form)) {
+              && stems.subList(i, i + form.size()).equals(form)
+              && (!isKeyword(subjects.get(s).name())
+                  || isKeyword(text.substring(words.get(i)[0], words.get(i)[1])))) {
             best = s;
             bestLen = form.size();
           }

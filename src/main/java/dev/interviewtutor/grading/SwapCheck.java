@@ -133,10 +133,6 @@ final class SwapCheck {
                 - (denies ? POLARITY_PENALTY : 0);
         if (claim.subject() == own) {
           ownBest = Math.max(ownBest, cos);
-        } else if (denies) {
-          // a run that says the opposite of a sibling's claim ("allows dirty reads" against
-          // "prevents dirty reads") does not give the subject that sibling's property
-          continue;
         } else if (cos > otherBest) {
           otherBest = cos;
           otherSubject = claim.subject();
@@ -229,6 +225,45 @@ final class SwapCheck {
                   + " the wrong way round: "
                   + keyPoints.get(e.keyPoint()),
               first + " and " + second + " are different things; check which one does what",
+              sentences.get(e.sentence())));
+      swappedSentences.add(sentenceIndex.get(e.sentence()));
+    }
+    for (ExchangeCheck.Exchange e :
+        ExchangeCheck.substitutions(
+            rv.siblings,
+            rv.lexicon,
+            keyPoints,
+            read,
+            (sentence, subject) ->
+                rv.siblings.claims.stream()
+                    .anyMatch(
+                        c ->
+                            c.subject() == subject
+                                && Polarity.conflict(
+                                    sentence,
+                                    Siblings.forComparison(c.text()),
+                                    rv.lexicon::term)))) {
+      if (swappedSentences.contains(sentenceIndex.get(e.sentence()))) {
+        continue;
+      }
+      String put = rv.siblings.subjects.get(e.first()).name();
+      String replaced = rv.siblings.subjects.get(e.second()).name();
+      LOG.debug(
+          "substitution check: '{}' says key point {} of {} about {}",
+          sentences.get(e.sentence()),
+          e.keyPoint(),
+          replaced,
+          put);
+      hits.add(
+          new MisconceptionHit(
+              "swap-" + e.first() + "-" + e.second(),
+              "What you said about "
+                  + put
+                  + " is true of "
+                  + replaced
+                  + ": "
+                  + keyPoints.get(e.keyPoint()),
+              put + " and " + replaced + " are different things; check which one does what",
               sentences.get(e.sentence())));
       swappedSentences.add(sentenceIndex.get(e.sentence()));
     }

@@ -143,11 +143,38 @@ class BankHardCasesTest {
             + " variable changes later the closure sees the new value.",
         "1310|It skips re-rendering a component when its props are shallowly equal to last time. It"
             + " only helps if the props are stable, so pair it with useCallback and useMemo for"
-            + " functions and objects."
+            + " functions and objects.",
+        "1607|WHERE filters rows before grouping and can't use aggregates; HAVING filters the"
+            + " groups after GROUP BY and can use aggregates like COUNT.",
+        "1702|Vertical scaling means a bigger machine, simple but limited and a single point of"
+            + " failure. Horizontal scaling adds more machines behind a load balancer, which needs"
+            + " stateless services but has no hard ceiling.",
+        "1201|Interfaces can be reopened and merged by declaring them again and are extended with"
+            + " extends; type aliases can't be merged but can express unions, tuples and mapped"
+            + " types. For object shapes either works."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);
     assertTrue(g.misconceptions().isEmpty(), id + ": " + g.misconceptions());
     assertTrue(g.score() >= 50, id + ": score " + g.score());
+  }
+
+  /** The same shipped questions with two names exchanged, or one put in place of another. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "1607|HAVING filters rows before grouping and can't use aggregates; WHERE filters the"
+            + " groups after GROUP BY and can use aggregates like COUNT.",
+        "1702|Horizontal scaling means a bigger machine, simple but limited and a single point of"
+            + " failure. Vertical scaling adds more machines behind a load balancer.",
+        "1820|Safe methods such as PUT do not change server state."
+      })
+  void should_name_the_swap_in_a_wrong_answer_to_a_shipped_question(String id, String answer) {
+    Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);
+    assertTrue(
+        g.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        id + ": " + g.misconceptions());
+    assertTrue(g.score() <= 30, id + ": score " + g.score());
   }
 }

@@ -208,6 +208,17 @@ class SiblingsTest {
             .isEmpty());
   }
 
+  @Test
+  void should_share_the_head_noun_of_adjective_vs_adjective_noun_titles() {
+    assertEquals(
+        List.of("Horizontal Scaling", "Vertical Scaling"),
+        Siblings.titleSubjects("Horizontal vs Vertical Scaling: What Is the Difference?"));
+    assertEquals(
+        List.of("Enums", "Union of String Literals"),
+        Siblings.titleSubjects("Enums vs Union of String Literals"));
+    assertEquals(List.of("WHERE", "HAVING"), Siblings.titleSubjects("WHERE vs HAVING"));
+  }
+
   private static List<String> names(Siblings siblings) {
     return siblings.subjects.stream().map(Siblings.Subject::name).toList();
   }

@@ -206,7 +206,9 @@ public final class SynonymCanon {
         continue;
       }
       String term = canonical.get(m.group().toLowerCase(Locale.ROOT));
-      if (term == null || term.equalsIgnoreCase(m.group())) {
+      if (term == null
+          || term.equalsIgnoreCase(m.group())
+          || namesTermElsewhere(text, term, m.start(), m.end())) {
         continue;
       }
       if (out == null) {
@@ -225,6 +227,25 @@ public final class SynonymCanon {
       return text;
     }
     return out.append(text, last, text.length()).toString();
+  }
+
+  /**
+   * Whether the text already names {@code term} outside the synonym at {@code start}..{@code end}:
+   * then the synonym says what the term is ("Vertical scaling means a bigger machine"), and
+   * rewriting it would leave "vertical scaling means vertical scaling".
+   */
+  private static boolean namesTermElsewhere(String text, String term, int start, int end) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    String t = term.toLowerCase(Locale.ROOT);
+    for (int at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
+      boolean wordStart = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1));
+      int after = at + t.length();
+      boolean wordEnd = after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after));
+      if (wordStart && wordEnd && (after <= start || at >= end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The clauses with their text read in the rubric's terms; each sentence stays as written. */
