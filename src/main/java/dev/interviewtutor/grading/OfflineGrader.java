@@ -335,7 +335,9 @@ public final class OfflineGrader implements Grader {
           nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(c.vector(), w.correction()));
         }
         double overlap = overlap(c.terms(), w.terms());
-        boolean samePolarity = !Polarity.conflict(c.text(), w.misconception().text());
+        boolean samePolarity =
+            !Polarity.conflict(c.text(), w.misconception().text())
+                && !Polarity.quantityConflict(c.text(), w.misconception().text());
         if (LOG.isDebugEnabled() && cos >= 0.5) {
           LOG.debug(
               "mistake check: '{}' vs '{}' cos {} nearest point {} overlap {} same polarity {}",

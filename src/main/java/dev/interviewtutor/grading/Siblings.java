@@ -95,7 +95,7 @@ final class Siblings {
 
   static Siblings of(Rubric rubric) {
     Map<String, Subject> found = new LinkedHashMap<>();
-    List<String> compared = titleSubjects(rubric.question());
+    List<String> compared = sharedHead(titleSubjects(rubric.question()), rubric);
     for (String name : compared) {
       add(found, name);
     }
@@ -346,7 +346,7 @@ final class Siblings {
       for (String right : MORE_PAIRS.split(pair.group(2))) {
         out.addAll(List.of(LIST_SPLIT.split(right)));
       }
-      return sharedHead(out);
+      return out;
     }
     return List.of();
   }
@@ -390,7 +390,10 @@ final class Siblings {
    * "Horizontal vs Vertical Scaling": one-word names before a last name of several words share its
    * head noun ("Horizontal Scaling", "Vertical Scaling").
    */
-  private static List<String> sharedHead(List<String> names) {
+  private static List<String> sharedHead(List<String> names, Rubric rubric) {
+    if (names.size() != 2) {
+      return names;
+    }
     String last = names.get(names.size() - 1).strip();
     String[] words = last.split("\\s+");
     boolean singleBefore =
@@ -402,9 +405,20 @@ final class Siblings {
       return names;
     }
     String head = words[words.length - 1];
+    // only where the bank itself says so ("horizontal scaling"): "Interface vs Abstract Class" does
+    // not compare an "interface class"
+    String text =
+        rubric.keyPoints().stream()
+            .map(KeyPoint::text)
+            .collect(java.util.stream.Collectors.joining(" "))
+            .toLowerCase(Locale.ROOT);
     List<String> out = new ArrayList<>();
     for (String n : names.subList(0, names.size() - 1)) {
-      out.add(n.strip() + " " + head);
+      String joined = n.strip() + " " + head;
+      if (!text.contains(joined.toLowerCase(Locale.ROOT))) {
+        return names;
+      }
+      out.add(joined);
     }
     out.add(last);
     return out;

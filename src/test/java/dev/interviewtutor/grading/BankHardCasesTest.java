@@ -149,6 +149,9 @@ class BankHardCasesTest {
         "1702|Vertical scaling means a bigger machine, simple but limited and a single point of"
             + " failure. Horizontal scaling adds more machines behind a load balancer, which needs"
             + " stateless services but has no hard ceiling.",
+        "1508|An abstract class can have state, constructors and implemented methods, and a class"
+            + " can extend only one. An interface defines a contract, can have default methods but"
+            + " no instance state, and a class can implement many.",
         "1201|Interfaces can be reopened and merged by declaring them again and are extended with"
             + " extends; type aliases can't be merged but can express unions, tuples and mapped"
             + " types. For object shapes either works."

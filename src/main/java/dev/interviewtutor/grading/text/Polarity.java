@@ -258,4 +258,21 @@ public final class Polarity {
     }
     return out;
   }
+
+  private static final Pattern ONLY_ONE =
+      Pattern.compile(
+          "(?i)\\b(?:only one|just one|exactly one|one and only one|a single|only a single)\\b");
+
+  private static final Pattern MORE_THAN_ONE =
+      Pattern.compile(
+          "(?i)\\b(?:several|multiple|many|more than one|any number of|two or more|as many)\\b");
+
+  /**
+   * Whether one text says "only one" where the other says "several": "a class can extend only one"
+   * does not state "a class can extend several abstract classes", however alike the rest.
+   */
+  public static boolean quantityConflict(String a, String b) {
+    return ONLY_ONE.matcher(a).find() && MORE_THAN_ONE.matcher(b).find()
+        || MORE_THAN_ONE.matcher(a).find() && ONLY_ONE.matcher(b).find();
+  }
 }

@@ -48,4 +48,13 @@ class PolarityTest {
     assertTrue(
         Polarity.conflict("the page may not be stored in any cache", "the page may be stored"));
   }
+
+  @Test
+  void should_tell_only_one_from_several() {
+    assertTrue(
+        Polarity.quantityConflict(
+            "a class can extend only one", "A class can extend several abstract classes"));
+    assertTrue(Polarity.quantityConflict("it holds many values", "it holds a single value"));
+    assertFalse(Polarity.quantityConflict("it holds many values", "it holds multiple values"));
+  }
 }
