@@ -318,6 +318,16 @@ public final class OfflineGrader implements Grader {
         if (c.units().stream().anyMatch(u -> denying.contains(read.get(u).sentenceIndex()))) {
           continue;
         }
+        // the mistake with two sibling names exchanged ("A tuple is mutable and a list is
+        // immutable" against "A list is mutable and a tuple is immutable") is its correction
+        if (!ExchangeCheck.find(
+                rv.siblings,
+                rv.lexicon,
+                List.of(rv.canon.canonical(w.misconception().text())),
+                List.of(c.text()))
+            .isEmpty()) {
+          continue;
+        }
         if (endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
             || !pivot.isEmpty()
                 && java.util.Collections.disjoint(pivot, Polarity.contentStems(c.text()))

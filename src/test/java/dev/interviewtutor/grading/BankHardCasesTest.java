@@ -152,6 +152,8 @@ class BankHardCasesTest {
         "1508|An abstract class can have state, constructors and implemented methods, and a class"
             + " can extend only one. An interface defines a contract, can have default methods but"
             + " no instance state, and a class can implement many.",
+        "1402|A list is mutable and a tuple is immutable, so a tuple can be hashed and used as a"
+            + " dict key while a list cannot.",
         "1201|Interfaces can be reopened and merged by declaring them again and are extended with"
             + " extends; type aliases can't be merged but can express unions, tuples and mapped"
             + " types. For object shapes either works."
