@@ -142,6 +142,24 @@ final class ExchangeCheck {
   }
 
   /**
+   * Whether {@code clause} names siblings and none of those {@code belief} names, while the belief
+   * names some: "New objects are allocated in the young generation" is not the belief "New objects
+   * are allocated straight into the old generation", however alike the rest of the words.
+   */
+  static boolean namesOnlyOtherSiblings(Siblings siblings, String belief, String clause) {
+    if (siblings.subjects.size() < 2) {
+      return false;
+    }
+    Set<Integer> inBelief = new java.util.HashSet<>();
+    siblings.mentions(belief).forEach(m -> inBelief.add(m[2]));
+    Set<Integer> inClause = new java.util.HashSet<>();
+    siblings.mentions(clause).forEach(m -> inClause.add(m[2]));
+    return !inBelief.isEmpty()
+        && !inClause.isEmpty()
+        && java.util.Collections.disjoint(inBelief, inClause);
+  }
+
+  /**
    * A text as content words (folded stems) and sibling names ("§" + subject index), in order, with
    * the pairs of names it joins as one subject.
    */

@@ -328,6 +328,10 @@ public final class OfflineGrader implements Grader {
             .isEmpty()) {
           continue;
         }
+        if (ExchangeCheck.namesOnlyOtherSiblings(
+            rv.siblings, rv.canon.canonical(w.misconception().text()), c.text())) {
+          continue;
+        }
         if (endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
             || !pivot.isEmpty()
                 && java.util.Collections.disjoint(pivot, Polarity.contentStems(c.text()))

@@ -154,6 +154,9 @@ class BankHardCasesTest {
             + " no instance state, and a class can implement many.",
         "1402|A list is mutable and a tuple is immutable, so a tuple can be hashed and used as a"
             + " dict key while a list cannot.",
+        "1502|New objects are allocated in the young generation, which is collected often by fast"
+            + " minor GCs; objects that survive several collections are promoted to the old"
+            + " generation, which is collected less often by slower major GCs.",
         "1201|Interfaces can be reopened and merged by declaring them again and are extended with"
             + " extends; type aliases can't be merged but can express unions, tuples and mapped"
             + " types. For object shapes either works."
