@@ -210,22 +210,12 @@ final class SwapCheck {
       String first = rv.siblings.subjects.get(e.first()).name();
       String second = rv.siblings.subjects.get(e.second()).name();
       LOG.debug(
-          "exchange check: '{}' says key point {} with {} and {} exchanged",
+          "exchange check: '{}' with {} and {} exchanged",
           sentences.get(e.sentence()),
-          e.keyPoint(),
           first,
           second);
-      hits.add(
-          new MisconceptionHit(
-              "swap-" + e.first() + "-" + e.second(),
-              "You have "
-                  + first
-                  + " and "
-                  + second
-                  + " the wrong way round: "
-                  + keyPoints.get(e.keyPoint()),
-              first + " and " + second + " are different things; check which one does what",
-              sentences.get(e.sentence())));
+      String said = "You have " + first + " and " + second + " the wrong way round: ";
+      hits.add(swapHit(e, said + keyPoints.get(e.keyPoint()), first, second, sentences));
       swappedSentences.add(sentenceIndex.get(e.sentence()));
     }
     for (ExchangeCheck.Exchange e :
@@ -234,39 +224,40 @@ final class SwapCheck {
             rv.lexicon,
             keyPoints,
             read,
-            (sentence, subject) ->
-                rv.siblings.claims.stream()
-                    .anyMatch(
-                        c ->
-                            c.subject() == subject
-                                && Polarity.conflict(
-                                    sentence,
-                                    Siblings.forComparison(c.text()),
-                                    rv.lexicon::term)))) {
+            (sentence, subject) -> denies(rv, sentence, subject))) {
       if (swappedSentences.contains(sentenceIndex.get(e.sentence()))) {
         continue;
       }
       String put = rv.siblings.subjects.get(e.first()).name();
       String replaced = rv.siblings.subjects.get(e.second()).name();
       LOG.debug(
-          "substitution check: '{}' says key point {} of {} about {}",
+          "substitution check: '{}' says of {} what is {}'s",
           sentences.get(e.sentence()),
-          e.keyPoint(),
-          replaced,
-          put);
-      hits.add(
-          new MisconceptionHit(
-              "swap-" + e.first() + "-" + e.second(),
-              "What you said about "
-                  + put
-                  + " is true of "
-                  + replaced
-                  + ": "
-                  + keyPoints.get(e.keyPoint()),
-              put + " and " + replaced + " are different things; check which one does what",
-              sentences.get(e.sentence())));
+          put,
+          replaced);
+      String said = "What you said about " + put + " is true of " + replaced + ": ";
+      hits.add(swapHit(e, said + keyPoints.get(e.keyPoint()), put, replaced, sentences));
       swappedSentences.add(sentenceIndex.get(e.sentence()));
     }
+  }
+
+  /** Whether the sentence says the opposite of something the bank says of {@code subject}. */
+  private static boolean denies(RubricVectors rv, String sentence, int subject) {
+    return rv.siblings.claims.stream()
+        .anyMatch(
+            c ->
+                c.subject() == subject
+                    && Polarity.conflict(
+                        sentence, Siblings.forComparison(c.text()), rv.lexicon::term));
+  }
+
+  private static MisconceptionHit swapHit(
+      ExchangeCheck.Exchange e, String text, String a, String b, List<String> sentences) {
+    return new MisconceptionHit(
+        "swap-" + e.first() + "-" + e.second(),
+        text,
+        a + " and " + b + " are different things; check which one does what",
+        sentences.get(e.sentence()));
   }
 
   private static Set<Integer> unitsOf(List<Unit> units, Set<Integer> sentences) {
