@@ -450,7 +450,8 @@ final class Siblings {
     // "git merge" and "merge" name one thing: the longer name becomes another form of it
     for (Subject existing : found.values()) {
       List<String> form = existing.forms().get(0);
-      if ((endsWith(stems, form) || endsWith(form, stems)) && !negatedName(stems, form)) {
+      if ((endsWith(stems, form) || endsWith(form, stems) || shortened(stems, form))
+          && !negatedName(stems, form)) {
         if (!existing.forms().contains(stems)) {
           existing.forms().add(stems);
         }
@@ -516,6 +517,29 @@ final class Siblings {
     return name.length() >= 2
         && name.chars().allMatch(Character::isUpperCase)
         && Lexicon.isStopword(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * "Union of literals" is "Union of String Literals" shortened: the same first and last word, and
+   * every word of the shorter name in the longer one, in order.
+   */
+  private static boolean shortened(List<String> a, List<String> b) {
+    List<String> shorter = a.size() < b.size() ? a : b;
+    List<String> longer = a.size() < b.size() ? b : a;
+    if (shorter.size() < 2 || shorter.size() == longer.size()) {
+      return false;
+    }
+    if (!shorter.get(0).equals(longer.get(0))
+        || !shorter.get(shorter.size() - 1).equals(longer.get(longer.size() - 1))) {
+      return false;
+    }
+    int at = 0;
+    for (String w : longer) {
+      if (at < shorter.size() && shorter.get(at).equals(w)) {
+        at++;
+      }
+    }
+    return at == shorter.size();
   }
 
   /** "Non-repeatable read" is the opposite of "Repeatable Read", not another name for it. */

@@ -157,6 +157,9 @@ class BankHardCasesTest {
         "1502|New objects are allocated in the young generation, which is collected often by fast"
             + " minor GCs; objects that survive several collections are promoted to the old"
             + " generation, which is collected less often by slower major GCs.",
+        "1206|A string literal union is just types, erased at runtime, with no generated code. Enums"
+            + " generate a runtime object, and numeric enums accept any number, so unions are usually"
+            + " preferred.",
         "1201|Interfaces can be reopened and merged by declaring them again and are extended with"
             + " extends; type aliases can't be merged but can express unions, tuples and mapped"
             + " types. For object shapes either works."
