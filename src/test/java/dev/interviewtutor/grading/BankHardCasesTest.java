@@ -160,6 +160,10 @@ class BankHardCasesTest {
         "1206|A string literal union is just types, erased at runtime, with no generated code. Enums"
             + " generate a runtime object, and numeric enums accept any number, so unions are usually"
             + " preferred.",
+        "1811|Flow control protects the receiver: the receive window stops the sender from sending"
+            + " more than the receiver can buffer. Congestion control protects the network: the"
+            + " congestion window shrinks when packets are lost, using slow start and congestion"
+            + " avoidance.",
         "1201|Interfaces can be reopened and merged by declaring them again and are extended with"
             + " extends; type aliases can't be merged but can express unions, tuples and mapped"
             + " types. For object shapes either works."

@@ -184,7 +184,9 @@ public final class Polarity {
       int reached = 0;
       for (int j = from + 1; j < tokens.size() && reached < SCOPE; j++) {
         String w = tokens.get(j);
-        if (BOUNDARIES.contains(w) || isCue(w)) {
+        // a comparison is a clause of its own: "stops the sender from sending more than the
+        // receiver can buffer" denies the sending, not the buffering ("rather than" is the cue)
+        if (BOUNDARIES.contains(w) || isCue(w) || w.equals("than") && j != from + 1) {
           break;
         }
         if (!isWord(w) || Lexicon.isStopword(w)) {

@@ -57,4 +57,14 @@ class PolarityTest {
     assertTrue(Polarity.quantityConflict("it holds many values", "it holds a single value"));
     assertFalse(Polarity.quantityConflict("it holds many values", "it holds multiple values"));
   }
+
+  @Test
+  void should_end_a_negation_at_a_comparison() {
+    assertFalse(
+        Polarity.conflict(
+            "the window stops the sender from sending more than the receiver can buffer",
+            "the receiver can buffer what arrives"));
+    assertTrue(
+        Polarity.conflict("it stops the sender from sending more", "the sender is sending more"));
+  }
 }
