@@ -58,10 +58,10 @@ final class ExchangeCheck {
       List<String> sentences,
       java.util.function.BiPredicate<String, Integer> contradicts) {
     List<Exchange> out = new ArrayList<>();
-    if (siblings.subjects.size() < 2) {
+    List<Sequence> points = sequences(siblings, lexicon, keyPoints);
+    if (points.isEmpty()) {
       return out;
     }
-    List<Sequence> points = keyPoints.stream().map(t -> sequence(siblings, lexicon, t)).toList();
     for (int s = 0; s < sentences.size(); s++) {
       Sequence answer = sequence(siblings, lexicon, sentences.get(s));
       found:
@@ -98,10 +98,10 @@ final class ExchangeCheck {
   static List<Exchange> find(
       Siblings siblings, Lexicon lexicon, List<String> keyPoints, List<String> sentences) {
     List<Exchange> out = new ArrayList<>();
-    if (siblings.subjects.size() < 2) {
+    List<Sequence> points = sequences(siblings, lexicon, keyPoints);
+    if (points.isEmpty()) {
       return out;
     }
-    List<Sequence> points = keyPoints.stream().map(t -> sequence(siblings, lexicon, t)).toList();
     for (int s = 0; s < sentences.size(); s++) {
       Sequence answer = sequence(siblings, lexicon, sentences.get(s));
       if (answer.names().size() < 2) {
@@ -164,6 +164,14 @@ final class ExchangeCheck {
    * the pairs of names it joins as one subject.
    */
   private record Sequence(List<String> words, Set<Integer> names, Set<Long> coordinated) {}
+
+  /** The key points as sequences; none when there are no two siblings to tell apart. */
+  private static List<Sequence> sequences(
+      Siblings siblings, Lexicon lexicon, List<String> keyPoints) {
+    return siblings.subjects.size() < 2
+        ? List.of()
+        : keyPoints.stream().map(t -> sequence(siblings, lexicon, t)).toList();
+  }
 
   private static Sequence sequence(Siblings siblings, Lexicon lexicon, String text) {
     List<String> words = new ArrayList<>();

@@ -306,30 +306,29 @@ public final class OfflineGrader implements Grader {
       // a sentence that denies the belief in one clause ("A closure doesn't copy the variables, it
       // keeps a reference, so ... sees the new value") states it in none of its clauses
       Set<Integer> denying = new HashSet<>();
-      List<Unit> read = units;
+      List<Unit> clauses = units;
       for (Said c : said) {
         if (SentenceEncoder.cosine(c.vector(), w.vector()) >= MISCONCEPTION_COS
             && overlap(c.terms(), w.terms()) >= 0.3
             && Polarity.conflict(c.text(), w.misconception().text())) {
-          c.units().forEach(u -> denying.add(read.get(u).sentenceIndex()));
+          c.units().forEach(u -> denying.add(clauses.get(u).sentenceIndex()));
         }
       }
+      String belief = rv.canon.canonical(w.misconception().text());
       for (Said c : said) {
-        if (c.units().stream().anyMatch(u -> denying.contains(read.get(u).sentenceIndex()))) {
+        double cos = SentenceEncoder.cosine(c.vector(), w.vector());
+        // every way of stating the belief below needs at least this much: the word checks after
+        // it are only paid for clauses that could
+        if (cos < CONTRAST_COS
+            || c.units().stream().anyMatch(u -> denying.contains(clauses.get(u).sentenceIndex()))) {
           continue;
         }
         // the mistake with two sibling names exchanged ("A tuple is mutable and a list is
-        // immutable" against "A list is mutable and a tuple is immutable") is its correction
-        if (!ExchangeCheck.find(
-                rv.siblings,
-                rv.lexicon,
-                List.of(rv.canon.canonical(w.misconception().text())),
-                List.of(c.text()))
-            .isEmpty()) {
-          continue;
-        }
-        if (ExchangeCheck.namesOnlyOtherSiblings(
-            rv.siblings, rv.canon.canonical(w.misconception().text()), c.text())) {
+        // immutable" against "A list is mutable and a tuple is immutable") is its correction, and
+        // a clause about other siblings than the mistake's says nothing of them
+        if (!ExchangeCheck.find(rv.siblings, rv.lexicon, List.of(belief), List.of(c.text()))
+                .isEmpty()
+            || ExchangeCheck.namesOnlyOtherSiblings(rv.siblings, belief, c.text())) {
           continue;
         }
         if (endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
@@ -339,7 +338,6 @@ public final class OfflineGrader implements Grader {
             || opensWithAnother(rv.siblings, c.text(), w.subject())) {
           continue;
         }
-        double cos = SentenceEncoder.cosine(c.vector(), w.vector());
         double nearestPoint = 0;
         for (RubricVectors.Point p : rv.points) {
           nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(c.vector(), p.vector()));

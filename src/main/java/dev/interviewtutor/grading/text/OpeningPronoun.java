@@ -67,16 +67,10 @@ public final class OpeningPronoun {
   }
 
   /**
-   * The units with the answer's opening pronoun read as {@code subject}: the first sentence's first
-   * clause only, where nothing came before it to refer to. Unchanged when the subject is empty.
-   */
-  public static List<TextUnits.Unit> resolve(List<TextUnits.Unit> units, String subject) {
-    return resolve(units, subject, List.of());
-  }
-
-  /**
-   * As {@link #resolve(List, String)}; an opening "They ..." or "Both ..." is read as the things
-   * the question compares ({@code compared}: "Rebase", "Merge" → "Rebase and Merge").
+   * The units with the answer's opening pronoun read as what it stands for: "It ..." as {@code
+   * subject}, "They ..." or "Both ..." as the things the question compares ({@code compared}:
+   * "Rebase", "Merge" → "Rebase and Merge"). The first sentence's first clause only, where nothing
+   * came before it to refer to; unchanged when there is nothing to read it as.
    */
   public static List<TextUnits.Unit> resolve(
       List<TextUnits.Unit> units, String subject, List<String> compared) {

@@ -29,14 +29,15 @@ class OpeningPronounTest {
   void should_read_the_opening_pronoun_as_the_subject_and_keep_the_quote() {
     List<TextUnits.Unit> units =
         TextUnits.units("It's a probabilistic set. It never gives false negatives.");
-    List<TextUnits.Unit> read = OpeningPronoun.resolve(units, "a Bloom filter");
+    List<TextUnits.Unit> read = OpeningPronoun.resolve(units, "a Bloom filter", List.of());
     assertEquals("a Bloom filter is a probabilistic set.", read.get(0).text());
     assertEquals("It's a probabilistic set.", read.get(0).sentence());
     // a later "it" refers back within the answer: left alone
     assertEquals(units.get(1), read.get(1));
     assertEquals(
         "a Bloom filter answers membership queries",
-        OpeningPronoun.resolve(TextUnits.units("It answers membership queries"), "a Bloom filter")
+        OpeningPronoun.resolve(
+                TextUnits.units("It answers membership queries"), "a Bloom filter", List.of())
             .get(0)
             .text());
   }
@@ -45,13 +46,14 @@ class OpeningPronounTest {
   void should_tell_a_slipped_its_from_the_possessive() {
     assertEquals(
         "a Bloom filter is a probabilistic set",
-        OpeningPronoun.resolve(TextUnits.units("its a probabilistic set"), "a Bloom filter")
+        OpeningPronoun.resolve(
+                TextUnits.units("its a probabilistic set"), "a Bloom filter", List.of())
             .get(0)
             .text());
     assertEquals(
         "a Bloom filter's main use is skipping lookups",
         OpeningPronoun.resolve(
-                TextUnits.units("Its main use is skipping lookups"), "a Bloom filter")
+                TextUnits.units("Its main use is skipping lookups"), "a Bloom filter", List.of())
             .get(0)
             .text());
   }
@@ -59,8 +61,8 @@ class OpeningPronounTest {
   @Test
   void should_leave_an_answer_that_names_its_subject_alone() {
     List<TextUnits.Unit> units = TextUnits.units("Items are hashed into a bit array.");
-    assertEquals(units, OpeningPronoun.resolve(units, "a Bloom filter"));
-    assertEquals(units, OpeningPronoun.resolve(units, ""));
+    assertEquals(units, OpeningPronoun.resolve(units, "a Bloom filter", List.of()));
+    assertEquals(units, OpeningPronoun.resolve(units, "", List.of()));
   }
 
   @Test
