@@ -58,6 +58,12 @@ public final class OfflineGrader implements Grader {
   static final double MISCONCEPTION_COS = 0.60;
 
   /**
+   * An answer in the question's own words is a restatement only below this coverage of the key
+   * points: at or above it, it states them.
+   */
+  static final double RESTATED_MAX_COVERAGE = 0.8;
+
+  /**
    * A clause that says the wrong side of an "X, not Y" statement in the bank's words needs only
    * this much topical closeness to the wrong belief: the words decide, the model only keeps
    * unrelated sentences out.
@@ -513,11 +519,20 @@ public final class OfflineGrader implements Grader {
     Verdict verdict = null;
     String problem = null;
     boolean offTopic = relevance < 0.30 && termPrecision < 0.15;
+    // the question often holds the answer's words ("What will happen when she moves the switch?"
+    // "The motor will run."): an answer that states the model answer's points, and takes no word
+    // from the question that the model answer leaves out, is not a restatement, whatever words it
+    // uses ("Whether the bulb will light or stay dark" also says the question's "stay dark")
+    Set<String> fromQuestion = new HashSet<>(answerTerms);
+    fromQuestion.retainAll(rv.questionTerms);
+    boolean statesTheAnswer =
+        coverage >= RESTATED_MAX_COVERAGE && rv.referenceTerms.containsAll(fromQuestion);
     boolean restated =
-        newTerms.isEmpty()
-            // one new word is an answer when it is the model answer's ("Where do programs start?"
-            // "main")
-            || newTerms.size() == 1 && !rv.referenceTerms.containsAll(newTerms)
+        (newTerms.isEmpty()
+                    // one new word is an answer when it is the model answer's ("Where do programs
+                    // start?" "main")
+                    || newTerms.size() == 1 && !rv.referenceTerms.containsAll(newTerms))
+                && !statesTheAnswer
             || SentenceEncoder.cosine(answerVector, rv.question) >= 0.85
                 && newTerms.size() <= 3
                 && coverage < 0.5;

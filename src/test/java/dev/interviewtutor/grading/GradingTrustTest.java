@@ -230,6 +230,23 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_not_call_an_answer_in_the_question_s_words_a_restatement_when_it_states_the_answer() {
+    // the question holds every word of the right answer; only the choice between them is the answer
+    Rubric rubric =
+        dev.interviewtutor.knowledge.ReferenceAnswerRubrics.of(
+            "short-3",
+            "A bulb and a switch are wired in one loop. Will the bulb light or stay dark when the"
+                + " switch is closed?",
+            "The bulb will light.");
+    Grade right = GRADER.grade(rubric, "The bulb lights.");
+    assertTrue(right.score() >= 50, "score " + right.score() + " " + right.feedback());
+    assertFalse(right.feedback().contains("restated"), right.feedback());
+    assertTrue(right.misconceptions().isEmpty(), right.feedback());
+    Grade restated = GRADER.grade(rubric, "Whether the bulb will light or stay dark.");
+    assertTrue(restated.score() < 40, "restating the question: " + restated.score());
+  }
+
+  @Test
   void should_name_a_common_mistake_said_with_its_reason_in_one_sentence() {
     // split at "because", neither half says enough of the bank's mistake; the sentence does
     Grade g =

@@ -178,6 +178,9 @@ public final class Polarity {
       String t = tokens.get(i);
       int from = isCue(t) && negates(tokens, i) ? i : keptFrom(tokens, i);
       if (from < 0) {
+        from = tooTo(tokens, i);
+      }
+      if (from < 0) {
         continue;
       }
       Set<String> scope = new LinkedHashSet<>();
@@ -235,6 +238,26 @@ public final class Polarity {
       }
       // "stops a property or array from": what is kept may be a list of things
       if (!isWord(w) || BOUNDARIES.contains(w) && !w.equals("or") && !w.equals("and") || isCue(w)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where "too X to" says "to" (its negation reaches what follows), or -1: "too big to go through
+   * the holes" says it cannot go through them, as "cannot go through the filter" does.
+   */
+  private static int tooTo(List<String> tokens, int at) {
+    if (!tokens.get(at).equals("too")) {
+      return -1;
+    }
+    for (int j = at + 2; j < tokens.size() && j <= at + 3; j++) {
+      String w = tokens.get(j);
+      if (w.equals("to")) {
+        return j;
+      }
+      if (!isWord(w) || BOUNDARIES.contains(w) || isCue(w)) {
         return -1;
       }
     }

@@ -37,6 +37,18 @@ class PolarityTest {
   }
 
   @Test
+  void should_read_too_x_to_as_a_negation_of_what_follows_to() {
+    // "too large to fit in memory" says it does not fit, as "cannot fit in memory" does
+    assertFalse(
+        Polarity.conflict(
+            "the table is too large to fit in memory", "the table cannot fit in memory"));
+    assertTrue(
+        Polarity.conflict("the table is too large to fit in memory", "the table fits in memory"));
+    // "too" without its "to" negates nothing
+    assertFalse(Polarity.conflict("the index is used too", "the index is used"));
+  }
+
+  @Test
   void should_not_call_two_denials_of_the_same_thing_a_conflict_when_their_reach_differs() {
     // GIVEN two sentences denying the reassignment, one negation reaching on to "runtime"
     String point = "const prevents reassigning a variable at runtime";
