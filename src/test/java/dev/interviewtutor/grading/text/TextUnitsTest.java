@@ -27,6 +27,17 @@ class TextUnitsTest {
   }
 
   @Test
+  void should_split_a_consequence_from_its_reason() {
+    assertEquals(
+        List.of("The nail became a magnet", "you could lift the pins with it."),
+        TextUnits.clauses(
+            "The nail became a magnet, that is why you could lift the pins with it."));
+    assertEquals(
+        List.of("The index is sorted", "the lookup is fast."),
+        TextUnits.clauses("The index is sorted that's why the lookup is fast."));
+  }
+
+  @Test
   void should_find_list_items_inside_a_clause() {
     assertEquals(
         List.of("Use them for CPU work", "resizing images", "generating PDFs", "encryption"),
