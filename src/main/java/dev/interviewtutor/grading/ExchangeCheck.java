@@ -195,6 +195,13 @@ final class ExchangeCheck {
     return new Sequence(words, names, coordinated);
   }
 
+  /** The text's content words in order, read as the lexicon's terms (negations kept). */
+  static List<String> words(Lexicon lexicon, String text) {
+    List<String> words = new ArrayList<>();
+    addWords(words, lexicon, text);
+    return words;
+  }
+
   private static void addWords(List<String> words, Lexicon lexicon, String text) {
     for (String t : Lexicon.tokens(text)) {
       if (KEPT.contains(t) || t.endsWith("n't")) {

@@ -38,6 +38,12 @@ final class SwapCheck {
    */
   static final double POLARITY_PENALTY = 0.15;
 
+  /**
+   * Two claims sharing at least this share of their terms (Dice) mirror each other: only word order
+   * tells them apart (see {@link #inOwnOrder}).
+   */
+  static final double MIRRORED = 0.5;
+
   /** Weight of shared words next to the model's cosine (see {@link #dice}). */
   static final double WORDS_WEIGHT = 0.3;
 
@@ -153,6 +159,9 @@ final class SwapCheck {
       }
       Leaning leaning =
           new Leaning(g, own, otherSubject, otherClaim, otherBest - ownBest, otherBest);
+      if (leaning.margin() > 0 && inOwnOrder(rv, compared.get(g), own, otherClaim)) {
+        continue;
+      }
       if (otherBest >= SWAP_FLOOR && otherBest >= ownBest + SWAP_MARGIN) {
         hits.add(swap(rv, leaning, sentences.get(sentenceIndex.indexOf(segmentSentence.get(g)))));
         swappedSentences.add(segmentSentence.get(g));
@@ -192,6 +201,39 @@ final class SwapCheck {
       }
     }
     return new Result(dedupe(hits), swappedUnits, unitSubjects, leaningUnits);
+  }
+
+  /**
+   * Whether the run's words, in their order, line up with a claim the bank makes of its own subject
+   * better than with the other sibling's claim, where the two claims mirror each other (share most
+   * of their words: "sits in front of clients ... so servers see the proxy" and "sits in front of
+   * servers ... so clients see the proxy"). There the sentence model and shared words cannot tell
+   * them apart (a correct "a forward proxy sits in front of clients and sends their requests out"
+   * read as the reverse proxy's); the order of the words can. A swap needs both to agree.
+   */
+  private static boolean inOwnOrder(RubricVectors rv, String run, int own, int otherClaim) {
+    List<String> words = ExchangeCheck.words(rv.lexicon, run);
+    List<String> other =
+        ExchangeCheck.words(
+            rv.lexicon, Siblings.forComparison(rv.siblings.claims.get(otherClaim).text()));
+    double otherAligned = aligned(words, other);
+    for (int c = 0; c < rv.siblings.claims.size(); c++) {
+      if (rv.siblings.claims.get(c).subject() != own
+          || dice(rv.claimTerms.get(c), rv.claimTerms.get(otherClaim)) < MIRRORED) {
+        continue;
+      }
+      List<String> ownWords =
+          ExchangeCheck.words(rv.lexicon, Siblings.forComparison(rv.siblings.claims.get(c).text()));
+      if (aligned(words, ownWords) > otherAligned) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words of both said in the same order, over the words of both. */
+  private static double aligned(List<String> a, List<String> b) {
+    return a.isEmpty() || b.isEmpty() ? 0 : 2.0 * ExchangeCheck.lcs(a, b) / (a.size() + b.size());
   }
 
   /**

@@ -166,7 +166,11 @@ class BankHardCasesTest {
             + " avoidance.",
         "1201|Interfaces can be reopened and merged by declaring them again and are extended with"
             + " extends; type aliases can't be merged but can express unions, tuples and mapped"
-            + " types. For object shapes either works."
+            + " types. For object shapes either works.",
+        "1815|A forward proxy sits in front of clients and sends their requests out to the"
+            + " internet for them, so the website only sees the proxy. A reverse proxy sits in"
+            + " front of your servers and takes incoming requests for them, doing things like load"
+            + " balancing and TLS termination."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

@@ -419,4 +419,27 @@ class GradingTrustTest {
         grade("9015", "git stash saves untracked files too, along with the tracked changes.");
     assertFalse(wrong.misconceptions().isEmpty(), "the mistake stated plainly is still named");
   }
+
+  @Test
+  void should_tell_mirrored_claims_apart_by_the_order_of_their_words() {
+    // the bank's two claims share nearly every word ("server side ... never ask the server",
+    // "client side ... never track the clients"): only their order says which is which
+    String right =
+        "Push sits on the server side and sends every update out to the clients when it happens,"
+            + " so the clients never need to ask. Pull sits on the client side and asks the server"
+            + " for updates every few seconds.";
+    Grade g = grade("9016", right);
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+    assertTrue(g.score() >= 70, "score " + g.score() + " " + g.feedback());
+    Grade swapped =
+        grade(
+            "9016",
+            "Push sits on the client side and asks the server for updates every few seconds. Pull"
+                + " sits on the server side and sends every update out to the clients when it"
+                + " happens.");
+    assertTrue(
+        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        swapped.misconceptions().toString());
+    assertTrue(swapped.score() <= 30, "score " + swapped.score());
+  }
 }

@@ -102,10 +102,33 @@ public final class Polarity {
     }
     Set<String> negA = negatedStems(a, term);
     Set<String> negB = negatedStems(b, term);
+    Set<String> allA = contentStems(a, term);
+    Set<String> allB = contentStems(b, term);
     for (String s : shared) {
+      // a negation is about the first word it reaches: "so the server never has to track the
+      // clients" denies tracking, and says nothing against a text about the clients that never
+      // mentions tracking them
+      if (negA.contains(s) && !negB.contains(s) && !headSaid(a, s, allB, term)
+          || negB.contains(s) && !negA.contains(s) && !headSaid(b, s, allA, term)) {
+        continue;
+      }
       if (negA.contains(s) != negB.contains(s)
           && !sameNegation(
               negA.contains(s) ? a : b, s, negA.contains(s) ? negB : negA, shared, term)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether some negation of {@code text} that reaches {@code word} is about a word the other text
+   * says too: the first word it reaches, what it denies.
+   */
+  private static boolean headSaid(
+      String text, String word, Set<String> otherWords, Function<String, String> term) {
+    for (Set<String> scope : scopes(text, term)) {
+      if (scope.contains(word) && otherWords.contains(scope.iterator().next())) {
         return true;
       }
     }
@@ -174,6 +197,21 @@ public final class Polarity {
   private static List<Set<String>> scopes(String text, Function<String, String> term) {
     List<String> tokens = tokens(text);
     List<Set<String>> out = new java.util.ArrayList<>();
+    for (List<Integer> reach : reaches(tokens)) {
+      Set<String> scope = new LinkedHashSet<>();
+      for (int j : reach) {
+        if (!scope.remove(term.apply(tokens.get(j)))) {
+          scope.add(term.apply(tokens.get(j)));
+        }
+      }
+      out.add(scope);
+    }
+    return out;
+  }
+
+  /** The positions of the content words each negation of the token list reaches. */
+  private static List<List<Integer>> reaches(List<String> tokens) {
+    List<List<Integer>> out = new java.util.ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
       int from = isCue(t) && negates(tokens, i) ? i : keptFrom(tokens, i);
@@ -183,24 +221,19 @@ public final class Polarity {
       if (from < 0) {
         continue;
       }
-      Set<String> scope = new LinkedHashSet<>();
-      int reached = 0;
-      for (int j = from + 1; j < tokens.size() && reached < SCOPE; j++) {
+      List<Integer> reach = new java.util.ArrayList<>();
+      for (int j = from + 1; j < tokens.size() && reach.size() < SCOPE; j++) {
         String w = tokens.get(j);
         // a comparison is a clause of its own: "stops the sender from sending more than the
         // receiver can buffer" denies the sending, not the buffering ("rather than" is the cue)
         if (BOUNDARIES.contains(w) || isCue(w) || w.equals("than") && j != from + 1) {
           break;
         }
-        if (!isWord(w) || Lexicon.isStopword(w)) {
-          continue;
+        if (isWord(w) && !Lexicon.isStopword(w)) {
+          reach.add(j);
         }
-        if (!scope.remove(term.apply(w))) {
-          scope.add(term.apply(w));
-        }
-        reached++;
       }
-      out.add(scope);
+      out.add(reach);
     }
     return out;
   }

@@ -71,6 +71,17 @@ class PolarityTest {
   }
 
   @Test
+  void should_not_read_a_word_said_plainly_too_as_denied() {
+    // "server" is negated in the second clause, but the text says "server side" plainly first
+    assertFalse(
+        Polarity.conflict(
+            "it sits on the server side and sends updates, so clients never have to ask the"
+                + " server",
+            "it runs on the server side"));
+    assertTrue(Polarity.conflict("clients never have to ask the server", "clients ask the server"));
+  }
+
+  @Test
   void should_end_a_negation_at_a_comparison() {
     assertFalse(
         Polarity.conflict(
