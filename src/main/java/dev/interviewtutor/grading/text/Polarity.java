@@ -104,12 +104,17 @@ public final class Polarity {
     Set<String> negB = negatedStems(b, term);
     Set<String> allA = contentStems(a, term);
     Set<String> allB = contentStems(b, term);
+    Set<String> plainA = plainStems(a, term);
+    Set<String> plainB = plainStems(b, term);
     for (String s : shared) {
-      // a negation is about the first word it reaches: "so the server never has to track the
-      // clients" denies tracking, and says nothing against a text about the clients that never
-      // mentions tracking them
-      if (negA.contains(s) && !negB.contains(s) && !headSaid(a, s, allB, term)
-          || negB.contains(s) && !negA.contains(s) && !headSaid(b, s, allA, term)) {
+      // a word a text says plainly and also inside a negation about something else: "it sits on
+      // the client side ..., so the server never has to track the clients" denies tracking, and
+      // says nothing against a text about the client side that never mentions tracking
+      if (negA.contains(s) && !negB.contains(s) && plainA.contains(s) && !headSaid(a, s, allB, term)
+          || negB.contains(s)
+              && !negA.contains(s)
+              && plainB.contains(s)
+              && !headSaid(b, s, allA, term)) {
         continue;
       }
       if (negA.contains(s) != negB.contains(s)
@@ -205,6 +210,21 @@ public final class Polarity {
         }
       }
       out.add(scope);
+    }
+    return out;
+  }
+
+  /** Stems of the content words the text says outside every negation. */
+  private static Set<String> plainStems(String text, Function<String, String> term) {
+    List<String> tokens = tokens(text);
+    Set<Integer> reached = new HashSet<>();
+    reaches(tokens).forEach(reached::addAll);
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (!reached.contains(i) && isWord(t) && !Lexicon.isStopword(t) && !isCue(t)) {
+        out.add(term.apply(t));
+      }
     }
     return out;
   }
