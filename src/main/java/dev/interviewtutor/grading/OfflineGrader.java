@@ -58,6 +58,12 @@ public final class OfflineGrader implements Grader {
   static final double MISCONCEPTION_COS = 0.60;
 
   /**
+   * A clause that says a word of a mistake's correction states the correction when it is at most
+   * this much less near the correction than the mistake.
+   */
+  static final double CORRECTION_MARGIN = 0.02;
+
+  /**
    * An answer in the question's own words is a restatement only below this coverage of the key
    * points: at or above it, it states them.
    */
@@ -337,11 +343,21 @@ public final class OfflineGrader implements Grader {
             || ExchangeCheck.namesOnlyOtherSiblings(rv.siblings, belief, c.text())) {
           continue;
         }
-        if (endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
+        if (Polarity.listsAsWrong(c.sentence())
+            || endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
             || !pivot.isEmpty()
                 && java.util.Collections.disjoint(pivot, Polarity.contentStems(c.text()))
             || c.units().stream().anyMatch(u -> aboutAnotherSubject(swaps, u, w.subject()))
             || opensWithAnother(rv.siblings, c.text(), w.subject())) {
+          continue;
+        }
+        // a clause that also says, plainly, a word only the correction has ("made with the private
+        // key and verified with the public key" against "made with the public key") and is about
+        // as near the correction states the correction, however many of the mistake's words it
+        // repeats
+        if (w.correction() != null
+            && saysCorrectionWord(c.text(), w.misconception().text(), w.misconception().reason())
+            && SentenceEncoder.cosine(c.vector(), w.correction()) >= cos - CORRECTION_MARGIN) {
           continue;
         }
         double nearestPoint = 0;
@@ -412,7 +428,12 @@ public final class OfflineGrader implements Grader {
           // called a mistake only when the clause says the point's own words with the opposite
           // sign; otherwise the
           // clause is merely no evidence for the point (unsure is not wrong)
+          // advice against something ("Don't use the index as a key if the list is reordered")
+          // does not deny a fact about it ("index keys mismatch state when the list is
+          // reordered"): no credit, but no mistake either
+          boolean advisesAgainst = Polarity.prohibits(sentence) && !Polarity.prohibits(p.claim());
           if (cos >= 0.7
+              && !advisesAgainst
               && statesTheSame(units.get(u).text(), p.claim())
               && hits.stream().noneMatch(h -> h.evidence().equals(sentence))) {
             hits.add(
@@ -752,6 +773,18 @@ public final class OfflineGrader implements Grader {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the clause says, outside any negation, a content word that the mistake's correction has
+   * and the mistake does not.
+   */
+  static boolean saysCorrectionWord(String clause, String mistake, String correction) {
+    Set<String> only = Polarity.contentStems(correction);
+    only.removeAll(Polarity.contentStems(mistake));
+    Set<String> said = Polarity.contentStems(clause);
+    said.removeAll(Polarity.negatedStems(clause));
+    return !java.util.Collections.disjoint(only, said);
   }
 
   /** A clause, or a whole sentence of several clauses, that may state a wrong belief. */

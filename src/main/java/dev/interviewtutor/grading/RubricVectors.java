@@ -178,6 +178,33 @@ final class RubricVectors {
     }
   }
 
+  private static final java.util.regex.Pattern CORRECTION_PRONOUN =
+      java.util.regex.Pattern.compile("(?i)^(?:they|it)\\s+(?=\\S)");
+
+  private static final java.util.regex.Pattern SUBJECT_END =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s+(?:is|are|was|were|can|cannot|can't|does|do|doesn't|don't|has|have|will|should"
+              + "|must|means|mean)\\b");
+
+  /**
+   * A mistake's correction as a statement of its own: an opening "they" or "it" is the mistake's
+   * subject ("Signatures are made with the public key — they are made with the private key" reads
+   * "Signatures are made with the private key ..."), so that a clause saying the correction is as
+   * near it as it is.
+   */
+  static String correctionRead(Misconception m) {
+    java.util.regex.Matcher pronoun = CORRECTION_PRONOUN.matcher(m.reason());
+    java.util.regex.Matcher end = SUBJECT_END.matcher(m.text());
+    if (!pronoun.find() || !end.find()) {
+      return m.reason();
+    }
+    String subject = m.text().substring(0, end.start()).strip();
+    int words = Lexicon.tokens(subject).size();
+    return words >= 1 && words <= 6
+        ? subject + " " + m.reason().substring(pronoun.end())
+        : m.reason();
+  }
+
   /**
    * A bad use (❌) as the practice itself: its parenthesised example or aside ("(`?t=1717000000`)")
    * is left out, so an answer that does the same thing with another example still reads as it.
@@ -227,7 +254,7 @@ final class RubricVectors {
       boolean corrected = "common-mistakes".equals(m.origin()) && !m.reason().isBlank();
       correctionAt.add(corrected ? texts.size() : -1);
       if (corrected) {
-        texts.add(canon.canonical(m.reason()));
+        texts.add(canon.canonical(correctionRead(m)));
       }
     }
     float[][] v = encoder.embed(texts);

@@ -170,7 +170,55 @@ class BankHardCasesTest {
         "1815|A forward proxy sits in front of clients and sends their requests out to the"
             + " internet for them, so the website only sees the proxy. A reverse proxy sits in"
             + " front of your servers and takes incoming requests for them, doing things like load"
-            + " balancing and TLS termination."
+            + " balancing and TLS termination.",
+        "75|A leak is when objects you don't need anymore are still referenced so the GC can"
+            + " never free them. Typical causes are stuff piling up in globals or unbounded"
+            + " module-level caches, event listeners added and never removed, closures holding"
+            + " big objects, and intervals that are never cleared. Caches need a max size or a"
+            + " TTL.",
+        "1302|Keys give each list item a stable identity so React can tell which one moved,"
+            + " got added or removed. They need to be unique among siblings and stable, like a"
+            + " database id. Don't use the array index as a key if the list can be reordered,"
+            + " filtered or prepended, because the indexes shift and state ends up on the wrong"
+            + " row; it's only ok for a static list.",
+        "1919|Hashing is one-way: same input gives the same fixed-size digest and you can't"
+            + " get the input back, so it's for integrity and passwords with something like"
+            + " Argon2id. Encryption is reversible with a key. Symmetric uses one shared key for"
+            + " both directions and is fast, like AES-GCM. Asymmetric uses a public/private key"
+            + " pair and is slow, so TLS uses it to agree on a key and then switches to"
+            + " symmetric. Signatures are made with the private key and verified with the public"
+            + " key.",
+        "1110|A shallow copy, like spread or Object.assign, makes a new top-level object but"
+            + " the nested objects are still shared with the original, so editing a nested field"
+            + " shows up in both. A deep copy duplicates every level so they're independent;"
+            + " structuredClone does that and handles Dates, Maps and cycles. Don't use"
+            + " JSON.parse(JSON.stringify()) as a deep copy, it drops functions and undefined"
+            + " and breaks Dates.",
+        "1409|Plain assignment doesn't copy anything, it just makes a second name for the same"
+            + " object. A shallow copy, like copy.copy, slicing or list(), builds a new outer"
+            + " list but the nested objects are still shared, so changing an inner list shows up"
+            + " in both. copy.deepcopy recursively copies the inner objects too so the copy is"
+            + " completely independent.",
+        "73|I'd use a worker when some computation keeps the CPU busy long enough to block"
+            + " the event loop, like resizing images, generating PDFs, encryption or ML"
+            + " inference. I wouldn't use them for database queries or HTTP calls, since async"
+            + " I/O already keeps the loop free. And don't spin up a new worker per request, use"
+            + " a pool.",
+        "1918|Input validation happens when data comes in: you check type, length, range,"
+            + " format against an allow-list and reject what doesn't fit. Output encoding"
+            + " happens when you put data into a specific context like HTML, an attribute, JS or"
+            + " a URL, so it's rendered as text and never run as code. Validation alone doesn't"
+            + " stop XSS, because something valid like O'Brien or a comment with a < still has"
+            + " to be encoded on output; encoding is the main defence.",
+        "1217|const is plain JavaScript and stops you reassigning the variable at runtime, but"
+            + " the object it holds is still mutable. readonly is a TypeScript modifier on"
+            + " properties or array types and is only checked at compile time, it's erased"
+            + " afterwards. as const narrows to literal types and makes everything deeply"
+            + " readonly, also compile time only. If you want runtime protection you need"
+            + " Object.freeze, which is shallow.",
+        "1518|Optional should only be a return type. Don't use Optional for fields or"
+            + " parameters, don't call get() without checking, and don't return null where"
+            + " Optional is declared."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

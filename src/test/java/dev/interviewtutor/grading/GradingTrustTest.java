@@ -442,4 +442,37 @@ class GradingTrustTest {
         swapped.misconceptions().toString());
     assertTrue(swapped.score() <= 30, "score " + swapped.score());
   }
+
+  @Test
+  void should_read_a_mistake_s_correction_with_its_pronoun_resolved() {
+    // "they are signed with the private key" is about JWTs: a clause that says so states the
+    // correction, though it repeats every word of the mistake
+    Grade right =
+        grade("9017", "JWTs are signed with the private key and checked with the public key.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    Grade wrong = grade("9017", "JWTs are signed with the public key.");
+    assertFalse(wrong.misconceptions().isEmpty(), "the mistake itself is still named");
+  }
+
+  @Test
+  void should_not_read_advice_against_something_as_denying_a_fact_about_it() {
+    Grade g =
+        grade(
+            "9017",
+            "Don't put secret data in a JWT payload, it leaks to anyone who sees the token because"
+                + " it is only encoded.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+  }
+
+  @Test
+  void should_not_read_a_list_labelled_as_mistakes_as_stating_them() {
+    Grade g =
+        grade(
+            "9017",
+            "Common mistakes: thinking the JWT payload is encrypted, or that JWTs are signed with"
+                + " the public key. They're signed with the private key.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+    Grade stated = grade("9017", "The JWT payload is encrypted, so nobody can read it.");
+    assertFalse(stated.misconceptions().isEmpty(), "stated plainly, the mistake is named");
+  }
 }

@@ -249,6 +249,11 @@ public final class Polarity {
         if (BOUNDARIES.contains(w) || isCue(w) || w.equals("than") && j != from + 1) {
           break;
         }
+        // a new predicate after what was negated: "objects you don't need anymore are still
+        // referenced" denies the needing, not the referencing
+        if (!reach.isEmpty() && COPULAS.contains(w)) {
+          break;
+        }
         if (isWord(w) && !Lexicon.isStopword(w)) {
           reach.add(j);
         }
@@ -272,6 +277,13 @@ public final class Polarity {
     };
   }
 
+  /** Verbs that start a new predicate: a negation before them does not reach past them. */
+  private static final Set<String> COPULAS = Set.of("is", "are", "was", "were");
+
+  /** Who "stop" may stop from doing something ("stops you reassigning"). */
+  private static final Set<String> PERSONS =
+      Set.of("you", "us", "them", "him", "her", "people", "anyone", "someone", "developers");
+
   /** "stop" and "keep" deny what follows their "from": "stops a variable from being reassigned". */
   private static final Set<String> KEEP_FROM =
       Set.of("stop", "stops", "stopped", "stopping", "keep", "keeps", "kept", "keeping");
@@ -283,6 +295,13 @@ public final class Polarity {
   private static int keptFrom(List<String> tokens, int at) {
     if (!KEEP_FROM.contains(tokens.get(at))) {
       return -1;
+    }
+    // "stops you reassigning it": "stop" with a person and what they may not do
+    if (tokens.get(at).startsWith("stop")
+        && at + 2 < tokens.size()
+        && PERSONS.contains(tokens.get(at + 1))
+        && tokens.get(at + 2).endsWith("ing")) {
+      return at + 1;
     }
     for (int j = at + 1; j < tokens.size() && j <= at + 5; j++) {
       String w = tokens.get(j);
@@ -351,6 +370,26 @@ public final class Polarity {
    */
   public static boolean quantityConflict(String a, String b) {
     return ONLY_ONE.matcher(a).find() && MORE_THAN_ONE.matcher(b).find()
-        || MORE_THAN_ONE.matcher(a).find() && ONLY_ONE.matcher(b).find();
+        || MORE_THAN_ONE.matcher(a).find() && ONLY_ONE.matcher(b).find()
+        || ONLY.matcher(a).find() && EVERY.matcher(b).find() && !ONLY.matcher(b).find()
+        || ONLY.matcher(b).find() && EVERY.matcher(a).find() && !ONLY.matcher(a).find();
+  }
+
+  private static final Pattern ONLY = Pattern.compile("(?i)\\bonly\\b");
+
+  private static final Pattern EVERY = Pattern.compile("(?i)\\b(?:every|all|each)\\b");
+
+  /**
+   * A sentence that opens by labelling what follows as wrong ("Common misuses: ...", "Pitfalls:
+   * ..."): each thing it lists is named to be avoided, not recommended.
+   */
+  private static final Pattern LISTED_AS_WRONG =
+      Pattern.compile(
+          "(?i)^\\W*(?:the\\s+)?(?:(?:most\\s+)?common\\s+|typical\\s+|classic\\s+)?(?:mis-?uses|mistakes|pitfalls"
+              + "|anti-?patterns|traps|gotchas|things\\s+(?:to\\s+avoid|not\\s+to\\s+do)|don['’]?ts)\\s*:");
+
+  /** Whether the sentence opens with a label that lists what follows as wrong (see above). */
+  public static boolean listsAsWrong(String sentence) {
+    return LISTED_AS_WRONG.matcher(sentence).find();
   }
 }

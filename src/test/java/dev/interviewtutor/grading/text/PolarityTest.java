@@ -82,6 +82,38 @@ class PolarityTest {
   }
 
   @Test
+  void should_end_a_negation_at_the_next_predicate() {
+    // "you don't need anymore" is a relative clause: "are still referenced" is not denied
+    assertFalse(
+        Polarity.conflict(
+            "rows you don't need anymore are still indexed", "old rows are still indexed"));
+    assertTrue(Polarity.conflict("rows are not indexed", "rows are indexed"));
+  }
+
+  @Test
+  void should_read_stops_you_doing_as_a_negation_of_the_doing() {
+    assertFalse(
+        Polarity.conflict(
+            "final stops you reassigning the field", "final stops a field from being reassigned"));
+    assertTrue(
+        Polarity.conflict("final stops you reassigning the field", "you reassign the field"));
+  }
+
+  @Test
+  void should_tell_only_from_every() {
+    assertTrue(Polarity.quantityConflict("a clone copies every field", "a clone copies only one"));
+    assertTrue(Polarity.quantityConflict("it copies all levels", "it copies only the top level"));
+    assertFalse(Polarity.quantityConflict("it copies all levels", "it copies all levels"));
+  }
+
+  @Test
+  void should_know_a_list_labelled_as_mistakes() {
+    assertTrue(Polarity.listsAsWrong("Common misuses: sharing one connection across threads"));
+    assertTrue(Polarity.listsAsWrong("Pitfalls: forgetting the index; locking too much"));
+    assertFalse(Polarity.listsAsWrong("Use a pool: one connection per thread is wasteful"));
+  }
+
+  @Test
   void should_end_a_negation_at_a_comparison() {
     assertFalse(
         Polarity.conflict(
