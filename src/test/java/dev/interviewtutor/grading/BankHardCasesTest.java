@@ -218,7 +218,13 @@ class BankHardCasesTest {
             + " Object.freeze, which is shallow.",
         "1518|Optional should only be a return type. Don't use Optional for fields or"
             + " parameters, don't call get() without checking, and don't return null where"
-            + " Optional is declared."
+            + " Optional is declared.",
+        "1518|Optional is meant as a return type for \"there might be no result\". Common"
+            + " misuses: calling get() without checking, which throws NoSuchElementException, so"
+            + " use orElse, orElseThrow or map instead; using Optional for fields or method"
+            + " parameters; wrapping a list in Optional instead of returning an empty list; and"
+            + " never return null from a method that returns Optional. Also orElse evaluates its"
+            + " argument eagerly, orElseGet only when empty."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

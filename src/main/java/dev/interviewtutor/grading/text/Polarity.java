@@ -232,8 +232,18 @@ public final class Polarity {
   /** The positions of the content words each negation of the token list reaches. */
   private static List<List<Integer>> reaches(List<String> tokens) {
     List<List<Integer>> out = new java.util.ArrayList<>();
+    boolean quoted = false;
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
+      // a quoted phrase is named, not asserted: 'a return type for "there might be no result"'
+      // denies nothing
+      if (t.equals("\"") || t.equals("“") || t.equals("”")) {
+        quoted = t.equals("“") || !t.equals("”") && !quoted;
+        continue;
+      }
+      if (quoted) {
+        continue;
+      }
       int from = isCue(t) && negates(tokens, i) ? i : keptFrom(tokens, i);
       if (from < 0) {
         from = tooTo(tokens, i);

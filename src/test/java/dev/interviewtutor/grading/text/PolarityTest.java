@@ -114,6 +114,14 @@ class PolarityTest {
   }
 
   @Test
+  void should_not_read_a_negation_inside_a_quoted_phrase() {
+    assertFalse(
+        Polarity.conflict(
+            "Maybe is the type for \"there might be no value\"", "Maybe is the type for a value"));
+    assertTrue(Polarity.conflict("there might be no value", "there is a value"));
+  }
+
+  @Test
   void should_end_a_negation_at_a_comparison() {
     assertFalse(
         Polarity.conflict(
