@@ -721,6 +721,10 @@ final class Siblings {
           "unlike",
           "however");
 
+  /** A verb of choosing that may open a clause about what is chosen ("Pick SSE for ..."). */
+  private static final java.util.Set<String> CHOOSING =
+      java.util.Set.of("pick", "use", "choose", "prefer");
+
   private static final java.util.Set<String> NEGATIONS =
       java.util.Set.of("no", "not", "never", "without", "nor");
 
@@ -738,7 +742,12 @@ final class Siblings {
         joint = i;
       }
     }
-    for (String w : words.subList(joint + 1, words.size())) {
+    List<String> lead = words.subList(joint + 1, words.size());
+    // "Pick SSE for one-way feeds, WebSockets for chat": what is chosen, and what for
+    if (lead.size() == 1 && CHOOSING.contains(lead.get(0))) {
+      return true;
+    }
+    for (String w : lead) {
       // "Don't rebase ..." names the thing to avoid, as a verb: no claim about it follows
       if (!Lexicon.isStopword(w) && !w.endsWith("ly")
           || NEGATIONS.contains(w)

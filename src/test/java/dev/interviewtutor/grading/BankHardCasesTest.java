@@ -224,7 +224,13 @@ class BankHardCasesTest {
             + " use orElse, orElseThrow or map instead; using Optional for fields or method"
             + " parameters; wrapping a list in Optional instead of returning an empty list; and"
             + " never return null from a method that returns Optional. Also orElse evaluates its"
-            + " argument eagerly, orElseGet only when empty."
+            + " argument eagerly, orElseGet only when empty.",
+        "1812|Long polling is the client making a normal request that the server holds until"
+            + " it has something, then the client immediately asks again. SSE keeps one HTTP"
+            + " response open and streams events server-to-client only, and it reconnects"
+            + " automatically. WebSockets upgrade the connection with a 101 and then both sides"
+            + " can send whenever they like, full duplex, so that's what I'd use for chat, SSE"
+            + " for notifications."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

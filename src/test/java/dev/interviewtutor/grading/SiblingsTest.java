@@ -50,6 +50,14 @@ class SiblingsTest {
   }
 
   @Test
+  void should_start_a_run_at_a_name_a_sentence_opens_by_choosing() {
+    Siblings s = Siblings.of(BANK.get("9001"));
+    List<Siblings.Segment> runs = s.segments("Pick UDP for voice calls, TCP for file transfers.");
+    assertEquals(2, runs.size(), runs.toString());
+    assertTrue(runs.get(0).claim().startsWith("it for voice"), runs.toString());
+  }
+
+  @Test
   void should_not_start_a_run_at_a_name_the_sentence_tells_you_not_to_do() {
     Siblings s = Siblings.of(BANK.get("9001"));
     assertTrue(
