@@ -703,6 +703,12 @@ final class Siblings {
 
   private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[,;:.!?()\"“”]");
 
+  /** A call's parentheses right after a name: "iter()", "next(it)". */
+  private static final Pattern CALL = Pattern.compile("(?<=\\w)\\([^()]*\\)");
+
+  /** A dot inside a dotted name: "process.memoryUsage". */
+  private static final Pattern DOTTED = Pattern.compile("(?<=\\w)\\.(?=\\w)");
+
   /** Words that start a new clause: "... and the heap holds objects". */
   private static final java.util.Set<String> JOINTS =
       java.util.Set.of(
@@ -729,7 +735,9 @@ final class Siblings {
       java.util.Set.of("no", "not", "never", "without", "nor");
 
   private static boolean opensClause(String sentence, int at) {
-    String before = sentence.substring(0, at);
+    // code is not punctuation: "calls iter() on the iterable", "reads obj.next on the iterator"
+    String before =
+        CALL.matcher(DOTTED.matcher(sentence.substring(0, at)).replaceAll("_")).replaceAll("");
     Matcher p = CLAUSE_PUNCTUATION.matcher(before);
     int from = 0;
     while (p.find()) {

@@ -230,7 +230,12 @@ class BankHardCasesTest {
             + " response open and streams events server-to-client only, and it reconnects"
             + " automatically. WebSockets upgrade the connection with a 101 and then both sides"
             + " can send whenever they like, full duplex, so that's what I'd use for chat, SSE"
-            + " for notifications."
+            + " for notifications.",
+        "1418|An iterable is anything you can loop over: it has __iter__ and gives you a fresh"
+            + " iterator each time, like a list. An iterator has __next__, hands out items one"
+            + " by one and raises StopIteration when done, and once it's exhausted you can't"
+            + " reuse it. A for loop calls iter() on the iterable and then next() until"
+            + " StopIteration."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

@@ -58,6 +58,14 @@ class SiblingsTest {
   }
 
   @Test
+  void should_not_take_code_punctuation_for_a_clause_boundary() {
+    Siblings s = Siblings.of(BANK.get("9001"));
+    assertTrue(
+        s.segments("The app calls socket.connect() on TCP and then send() on UDP.").isEmpty(),
+        "names after a call's parentheses or a dotted name are objects");
+  }
+
+  @Test
   void should_not_start_a_run_at_a_name_the_sentence_tells_you_not_to_do() {
     Siblings s = Siblings.of(BANK.get("9001"));
     assertTrue(
