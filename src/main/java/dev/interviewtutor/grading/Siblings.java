@@ -183,6 +183,9 @@ final class Siblings {
       return NONE;
     }
     addSynonymForms(subjects, rubric.questionSynonyms());
+    if (subjects.size() < 2) {
+      return NONE;
+    }
     Siblings partial = new Siblings(subjects, List.of());
     List<Claim> claims = new ArrayList<>();
     for (int k = 0; k < rubric.keyPoints().size(); k++) {
@@ -480,7 +483,9 @@ final class Siblings {
    * "young generation" / "new generation"): a clause that names it that way is about it, not about
    * a sibling whose name the synonym happens to start with. A synonym that is another subject's
    * name is left out. Only the question's own synonyms are passed in: the bank-wide merge chains
-   * groups of other questions onto a name ("microtask" → "job queue" → "kafka").
+   * groups of other questions onto a name ("microtask" → "job queue" → "kafka"). A subject named
+   * only by an alternative of the group, with the same head noun, is the group's concept, and
+   * merges into its subject.
    */
   static void addSynonymForms(List<Subject> subjects, Map<String, List<String>> synonyms) {
     // in key order, as the lexicon folds them: the bank's map has no stable order of its own
@@ -493,6 +498,7 @@ final class Siblings {
       // is a sibling's name), to the one it defines
       List<Subject> named =
           subjects.stream().filter(x -> members.stream().anyMatch(x.forms()::contains)).toList();
+      List<Subject> all = named;
       if (named.size() > 1) {
         named = named.stream().filter(x -> x.forms().contains(members.get(0))).toList();
       }
@@ -500,6 +506,23 @@ final class Siblings {
         continue;
       }
       Subject subject = named.get(0);
+      // a subject named only by one of the group's alternatives, with the same head noun ("`as`
+      // assertion" from a list label, where the bank says "type assertion: cast, as assertion"),
+      // is the same concept; "EXPLAIN" listed under "explain analyze" stays a sibling
+      List<String> key = members.get(0);
+      for (Subject other : all) {
+        List<String> name = other.forms().get(0);
+        if (other != subject
+            && !other.forms().contains(key)
+            && !key.isEmpty()
+            && name.size() >= 2
+            && name.get(name.size() - 1).equals(key.get(key.size() - 1))) {
+          subjects.remove(other);
+          other.forms().stream()
+              .filter(f -> !subject.forms().contains(f))
+              .forEach(subject.forms()::add);
+        }
+      }
       for (List<String> m : members) {
         boolean othersName = subjects.stream().anyMatch(o -> o != subject && o.forms().contains(m));
         if (!m.isEmpty() && m.size() <= 4 && !othersName && !subject.forms().contains(m)) {

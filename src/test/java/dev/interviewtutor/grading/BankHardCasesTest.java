@@ -235,7 +235,13 @@ class BankHardCasesTest {
             + " iterator each time, like a list. An iterator has __next__, hands out items one"
             + " by one and raises StopIteration when done, and once it's exhausted you can't"
             + " reuse it. A for loop calls iter() on the iterable and then next() until"
-            + " StopIteration."
+            + " StopIteration.",
+        "1213|An annotation like const x: User = value makes the compiler check that the value"
+            + " actually fits. An as assertion just tells the compiler to trust you, it only"
+            + " complains if the types don't overlap at all, and it disappears at runtime, so"
+            + " don't do JSON.parse(body) as User, validate instead. The ! non-null assertion"
+            + " just strips null and undefined on trust; if it's null at runtime you still"
+            + " crash."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

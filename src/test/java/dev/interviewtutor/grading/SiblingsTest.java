@@ -3,6 +3,7 @@ package dev.interviewtutor.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.interviewtutor.grading.text.Lexicon;
 import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.knowledge.Rubric;
@@ -132,6 +133,28 @@ class SiblingsTest {
     assertEquals(1, runs.size(), runs.toString());
     assertTrue(
         runs.get(0).claim().contains("resends"), "'but it' continues the same subject: " + runs);
+  }
+
+  @Test
+  void should_merge_a_subject_the_banks_synonyms_call_the_same_concept() {
+    List<Siblings.Subject> subjects =
+        new java.util.ArrayList<>(
+            List.of(
+                new Siblings.Subject(
+                    "Hash Index",
+                    new java.util.ArrayList<>(List.of(List.of("hash", Lexicon.stem("index"))))),
+                new Siblings.Subject(
+                    "B-tree Index",
+                    new java.util.ArrayList<>(
+                        List.of(List.of("b", "tree", Lexicon.stem("index"))))),
+                new Siblings.Subject(
+                    "bucket index",
+                    new java.util.ArrayList<>(
+                        List.of(List.of(Lexicon.stem("bucket"), Lexicon.stem("index")))))));
+    Siblings.addSynonymForms(subjects, Map.of("hash index", List.of("bucket index")));
+    assertEquals(
+        List.of("Hash Index", "B-tree Index"),
+        subjects.stream().map(Siblings.Subject::name).toList());
   }
 
   @Test
