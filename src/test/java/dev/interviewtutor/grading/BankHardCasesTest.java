@@ -267,4 +267,16 @@ class BankHardCasesTest {
         id + ": " + g.misconceptions());
     assertTrue(g.score() <= 30, id + ": score " + g.score());
   }
+
+  @Test
+  void should_name_a_mistake_given_with_its_reason_after_since() {
+    // two wrong beliefs joined by ", and since": each is read as a clause of its own
+    Grade g =
+        GRADER.grade(
+            BankRubricFixtures.bank("project").get("1609"),
+            "You denormalise to make writes faster, and since the data is just copied it stays"
+                + " consistent automatically.");
+    assertFalse(g.misconceptions().isEmpty(), g.feedback());
+    assertTrue(g.score() <= 30, "score " + g.score());
+  }
 }

@@ -22,7 +22,7 @@ public final class TextUnits {
       Pattern.compile("^\\s*(?:[-*•▪◦]|\\d{1,2}[.)]|[a-z][.)])\\s+");
   private static final Pattern CLAUSE_BREAK =
       Pattern.compile(
-          ";|,?\\s+but\\s+|,\\s*whereas\\s+|,\\s*while\\s+|\\s+instead of\\s+|,?\\s+rather than\\s+|,\\s*(?=not\\s)|\\s+so that\\s+|,\\s*so\\s+|,\\s*because\\s+|\\s+because\\s+|,\\s*which\\s+"
+          ";|,?\\s+but\\s+|,\\s*whereas\\s+|,\\s*while\\s+|\\s+instead of\\s+|,?\\s+rather than\\s+|,\\s*(?=not\\s)|\\s+so that\\s+|,\\s*so\\s+|,\\s*(?:and\\s+)?because\\s+|\\s+because\\s+|,\\s*(?:and\\s+)?since\\s+|,\\s*which\\s+"
               // "..., that is why you could pick up three": the reason and what follows from it
               + "|,?\\s+(?:that|this)(?:['’]s|\\s+is)\\s+(?:why|how)\\s+",
           Pattern.CASE_INSENSITIVE);

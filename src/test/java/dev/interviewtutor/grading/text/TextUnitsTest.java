@@ -38,6 +38,16 @@ class TextUnitsTest {
   }
 
   @Test
+  void should_split_a_reason_given_with_since() {
+    assertEquals(
+        List.of(
+            "You index every column to make reads faster", "the disk is cheap it costs nothing."),
+        TextUnits.clauses(
+            "You index every column to make reads faster, and since the disk is cheap it costs"
+                + " nothing."));
+  }
+
+  @Test
   void should_find_list_items_inside_a_clause() {
     assertEquals(
         List.of("Use them for CPU work", "resizing images", "generating PDFs", "encryption"),
