@@ -432,8 +432,11 @@ public final class OfflineGrader implements Grader {
           // does not deny a fact about it ("index keys mismatch state when the list is
           // reordered"): no credit, but no mistake either
           boolean advisesAgainst = Polarity.prohibits(sentence) && !Polarity.prohibits(p.claim());
+          // "IPv6 drops broadcast" against "IPv6 has no broadcast": a verb may deny it as well
+          boolean mayDenyByVerb = Polarity.privative(units.get(u).text());
           if (cos >= 0.7
               && !advisesAgainst
+              && !mayDenyByVerb
               && statesTheSame(units.get(u).text(), p.claim())
               && hits.stream().noneMatch(h -> h.evidence().equals(sentence))) {
             hits.add(

@@ -241,7 +241,11 @@ class BankHardCasesTest {
             + " complains if the types don't overlap at all, and it disappears at runtime, so"
             + " don't do JSON.parse(body) as User, validate instead. The ! non-null assertion"
             + " just strips null and undefined on trust; if it's null at runtime you still"
-            + " crash."
+            + " crash.",
+        "1813|IPv4 addresses are 32 bits and IPv6 ones are 128 bits, which was needed because"
+            + " we ran out of IPv4 addresses; that's also why NAT is everywhere. IPv6 drops"
+            + " broadcast in favour of multicast. The two aren't compatible with each other, so"
+            + " networks run dual stack or use translation."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

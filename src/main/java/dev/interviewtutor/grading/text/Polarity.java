@@ -398,6 +398,22 @@ public final class Polarity {
           "(?i)^\\W*(?:the\\s+)?(?:(?:most\\s+)?common\\s+|typical\\s+|classic\\s+)?(?:mis-?uses|mistakes|pitfalls"
               + "|anti-?patterns|traps|gotchas|things\\s+(?:to\\s+avoid|not\\s+to\\s+do)|don['’]?ts)\\s*:");
 
+  /**
+   * Verbs that deny what follows them without a negation word: "IPv6 drops broadcast" says it has
+   * no broadcast. Not read as negations (the reach of "removes" is not always a denial), but a
+   * clause with one cannot be trusted to say the opposite of a negated point.
+   */
+  private static final Pattern PRIVATIVE =
+      Pattern.compile(
+          "(?i)\\b(?:drops?|dropped|dropping|removes?|removed|removing|lacks?|lacked|lacking|omits?"
+              + "|omitted|eliminates?|eliminated|strips?|stripped|gets?\\s+rid\\s+of|got\\s+rid\\s+of"
+              + "|does\\s+away\\s+with|did\\s+away\\s+with|abandons?|abandoned|in\\s+favou?r\\s+of)\\b");
+
+  /** Whether the text denies something with a verb instead of a negation word (see above). */
+  public static boolean privative(String text) {
+    return PRIVATIVE.matcher(text).find();
+  }
+
   /** Whether the sentence opens with a label that lists what follows as wrong (see above). */
   public static boolean listsAsWrong(String sentence) {
     return LISTED_AS_WRONG.matcher(sentence).find();

@@ -122,6 +122,13 @@ class PolarityTest {
   }
 
   @Test
+  void should_know_verbs_that_deny_without_a_negation_word() {
+    assertTrue(Polarity.privative("HTTP/2 drops the text framing in favour of binary frames"));
+    assertTrue(Polarity.privative("the new API gets rid of callbacks"));
+    assertFalse(Polarity.privative("the new API keeps callbacks"));
+  }
+
+  @Test
   void should_end_a_negation_at_a_comparison() {
     assertFalse(
         Polarity.conflict(
