@@ -64,7 +64,9 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--predictions",
-      description = "Write row,gold,score,verdict per input row to this CSV file")
+      description =
+          "Write row,gold,score,verdict,mistakes (how many mistakes the grade names) per input row"
+              + " to this CSV file")
   Path predictionsFile;
 
   @Option(names = "--json", description = "Print the metrics as JSON")
@@ -611,7 +613,8 @@ public final class EvalCommand implements Callable<Integer> {
     // the offline grader's features follow, for research (what the calibration saw for each row)
     boolean offline =
         !graded.isEmpty() && graded.get(0).features().length == OfflineGrader.FEATURE_NAMES.size();
-    StringBuilder sb = new StringBuilder("row,gold,score,verdict");
+    // mistakes: how many mistakes the grade names (what a person is told they got wrong)
+    StringBuilder sb = new StringBuilder("row,gold,score,verdict,mistakes");
     if (offline) {
       OfflineGrader.FEATURE_NAMES.forEach(f -> sb.append(",feature_").append(f));
     }
@@ -624,7 +627,9 @@ public final class EvalCommand implements Callable<Integer> {
           .append(',')
           .append(Math.round(Math.max(0, Math.min(100, scores[i]))))
           .append(',')
-          .append(csv(r.refused() ? REFUSED : r.grade().verdict().label()));
+          .append(csv(r.refused() ? REFUSED : r.grade().verdict().label()))
+          .append(',')
+          .append(r.refused() ? 0 : r.grade().misconceptions().size());
       if (offline) {
         for (double f : r.features()) {
           sb.append(',').append(String.format(Locale.ROOT, "%.4f", f));
