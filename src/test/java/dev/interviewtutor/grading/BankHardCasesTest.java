@@ -245,7 +245,17 @@ class BankHardCasesTest {
         "1813|IPv4 addresses are 32 bits and IPv6 ones are 128 bits, which was needed because"
             + " we ran out of IPv4 addresses; that's also why NAT is everywhere. IPv6 drops"
             + " broadcast in favour of multicast. The two aren't compatible with each other, so"
-            + " networks run dual stack or use translation."
+            + " networks run dual stack or use translation.",
+        "1809|NAT lets lots of devices with private IPs share one public IP; the router"
+            + " rewrites addresses and keeps a table keyed by port so replies get back to the"
+            + " right machine. It exists mostly because we ran out of IPv4 addresses. Incoming"
+            + " connections need port forwarding or hole punching, and you shouldn't treat NAT"
+            + " as your firewall.",
+        "1604|With a composite index on (a, b) the database can only seek using a leftmost"
+            + " prefix, so a query on a, or a and b, uses it, but a query on only b basically"
+            + " can't. You put equality columns first and the range column last. If the index"
+            + " also contains every column the query needs, it's covering and the table doesn't"
+            + " need to be touched."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

@@ -127,6 +127,30 @@ public final class Polarity {
   }
 
   /**
+   * A conflict that says one text is the opposite of the other: some shared word is negated in one
+   * of them by a negation whose first word (what it denies) the other text says too. "Inbound
+   * connections need port forwarding, and you shouldn't treat NAT as a firewall" denies treating
+   * NAT as a firewall, not that inbound connections through NAT need port forwarding. Stricter than
+   * {@link #conflict}, which also keeps a mistake from being read into a clause, where reading too
+   * much negation would be the error.
+   */
+  public static boolean opposite(String a, String b, Function<String, String> term) {
+    Set<String> shared = contentStems(a, term);
+    shared.retainAll(contentStems(b, term));
+    Set<String> negA = negatedStems(a, term);
+    Set<String> negB = negatedStems(b, term);
+    Set<String> allA = contentStems(a, term);
+    Set<String> allB = contentStems(b, term);
+    for (String s : shared) {
+      if (negA.contains(s) && !negB.contains(s) && headSaid(a, s, allB, term)
+          || negB.contains(s) && !negA.contains(s) && headSaid(b, s, allA, term)) {
+        return conflict(a, b, term);
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether some negation of {@code text} that reaches {@code word} is about a word the other text
    * says too: the first word it reaches, what it denies.
    */
@@ -252,6 +276,21 @@ public final class Polarity {
         continue;
       }
       List<Integer> reach = new java.util.ArrayList<>();
+      if (isCue(t) && endsClause(tokens, i)) {
+        // "a query on b alone basically can't": the negated verb is left out, and the clause
+        // before it is what is denied
+        for (int j = i - 1; j >= 0 && reach.size() < SCOPE; j--) {
+          String w = tokens.get(j);
+          if (BOUNDARIES.contains(w) || isCue(w)) {
+            break;
+          }
+          if (isWord(w) && !Lexicon.isStopword(w)) {
+            reach.add(j);
+          }
+        }
+        out.add(reach);
+        continue;
+      }
       for (int j = from + 1; j < tokens.size() && reach.size() < SCOPE; j++) {
         String w = tokens.get(j);
         // a comparison is a clause of its own: "stops the sender from sending more than the
@@ -285,6 +324,26 @@ public final class Polarity {
       case "rather" -> next.equals("than");
       default -> true;
     };
+  }
+
+  /**
+   * Whether the negation word ends its clause: only adverbs, if anything, and then punctuation or a
+   * joint ("... basically can't.", "... but b doesn't, so ...").
+   */
+  private static boolean endsClause(List<String> tokens, int cue) {
+    if (!tokens.get(cue).endsWith("n't") && !tokens.get(cue).equals("cannot")) {
+      return false;
+    }
+    for (int j = cue + 1; j < tokens.size(); j++) {
+      String w = tokens.get(j);
+      if (BOUNDARIES.contains(w)) {
+        return true;
+      }
+      if (!w.endsWith("ly") && !w.equals("too") && !w.equals("either")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Verbs that start a new predicate: a negation before them does not reach past them. */

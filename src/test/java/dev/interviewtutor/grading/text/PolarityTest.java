@@ -129,6 +129,29 @@ class PolarityTest {
   }
 
   @Test
+  void should_read_a_negation_that_ends_its_clause_as_denying_the_clause() {
+    // "a scan on b alone basically can't" leaves out the verb it denies
+    assertTrue(
+        Polarity.conflict(
+            "a scan on column b alone basically can't", "a scan on column b alone works"));
+    assertFalse(Polarity.conflict("a scan on column a works", "a scan on column a works"));
+  }
+
+  @Test
+  void should_call_a_text_the_opposite_only_where_the_negation_denies_what_the_other_says() {
+    java.util.function.Function<String, String> stem = Lexicon::stem;
+    // the negation is about treating NAT as a firewall, which the point never says
+    String answer =
+        "inbound connections need port forwarding, and you shouldn't treat NAT as a firewall";
+    String point = "inbound connections through NAT need port forwarding";
+    assertTrue(Polarity.conflict(answer, point, stem), "a mistake is still not read into it");
+    assertFalse(Polarity.opposite(answer, point, stem));
+    assertTrue(
+        Polarity.opposite(
+            "inbound connections through NAT never need port forwarding", point, stem));
+  }
+
+  @Test
   void should_end_a_negation_at_a_comparison() {
     assertFalse(
         Polarity.conflict(
