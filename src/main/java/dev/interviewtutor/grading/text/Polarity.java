@@ -95,15 +95,15 @@ public final class Polarity {
    * and "can store it" share "store".
    */
   public static boolean conflict(String a, String b, Function<String, String> term) {
-    Set<String> shared = contentStems(a, term);
-    shared.retainAll(contentStems(b, term));
+    Set<String> allA = contentStems(a, term);
+    Set<String> allB = contentStems(b, term);
+    Set<String> shared = new LinkedHashSet<>(allA);
+    shared.retainAll(allB);
     if (shared.isEmpty()) {
       return false;
     }
     Set<String> negA = negatedStems(a, term);
     Set<String> negB = negatedStems(b, term);
-    Set<String> allA = contentStems(a, term);
-    Set<String> allB = contentStems(b, term);
     Set<String> plainA = plainStems(a, term);
     Set<String> plainB = plainStems(b, term);
     for (String s : shared) {
@@ -135,12 +135,12 @@ public final class Polarity {
    * much negation would be the error.
    */
   public static boolean opposite(String a, String b, Function<String, String> term) {
-    Set<String> shared = contentStems(a, term);
-    shared.retainAll(contentStems(b, term));
-    Set<String> negA = negatedStems(a, term);
-    Set<String> negB = negatedStems(b, term);
     Set<String> allA = contentStems(a, term);
     Set<String> allB = contentStems(b, term);
+    Set<String> shared = new LinkedHashSet<>(allA);
+    shared.retainAll(allB);
+    Set<String> negA = negatedStems(a, term);
+    Set<String> negB = negatedStems(b, term);
     for (String s : shared) {
       if (negA.contains(s) && !negB.contains(s) && headSaid(a, s, allB, term)
           || negB.contains(s) && !negA.contains(s) && headSaid(b, s, allA, term)) {
