@@ -640,7 +640,10 @@ final class Siblings {
     List<int[]> starts = new ArrayList<>();
     int[] previous = null;
     for (int[] m : mentions(sentence)) {
+      // (only names that open the clause together: in "Atomicity is all or nothing, consistency
+      // means ..." the first name's synonym is what it is, and "consistency" opens a clause)
       if (previous != null
+          && starts.contains(previous)
           && COORDINATED.matcher(sentence.substring(previous[1], m[0])).matches()) {
         // "private or no-store", "heap and stack": one claim about both names, so about neither on
         // its own

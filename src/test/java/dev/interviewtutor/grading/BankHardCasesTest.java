@@ -255,7 +255,11 @@ class BankHardCasesTest {
             + " prefix, so a query on a, or a and b, uses it, but a query on only b basically"
             + " can't. You put equality columns first and the range column last. If the index"
             + " also contains every column the query needs, it's covering and the table doesn't"
-            + " need to be touched."
+            + " need to be touched.",
+        "1601|Atomicity is all or nothing, consistency means the constraints still hold after"
+            + " each transaction, isolation means concurrent transactions don't see each other's"
+            + " uncommitted changes, and durability means once it's committed it survives a"
+            + " crash, typically thanks to the write-ahead log."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

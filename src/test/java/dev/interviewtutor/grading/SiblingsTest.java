@@ -67,6 +67,19 @@ class SiblingsTest {
   }
 
   @Test
+  void should_not_join_a_name_to_a_synonym_that_is_the_previous_claim() {
+    // "check on commit" is the bank's synonym for optimistic locking, said here as its claim;
+    // "pessimistic locking" after the comma still opens a clause of its own
+    Siblings s = Siblings.of(BANK.get("9018"));
+    List<Siblings.Segment> runs =
+        s.segments(
+            "Optimistic locking is check on commit, pessimistic locking means other transactions"
+                + " wait for the lock.");
+    assertEquals(2, runs.size(), runs.toString());
+    assertEquals("Pessimistic Locking", s.subjects.get(runs.get(1).subject()).name());
+  }
+
+  @Test
   void should_not_start_a_run_at_a_name_the_sentence_tells_you_not_to_do() {
     Siblings s = Siblings.of(BANK.get("9001"));
     assertTrue(
