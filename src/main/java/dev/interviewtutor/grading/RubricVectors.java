@@ -87,6 +87,9 @@ final class RubricVectors {
   final float[][] claimVectors;
 
   /** Content terms (synonyms folded) of each sibling claim. */
+  /** Each sibling claim's content words in order, for word-order checks ({@link SwapCheck}). */
+  final List<List<String>> claimWords;
+
   final List<Set<String>> claimTerms;
 
   /** Per key point: the sibling subject it is about, or -1. */
@@ -261,6 +264,10 @@ final class RubricVectors {
     claimVectors = java.util.Arrays.copyOfRange(v, claimBase, correctionBase);
     claimTerms =
         siblings.claims.stream().map(c -> lexicon.terms(Siblings.forComparison(c.text()))).toList();
+    claimWords =
+        siblings.claims.stream()
+            .map(c -> ExchangeCheck.words(lexicon, Siblings.forComparison(c.text())))
+            .toList();
     pointSubjects = siblings.keyPointSubjects(rubric.keyPoints().size());
     if (LOG.isDebugEnabled() && siblings.present()) {
       LOG.debug(

@@ -213,18 +213,11 @@ final class SwapCheck {
    */
   private static boolean inOwnOrder(RubricVectors rv, String run, int own, int otherClaim) {
     List<String> words = ExchangeCheck.words(rv.lexicon, run);
-    List<String> other =
-        ExchangeCheck.words(
-            rv.lexicon, Siblings.forComparison(rv.siblings.claims.get(otherClaim).text()));
-    double otherAligned = aligned(words, other);
+    double otherAligned = aligned(words, rv.claimWords.get(otherClaim));
     for (int c = 0; c < rv.siblings.claims.size(); c++) {
-      if (rv.siblings.claims.get(c).subject() != own
-          || dice(rv.claimTerms.get(c), rv.claimTerms.get(otherClaim)) < MIRRORED) {
-        continue;
-      }
-      List<String> ownWords =
-          ExchangeCheck.words(rv.lexicon, Siblings.forComparison(rv.siblings.claims.get(c).text()));
-      if (aligned(words, ownWords) > otherAligned) {
+      if (rv.siblings.claims.get(c).subject() == own
+          && dice(rv.claimTerms.get(c), rv.claimTerms.get(otherClaim)) >= MIRRORED
+          && aligned(words, rv.claimWords.get(c)) > otherAligned) {
         return true;
       }
     }

@@ -104,22 +104,20 @@ public final class Polarity {
     }
     Set<String> negA = negatedStems(a, term);
     Set<String> negB = negatedStems(b, term);
-    Set<String> plainA = plainStems(a, term);
-    Set<String> plainB = plainStems(b, term);
     for (String s : shared) {
+      boolean onlyA = negA.contains(s) && !negB.contains(s);
+      if (!onlyA && !(negB.contains(s) && !negA.contains(s))) {
+        continue;
+      }
       // a word a text says plainly and also inside a negation about something else: "it sits on
       // the client side ..., so the server never has to track the clients" denies tracking, and
       // says nothing against a text about the client side that never mentions tracking
-      if (negA.contains(s) && !negB.contains(s) && plainA.contains(s) && !headSaid(a, s, allB, term)
-          || negB.contains(s)
-              && !negA.contains(s)
-              && plainB.contains(s)
-              && !headSaid(b, s, allA, term)) {
+      String negating = onlyA ? a : b;
+      if (plainStems(negating, term).contains(s)
+          && !headSaid(negating, s, onlyA ? allB : allA, term)) {
         continue;
       }
-      if (negA.contains(s) != negB.contains(s)
-          && !sameNegation(
-              negA.contains(s) ? a : b, s, negA.contains(s) ? negB : negA, shared, term)) {
+      if (!sameNegation(negating, s, onlyA ? negB : negA, shared, term)) {
         return true;
       }
     }
