@@ -343,8 +343,11 @@ public final class OfflineGrader implements Grader {
             || ExchangeCheck.namesOnlyOtherSiblings(rv.siblings, belief, c.text())) {
           continue;
         }
+        // a clause that warns against something ("What you don't want is to call exit() right
+        // away") states no belief that is itself no warning
         if (Polarity.listsAsWrong(c.sentence())
             || endorsing && (Polarity.prohibits(c.sentence()) || TextUnits.negated(c.text()))
+            || Polarity.prohibits(c.text()) && !Polarity.negatesSomething(belief)
             || !pivot.isEmpty()
                 && java.util.Collections.disjoint(pivot, Polarity.contentStems(c.text()))
             || c.units().stream().anyMatch(u -> aboutAnotherSubject(swaps, u, w.subject()))

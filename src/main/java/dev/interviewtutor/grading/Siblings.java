@@ -138,12 +138,22 @@ final class Siblings {
       }
     }
     itemsByList.values().removeIf(items -> items.size() < 2);
+    // an item that names the topic itself ("commit (tree + parents + metadata)" under a commit
+    // question) says what the topic holds: the siblings it names are its parts, not its subject
+    java.util.Set<Integer> topicItems = new java.util.HashSet<>();
+    for (Map.Entry<Integer, String[]> item : itemClaims.entrySet()) {
+      int k = item.getKey();
+      if (itemsByList.values().stream().anyMatch(items -> items.contains(k))
+          && titleStems.containsAll(stems(item.getValue()[0]))) {
+        topicItems.add(k);
+      }
+    }
     itemClaims
         .keySet()
         .removeIf(
             k ->
                 itemsByList.values().stream().noneMatch(items -> items.contains(k))
-                    || titleStems.containsAll(stems(itemClaims.get(k)[0])));
+                    || topicItems.contains(k));
     itemClaims.values().forEach(hg -> add(found, hg[0]));
     // inline-code terms that open statements ("`git merge` creates ...", "`stale-if-error` serves
     // ..."), when two or
@@ -192,6 +202,9 @@ final class Siblings {
       KeyPoint kp = rubric.keyPoints().get(k);
       String text = kp.text();
       int dash = text.indexOf(" — ");
+      if (topicItems.contains(k)) {
+        continue;
+      }
       if (itemClaims.containsKey(k)) {
         int subject = partial.subjectNamed(itemClaims.get(k)[0]);
         if (subject >= 0) {

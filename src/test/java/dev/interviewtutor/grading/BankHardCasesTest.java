@@ -259,7 +259,65 @@ class BankHardCasesTest {
         "1601|Atomicity is all or nothing, consistency means the constraints still hold after"
             + " each transaction, isolation means concurrent transactions don't see each other's"
             + " uncommitted changes, and durability means once it's committed it survives a"
-            + " crash, typically thanks to the write-ahead log."
+            + " crash, typically thanks to the write-ahead log.",
+        // session 8, probe round 4: a belief reported as false, a warning, one against several,
+        // things in the other order, "instead of" setting aside only its object
+        "1020|You listen for SIGTERM, and SIGINT too, then stop taking new connections with "
+            + "server.close(), which lets in-flight requests finish. Once they're done you "
+            + "close your database pools and other resources and then exit. I'd also set a "
+            + "timeout that force-exits if something hangs, and flip the readiness check to "
+            + "failing so the load balancer stops sending traffic. What you don't want is to "
+            + "just call process.exit() right away, because that drops requests mid-flight.",
+        "1108|JavaScript runs on one thread with a call stack; async stuff like timers, "
+            + "network, and DOM events is handled by the browser, and their callbacks get "
+            + "queued as tasks. Whenever the stack is empty, the loop takes one task, runs it, "
+            + "then drains the entire microtask queue, which is promise callbacks and "
+            + "queueMicrotask, and then the browser may render before the next task. That's why "
+            + "a Promise.then callback always runs before a setTimeout(fn, 0), even if the "
+            + "timeout was scheduled first.",
+        "1301|When state changes, React calls your components to get a new element tree and "
+            + "compares it with the previous one, then applies only the minimal set of changes "
+            + "to the real DOM. The diff uses heuristics: if the element type at a position "
+            + "changes, say a div becomes a span, it throws away that subtree and rebuilds it, "
+            + "and for lists it matches children by key. So it's not really that the virtual "
+            + "DOM is magically fast, it's that it lets you write declarative code while React "
+            + "figures out the updates.",
+        "1309|A component re-renders when its own state changes, when its parent re-renders, "
+            + "or when a context it consumes changes. A big misconception is that changing "
+            + "props is what triggers it; actually the child re-renders whenever the parent "
+            + "does, even if the props are identical, unless it's wrapped in React.memo. Also "
+            + "setting state to the exact same value, by Object.is, lets React bail out.",
+        "1508|The big practical difference is that a class can implement as many interfaces as "
+            + "it likes, but it can only extend one class, abstract or not. An abstract class "
+            + "can have constructors, instance fields and shared state, whereas an interface "
+            + "has no instance state at all, only constants, abstract methods and, since Java 8 "
+            + "and 9, default, static and private methods. So I use an interface for a "
+            + "capability that unrelated classes can share, like Comparable, and only reach for "
+            + "an abstract class when closely related subclasses genuinely share code and "
+            + "state.",
+        "1615|I choose based on the access patterns and consistency needs, not on hype. If the "
+            + "data is highly relational and I need joins, constraints, multi-row ACID "
+            + "transactions and ad-hoc queries, a relational database like Postgres is the "
+            + "default. NoSQL stores, whether document, key-value, wide-column or graph, trade "
+            + "some of that for flexible schemas, data modelled around known queries and easier "
+            + "horizontal scaling, so they shine for things like huge write volumes or simple "
+            + "key lookups at scale. It's not true that SQL can't scale or that NoSQL never has "
+            + "transactions; MongoDB has had multi-document transactions since 4.0.",
+        "1804|The client sends a ClientHello with its supported cipher suites, a key share and "
+            + "the server name via SNI, and the server replies with the chosen suite and its "
+            + "own key share, so both can derive keys with an ephemeral ECDHE exchange. The "
+            + "server then sends its certificate and a signature proving it holds the private "
+            + "key, and the client validates the chain against trusted CAs and checks the "
+            + "hostname before both sides send Finished. In TLS 1.3 that's a single round trip, "
+            + "versus two in 1.2. The asymmetric crypto is only for the handshake; the actual "
+            + "data is encrypted with symmetric session keys, like AES-GCM.",
+        "1920|IDOR is when the app takes an identifier straight from the request, like "
+            + "/invoices/1043, and loads that object without checking the current user is "
+            + "allowed to see it, so just changing the number gets you someone else's invoice. "
+            + "It's a form of broken access control. The fix is a server-side authorisation "
+            + "check on every object access, ideally by scoping the query itself to the owner "
+            + "or tenant. Switching to UUIDs doesn't fix it; they only make guessing harder, "
+            + "and the permission check is still required."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

@@ -39,6 +39,17 @@ class SiblingsTest {
   }
 
   @Test
+  void should_give_no_sibling_the_claims_of_a_list_item_that_names_the_topic() {
+    Siblings s = Siblings.of(BANK.get("9019"));
+    assertEquals(List.of("container", "volume"), names("9019"));
+    // "pod (containers + volumes + a restart policy)" says what a pod holds, nothing about a volume
+    assertTrue(
+        s.claims.stream().noneMatch(c -> c.text().contains("restart policy")), s.claims.toString());
+    assertTrue(
+        s.claims.stream().anyMatch(c -> c.text().contains("storage mounted")), s.claims.toString());
+  }
+
+  @Test
   void should_start_a_run_only_where_a_name_opens_a_clause() {
     Siblings s = Siblings.of(BANK.get("9001"));
     List<Siblings.Segment> runs =

@@ -21,6 +21,11 @@ public final class Polarity {
   /** Content words a negation reaches, up to the end of its clause. */
   static final int SCOPE = 4;
 
+  /**
+   * Content words "instead of" and "rather than" reach: the thing set aside, not the verb after.
+   */
+  static final int SET_ASIDE = 1;
+
   private static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}_]+(?:['’][\\p{L}]+)?|[,.;:!?()\"“”]|≠|!=");
   private static final Set<String> CUES =
@@ -71,7 +76,7 @@ public final class Polarity {
       Pattern.compile(
           "^\\W*(?:(?:so|and|but|also|just|please|then|honestly|basically|generally|always)\\W+)*"
               + "(?:never|don['’]?t|do not|avoid|stop|(?:you|we|one|they)\\s+(?:should|must|shall|can)(?:n['’]?t|\\s+not|not)"
-              + "|(?:you|we)\\s+(?:never|don['’]?t|do not)\\s+(?:want|need)|it['’]?s\\s+(?:a\\s+)?(?:bad|terrible|dangerous)"
+              + "|(?:what\\s+)?(?:you|we)\\s+(?:never|don['’]?t|do not)\\s+(?:want|need)|it['’]?s\\s+(?:a\\s+)?(?:bad|terrible|dangerous)"
               + "\\s+idea\\s+to)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -301,6 +306,10 @@ public final class Polarity {
         if (!reach.isEmpty() && COPULAS.contains(w)) {
           break;
         }
+        // "using UUIDs instead of numeric ids fixes IDOR" sets the ids aside, not the fixing
+        if (reach.size() >= SET_ASIDE && (t.equals("instead") || t.equals("rather"))) {
+          break;
+        }
         if (isWord(w) && !Lexicon.isStopword(w)) {
           reach.add(j);
         }
@@ -425,21 +434,85 @@ public final class Polarity {
 
   private static final Pattern ONLY_ONE =
       Pattern.compile(
-          "(?i)\\b(?:only one|just one|exactly one|one and only one|a single|only a single)\\b");
+          "(?i)\\b(?:(?:only|just|exactly)\\s+(?:\\w+\\s+){0,2}?(?:one|a\\s+single)|one and only one|single"
+              + "|one(?=\\s+(?!of\\b|another\\b|or\\b|by\\b|more\\b|and\\b|to\\b)[a-z]))\\b");
 
   private static final Pattern MORE_THAN_ONE =
       Pattern.compile(
-          "(?i)\\b(?:several|multiple|many|more than one|any number of|two or more|as many)\\b");
+          "(?i)\\b(?:several|multiple|many|more than one|any number of|two or more|as many"
+              + "|two|three|four|five)\\b");
 
   /**
    * Whether one text says "only one" where the other says "several": "a class can extend only one"
    * does not state "a class can extend several abstract classes", however alike the rest.
    */
   public static boolean quantityConflict(String a, String b) {
-    return ONLY_ONE.matcher(a).find() && MORE_THAN_ONE.matcher(b).find()
+    return orderConflict(a, b)
+        || ONLY_ONE.matcher(a).find() && MORE_THAN_ONE.matcher(b).find()
         || MORE_THAN_ONE.matcher(a).find() && ONLY_ONE.matcher(b).find()
         || ONLY.matcher(a).find() && EVERY.matcher(b).find() && !ONLY.matcher(b).find()
         || ONLY.matcher(b).find() && EVERY.matcher(a).find() && !ONLY.matcher(a).find();
+  }
+
+  /**
+   * Whether the two texts put the same two things in opposite order: "a promise callback runs
+   * before a timeout" against "a timeout runs before promise callbacks" ("after" read the other way
+   * round). The sentence model barely tells the two orders apart; the words on each side do.
+   */
+  static boolean orderConflict(String a, String b) {
+    for (Set<String>[] x : orders(a)) {
+      for (Set<String>[] y : orders(b)) {
+        if (onlyCrosswise(x[0], y[1], x[1], y[0]) && onlyCrosswise(x[1], y[0], x[0], y[1])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a word is said on side a of one text and side b of the other, and on no other side. */
+  private static boolean onlyCrosswise(
+      Set<String> a, Set<String> b, Set<String> notA, Set<String> notB) {
+    for (String w : a) {
+      if (b.contains(w) && !notA.contains(w) && !notB.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Per "before"/"after" in the text: the stems said earlier in order, and those said later. */
+  @SuppressWarnings("unchecked")
+  private static List<Set<String>[]> orders(String text) {
+    // a call's arguments are not a clause: "setTimeout(fn, 0) runs before ..."
+    List<String> tokens = tokens(CALL_ARGUMENTS.matcher(text).replaceAll(""));
+    List<Set<String>[]> out = new java.util.ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (!t.equals("before") && !t.equals("after")) {
+        continue;
+      }
+      Set<String> left = new HashSet<>();
+      for (int j = i - 1; j >= 0 && !ORDER_BOUNDARIES.contains(tokens.get(j)); j--) {
+        addContent(left, tokens.get(j));
+      }
+      Set<String> right = new HashSet<>();
+      for (int j = i + 1; j < tokens.size() && !ORDER_BOUNDARIES.contains(tokens.get(j)); j++) {
+        addContent(right, tokens.get(j));
+      }
+      out.add(t.equals("before") ? new Set[] {left, right} : new Set[] {right, left});
+    }
+    return out;
+  }
+
+  private static final Pattern CALL_ARGUMENTS = Pattern.compile("(?<=\\w)\\([^()]*\\)");
+
+  private static final Set<String> ORDER_BOUNDARIES = Set.of(".", ";", ":", "!", "?", ",");
+
+  private static void addContent(Set<String> out, String t) {
+    if (isWord(t) && !Lexicon.isStopword(t) && !isCue(t)) {
+      out.add(Lexicon.stem(t));
+    }
   }
 
   private static final Pattern ONLY = Pattern.compile("(?i)\\bonly\\b");
@@ -454,6 +527,22 @@ public final class Polarity {
       Pattern.compile(
           "(?i)^\\W*(?:the\\s+)?(?:(?:most\\s+)?common\\s+|typical\\s+|classic\\s+)?(?:mis-?uses|mistakes|pitfalls"
               + "|anti-?patterns|traps|gotchas|things\\s+(?:to\\s+avoid|not\\s+to\\s+do)|don['’]?ts)\\s*:");
+
+  /**
+   * A sentence that reports a claim as false ("It's not true that ...", "A big misconception is
+   * that ...", "Contrary to popular belief, ...", "it's not really that ..."): what it goes on to
+   * say is the belief it rejects, not one it holds.
+   */
+  private static final Pattern REPORTED_AS_WRONG =
+      Pattern.compile(
+          "(?i)\\b(?:(?:it|that)['’]?s\\s+not\\s+(?:really\\s+|just\\s+|simply\\s+|actually\\s+|quite\\s+)?(?:true\\s+)?that"
+              + "|(?:it|that)\\s+is\\s+not\\s+(?:really\\s+|just\\s+|simply\\s+|actually\\s+)?(?:true\\s+)?that"
+              + "|(?:it|that)\\s+(?:isn['’]?t|is\\s+not)\\s+(?:the\\s+case|true)\\s+that"
+              + "|(?:it['’]?s|it\\s+is)\\s+(?:a\\s+)?(?:common\\s+|popular\\s+|widespread\\s+)?(?:myth|misconception|mistake|wrong|false)\\s+(?:to\\s+think\\s+)?that"
+              + "|(?:a|the|one|another)\\s+(?:big\\s+|common\\s+|popular\\s+|classic\\s+|widespread\\s+|frequent\\s+)*"
+              + "(?:misconception|myth|misunderstanding|mistake)\\s+(?:here\\s+)?is\\s+"
+              + "(?:that|thinking|believing|assuming|to\\s+(?:think|believe|assume))\\b"
+              + "|contrary\\s+to\\s+(?:popular\\s+belief|what\\s+(?:people|many|most)))");
 
   /**
    * Verbs that deny what follows them without a negation word: "IPv6 drops broadcast" says it has
@@ -471,8 +560,11 @@ public final class Polarity {
     return PRIVATIVE.matcher(text).find();
   }
 
-  /** Whether the sentence opens with a label that lists what follows as wrong (see above). */
+  /**
+   * Whether the sentence opens with a label that lists what follows as wrong, or reports what it
+   * says as a false belief (see above).
+   */
   public static boolean listsAsWrong(String sentence) {
-    return LISTED_AS_WRONG.matcher(sentence).find();
+    return LISTED_AS_WRONG.matcher(sentence).find() || REPORTED_AS_WRONG.matcher(sentence).find();
   }
 }

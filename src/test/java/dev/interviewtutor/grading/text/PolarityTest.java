@@ -160,4 +160,57 @@ class PolarityTest {
     assertTrue(
         Polarity.conflict("it stops the sender from sending more", "the sender is sending more"));
   }
+
+  @Test
+  void should_let_instead_of_deny_only_the_thing_it_sets_aside() {
+    // the belief says salted hashes fix it; the answer denies exactly that
+    assertTrue(
+        Polarity.conflict(
+            "adding a salt doesn't fix it",
+            "Using a salt instead of a pepper fixes weak passwords"));
+    assertTrue(Polarity.negatedStems("use a pool instead of connections").contains("connection"));
+    assertFalse(Polarity.negatedStems("a pool instead of connections saves time").contains("save"));
+  }
+
+  @Test
+  void should_see_one_against_several_and_things_put_in_the_other_order() {
+    assertTrue(
+        Polarity.quantityConflict(
+            "a struct can only embed one base type", "A struct can embed several base types"));
+    assertTrue(
+        Polarity.quantityConflict(
+            "Redis executes commands on one thread", "Redis executes commands on many threads"));
+    assertTrue(
+        Polarity.quantityConflict("QUIC needs a single round trip", "QUIC takes two round trips"));
+    assertTrue(
+        Polarity.quantityConflict(
+            "the write-ahead log is flushed before the page is written",
+            "pages are written before the log is flushed"));
+    assertTrue(
+        Polarity.quantityConflict(
+            "onload(cb, 1) fires after DOMContentLoaded",
+            "onload(cb, 1) fires before DOMContentLoaded"));
+    assertFalse(
+        Polarity.quantityConflict(
+            "the log is flushed before the commit returns", "the log is flushed before the reply"));
+    assertFalse(
+        Polarity.quantityConflict("one of the replicas answers", "several replicas answer"));
+  }
+
+  @Test
+  void should_know_sentences_that_report_a_belief_as_false() {
+    assertTrue(Polarity.listsAsWrong("It's not true that indexes always speed up writes."));
+    assertTrue(Polarity.listsAsWrong("A big misconception is that props changes cause it."));
+    assertTrue(
+        Polarity.listsAsWrong("So it's not really that Redis is magically fast, it is in memory."));
+    assertTrue(Polarity.listsAsWrong("Contrary to popular belief, HTTPS hides the path."));
+    assertFalse(Polarity.listsAsWrong("It is true that a hash index cannot serve range queries."));
+    assertFalse(Polarity.listsAsWrong("The mistake is rare because the compiler checks it."));
+  }
+
+  @Test
+  void should_read_what_you_do_not_want_as_a_warning() {
+    assertTrue(Polarity.prohibits("What you don't want is to retry without a backoff."));
+    assertFalse(Polarity.prohibits("What you want is a retry with backoff."));
+  }
 }
