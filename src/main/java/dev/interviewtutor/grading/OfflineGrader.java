@@ -374,7 +374,8 @@ public final class OfflineGrader implements Grader {
         double overlap = overlap(c.terms(), w.terms());
         boolean samePolarity =
             !Polarity.conflict(c.text(), w.misconception().text())
-                && !Polarity.quantityConflict(c.text(), w.misconception().text());
+                && !Polarity.quantityConflict(c.text(), w.misconception().text())
+                && !Polarity.universalUnsaid(c.text(), w.misconception().text());
         if (LOG.isDebugEnabled() && cos >= 0.5) {
           LOG.debug(
               "mistake check: '{}' vs '{}' cos {} nearest point {} overlap {} same polarity {}",
@@ -434,9 +435,12 @@ public final class OfflineGrader implements Grader {
           // advice against something ("Don't use the index as a key if the list is reordered")
           // does not deny a fact about it ("index keys mismatch state when the list is
           // reordered"): no credit, but no mistake either
-          boolean advisesAgainst = Polarity.prohibits(sentence) && !Polarity.prohibits(p.claim());
-          // "IPv6 drops broadcast" against "IPv6 has no broadcast": a verb may deny it as well
-          boolean mayDenyByVerb = Polarity.privative(units.get(u).text());
+          boolean advisesAgainst =
+              Polarity.warnsAgainst(sentence) && !Polarity.prohibits(p.claim());
+          // "IPv6 drops broadcast" against "IPv6 has no broadcast": a verb may deny it as well, and
+          // "the implementation lives elsewhere" says there is none here
+          boolean mayDenyByVerb =
+              Polarity.privative(units.get(u).text()) || Polarity.privative(p.claim());
           if (cos >= 0.7
               && !advisesAgainst
               && !mayDenyByVerb

@@ -661,6 +661,11 @@ final class Siblings {
         // "private or no-store", "heap and stack": one claim about both names, so about neither on
         // its own
         starts.remove(previous);
+      } else if (previous != null
+          && APPOSITIVE.matcher(sentence.substring(previous[1], m[0])).matches()) {
+        // "Transform, a duplex where ...": the second name says what the first one is
+        previous = m;
+        continue;
       } else if (opensClause(sentence, m[0])) {
         starts.add(m);
       }
@@ -731,6 +736,12 @@ final class Siblings {
   private static final Pattern COORDINATED =
       Pattern.compile(
           "(?i)[`*\"'’)\\s]*(?:,|/|&|\\bor\\b|\\band\\b|\\bnor\\b|,\\s*(?:and|or)\\b)[`*\"'‘(\\s]*");
+
+  /** Between two names, an appositive: "Transform, a duplex ...", "X, which is a Y ...". */
+  private static final Pattern APPOSITIVE =
+      Pattern.compile(
+          "(?i)[`*\"'’)]*\\s*,\\s*(?:(?:which|that)\\s+(?:is|are)\\s+)?(?:a|an|the)\\s+"
+              + "(?:(?:kind|type|sort|special\\s+case)\\s+of\\s+(?:a\\s+|an\\s+)?)?[`*\"'‘(]*");
 
   /** A clause that refers back to the subject it follows instead of naming a new one. */
   private static final Pattern SAME_SUBJECT =

@@ -1,6 +1,7 @@
 package dev.interviewtutor.grading;
 
 import dev.interviewtutor.grading.text.Polarity;
+import dev.interviewtutor.grading.text.TextUnits;
 import dev.interviewtutor.grading.text.TextUnits.Unit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,11 +129,22 @@ final class SwapCheck {
       double otherBest = -1;
       int otherSubject = -1;
       int otherClaim = -1;
+      // a run that names another sibling says something about the two ("it allows dirty reads,
+      // meaning you see uncommitted changes"): its words may be that sibling's, and are no swap
+      Set<Integer> namedInRun = new HashSet<>();
+      siblings.mentions(segments.get(g).claim()).forEach(m -> namedInRun.add(m[2]));
+      boolean runNegated = TextUnits.negated(compared.get(g));
       for (int c = 0; c < siblings.claims.size(); c++) {
         Siblings.Claim claim = siblings.claims.get(c);
+        if (claim.subject() != own && namedInRun.contains(claim.subject())) {
+          continue;
+        }
+        // (a run that denies something cannot state a claim that denies nothing: "enums don't
+        // play well with erasable syntax" is not "a union is erased")
         boolean denies =
             Polarity.conflict(
-                compared.get(g), Siblings.forComparison(claim.text()), rv.lexicon::term);
+                    compared.get(g), Siblings.forComparison(claim.text()), rv.lexicon::term)
+                || runNegated != TextUnits.negated(Siblings.forComparison(claim.text()));
         double cos =
             SentenceEncoder.cosine(vectors[g], rv.claimVectors[c])
                 + WORDS_WEIGHT * dice(segmentTerms.get(g), rv.claimTerms.get(c))

@@ -355,13 +355,20 @@ final class RubricText {
   private static final int MAX_SWAPPED_WORDS = 2;
   private static final int MIN_KEPT_WORDS = 2;
   private static final Pattern COPULA = Pattern.compile("(?i)is|are|was|were|be");
+  private static final Pattern COORDINATOR = Pattern.compile("(?i)or|and|nor");
 
   private static String replaceContrast(String left, String alternative) {
     String alt = alternative.replaceAll("[.!]+$", "").strip();
     String[] leftWords = left.strip().split("\\s+");
     int altWords = words(alt);
     if (altWords == 1 && leftWords.length > 1) {
-      return String.join(" ", java.util.Arrays.copyOf(leftWords, leftWords.length - 1)) + " " + alt;
+      // "Atomic means all or nothing, not fast": the alternative takes the place of the whole
+      // pair ("Atomic means fast"), not of its last word
+      int cut = leftWords.length - 1;
+      if (cut >= 3 && COORDINATOR.matcher(leftWords[cut - 1]).matches()) {
+        cut -= 2;
+      }
+      return String.join(" ", java.util.Arrays.copyOf(leftWords, cut)) + " " + alt;
     }
     Matcher prep = PREPOSITION.matcher(left);
     if (prep.matches() && !prep.group(1).isBlank()) {

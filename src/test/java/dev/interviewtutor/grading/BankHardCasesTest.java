@@ -317,7 +317,50 @@ class BankHardCasesTest {
             + "It's a form of broken access control. The fix is a server-side authorisation "
             + "check on every object access, ideally by scoping the query itself to the owner "
             + "or tenant. Switching to UUIDs doesn't fix it; they only make guessing harder, "
-            + "and the permission check is still required."
+            + "and the permission check is still required.",
+        // ... an appositive ("Transform, a duplex where ..."), a run that names the sibling it
+        // describes, a run that denies where the sibling's claim does not, a belief's "each ...
+        // again" unsaid, and a point that puts the thing "elsewhere"
+        "1007|There are four kinds: Readable, which you consume data from, like "
+            + "fs.createReadStream; Writable, which you write to, like an HTTP response; "
+            + "Duplex, which is both readable and writable independently, like a TCP socket; "
+            + "and Transform, a duplex where the output is computed from the input, like "
+            + "zlib.createGzip. In practice I connect them with stream.pipeline rather than "
+            + "chained .pipe() calls, because pipeline forwards errors and cleans up every "
+            + "stream.",
+        "1114|ES modules use import and export, and each file gets its own scope, so nothing "
+            + "leaks into the global object. Imports are static and resolved before any code "
+            + "runs, which is what allows tree shaking, and they're live bindings, not copies, "
+            + "so if the exporting module updates the value you see the new one. A module is "
+            + "evaluated only once, no matter how many files import it, and if you need to load "
+            + "something on demand you use dynamic import(), which returns a promise.",
+        "1206|A regular enum isn't just a type, it generates a real JavaScript object at "
+            + "runtime, whereas a union like 'red' | 'green' is erased entirely and costs "
+            + "nothing. Numeric enums are also looser than you'd expect, and enums don't play "
+            + "nicely with erasable-syntax setups like Node's type stripping. These days I "
+            + "usually prefer a union of string literals, or an as const object if I also need "
+            + "the values at runtime.",
+        "1209|A .d.ts file contains only type information, declarations with no "
+            + "implementation, and it never emits any JavaScript. It describes the shape of "
+            + "code that exists somewhere else, typically a JS library, which is what the "
+            + "@types packages on DefinitelyTyped are, or the output of your own library when "
+            + "you compile with declaration: true. You also use them for global augmentations "
+            + "or declare module for untyped packages.",
+        "1602|There are four standard levels. Read Uncommitted allows dirty reads, meaning you "
+            + "can see another transaction's uncommitted changes. Read Committed stops dirty "
+            + "reads but still allows non-repeatable reads, where the same row read twice gives "
+            + "different values because someone committed in between. Repeatable Read prevents "
+            + "that too but, per the standard, still allows phantoms, where re-running a query "
+            + "returns new or missing rows, and Serializable prevents all three, as if "
+            + "transactions ran one after another. Worth knowing that Postgres defaults to Read "
+            + "Committed while MySQL InnoDB defaults to Repeatable Read.",
+        "1607|WHERE filters individual rows before any grouping happens, whereas HAVING "
+            + "filters the groups after GROUP BY. That's why you can't write WHERE COUNT(*) > "
+            + "5: aggregates don't exist yet at that stage, so that condition has to go in "
+            + "HAVING. For example, SELECT customer_id, COUNT(*) FROM orders WHERE status = "
+            + "'paid' GROUP BY customer_id HAVING COUNT(*) >= 5. And as a rule, anything that "
+            + "doesn't need an aggregate should go in WHERE, so fewer rows reach the grouping "
+            + "step."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

@@ -50,6 +50,17 @@ class SiblingsTest {
   }
 
   @Test
+  void should_read_a_name_in_apposition_as_what_the_name_before_it_is() {
+    Siblings s = Siblings.of(BANK.get("9019"));
+    List<Siblings.Segment> runs =
+        s.segments("A volume, a container for files that outlives the pod, is mounted by path.");
+    assertEquals(1, runs.size(), runs.toString());
+    assertEquals("volume", s.subjects.get(runs.get(0).subject()).name());
+    assertEquals(
+        2, s.segments("A volume outlives the pod, a container does not.").size(), "a clause");
+  }
+
+  @Test
   void should_start_a_run_only_where_a_name_opens_a_clause() {
     Siblings s = Siblings.of(BANK.get("9001"));
     List<Siblings.Segment> runs =

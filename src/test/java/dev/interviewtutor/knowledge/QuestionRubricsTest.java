@@ -292,6 +292,9 @@ class QuestionRubricsTest {
     assertEquals(
         "A cluster does share memory",
         RubricText.wrongBelief("A cluster doesn't share memory, but workers can.").orElseThrow());
+    assertEquals(
+        "A commit is quick",
+        RubricText.wrongBelief("A commit is all or nothing, not quick.").orElseThrow());
     assertTrue(RubricText.wrongBelief("Event listeners not removed").isEmpty());
     assertTrue(
         RubricText.wrongBelief("Worker threads share memory using SharedArrayBuffer.").isEmpty());

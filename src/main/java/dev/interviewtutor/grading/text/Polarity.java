@@ -89,6 +89,20 @@ public final class Polarity {
     return PROHIBITION.matcher(sentence).find();
   }
 
+  /** A clause inside a sentence that starts by forbidding: "pick X, and never a timestamp". */
+  private static final Pattern INNER_PROHIBITION =
+      Pattern.compile(
+          "(?i)[,;:—–]\\s*(?:(?:and|but|or|so|just)\\s+)?(?:never|don['’]?t|do not|avoid)\\b");
+
+  /**
+   * Whether the sentence, or a clause of it, forbids or warns against something ("Pick a
+   * high-cardinality key, and never a timestamp, because ..."): it advises, and denies no fact
+   * about the thing it warns against.
+   */
+  public static boolean warnsAgainst(String sentence) {
+    return prohibits(sentence) || INNER_PROHIBITION.matcher(sentence).find();
+  }
+
   /** Whether some content word that both texts use is negated in exactly one of them. */
   public static boolean conflict(String a, String b) {
     return conflict(a, b, Lexicon::stem);
@@ -515,6 +529,31 @@ public final class Polarity {
     }
   }
 
+  /** Words that make a claim hold in every case ("... or any response" only extends a list). */
+  private static final Pattern UNIVERSAL =
+      Pattern.compile(
+          "(?i)\\b(?:each|every|everything|everywhere|all|anything|always|whenever)\\b"
+              + "|(?<!\\bor\\s)(?<!\\band\\s)\\bany\\b");
+
+  /** Words that make a claim happen over and over. */
+  private static final Pattern REPEATED =
+      Pattern.compile("(?i)\\b(?:again|whenever|every\\s+time|each\\s+time|re-\\w+)\\b");
+
+  /**
+   * Whether {@code belief} claims something of every case or again and again ("Any column works as
+   * a shard key", "Each import of a module runs it again") and {@code text} does not say so:
+   * without that, the text only shares the belief's topic words ("imports are resolved before any
+   * code runs").
+   */
+  public static boolean universalUnsaid(String text, String belief) {
+    for (Pattern p : List.of(UNIVERSAL, REPEATED)) {
+      if (p.matcher(belief).find() && !p.matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final Pattern ONLY = Pattern.compile("(?i)\\bonly\\b");
 
   private static final Pattern EVERY = Pattern.compile("(?i)\\b(?:every|all|each)\\b");
@@ -553,7 +592,8 @@ public final class Polarity {
       Pattern.compile(
           "(?i)\\b(?:drops?|dropped|dropping|removes?|removed|removing|lacks?|lacked|lacking|omits?"
               + "|omitted|eliminates?|eliminated|strips?|stripped|gets?\\s+rid\\s+of|got\\s+rid\\s+of"
-              + "|does\\s+away\\s+with|did\\s+away\\s+with|abandons?|abandoned|in\\s+favou?r\\s+of)\\b");
+              + "|does\\s+away\\s+with|did\\s+away\\s+with|abandons?|abandoned|in\\s+favou?r\\s+of"
+              + "|elsewhere|somewhere\\s+else)\\b");
 
   /** Whether the text denies something with a verb instead of a negation word (see above). */
   public static boolean privative(String text) {

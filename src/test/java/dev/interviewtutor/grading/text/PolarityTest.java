@@ -213,4 +213,28 @@ class PolarityTest {
     assertTrue(Polarity.prohibits("What you don't want is to retry without a backoff."));
     assertFalse(Polarity.prohibits("What you want is a retry with backoff."));
   }
+
+  @Test
+  void should_need_the_every_or_again_of_a_universal_belief() {
+    String belief = "Each request to the pool opens a new connection again";
+    assertTrue(
+        Polarity.universalUnsaid("requests borrow a connection before any query runs", belief));
+    assertFalse(
+        Polarity.universalUnsaid(
+            "And every request opens a connection again, which is slow", belief));
+    assertTrue(
+        Polarity.universalUnsaid("a column can be a shard key", "Any column works as a shard key"));
+    assertFalse(Polarity.universalUnsaid("the key is hashed", "The key is hashed"));
+    assertFalse(
+        Polarity.universalUnsaid(
+            "set public on the profile endpoint", "public on /me or any response with user data"));
+  }
+
+  @Test
+  void should_find_a_warning_inside_a_sentence_and_a_thing_said_to_be_elsewhere() {
+    assertTrue(Polarity.warnsAgainst("Pick a key most queries use, and never a timestamp."));
+    assertTrue(Polarity.warnsAgainst("Use prepared statements; don't build SQL by concatenation."));
+    assertFalse(Polarity.warnsAgainst("A timestamp key never spreads writes, so it is a bad key."));
+    assertTrue(Polarity.privative("the header file holds declarations; the code lives elsewhere"));
+  }
 }
