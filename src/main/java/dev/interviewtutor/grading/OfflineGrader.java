@@ -444,6 +444,7 @@ public final class OfflineGrader implements Grader {
           if (cos >= 0.7
               && !advisesAgainst
               && !mayDenyByVerb
+              && !Polarity.deniesACondition(units.get(u).text())
               && Polarity.opposite(units.get(u).text(), p.claim(), Lexicon::stem)
               && statesTheSame(units.get(u).text(), p.claim())
               && hits.stream().noneMatch(h -> h.evidence().equals(sentence))) {

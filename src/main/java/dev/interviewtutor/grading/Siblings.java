@@ -700,6 +700,11 @@ final class Siblings {
       Pattern.compile(
           "(?i)[`*\"'’)]*\\s*,?\\s*(?:that|which|who)\\s+(?!(?:a|an|the|you|we|i|it|they|he|she|this|these|those|git|your|our|my)\\b)");
 
+  /** A determiner right before a name: "a blob", "the tree", "its parent". */
+  private static final Pattern DETERMINED =
+      Pattern.compile(
+          "(?i)\\b(?:a|an|the|its|their|this|that|each|every|one|another|your|our)\\s+[`*\"'‘(]*$");
+
   /** Where a relative clause ends: the next punctuation or joint. */
   private static final Pattern RELATIVE_END =
       Pattern.compile("(?i)[,;:.!?()]|\\s+(?:and|but|while|whereas|so|because)\\s+");
@@ -716,7 +721,9 @@ final class Siblings {
         continue;
       }
       Matcher rel = RELATIVE.matcher(sentence).region(m[1], sentence.length());
-      if (!rel.lookingAt()) {
+      // only a name with its own article or determiner: in "a layer built on top of OAuth 2.0 that
+      // adds authentication" what adds it is the layer
+      if (!rel.lookingAt() || !DETERMINED.matcher(sentence.substring(0, m[0])).find()) {
         continue;
       }
       Matcher end = RELATIVE_END.matcher(sentence).region(rel.end(), sentence.length());

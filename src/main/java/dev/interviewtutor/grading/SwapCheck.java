@@ -136,15 +136,23 @@ final class SwapCheck {
       boolean runNegated = TextUnits.negated(compared.get(g));
       for (int c = 0; c < siblings.claims.size(); c++) {
         Siblings.Claim claim = siblings.claims.get(c);
-        if (claim.subject() != own && namedInRun.contains(claim.subject())) {
+        if (claim.subject() != own
+            && (namedInRun.contains(claim.subject()) || namesSubject(rv, c, own))) {
           continue;
         }
-        // (a run that denies something cannot state a claim that denies nothing: "enums don't
-        // play well with erasable syntax" is not "a union is erased")
         boolean denies =
             Polarity.conflict(
-                    compared.get(g), Siblings.forComparison(claim.text()), rv.lexicon::term)
-                || runNegated != TextUnits.negated(Siblings.forComparison(claim.text()));
+                compared.get(g), Siblings.forComparison(claim.text()), rv.lexicon::term);
+        if (claim.subject() != own) {
+          // a run that denies what the bank says of another sibling tells the two apart ("threads
+          // don't run in parallel" against "processes run in parallel"); and a run that denies
+          // something cannot state a claim that denies nothing ("enums don't play well with
+          // erasable syntax" is not "a union is erased")
+          if (denies) {
+            continue;
+          }
+          denies = runNegated && !TextUnits.negated(Siblings.forComparison(claim.text()));
+        }
         double cos =
             SentenceEncoder.cosine(vectors[g], rv.claimVectors[c])
                 + WORDS_WEIGHT * dice(segmentTerms.get(g), rv.claimTerms.get(c))
@@ -234,6 +242,15 @@ final class SwapCheck {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the bank's claim {@code c} about one sibling names {@code subject} too ("SameSite
+   * cookies: Lax withholds the cookie on cross-site POSTs"): what it says may be about that one.
+   */
+  private static boolean namesSubject(RubricVectors rv, int c, int subject) {
+    return rv.siblings.mentions(rv.siblings.claims.get(c).text()).stream()
+        .anyMatch(m -> m[2] == subject);
   }
 
   /** Words of both said in the same order, over the words of both. */

@@ -360,7 +360,58 @@ class BankHardCasesTest {
             + "HAVING. For example, SELECT customer_id, COUNT(*) FROM orders WHERE status = "
             + "'paid' GROUP BY customer_id HAVING COUNT(*) >= 5. And as a rule, anything that "
             + "doesn't need an aggregate should go in WHERE, so fewer rows reach the grouping "
-            + "step."
+            + "step.",
+        // round 5: ".then" is no sentence end, a negated condition ("Without X, ..."), a run that
+        // denies what the bank says of another sibling, a sibling claim that names the run's own
+        // subject, a relative clause after a name without its own article
+        "1002|Microtasks are things like resolved promise callbacks and queueMicrotask, "
+            + "whereas macrotasks are the bigger units like timers, I/O callbacks and "
+            + "setImmediate. The key difference is that the microtask queue is drained "
+            + "completely after each macrotask, before the event loop moves on, so a promise "
+            + ".then always runs before the next setTimeout callback even if the timer is "
+            + "already due. In Node, process.nextTick is its own queue that runs even before "
+            + "promise microtasks. The pitfall is that if you keep queuing microtasks "
+            + "recursively, you can starve the event loop and I/O never gets a chance.",
+        "1208|Without strictNullChecks, null and undefined are assignable to every type, so a "
+            + "string could secretly be null and the compiler won't warn you. When you turn it "
+            + "on, they become their own types, so if something can be missing you have to "
+            + "write string | null or string | undefined, and the compiler forces you to check "
+            + "for it before using it, with an if, optional chaining, or the non-null assertion "
+            + "operator. It catches a whole class of 'cannot read property of undefined' bugs "
+            + "at compile time.",
+        "1410|Because of the GIL in CPython, threads don't run Python bytecode in parallel, so "
+            + "threading helps for I/O-bound work but not for CPU-bound work. multiprocessing "
+            + "sidesteps that by using separate processes, each with its own interpreter and "
+            + "GIL, so you get real parallelism for CPU-heavy tasks, at the cost of more memory "
+            + "and having to pickle data between processes. asyncio is single-threaded "
+            + "cooperative concurrency with an event loop, great for tons of concurrent network "
+            + "connections, but only if you use async libraries, since one blocking call stalls "
+            + "everything.",
+        "1504|Strings in Java are immutable, so once created their contents never change, and "
+            + "any method like toUpperCase or concat returns a new String. That lets the JVM "
+            + "safely share them: string literals go into the string pool, so two identical "
+            + "literals refer to the same object, which saves memory. Immutability also makes "
+            + "strings thread-safe without synchronization, lets them cache their hashCode, "
+            + "which is great for HashMap keys, and is a security thing, because a filename or "
+            + "class name can't be changed after it's checked. Pitfall: don't compare strings "
+            + "with ==, because new String(\"a\") isn't the pooled object, use equals.",
+        "1902|CSRF is when a malicious site makes the victim's browser send a request to a "
+            + "site they're logged into, like a form POST to transfer money, and the browser "
+            + "automatically attaches the session cookie, so the server thinks it's a legit "
+            + "request. SameSite is a cookie attribute that controls whether the cookie is sent "
+            + "on cross-site requests: Strict never sends it cross-site, and Lax only sends it "
+            + "on top-level GET navigations, so a cross-site POST won't carry the cookie. "
+            + "Chrome now treats cookies without the attribute as Lax, which blocks most CSRF, "
+            + "but it's not a complete fix, so you'd still use CSRF tokens and never make "
+            + "state-changing GET endpoints.",
+        "1907|OAuth 2.0 is an authorization framework, it's about granting an app delegated "
+            + "access to resources, like letting a printing service read my Google Photos, and "
+            + "the access token it issues isn't meant to tell the client who the user is. "
+            + "OpenID Connect is an identity layer built on top of OAuth 2.0 that adds "
+            + "authentication: you request the openid scope and get back an ID token, a signed "
+            + "JWT with claims like sub and email, plus a userinfo endpoint. So if you want "
+            + "'log in with Google', that's OIDC, and using a plain OAuth access token as proof "
+            + "of login is a known anti-pattern."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

@@ -499,7 +499,9 @@ public final class Polarity {
   @SuppressWarnings("unchecked")
   private static List<Set<String>[]> orders(String text) {
     // a call's arguments are not a clause: "setTimeout(fn, 0) runs before ..."
-    List<String> tokens = tokens(CALL_ARGUMENTS.matcher(text).replaceAll(""));
+    // (nor is the dot of ".then" or "process.nextTick" the end of a sentence)
+    List<String> tokens =
+        tokens(CALL_ARGUMENTS.matcher(text).replaceAll("").replaceAll("\\.(?=\\w)", " "));
     List<Set<String>[]> out = new java.util.ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
@@ -523,7 +525,8 @@ public final class Polarity {
 
   private static final Set<String> ORDER_BOUNDARIES = Set.of(".", ";", ":", "!", "?", ",");
 
-  private static void addContent(Set<String> out, String t) {
+  private static void addContent(Set<String> out, String token) {
+    String t = token.replaceAll("'s$", ""); // "a promise's callback" is about the promise
     if (isWord(t) && !Lexicon.isStopword(t) && !isCue(t)) {
       out.add(Lexicon.stem(t));
     }
@@ -594,6 +597,22 @@ public final class Polarity {
               + "|omitted|eliminates?|eliminated|strips?|stripped|gets?\\s+rid\\s+of|got\\s+rid\\s+of"
               + "|does\\s+away\\s+with|did\\s+away\\s+with|abandons?|abandoned|in\\s+favou?r\\s+of"
               + "|elsewhere|somewhere\\s+else)\\b");
+
+  /**
+   * A clause that opens with a negated condition: "Without strictNullChecks, null is assignable to
+   * every type", "If you don't set a key, ...".
+   */
+  private static final Pattern NEGATED_CONDITION =
+      Pattern.compile(
+          "(?i)^\\W*(?:(?:so|and|but|also)\\s+)?(?:without\\b|(?:if|when|unless|once)\\b[^,;]*?\\b(?:not|no|never|without|\\w+n['’]t)\\b)[^,;]*,");
+
+  /**
+   * Whether the clause opens with a negated condition: what it says holds in the other case, and a
+   * point about the first case is not its opposite.
+   */
+  public static boolean deniesACondition(String clause) {
+    return NEGATED_CONDITION.matcher(clause).find();
+  }
 
   /** Whether the text denies something with a verb instead of a negation word (see above). */
   public static boolean privative(String text) {

@@ -190,6 +190,14 @@ class PolarityTest {
         Polarity.quantityConflict(
             "onload(cb, 1) fires after DOMContentLoaded",
             "onload(cb, 1) fires before DOMContentLoaded"));
+    assertTrue(
+        Polarity.quantityConflict(
+            "a future .thenApply stage runs before the next poll",
+            "the poll runs before a future's stage"));
+    assertTrue(
+        Polarity.quantityConflict(
+            "so the index is written before the next query runs",
+            "a query runs before the index's write"));
     assertFalse(
         Polarity.quantityConflict(
             "the log is flushed before the commit returns", "the log is flushed before the reply"));
@@ -236,5 +244,13 @@ class PolarityTest {
     assertTrue(Polarity.warnsAgainst("Use prepared statements; don't build SQL by concatenation."));
     assertFalse(Polarity.warnsAgainst("A timestamp key never spreads writes, so it is a bad key."));
     assertTrue(Polarity.privative("the header file holds declarations; the code lives elsewhere"));
+  }
+
+  @Test
+  void should_know_a_clause_that_opens_with_a_negated_condition() {
+    assertTrue(Polarity.deniesACondition("Without a WHERE clause, the update touches every row."));
+    assertTrue(Polarity.deniesACondition("If you don't set a TTL, keys live forever."));
+    assertFalse(Polarity.deniesACondition("Keys without a TTL live forever."));
+    assertFalse(Polarity.deniesACondition("If you set a TTL, keys expire."));
   }
 }
