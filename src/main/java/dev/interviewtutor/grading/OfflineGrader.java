@@ -64,6 +64,12 @@ public final class OfflineGrader implements Grader {
   static final double CORRECTION_MARGIN = 0.02;
 
   /**
+   * A clause at least this close to a wrong belief says it, with or without the belief's "every" or
+   * "always"; below it, a belief about every case needs its "every" said.
+   */
+  static final double PARAPHRASE_COS = 0.75;
+
+  /**
    * An answer in the question's own words is a restatement only below this coverage of the key
    * points: at or above it, it states them.
    */
@@ -375,7 +381,9 @@ public final class OfflineGrader implements Grader {
         boolean samePolarity =
             !Polarity.conflict(c.text(), w.misconception().text())
                 && !Polarity.quantityConflict(c.text(), w.misconception().text())
-                && !Polarity.universalUnsaid(c.text(), w.misconception().text());
+                && !Polarity.repetitionUnsaid(c.text(), w.misconception().text())
+                && !(cos < PARAPHRASE_COS
+                    && Polarity.universalUnsaid(c.text(), w.misconception().text()));
         if (LOG.isDebugEnabled() && cos >= 0.5) {
           LOG.debug(
               "mistake check: '{}' vs '{}' cos {} nearest point {} overlap {} same polarity {}",

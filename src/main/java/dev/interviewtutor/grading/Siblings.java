@@ -887,6 +887,7 @@ final class Siblings {
           if (form.size() > bestLen
               && i + form.size() <= stems.size()
               && stems.subList(i, i + form.size()).equals(form)
+              && !(form.size() == 1 && verbForm(text, words.get(i), subjects.get(s).name()))
               && (!isKeyword(subjects.get(s).name())
                   || isKeyword(text.substring(words.get(i)[0], words.get(i)[1])))) {
             best = s;
@@ -902,6 +903,30 @@ final class Siblings {
       }
     }
     return out;
+  }
+
+  /**
+   * The subjects the text names by their own name ("dirty reads" for "Dirty read"), not by a
+   * synonym.
+   */
+  java.util.Set<Integer> namedByName(String text) {
+    java.util.Set<Integer> out = new java.util.HashSet<>();
+    for (int[] m : mentions(text)) {
+      if (stems(text.substring(m[0], m[1]))
+          .equals(stems(withoutGloss(subjects.get(m[2]).name())))) {
+        out.add(m[2]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a one-word name is said as a verb's past form ("Called as obj.method()" where a sibling
+   * is named "call"): the name's own word, not one like it.
+   */
+  private static boolean verbForm(String text, int[] word, String name) {
+    String w = text.substring(word[0], word[1]).toLowerCase(Locale.ROOT);
+    return w.endsWith("ed") && !stems(name).isEmpty() && !name.toLowerCase(Locale.ROOT).contains(w);
   }
 
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+");

@@ -131,8 +131,8 @@ final class SwapCheck {
       int otherClaim = -1;
       // a run that names another sibling says something about the two ("it allows dirty reads,
       // meaning you see uncommitted changes"): its words may be that sibling's, and are no swap
-      Set<Integer> namedInRun = new HashSet<>();
-      siblings.mentions(segments.get(g).claim()).forEach(m -> namedInRun.add(m[2]));
+      // (by its name: a synonym may be the very claim, "authentication is about permissions")
+      Set<Integer> namedInRun = siblings.namedByName(segments.get(g).claim());
       boolean runNegated = TextUnits.negated(compared.get(g));
       for (int c = 0; c < siblings.claims.size(); c++) {
         Siblings.Claim claim = siblings.claims.get(c);
@@ -249,8 +249,7 @@ final class SwapCheck {
    * cookies: Lax withholds the cookie on cross-site POSTs"): what it says may be about that one.
    */
   private static boolean namesSubject(RubricVectors rv, int c, int subject) {
-    return rv.siblings.mentions(rv.siblings.claims.get(c).text()).stream()
-        .anyMatch(m -> m[2] == subject);
+    return rv.siblings.namedByName(rv.siblings.claims.get(c).text()).contains(subject);
   }
 
   /** Words of both said in the same order, over the words of both. */

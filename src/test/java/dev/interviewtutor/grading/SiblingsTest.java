@@ -61,6 +61,16 @@ class SiblingsTest {
   }
 
   @Test
+  void should_not_take_a_verb_like_a_name_for_the_name() {
+    Siblings s = Siblings.of(BANK.get("9020"));
+    assertEquals(List.of("call", "apply"), names("9020"));
+    List<Siblings.Segment> runs = s.segments("Called with an array, apply spreads it out.");
+    assertEquals(1, runs.size(), runs.toString());
+    assertEquals("apply", s.subjects.get(runs.get(0).subject()).name());
+    assertEquals(1, s.segments("call takes them one by one.").size());
+  }
+
+  @Test
   void should_start_a_run_only_where_a_name_opens_a_clause() {
     Siblings s = Siblings.of(BANK.get("9001"));
     List<Siblings.Segment> runs =

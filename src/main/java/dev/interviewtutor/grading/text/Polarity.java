@@ -538,6 +538,16 @@ public final class Polarity {
           "(?i)\\b(?:each|every|everything|everywhere|all|anything|always|whenever)\\b"
               + "|(?<!\\bor\\s)(?<!\\band\\s)\\bany\\b");
 
+  /**
+   * Whether {@code belief} claims something of every case ("Lookups are always O(1)", "Promise.all
+   * waits for every promise") and {@code text} does not say so. Weaker than {@link
+   * #repetitionUnsaid}: "prefer X, it's faster" does state "X is the faster choice for every
+   * effect", so a caller asks this only of a text that is not close to the belief anyway.
+   */
+  public static boolean universalUnsaid(String text, String belief) {
+    return UNIVERSAL.matcher(belief).find() && !UNIVERSAL.matcher(text).find();
+  }
+
   /** Words that make a claim happen over and over. */
   private static final Pattern REPEATED =
       Pattern.compile("(?i)\\b(?:again|whenever|every\\s+time|each\\s+time|re-\\w+)\\b");
@@ -548,13 +558,8 @@ public final class Polarity {
    * without that, the text only shares the belief's topic words ("imports are resolved before any
    * code runs").
    */
-  public static boolean universalUnsaid(String text, String belief) {
-    for (Pattern p : List.of(UNIVERSAL, REPEATED)) {
-      if (p.matcher(belief).find() && !p.matcher(text).find()) {
-        return true;
-      }
-    }
-    return false;
+  public static boolean repetitionUnsaid(String text, String belief) {
+    return REPEATED.matcher(belief).find() && !REPEATED.matcher(text).find();
   }
 
   private static final Pattern ONLY = Pattern.compile("(?i)\\bonly\\b");

@@ -223,16 +223,19 @@ class PolarityTest {
   }
 
   @Test
-  void should_need_the_every_or_again_of_a_universal_belief() {
+  void should_need_the_again_of_a_repeated_belief() {
     String belief = "Each request to the pool opens a new connection again";
     assertTrue(
-        Polarity.universalUnsaid("requests borrow a connection before any query runs", belief));
+        Polarity.repetitionUnsaid("requests borrow a connection before any query runs", belief));
     assertFalse(
-        Polarity.universalUnsaid(
+        Polarity.repetitionUnsaid(
             "And every request opens a connection again, which is slow", belief));
+    assertFalse(Polarity.repetitionUnsaid("the key is hashed", "The key is hashed"));
+    assertFalse(
+        Polarity.repetitionUnsaid(
+            "prefer X, it's faster", "X is the faster choice for every effect"));
     assertTrue(
-        Polarity.universalUnsaid("a column can be a shard key", "Any column works as a shard key"));
-    assertFalse(Polarity.universalUnsaid("the key is hashed", "The key is hashed"));
+        Polarity.universalUnsaid("worst-case lookup is O(log n)", "Lookups are always O(1)"));
     assertFalse(
         Polarity.universalUnsaid(
             "set public on the profile endpoint", "public on /me or any response with user data"));
