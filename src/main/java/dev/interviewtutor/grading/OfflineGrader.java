@@ -331,6 +331,13 @@ public final class OfflineGrader implements Grader {
             && Polarity.conflict(c.text(), w.misconception().text())) {
           c.units().forEach(u -> denying.add(clauses.get(u).sentenceIndex()));
         }
+        // ... and so does one that corrects it in passing ("Checked exceptions are subclasses of
+        // Exception but not RuntimeException", against "Checked exceptions are RuntimeException")
+        if (SentenceEncoder.cosine(c.vector(), w.vector()) >= CONTRAST_COS
+            && Polarity.correctsInPassing(c.sentence())
+            && Polarity.conflict(c.sentence(), w.misconception().text())) {
+          c.units().forEach(u -> denying.add(clauses.get(u).sentenceIndex()));
+        }
       }
       String belief = rv.canon.canonical(w.misconception().text());
       for (Said c : said) {

@@ -466,7 +466,11 @@ final class Siblings {
     // "git merge" and "merge" name one thing: the longer name becomes another form of it
     for (Subject existing : found.values()) {
       List<String> form = existing.forms().get(0);
-      if ((endsWith(stems, form) || endsWith(form, stems) || shortened(stems, form))
+      if ((endsWith(stems, form)
+              || endsWith(form, stems)
+              || shortened(stems, form)
+              || withGenericHead(stems, form)
+              || withGenericHead(form, stems))
           && !negatedName(stems, form)) {
         if (!existing.forms().contains(stems)) {
           existing.forms().add(stems);
@@ -553,6 +557,39 @@ final class Siblings {
     return name.length() >= 2
         && name.chars().allMatch(Character::isUpperCase)
         && Lexicon.isStopword(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Nouns that name what kind of thing a name is, and nothing more: "Uncontrolled components". */
+  private static final java.util.Set<String> GENERIC_HEADS =
+      java.util.Set.of(
+          "component",
+          "components",
+          "type",
+          "types",
+          "object",
+          "objects",
+          "mode",
+          "modes",
+          "pattern",
+          "patterns",
+          "model",
+          "models",
+          "approach",
+          "strategy",
+          "style",
+          "method",
+          "methods",
+          "function",
+          "functions");
+
+  /** "Uncontrolled components" is "Uncontrolled" with a generic head noun after it. */
+  private static boolean withGenericHead(List<String> longer, List<String> shorter) {
+    if (shorter.isEmpty() || longer.size() != shorter.size() + 1) {
+      return false;
+    }
+    String head = longer.get(longer.size() - 1);
+    return longer.subList(0, shorter.size()).equals(shorter)
+        && GENERIC_HEADS.stream().anyMatch(g -> Lexicon.stem(g).equals(head));
   }
 
   /**

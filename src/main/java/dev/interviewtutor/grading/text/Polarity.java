@@ -448,13 +448,13 @@ public final class Polarity {
 
   private static final Pattern ONLY_ONE =
       Pattern.compile(
-          "(?i)\\b(?:(?:only|just|exactly)\\s+(?:\\w+\\s+){0,2}?(?:one|a\\s+single)|one and only one|single"
+          "(?i)\\b(?:(?:only|just|exactly)\\s+(?:\\w+\\s+){0,2}?(?:one|once|a\\s+single)|one and only one|single"
               + "|one(?=\\s+(?!of\\b|another\\b|or\\b|by\\b|more\\b|and\\b|to\\b)[a-z]))\\b");
 
   private static final Pattern MORE_THAN_ONE =
       Pattern.compile(
           "(?i)\\b(?:several|multiple|many|more than one|any number of|two or more|as many"
-              + "|two|three|four|five)\\b");
+              + "|two|three|four|five|twice|again|repeatedly)\\b");
 
   /**
    * Whether one text says "only one" where the other says "several": "a class can extend only one"
@@ -462,6 +462,7 @@ public final class Polarity {
    */
   public static boolean quantityConflict(String a, String b) {
     return orderConflict(a, b)
+        || complexityConflict(a, b)
         || ONLY_ONE.matcher(a).find() && MORE_THAN_ONE.matcher(b).find()
         || MORE_THAN_ONE.matcher(a).find() && ONLY_ONE.matcher(b).find()
         || ONLY.matcher(a).find() && EVERY.matcher(b).find() && !ONLY.matcher(b).find()
@@ -493,6 +494,24 @@ public final class Polarity {
       }
     }
     return false;
+  }
+
+  private static final Pattern BIG_O = Pattern.compile("\\bO\\(\\s*([^()]{1,20}?)\\s*\\)");
+
+  /** Whether both texts give a cost in O( ) notation and no cost of one is a cost of the other. */
+  static boolean complexityConflict(String a, String b) {
+    Set<String> ca = costs(a);
+    Set<String> cb = costs(b);
+    return !ca.isEmpty() && !cb.isEmpty() && java.util.Collections.disjoint(ca, cb);
+  }
+
+  private static Set<String> costs(String text) {
+    Set<String> out = new HashSet<>();
+    Matcher m = BIG_O.matcher(text);
+    while (m.find()) {
+      out.add(m.group(1).replaceAll("\\s+", "").toLowerCase(Locale.ROOT));
+    }
+    return out;
   }
 
   /** Per "before"/"after" in the text: the stems said earlier in order, and those said later. */
@@ -530,6 +549,15 @@ public final class Polarity {
     if (isWord(t) && !Lexicon.isStopword(t) && !isCue(t)) {
       out.add(Lexicon.stem(t));
     }
+  }
+
+  /** "X, not Y", "X but not Y", "X rather than Y", "X instead of Y": a correction in passing. */
+  private static final Pattern IN_PASSING =
+      Pattern.compile("(?i)(?:,|\\bbut)\\s+not\\b|\\brather\\s+than\\b|\\binstead\\s+of\\b");
+
+  /** Whether the sentence sets something aside in passing ("subclasses of X but not Y"). */
+  public static boolean correctsInPassing(String sentence) {
+    return IN_PASSING.matcher(sentence).find();
   }
 
   /** Words that make a claim hold in every case ("... or any response" only extends a list). */

@@ -256,4 +256,17 @@ class PolarityTest {
     assertFalse(Polarity.deniesACondition("Keys without a TTL live forever."));
     assertFalse(Polarity.deniesACondition("If you set a TTL, keys expire."));
   }
+
+  @Test
+  void should_see_other_costs_once_against_again_and_a_correction_in_passing() {
+    assertTrue(
+        Polarity.quantityConflict("so a lookup by key is O(log n)", "Lookups by key are O(1)"));
+    assertFalse(Polarity.quantityConflict("a lookup is O(1) on average", "Lookups are O(1)"));
+    assertTrue(
+        Polarity.quantityConflict(
+            "an iterator can only be consumed once", "An iterator can be consumed again"));
+    assertTrue(Polarity.correctsInPassing("Sockets are files but not regular files."));
+    assertTrue(Polarity.correctsInPassing("It copies the reference, not the object."));
+    assertFalse(Polarity.correctsInPassing("It is not a copy."));
+  }
 }
