@@ -411,7 +411,14 @@ class BankHardCasesTest {
             + "authentication: you request the openid scope and get back an ID token, a signed "
             + "JWT with claims like sub and email, plus a userinfo endpoint. So if you want "
             + "'log in with Google', that's OIDC, and using a plain OAuth access token as proof "
-            + "of login is a known anti-pattern."
+            + "of login is a known anti-pattern.",
+        // a negation that runs over the list after it ("can't do new T(), instanceof ..., or ...")
+        "1515|Java generics are a compile-time thing: the compiler checks the types and then "
+            + "erases them, replacing type parameters with their bound, usually Object, and "
+            + "inserting casts where needed. So at runtime a List<String> and a List<Integer> "
+            + "are the same class, which is why you can't do new T(), instanceof List<String>, "
+            + "or overload methods that differ only by generic parameter. It was done that way "
+            + "for backward compatibility with pre-generics code."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

@@ -312,6 +312,15 @@ public final class Polarity {
         String w = tokens.get(j);
         // a comparison is a clause of its own: "stops the sender from sending more than the
         // receiver can buffer" denies the sending, not the buffering ("rather than" is the cue)
+        if (w.equals(",") && !reach.isEmpty() && !t.equals("instead") && !t.equals("rather")) {
+          // "you can't do new T(), instanceof List<String>, or overloads": a list the negation
+          // runs over
+          List<Integer> items = listAfter(tokens, j);
+          if (!items.isEmpty()) {
+            reach.addAll(items);
+            break;
+          }
+        }
         if (BOUNDARIES.contains(w) || isCue(w) || w.equals("than") && j != from + 1) {
           break;
         }
@@ -332,6 +341,54 @@ public final class Polarity {
     }
     return out;
   }
+
+  /** Words a list item may hold at most (content words). */
+  private static final int LIST_ITEM = 3;
+
+  /**
+   * The content words of a list that runs on from the comma at {@code comma} to the end of its
+   * clause (", B, or C" after "can't A"): every item short, the last one opened by "or", "nor" or
+   * "and". Empty when what follows is no such list.
+   */
+  private static List<Integer> listAfter(List<String> tokens, int comma) {
+    List<Integer> words = new java.util.ArrayList<>();
+    int inItem = 0;
+    boolean lastOpened = false;
+    boolean itemStart = true;
+    for (int j = comma + 1; j < tokens.size(); j++) {
+      String w = tokens.get(j);
+      if (w.equals(",")) {
+        if (inItem == 0) {
+          return List.of();
+        }
+        inItem = 0;
+        itemStart = true;
+        lastOpened = false;
+        continue;
+      }
+      if (CLAUSE_END.contains(w)) {
+        break;
+      }
+      if (itemStart && (w.equals("or") || w.equals("nor") || w.equals("and"))) {
+        lastOpened = true;
+        itemStart = false;
+        continue;
+      }
+      itemStart = false;
+      if (BOUNDARIES.contains(w) || isCue(w)) {
+        break; // a new clause starts inside the last item: the list ends there
+      }
+      if (isWord(w) && !Lexicon.isStopword(w)) {
+        if (++inItem > LIST_ITEM) {
+          return List.of();
+        }
+        words.add(j);
+      }
+    }
+    return lastOpened && inItem > 0 ? words : List.of();
+  }
+
+  private static final Set<String> CLAUSE_END = Set.of(".", ";", ":", "!", "?");
 
   /**
    * "instead" and "rather" negate only what they set aside ("instead of X", "rather than X"): "an
@@ -439,7 +496,11 @@ public final class Polarity {
     // "no-cache", "no-store" are names, not negations
     Matcher m =
         TOKEN.matcher(
-            text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\bno-(?=\\p{L})", "no_"));
+            CALL_ARGUMENTS
+                .matcher(text.toLowerCase(Locale.ROOT))
+                .replaceAll("")
+                .replace('’', '\'')
+                .replaceAll("\\bno-(?=\\p{L})", "no_"));
     while (m.find()) {
       out.add(m.group());
     }

@@ -269,4 +269,17 @@ class PolarityTest {
     assertTrue(Polarity.correctsInPassing("It copies the reference, not the object."));
     assertFalse(Polarity.correctsInPassing("It is not a copy."));
   }
+
+  @Test
+  void should_let_a_negation_run_over_a_list_after_it() {
+    assertTrue(
+        Polarity.conflict(
+            "at runtime you can't call new T(), check instanceof, or overload on the parameter",
+            "you can check instanceof at runtime"));
+    // a comma that starts a new clause ends the negation
+    assertFalse(
+        Polarity.conflict(
+            "you can't call new T(), so you check instanceof instead",
+            "you can check instanceof at runtime"));
+  }
 }
