@@ -418,7 +418,41 @@ class BankHardCasesTest {
             + "inserting casts where needed. So at runtime a List<String> and a List<Integer> "
             + "are the same class, which is why you can't do new T(), instanceof List<String>, "
             + "or overload methods that differ only by generic parameter. It was done that way "
-            + "for backward compatibility with pre-generics code."
+            + "for backward compatibility with pre-generics code.",
+        // round 7: "The point isn't that ...", "people think ... but", a single-quoted phrase, a
+        // point that moves a thing "into its own rows", "re-run" as a word of its own
+        "1114|Modern JS uses ES modules: each file has its own scope and you share things only "
+            + "through export and import, with named exports imported in braces and a default "
+            + "export under any name you like. A module is evaluated only once, the first time "
+            + "it's imported, and every importer gets the same instance, so it's not re-run per "
+            + "import, and modules are always strict mode. You can also do dynamic import(), "
+            + "which returns a promise, for lazy loading and code splitting.",
+        "1301|When state changes React renders a new element tree, the so-called virtual DOM, "
+            + "and diffs it against the previous one, then applies only the minimal DOM "
+            + "changes. The diff is heuristic: if element type changes it throws away the "
+            + "subtree, and in lists it uses keys to match children, which is why using the "
+            + "index as key can mess up state when you reorder. The point isn't that virtual "
+            + "DOM is magically faster than the DOM, it's that you get declarative code with "
+            + "reasonable updates.",
+        "1518|Optional was meant as a return type for 'there might be no result', but people "
+            + "misuse it as fields, method parameters, or wrap lists in it instead of returning "
+            + "an empty list. Another one is calling get() without checking, which just throws "
+            + "NoSuchElementException instead of an NPE, or writing if (opt.isPresent()) "
+            + "opt.get() instead of map, orElse or ifPresent. And never return null from a "
+            + "method that returns Optional, that defeats the whole point.",
+        "1608|1NF means atomic values, no repeating groups or lists in a column. 2NF is 1NF "
+            + "plus every non-key column depends on the whole primary key, not part of a "
+            + "composite key. 3NF adds no transitive dependencies, so non-key columns depend "
+            + "only on the key, not on other non-key columns, like not storing city name next "
+            + "to zip code if zip determines it. The classic summary is: the key, the whole "
+            + "key, and nothing but the key.",
+        "1908|The biggest myth is that CORS protects your server; it doesn't, it's the browser "
+            + "relaxing the same-origin policy, and curl or a server can call your API "
+            + "regardless. Another is that it stops CSRF, but simple requests like a form POST "
+            + "still get sent, the browser just blocks the script from reading the response. "
+            + "And people think Access-Control-Allow-Origin: * with credentials works, but "
+            + "browsers reject that combination, and reflecting any Origin with credentials is "
+            + "a real vulnerability."
       })
   void should_not_accuse_a_correct_answer_to_a_shipped_question(String id, String answer) {
     Grade g = GRADER.grade(BankRubricFixtures.bank("project").get(id), answer);

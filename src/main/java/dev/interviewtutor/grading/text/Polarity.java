@@ -500,7 +500,12 @@ public final class Polarity {
                 .matcher(text.toLowerCase(Locale.ROOT))
                 .replaceAll("")
                 .replace('’', '\'')
-                .replaceAll("\\bno-(?=\\p{L})", "no_"));
+                .replaceAll("\\bno-(?=\\p{L})", "no_")
+                // "re-run" is not "run"
+                .replaceAll("\\bre-(?=\\p{L})", "re_")
+                // 'there might be no result' is quoted as "there might be no result" is
+                .replaceAll("(?<=^|[\\s(])'(?=\\p{L})", "“")
+                .replaceAll("(?<=[\\p{L}\\p{N}])'(?=[\\s,.;:!?)]|$)", "”"));
     while (m.find()) {
       out.add(m.group());
     }
@@ -678,7 +683,10 @@ public final class Polarity {
               + "|(?:a|the|one|another)\\s+(?:big\\s+|common\\s+|popular\\s+|classic\\s+|widespread\\s+|frequent\\s+)*"
               + "(?:misconception|myth|misunderstanding|mistake)\\s+(?:here\\s+)?is\\s+"
               + "(?:that|thinking|believing|assuming|to\\s+(?:think|believe|assume))\\b"
-              + "|contrary\\s+to\\s+(?:popular\\s+belief|what\\s+(?:people|many|most)))");
+              + "|contrary\\s+to\\s+(?:popular\\s+belief|what\\s+(?:people|many|most))"
+              + "|\\b(?:isn['’]?t|is\\s+not|wasn['’]?t)\\s+(?:really\\s+|just\\s+|simply\\s+)?that\\b"
+              + "|\\b(?:people|many|some|folks|devs|developers|beginners)\\s+(?:often\\s+|sometimes\\s+|usually\\s+)?"
+              + "(?:think|assume|believe)\\b)");
 
   /**
    * Verbs that deny what follows them without a negation word: "IPv6 drops broadcast" says it has
@@ -690,7 +698,7 @@ public final class Polarity {
           "(?i)\\b(?:drops?|dropped|dropping|removes?|removed|removing|lacks?|lacked|lacking|omits?"
               + "|omitted|eliminates?|eliminated|strips?|stripped|gets?\\s+rid\\s+of|got\\s+rid\\s+of"
               + "|does\\s+away\\s+with|did\\s+away\\s+with|abandons?|abandoned|in\\s+favou?r\\s+of"
-              + "|elsewhere|somewhere\\s+else)\\b");
+              + "|elsewhere|somewhere\\s+else|move[sd]?\\s+(?:out|in)to\\s+(?:their|its)\\s+own)\\b");
 
   /**
    * A clause that opens with a negated condition: "Without strictNullChecks, null is assignable to

@@ -282,4 +282,20 @@ class PolarityTest {
             "you can't call new T(), so you check instanceof instead",
             "you can check instanceof at runtime"));
   }
+
+  @Test
+  void should_read_more_ways_of_reporting_a_belief_and_quoting_it() {
+    assertTrue(
+        Polarity.listsAsWrong("The point isn't that Redis is fast, it's that it is simple."));
+    assertTrue(Polarity.listsAsWrong("People often think a CDN encrypts traffic, but it doesn't."));
+    assertFalse(Polarity.listsAsWrong("People use a CDN to cache assets near users."));
+    // a single-quoted phrase is named, not asserted
+    assertFalse(
+        Polarity.conflict(
+            "a Result type is meant for 'there might be no value' cases",
+            "a Result type is meant for cases where there might be a value"));
+    // "re-run" is its own word: denying it says nothing against running once
+    assertFalse(Polarity.conflict("the module is not re-run", "the module runs once"));
+    assertTrue(Polarity.privative("lists move into their own rows"));
+  }
 }
