@@ -5,6 +5,7 @@ import dev.interviewtutor.grading.text.Connectives;
 import dev.interviewtutor.grading.text.Lexicon;
 import dev.interviewtutor.grading.text.OpeningPronoun;
 import dev.interviewtutor.grading.text.Polarity;
+import dev.interviewtutor.grading.text.Quantities;
 import dev.interviewtutor.grading.text.SynonymCanon;
 import dev.interviewtutor.grading.text.TextUnits;
 import dev.interviewtutor.grading.text.TextUnits.Unit;
@@ -387,10 +388,10 @@ public final class OfflineGrader implements Grader {
         double overlap = overlap(c.terms(), w.terms());
         boolean samePolarity =
             !Polarity.conflict(c.text(), w.misconception().text())
-                && !Polarity.quantityConflict(c.text(), w.misconception().text())
-                && !Polarity.repetitionUnsaid(c.text(), w.misconception().text())
+                && !Quantities.quantityConflict(c.text(), w.misconception().text())
+                && !Quantities.repetitionUnsaid(c.text(), w.misconception().text())
                 && !(cos < PARAPHRASE_COS
-                    && Polarity.universalUnsaid(c.text(), w.misconception().text()));
+                    && Quantities.universalUnsaid(c.text(), w.misconception().text()));
         if (LOG.isDebugEnabled() && cos >= 0.5) {
           LOG.debug(
               "mistake check: '{}' vs '{}' cos {} nearest point {} overlap {} same polarity {}",
