@@ -67,9 +67,13 @@ final class Siblings {
   final List<Subject> subjects;
   final List<Claim> claims;
 
+  /** Per claim, the subjects its text names by their own name (see {@link #namedByName}). */
+  final List<java.util.Set<Integer>> claimNames;
+
   private Siblings(List<Subject> subjects, List<Claim> claims) {
     this.subjects = List.copyOf(subjects);
     this.claims = List.copyOf(claims);
+    this.claimNames = this.claims.stream().map(c -> namedByName(c.text())).toList();
   }
 
   boolean present() {
@@ -797,9 +801,6 @@ final class Siblings {
 
   private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[,;:.!?()\"“”]");
 
-  /** A call's parentheses right after a name: "iter()", "next(it)". */
-  private static final Pattern CALL = Pattern.compile("(?<=\\w)\\([^()]*\\)");
-
   /** A dot inside a dotted name: "process.memoryUsage". */
   private static final Pattern DOTTED = Pattern.compile("(?<=\\w)\\.(?=\\w)");
 
@@ -831,7 +832,9 @@ final class Siblings {
   private static boolean opensClause(String sentence, int at) {
     // code is not punctuation: "calls iter() on the iterable", "reads obj.next on the iterator"
     String before =
-        CALL.matcher(DOTTED.matcher(sentence.substring(0, at)).replaceAll("_")).replaceAll("");
+        Lexicon.CALL_ARGUMENTS
+            .matcher(DOTTED.matcher(sentence.substring(0, at)).replaceAll("_"))
+            .replaceAll("");
     Matcher p = CLAUSE_PUNCTUATION.matcher(before);
     int from = 0;
     while (p.find()) {

@@ -131,13 +131,15 @@ final class SwapCheck {
       int otherClaim = -1;
       // a run that names another sibling says something about the two ("it allows dirty reads,
       // meaning you see uncommitted changes"): its words may be that sibling's, and are no swap
-      // (by its name: a synonym may be the very claim, "authentication is about permissions")
+      // (by its name: a synonym may be the very claim, "authentication is about permissions");
+      // nor is a bank claim that names the run's own subject ("SameSite cookies: Lax withholds the
+      // cookie on cross-site POSTs", for a run about Lax)
       Set<Integer> namedInRun = siblings.namedByName(segments.get(g).claim());
       boolean runNegated = TextUnits.negated(compared.get(g));
       for (int c = 0; c < siblings.claims.size(); c++) {
         Siblings.Claim claim = siblings.claims.get(c);
         if (claim.subject() != own
-            && (namedInRun.contains(claim.subject()) || namesSubject(rv, c, own))) {
+            && (namedInRun.contains(claim.subject()) || siblings.claimNames.get(c).contains(own))) {
           continue;
         }
         boolean denies =
@@ -242,14 +244,6 @@ final class SwapCheck {
       }
     }
     return false;
-  }
-
-  /**
-   * Whether the bank's claim {@code c} about one sibling names {@code subject} too ("SameSite
-   * cookies: Lax withholds the cookie on cross-site POSTs"): what it says may be about that one.
-   */
-  private static boolean namesSubject(RubricVectors rv, int c, int subject) {
-    return rv.siblings.namedByName(rv.siblings.claims.get(c).text()).contains(subject);
   }
 
   /** Words of both said in the same order, over the words of both. */

@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  * instances" share terms.
  */
 public final class Lexicon {
+  /**
+   * A call's parentheses right after a name ("iter()", "setTimeout(fn, 0)"): code, not clause
+   * punctuation.
+   */
+  public static final Pattern CALL_ARGUMENTS = Pattern.compile("(?<=\\w)\\([^()]*\\)");
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+(?:['’][\\p{L}]+)?");
 
   // declared before the thesaurus below: building it stems words

@@ -496,7 +496,7 @@ public final class Polarity {
     // "no-cache", "no-store" are names, not negations
     Matcher m =
         TOKEN.matcher(
-            CALL_ARGUMENTS
+            Lexicon.CALL_ARGUMENTS
                 .matcher(text.toLowerCase(Locale.ROOT))
                 .replaceAll("")
                 .replace('’', '\'')
@@ -511,8 +511,6 @@ public final class Polarity {
     }
     return out;
   }
-
-  static final Pattern CALL_ARGUMENTS = Pattern.compile("(?<=\\w)\\([^()]*\\)");
 
   /** "X, not Y", "X but not Y", "X rather than Y", "X instead of Y": a correction in passing. */
   private static final Pattern IN_PASSING =

@@ -91,7 +91,7 @@ public final class Quantities {
     // (nor is the dot of ".then" or "process.nextTick" the end of a sentence)
     List<String> tokens =
         Polarity.tokens(
-            Polarity.CALL_ARGUMENTS.matcher(text).replaceAll("").replaceAll("\\.(?=\\w)", " "));
+            Lexicon.CALL_ARGUMENTS.matcher(text).replaceAll("").replaceAll("\\.(?=\\w)", " "));
     List<Set<String>[]> out = new java.util.ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
