@@ -613,8 +613,9 @@ public final class EvalCommand implements Callable<Integer> {
     // the offline grader's features follow, for research (what the calibration saw for each row)
     boolean offline =
         !graded.isEmpty() && graded.get(0).features().length == OfflineGrader.FEATURE_NAMES.size();
-    // mistakes: how many mistakes the grade names (what a person is told they got wrong)
-    StringBuilder sb = new StringBuilder("row,gold,score,verdict,mistakes");
+    // mistakes: how many mistakes the grade names (what a person is told they got wrong); unsure:
+    // how many key points it could not verify either way
+    StringBuilder sb = new StringBuilder("row,gold,score,verdict,mistakes,unsure");
     if (offline) {
       OfflineGrader.FEATURE_NAMES.forEach(f -> sb.append(",feature_").append(f));
     }
@@ -629,7 +630,9 @@ public final class EvalCommand implements Callable<Integer> {
           .append(',')
           .append(csv(r.refused() ? REFUSED : r.grade().verdict().label()))
           .append(',')
-          .append(r.refused() ? 0 : r.grade().misconceptions().size());
+          .append(r.refused() ? 0 : r.grade().misconceptions().size())
+          .append(',')
+          .append(r.refused() ? 0 : r.grade().unsure().size());
       if (offline) {
         for (double f : r.features()) {
           sb.append(',').append(String.format(Locale.ROOT, "%.4f", f));

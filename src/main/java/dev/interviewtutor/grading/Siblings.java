@@ -61,6 +61,10 @@ final class Siblings {
       Pattern.compile("\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+");
   private static final Pattern YES_NO =
       Pattern.compile("(?i)^(.+?)\\?\\s*:\\s*(yes|no)\\b[,;:]?\\s*(.*)$");
+
+  /** Words joined by hyphens into one: "at-most-once", "read-only". */
+  private static final Pattern HYPHENATED = Pattern.compile("\\p{L}+(?:-\\p{L}+)+");
+
   private static final Pattern SPLIT_CLAIMS = Pattern.compile(";\\s+");
   private static final Pattern ASSIGNMENT = Pattern.compile("=\\S*");
 
@@ -103,6 +107,9 @@ final class Siblings {
     for (String name : compared) {
       add(found, name);
     }
+    List<String> lastCompared =
+        compared.isEmpty() ? List.of() : stems(compared.get(compared.size() - 1));
+    String titleHead = lastCompared.size() >= 2 ? lastCompared.get(lastCompared.size() - 1) : "";
     // when the title compares nothing, the thing it asks about ("a commit object") is the topic,
     // not a sibling
     java.util.Set<String> titleStems =
@@ -116,13 +123,13 @@ final class Siblings {
         // "Extending — interface: extends; type alias: &": a row of features when the columns are
         // the things the title compares; the columns are the siblings then, not the rows
         if (!columnsAreCompared(kp.text().substring(dash + 3), compared)) {
-          add(found, kp.text().substring(0, dash));
+          add(found, kp.text().substring(0, dash), titleHead);
         }
       } else {
         for (String part : SPLIT_CLAIMS.split(kp.text())) {
           int colon = part.indexOf(": ");
           if (colon > 0) {
-            add(found, part.substring(0, colon));
+            add(found, part.substring(0, colon), titleHead);
           }
         }
       }
@@ -158,7 +165,7 @@ final class Siblings {
             k ->
                 itemsByList.values().stream().noneMatch(items -> items.contains(k))
                     || topicItems.contains(k));
-    itemClaims.values().forEach(hg -> add(found, hg[0]));
+    itemClaims.values().forEach(hg -> add(found, hg[0], titleHead));
     // inline-code terms that open statements ("`git merge` creates ...", "`stale-if-error` serves
     // ..."), when two or
     // more do: the bank then describes them side by side
@@ -242,6 +249,16 @@ final class Siblings {
         continue;
       }
       for (String part : SPLIT_CLAIMS.split(withoutContext(kp))) {
+        // a cell of a comparison table belongs to its column ("Container: image layers + one
+        // writable layer" is about the container, though it names the image)
+        int colon = "table".equals(kp.origin()) ? part.indexOf(": ") : -1;
+        int column = colon > 0 ? partial.subjectNamed(part.substring(0, colon)) : -1;
+        if (column >= 0 && !partial.mentions(part.substring(colon + 2)).isEmpty()) {
+          if (Lexicon.tokens(part.substring(colon + 2)).size() >= 2) {
+            claims.add(new Claim(column, k, statement(part.substring(colon + 2))));
+          }
+          continue;
+        }
         for (Segment seg : partial.segments(part)) {
           if (Lexicon.tokens(seg.claim()).size() >= 2) {
             claims.add(new Claim(seg.subject(), k, statement(seg.claim())));
@@ -256,7 +273,7 @@ final class Siblings {
 
   /** "X: does Y"; also "X (other name): does Y", the other name being a gloss of the label. */
   private static final Pattern COLON_GLOSS =
-      Pattern.compile("^([^():—]{1,40}?)(?:\\s*\\([^()]{1,30}\\))?\\s*(?::|—| - )\\s+(.{3,})$");
+      Pattern.compile("^([^():—]{1,40}?)(?:\\s*\\([^()]{1,80}\\))?\\s*(?::|—| - )\\s+(.{3,})$");
 
   /**
    * "blob (file contents)" → {"blob", "file contents"}; "X: does Y" → {"X", "does Y"}; else null.
@@ -445,6 +462,15 @@ final class Siblings {
   }
 
   private static void add(Map<String, Subject> found, String raw) {
+    add(found, raw, "");
+  }
+
+  /**
+   * {@code titleHead}: the stem of the noun the title's last compared name ends with ("delivery" in
+   * "At-Most-Once vs At-Least-Once vs Exactly-Once Delivery"): a name without it ("Exactly-once")
+   * is that name.
+   */
+  private static void add(Map<String, Subject> found, String raw, String titleHead) {
     String name = nameOf(raw);
     List<String> stems = stems(name);
     // a name is mostly words ("git add", "no-store"), not a time range or a number ("after 360 s");
@@ -458,6 +484,8 @@ final class Siblings {
                         && t.chars().allMatch(Character::isLetter)
                         && !Lexicon.isStopword(t))
             .count();
+    // ... and so is a hyphenated compound ("at-most-once", "read-only"), whatever its words
+    words += HYPHENATED.matcher(name).results().mapToLong(r -> r.group().split("-").length).sum();
     // a keyword written in capitals ("WHERE vs HAVING") is a name, though "where" is a stopword
     if (stems.isEmpty() || stems.size() > 4 || words * 2 < parts && !isKeyword(name)) {
       return;
@@ -474,7 +502,8 @@ final class Siblings {
               || endsWith(form, stems)
               || shortened(stems, form)
               || withGenericHead(stems, form)
-              || withGenericHead(form, stems))
+              || withGenericHead(form, stems)
+              || withHead(form, stems, titleHead))
           && !negatedName(stems, form)) {
         if (!existing.forms().contains(stems)) {
           existing.forms().add(stems);
@@ -585,6 +614,14 @@ final class Siblings {
           "methods",
           "function",
           "functions");
+
+  /** {@code longer} is {@code shorter} with {@code head} after it. */
+  private static boolean withHead(List<String> longer, List<String> shorter, String head) {
+    return !head.isEmpty()
+        && longer.size() == shorter.size() + 1
+        && longer.get(longer.size() - 1).equals(head)
+        && longer.subList(0, shorter.size()).equals(shorter);
+  }
 
   /** "Uncontrolled components" is "Uncontrolled" with a generic head noun after it. */
   private static boolean withGenericHead(List<String> longer, List<String> shorter) {
@@ -707,6 +744,12 @@ final class Siblings {
         // "Transform, a duplex where ...": the second name says what the first one is
         previous = m;
         continue;
+      } else if (previous != null
+          && starts.contains(previous)
+          && PREDICATE.matcher(sentence.substring(previous[1], m[0])).matches()) {
+        // "exactly-once is at-least-once plus dedup": what the first name is, not a new subject
+        previous = m;
+        continue;
       } else if (opensClause(sentence, m[0])) {
         starts.add(m);
       }
@@ -784,6 +827,11 @@ final class Siblings {
   private static final Pattern COORDINATED =
       Pattern.compile(
           "(?i)[`*\"'’)\\s]*(?:,|/|&|\\bor\\b|\\band\\b|\\bnor\\b|,\\s*(?:and|or)\\b)[`*\"'‘(\\s]*");
+
+  /** Between two names, a copula: "X is Y ...", "X is basically a Y", "X means Y". */
+  private static final Pattern PREDICATE =
+      Pattern.compile(
+          "(?i)[`*\"'’)]*\\s+(?:is|are|means|equals)\\s+(?:(?:just|basically|really|simply|essentially|actually)\\s+)?(?:(?:a|an|the)\\s+)?[`*\"'‘(]*");
 
   /** Between two names, an appositive: "Transform, a duplex ...", "X, which is a Y ...". */
   private static final Pattern APPOSITIVE =

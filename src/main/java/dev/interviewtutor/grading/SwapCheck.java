@@ -45,6 +45,12 @@ final class SwapCheck {
    */
   static final double MIRRORED = 0.5;
 
+  /**
+   * A run sharing this much more of its words (Dice) with a claim of its own subject than with the
+   * other sibling's claim is not called a swap, whatever the model says.
+   */
+  static final double WORDS_DISAGREE = 0.3;
+
   /** Weight of shared words next to the model's cosine (see {@link #dice}). */
   static final double WORDS_WEIGHT = 0.3;
 
@@ -126,6 +132,8 @@ final class SwapCheck {
     for (int g = 0; g < segments.size(); g++) {
       int own = segments.get(g).subject();
       double ownBest = -1;
+      double ownWords = 0;
+      double otherWords = 0;
       double otherBest = -1;
       int otherSubject = -1;
       int otherClaim = -1;
@@ -155,14 +163,17 @@ final class SwapCheck {
           }
           denies = runNegated && !TextUnits.negated(Siblings.forComparison(claim.text()));
         }
+        double words = dice(segmentTerms.get(g), rv.claimTerms.get(c));
         double cos =
             SentenceEncoder.cosine(vectors[g], rv.claimVectors[c])
-                + WORDS_WEIGHT * dice(segmentTerms.get(g), rv.claimTerms.get(c))
+                + WORDS_WEIGHT * words
                 - (denies ? POLARITY_PENALTY : 0);
         if (claim.subject() == own) {
           ownBest = Math.max(ownBest, cos);
+          ownWords = Math.max(ownWords, words);
         } else if (cos > otherBest) {
           otherBest = cos;
+          otherWords = words;
           otherSubject = claim.subject();
           otherClaim = c;
         }
@@ -172,16 +183,22 @@ final class SwapCheck {
       }
       if (LOG.isDebugEnabled()) {
         LOG.debug(
-            "swap check: subject {} run '{}' own {} best other {} ({})",
+            "swap check: subject {} run '{}' own {} best other {} ({}), words {} vs {}",
             siblings.subjects.get(own).name(),
             segments.get(g).claim(),
             String.format("%.3f", ownBest),
             otherSubject < 0 ? "-" : siblings.subjects.get(otherSubject).name(),
-            String.format("%.3f", otherBest));
+            String.format("%.3f", otherBest),
+            String.format("%.2f", ownWords),
+            String.format("%.2f", otherWords));
       }
       Leaning leaning =
           new Leaning(g, own, otherSubject, otherClaim, otherBest - ownBest, otherBest);
-      if (leaning.margin() > 0 && inOwnOrder(rv, compared.get(g), own, otherClaim)) {
+      if (leaning.margin() > 0 && inOwnOrder(rv, compared.get(g), own, otherClaim)
+          || ownWords >= otherWords + WORDS_DISAGREE) {
+        // the run says the bank's own words for its subject, and not the other's: the model's
+        // leaning ("stop them from seeing other processes" nearer "limit how much CPU they may
+        // use" than "what a process can see") is no swap
         continue;
       }
       if (otherBest >= SWAP_FLOOR && otherBest >= ownBest + SWAP_MARGIN) {

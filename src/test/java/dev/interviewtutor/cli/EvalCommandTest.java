@@ -48,7 +48,8 @@ class EvalCommandTest {
         json.has("rmse") && json.has("spearman") && json.has("qwk") && json.has("latency_p99_ms"),
         r.out());
     List<String> lines = Files.readAllLines(predictions);
-    assertTrue(lines.get(0).startsWith("row,gold,score,verdict,mistakes,feature_"), lines.get(0));
+    assertTrue(
+        lines.get(0).startsWith("row,gold,score,verdict,mistakes,unsure,feature_"), lines.get(0));
     int columns = lines.get(0).split(",").length;
     assertTrue(
         lines.stream().allMatch(l -> l.split(",").length == columns),
@@ -58,6 +59,9 @@ class EvalCommandTest {
     assertTrue(
         lines.stream().skip(1).allMatch(l -> l.split(",")[4].matches("\\d+")),
         "the number of mistakes named, per row: " + lines);
+    assertTrue(
+        lines.stream().skip(1).allMatch(l -> l.split(",")[5].matches("\\d+")),
+        "the number of key points left unverified, per row: " + lines);
     assertTrue(r.err().contains("6/6"), "progress bar on stderr: " + r.err());
   }
 

@@ -53,6 +53,44 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_not_call_a_swap_what_says_the_banks_own_words_for_its_subject() {
+    // the model puts "stop them from seeing" nearer "limit how much CPU ... may use" than "what the
+    // process can see"; the words are the namespaces' own
+    Grade g =
+        grade(
+            "9022",
+            "Namespaces stop them from seeing other processes, network interfaces or mounts.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+    // ... while the two traded is named
+    Grade swapped =
+        grade(
+            "9022",
+            "Namespaces decide how much CPU and memory the database may use, and cgroups decide what"
+                + " it can see.");
+    assertTrue(
+        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        swapped.misconceptions().toString());
+  }
+
+  @Test
+  void should_name_a_swap_of_hyphenated_names_made_of_short_words() {
+    Grade g =
+        grade(
+            "9023",
+            "One-to-many needs a join table with two foreign keys, and many-to-many is just a foreign"
+                + " key on the child.");
+    assertTrue(
+        g.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        g.misconceptions().toString());
+    Grade right =
+        grade(
+            "9023",
+            "Many-to-many needs a join table with a foreign key to each side, while one-to-many just"
+                + " puts a foreign key on the child rows, and one-to-one is a unique foreign key.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+  }
+
+  @Test
   void should_not_credit_a_key_point_from_a_clause_about_its_sibling() {
     Grade g =
         grade(

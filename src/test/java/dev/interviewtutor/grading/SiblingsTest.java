@@ -319,6 +319,53 @@ class SiblingsTest {
     assertEquals(List.of("WHERE", "HAVING"), Siblings.titleSubjects("WHERE vs HAVING"));
   }
 
+  @Test
+  void should_give_a_table_cell_to_its_column_though_it_names_the_other_column() {
+    Siblings s = Siblings.of(BANK.get("9022"));
+    int replica = names("9022").indexOf("Replica");
+    assertTrue(replica >= 0, names("9022").toString());
+    // "Replays the primary's write-ahead log" is in the replica's column
+    assertTrue(
+        s.claims.stream()
+            .anyMatch(c -> c.subject() == replica && c.text().contains("write-ahead log")),
+        s.claims.toString());
+    assertTrue(
+        s.claims.stream()
+            .noneMatch(c -> c.subject() != replica && c.text().contains("write-ahead log")),
+        s.claims.toString());
+  }
+
+  @Test
+  void should_name_a_list_item_by_its_label_however_long_the_gloss_in_brackets() {
+    Siblings s = Siblings.of(BANK.get("9022"));
+    int cgroups = names("9022").indexOf("cgroups");
+    int namespaces = names("9022").indexOf("Namespaces");
+    assertTrue(cgroups >= 0 && namespaces >= 0, names("9022").toString());
+    assertTrue(
+        s.claims.stream()
+            .anyMatch(c -> c.subject() == cgroups && c.text().contains("how much the database")),
+        s.claims.toString());
+  }
+
+  @Test
+  void should_take_hyphenated_names_made_of_short_words_and_drop_the_titles_head_noun() {
+    // "one", "to", "many" are stopwords; the name they make is not. "Many-to-many" (a table row)
+    // is the title's "Many-to-Many Relationships"
+    assertEquals(List.of("One-to-One", "One-to-Many", "Many-to-Many Relationships"), names("9023"));
+  }
+
+  @Test
+  void should_read_a_name_after_is_as_what_the_first_name_is() {
+    Siblings s = Siblings.of(BANK.get("9023"));
+    List<Siblings.Segment> runs =
+        s.segments("A many-to-many relationship is just one-to-many twice, through a join table.");
+    assertEquals(1, runs.size(), runs.toString());
+    assertEquals("Many-to-Many Relationships", s.subjects.get(runs.get(0).subject()).name());
+    // a clause of its own still opens a run
+    assertEquals(
+        2, s.segments("Many-to-many needs a join table, and one-to-many needs only a key.").size());
+  }
+
   private static List<String> names(Siblings siblings) {
     return siblings.subjects.stream().map(Siblings.Subject::name).toList();
   }
