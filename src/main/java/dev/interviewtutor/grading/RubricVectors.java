@@ -164,7 +164,8 @@ final class RubricVectors {
 
     /**
      * Whether a clause says the wrong side: all its own words, not negated, none of the right
-     * side's, and at least half of the words both sides share.
+     * side's, and at least half of the words both sides share (all of them, when they share three
+     * or fewer).
      */
     boolean statedBy(String clause) {
       Set<String> words = Polarity.contentStems(clause);
@@ -176,8 +177,10 @@ final class RubricVectors {
         return false;
       }
       // and most of what both sides share: the clause must be about the same thing, said the wrong
-      // way
-      return shared.stream().filter(words::contains).count() * 2 >= shared.size();
+      // way; when they share three words or fewer, all of them ("each instance can use the
+      // database through its own pool" says nothing of what "the pool caps")
+      long said = shared.stream().filter(words::contains).count();
+      return shared.size() <= 3 ? said == shared.size() : said * 2 >= shared.size();
     }
   }
 

@@ -370,6 +370,18 @@ final class RubricText {
       }
       return String.join(" ", java.util.Arrays.copyOf(leftWords, cut)) + " " + alt;
     }
+    String[] altSplit = alt.split("\\s+");
+    if (altSplit.length >= 3) {
+      // "Partitions cap how many consumers of one group can work in parallel, not how many groups
+      // can read the topic": the alternative repeats the words its counterpart opens with, and
+      // takes its place from there ("Partitions cap how many groups can read the topic")
+      for (int i = 1; i + 1 < leftWords.length; i++) {
+        if (leftWords[i].equalsIgnoreCase(altSplit[0])
+            && leftWords[i + 1].equalsIgnoreCase(altSplit[1])) {
+          return String.join(" ", java.util.Arrays.copyOf(leftWords, i)) + " " + alt;
+        }
+      }
+    }
     Matcher prep = PREPOSITION.matcher(left);
     if (prep.matches() && !prep.group(1).isBlank()) {
       Matcher per = PLURAL_PER.matcher(alt);

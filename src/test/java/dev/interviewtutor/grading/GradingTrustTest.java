@@ -91,6 +91,21 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_not_read_a_contrast_belief_into_a_clause_that_states_a_key_point() {
+    // the tip says "caps how many queries one instance can run, not how many instances can use the
+    // database"; this clause shares the wrong side's words but says what the explanation says
+    Grade g =
+        grade(
+            "9024",
+            "When every connection is busy the next request waits. Each instance that can use the"
+                + " database brings its own pool, so the database sees the sum.");
+    assertTrue(g.misconceptions().isEmpty(), g.misconceptions().toString());
+
+    Grade wrong = grade("9024", "The pool limits how many app instances can use the database.");
+    assertFalse(wrong.misconceptions().isEmpty(), "the contrast belief is still named");
+  }
+
+  @Test
   void should_not_credit_a_key_point_from_a_clause_about_its_sibling() {
     Grade g =
         grade(

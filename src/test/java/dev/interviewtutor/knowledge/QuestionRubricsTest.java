@@ -296,6 +296,13 @@ class QuestionRubricsTest {
         "A commit is quick",
         RubricText.wrongBelief("A commit is all or nothing, not quick.").orElseThrow());
     assertTrue(RubricText.wrongBelief("Event listeners not removed").isEmpty());
+    // the alternative takes its counterpart's place from the words both open with
+    assertEquals(
+        "Shards limit how many writers can run at once",
+        RubricText.wrongBelief(
+                "Shards limit how many readers of one table can scan in parallel, not how many"
+                    + " writers can run at once.")
+            .orElseThrow());
     assertTrue(
         RubricText.wrongBelief("Worker threads share memory using SharedArrayBuffer.").isEmpty());
   }
