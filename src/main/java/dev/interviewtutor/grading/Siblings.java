@@ -104,6 +104,9 @@ final class Siblings {
   static Siblings of(Rubric rubric) {
     Map<String, Subject> found = new LinkedHashMap<>();
     List<String> compared = sharedHead(titleSubjects(rubric.question()), rubric);
+    if (compared.isEmpty()) {
+      compared = titleNamedColumns(rubric);
+    }
     for (String name : compared) {
       add(found, name);
     }
@@ -170,6 +173,7 @@ final class Siblings {
     // ..."), when two or
     // more do: the bank then describes them side by side
     Map<String, Subject> openers = new LinkedHashMap<>();
+    Map<String, Subject> titleOpeners = new LinkedHashMap<>();
     for (KeyPoint kp : rubric.keyPoints()) {
       String text = withoutContext(kp);
       String longest = "";
@@ -178,14 +182,17 @@ final class Siblings {
           longest = code;
         }
       }
-      if (!longest.isEmpty()
-          && !"table".equals(kp.origin())
-          && !titleStems.containsAll(stems(longest))) {
-        add(openers, longest);
+      if (!longest.isEmpty() && !"table".equals(kp.origin())) {
+        add(titleStems.containsAll(stems(longest)) ? titleOpeners : openers, longest);
       }
     }
     if (openers.size() >= 2 || found.size() < 2) {
       openers.values().forEach(o -> add(found, o.name()));
+    }
+    // ... and the title may ask about two of them ("What happens when you call fork() and
+    // exec()?"): then they are siblings, not the one topic
+    if (titleOpeners.size() >= 2 && found.size() < 2) {
+      titleOpeners.values().forEach(o -> add(found, o.name()));
     }
     // the bank sets the asked-about thing beside one sibling ("stale-while-revalidate" and
     // "stale-if-error"): then it
@@ -404,6 +411,35 @@ final class Siblings {
   }
 
   /** Whether the cells of a table row are labelled by the names the title compares. */
+  /**
+   * The column labels of a table whose rows are features ("Runs — DaemonSet: ...; Job: ...;
+   * CronJob: ..."), when the title names every one of them ("When would you use a DaemonSet, a Job
+   * or a CronJob?"): the title compares them, though not as "X vs Y".
+   */
+  private static List<String> titleNamedColumns(Rubric rubric) {
+    java.util.Set<String> title = java.util.Set.copyOf(stems(rubric.question()));
+    for (KeyPoint kp : rubric.keyPoints()) {
+      int dash = kp.text().indexOf(" — ");
+      if (!"table".equals(kp.origin()) || dash <= 0) {
+        continue;
+      }
+      List<String> labels = new ArrayList<>();
+      for (String cell : SPLIT_CLAIMS.split(kp.text().substring(dash + 3))) {
+        int colon = cell.indexOf(": ");
+        if (colon <= 0) {
+          return List.of();
+        }
+        List<String> label = stems(nameOf(cell.substring(0, colon)));
+        if (label.isEmpty() || !title.containsAll(label)) {
+          return List.of();
+        }
+        labels.add(nameOf(cell.substring(0, colon)));
+      }
+      return labels.size() >= 2 ? labels : List.of();
+    }
+    return List.of();
+  }
+
   private static boolean columnsAreCompared(String cells, List<String> compared) {
     if (compared.isEmpty()) {
       return false;

@@ -106,6 +106,24 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_tell_apart_two_calls_the_title_asks_about() {
+    Grade right =
+        grade(
+            "9026",
+            "lock() waits until your thread holds the mutex, and unlock() gives it back and wakes"
+                + " up one of the waiting threads; put the unlock in a finally.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    Grade swapped =
+        grade(
+            "9026",
+            "unlock() blocks until the calling thread owns the mutex, and lock() releases it and"
+                + " wakes one waiting thread.");
+    assertTrue(
+        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        swapped.misconceptions().toString());
+  }
+
+  @Test
   void should_not_credit_a_key_point_from_a_clause_about_its_sibling() {
     Grade g =
         grade(

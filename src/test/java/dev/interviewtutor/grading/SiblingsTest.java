@@ -366,6 +366,24 @@ class SiblingsTest {
         2, s.segments("Many-to-many needs a join table, and one-to-many needs only a key.").size());
   }
 
+  @Test
+  void should_take_the_columns_of_a_feature_table_as_siblings_when_the_title_names_them() {
+    // rows are features ("Hands back", "Typical use"); the title names the columns
+    assertEquals(List.of("Queue", "Stack", "Heap"), names("9025"));
+    Siblings s = Siblings.of(BANK.get("9025"));
+    assertTrue(
+        s.claims.stream().anyMatch(c -> c.subject() == 1 && c.text().contains("newest item")),
+        s.claims.toString());
+  }
+
+  @Test
+  void should_take_two_code_names_the_title_asks_about_as_siblings() {
+    // "What happens when you call lock() and unlock()?": two things, not one topic
+    assertEquals(List.of("lock", "unlock"), names("9026"));
+    // a title about one thing still makes it the topic, not a sibling
+    assertTrue(names("9002").isEmpty(), names("9002").toString());
+  }
+
   private static List<String> names(Siblings siblings) {
     return siblings.subjects.stream().map(Siblings.Subject::name).toList();
   }
