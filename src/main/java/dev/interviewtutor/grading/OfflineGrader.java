@@ -574,8 +574,10 @@ public final class OfflineGrader implements Grader {
     // uses ("Whether the bulb will light or stay dark" also says the question's "stay dark")
     Set<String> fromQuestion = new HashSet<>(answerTerms);
     fromQuestion.retainAll(rv.questionTerms);
+    boolean statesAPoint = statesAPointInOwnWords(results, rv, content, rubric.question());
     boolean statesTheAnswer =
-        coverage >= RESTATED_MAX_COVERAGE && rv.referenceTerms.containsAll(fromQuestion);
+        coverage >= RESTATED_MAX_COVERAGE && rv.referenceTerms.containsAll(fromQuestion)
+            || statesAPoint;
     boolean restated =
         (newTerms.isEmpty()
                     // one new word is an answer when it is the model answer's ("Where do programs
@@ -584,7 +586,8 @@ public final class OfflineGrader implements Grader {
                 && !statesTheAnswer
             || SentenceEncoder.cosine(answerVector, rv.question) >= 0.85
                 && newTerms.size() <= 3
-                && coverage < 0.5;
+                && coverage < 0.5
+                && !statesAPoint;
     if (offTopic) {
       verdict = Verdict.OFF_TOPIC;
       score = Math.min(score, 5);
@@ -879,6 +882,40 @@ public final class OfflineGrader implements Grader {
     }
     return out;
   }
+
+  /**
+   * Whether the answer surely covers a key point that says more than the question, with a word of
+   * its own besides the question's and grammar words ("Kafka keeps the messages in order inside a
+   * partition", for "How do partitions affect message ordering?"): a statement, though every
+   * content word is the question's. "Partitions affect message ordering." has no such word.
+   */
+  private static boolean statesAPointInOwnWords(
+      List<KeyPointResult> results, RubricVectors rv, String answer, String question) {
+    Set<String> asked = new HashSet<>();
+    Lexicon.tokens(question).forEach(t -> asked.add(Lexicon.stem(t)));
+    boolean ownWord =
+        Lexicon.tokens(answer).stream()
+            .anyMatch(t -> !GRAMMAR_WORDS.contains(t) && !asked.contains(Lexicon.stem(t)));
+    if (!ownWord) {
+      return false;
+    }
+    for (int pi = 0; pi < results.size(); pi++) {
+      if (results.get(pi).coverage() == Coverage.COVERED
+          && !results.get(pi).unsure()
+          && !rv.questionTerms.containsAll(rv.points.get(pi).terms())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Articles, pronouns, auxiliaries and the commonest prepositions: they state nothing. */
+  private static final Set<String> GRAMMAR_WORDS =
+      Set.of(
+          "a", "an", "the", "it", "its", "they", "them", "their", "this", "that", "these", "those",
+          "is", "are", "was", "were", "be", "been", "do", "does", "did", "can", "will", "would",
+          "of", "to", "in", "on", "for", "with", "by", "at", "from", "and", "or", "so", "how",
+          "what", "why", "when", "which", "you", "your", "i", "we");
 
   /**
    * Whether a clause and a key point say the same thing apart from negation: most of the content

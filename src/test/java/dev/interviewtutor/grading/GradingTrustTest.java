@@ -318,6 +318,16 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_not_call_a_statement_a_restatement_because_its_content_words_are_the_question_s() {
+    // "keeps" and "inside" are not the question's: the answer says where the order holds
+    Grade right = grade("9027", "Kafka keeps messages in order inside one partition.");
+    assertFalse(right.feedback().contains("restated"), right.feedback());
+    assertTrue(right.score() >= 40, "score " + right.score() + " " + right.feedback());
+    Grade restated = grade("9027", "Kafka partitions affect message ordering.");
+    assertTrue(restated.score() <= 10, "restating the question: " + restated.score());
+  }
+
+  @Test
   void should_name_a_common_mistake_said_with_its_reason_in_one_sentence() {
     // split at "because", neither half says enough of the bank's mistake; the sentence does
     Grade g =
