@@ -17,7 +17,7 @@ data=${2:-$root/scripts/probes/shipped-bank-answers.csv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 java -jar "$jar" eval --quiet --knowledge "$root/knowledge" --dataset "$data" --predictions "$work/pred.csv" >/dev/null
-# pred.csv: row,gold,score,verdict,mistakes,unsure,... (gold 5 = correct answer, 0 = wrong answer; no commas before column 6)
+# pred.csv: row,gold,score,verdict,mistakes,unsure,capped,... (gold 5 = correct answer, 0 = wrong answer; no commas before column 6)
 awk -F, 'NR > 1 {
   if ($2 + 0 >= 5) { n++; s += $3; if ($5 + 0 > 0) acc++; if ($3 + 0 < 60) low++ }
   else { w++; ws += $3; if ($3 + 0 >= 50 || $4 == "correct" || $5 + 0 == 0) miss++ }

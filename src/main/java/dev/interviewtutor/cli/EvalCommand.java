@@ -144,7 +144,8 @@ public final class EvalCommand implements Callable<Integer> {
       float[] vector,
       String group,
       long nanos,
-      boolean refused) {}
+      boolean refused,
+      boolean capped) {}
 
   /** The verdict written for a row the grader refused (too long, empty). */
   static final String REFUSED = "refused";
@@ -407,12 +408,14 @@ public final class EvalCommand implements Callable<Integer> {
       Grade grade;
       double[] features;
       float[] vector = null;
+      boolean capped = false;
       try {
         if (grader instanceof OfflineGrader offline) {
           OfflineGrader.Analysis a = offline.analyse(rubric, answer);
           grade = a.grade();
           features = a.features();
           vector = a.answerVector();
+          capped = a.capped();
         } else {
           grade = grader.grade(rubric, answer);
           features = new double[] {grade.score() / 100.0};
@@ -423,7 +426,7 @@ public final class EvalCommand implements Callable<Integer> {
         continue;
       }
       long nanos = System.nanoTime() - start;
-      out.add(new Graded(row, goldValue, grade, features, vector, group, nanos, false));
+      out.add(new Graded(row, goldValue, grade, features, vector, group, nanos, false, capped));
       progress.step();
     }
     progress.done();
@@ -452,7 +455,7 @@ public final class EvalCommand implements Callable<Integer> {
     if (grader instanceof OfflineGrader) {
       features[features.length - 1] = 1; // "screened"
     }
-    return new Graded(row, gold, grade, features, null, group, 0, true);
+    return new Graded(row, gold, grade, features, null, group, 0, true, true);
   }
 
   private double[] numericPredictions(List<Graded> graded, List<Graded> trainGraded) {
@@ -614,8 +617,9 @@ public final class EvalCommand implements Callable<Integer> {
     boolean offline =
         !graded.isEmpty() && graded.get(0).features().length == OfflineGrader.FEATURE_NAMES.size();
     // mistakes: how many mistakes the grade names (what a person is told they got wrong); unsure:
-    // how many key points it could not verify either way
-    StringBuilder sb = new StringBuilder("row,gold,score,verdict,mistakes,unsure");
+    // how many key points it could not verify either way; capped: a safety rule kept the hand-set
+    // score as the ceiling of the calibrated one
+    StringBuilder sb = new StringBuilder("row,gold,score,verdict,mistakes,unsure,capped");
     if (offline) {
       OfflineGrader.FEATURE_NAMES.forEach(f -> sb.append(",feature_").append(f));
     }
@@ -632,7 +636,9 @@ public final class EvalCommand implements Callable<Integer> {
           .append(',')
           .append(r.refused() ? 0 : r.grade().misconceptions().size())
           .append(',')
-          .append(r.refused() ? 0 : r.grade().unsure().size());
+          .append(r.refused() ? 0 : r.grade().unsure().size())
+          .append(',')
+          .append(r.capped() ? 1 : 0);
       if (offline) {
         for (double f : r.features()) {
           sb.append(',').append(String.format(Locale.ROOT, "%.4f", f));

@@ -150,8 +150,10 @@ public final class OfflineGrader implements Grader {
    * @param features see {@link #FEATURE_NAMES}
    * @param answerVector the answer's embedding (mean of its clauses), null when the answer was
    *     screened out
+   * @param capped whether a safety rule (a named mistake, a restatement, a keyword list, no key
+   *     point credited, a screen) keeps the hand-set score as a ceiling on the calibrated one
    */
-  public record Analysis(Grade grade, double[] features, float[] answerVector) {}
+  public record Analysis(Grade grade, double[] features, float[] answerVector, boolean capped) {}
 
   /** Names of {@link Analysis#features()} in order. */
   public static final List<String> FEATURE_NAMES =
@@ -232,7 +234,8 @@ public final class OfflineGrader implements Grader {
                 g.grader(),
                 notes),
             a.features(),
-            null);
+            null,
+            true);
       }
       return a;
     }
@@ -675,7 +678,7 @@ public final class OfflineGrader implements Grader {
             rubric.tip(),
             name(),
             notes);
-    return new Analysis(grade, features, answerVector);
+    return new Analysis(grade, features, answerVector, flagged);
   }
 
   private Analysis rejected(Rubric rubric, Rejection r, List<String> notes) {
@@ -696,7 +699,7 @@ public final class OfflineGrader implements Grader {
             notes);
     double[] features = new double[FEATURE_NAMES.size()];
     features[FEATURE_NAMES.size() - 1] = 1;
-    return new Analysis(grade, features, null);
+    return new Analysis(grade, features, null, true);
   }
 
   private static String feedback(
@@ -895,7 +898,7 @@ public final class OfflineGrader implements Grader {
     Lexicon.tokens(question).forEach(t -> asked.add(Lexicon.stem(t)));
     boolean ownWord =
         Lexicon.tokens(answer).stream()
-            .anyMatch(t -> !GRAMMAR_WORDS.contains(t) && !asked.contains(Lexicon.stem(t)));
+            .anyMatch(t -> !Lexicon.GRAMMAR_WORDS.contains(t) && !asked.contains(Lexicon.stem(t)));
     if (!ownWord) {
       return false;
     }
@@ -908,14 +911,6 @@ public final class OfflineGrader implements Grader {
     }
     return false;
   }
-
-  /** Articles, pronouns, auxiliaries and the commonest prepositions: they state nothing. */
-  private static final Set<String> GRAMMAR_WORDS =
-      Set.of(
-          "a", "an", "the", "it", "its", "they", "them", "their", "this", "that", "these", "those",
-          "is", "are", "was", "were", "be", "been", "do", "does", "did", "can", "will", "would",
-          "of", "to", "in", "on", "for", "with", "by", "at", "from", "and", "or", "so", "how",
-          "what", "why", "when", "which", "you", "your", "i", "we");
 
   /**
    * Whether a clause and a key point say the same thing apart from negation: most of the content

@@ -53,6 +53,10 @@ final class RubricVectors {
   final List<Point> points;
   final List<Wrong> wrongs;
   final Set<String> questionTerms;
+
+  /** The question's word stems as written (see {@link SwapCheck#wordsOf}). */
+  final Set<String> questionWords;
+
   final Set<String> referenceTerms;
   final Set<String> rubricTerms;
   final double totalWeight;
@@ -231,6 +235,7 @@ final class RubricVectors {
             statements(rubric),
             rubric.misconceptions().stream().map(Misconception::text).toList());
     questionTerms = lexicon.terms(rubric.question());
+    questionWords = SwapCheck.wordsOf(rubric.question());
     questionSubject = OpeningPronoun.subjectOf(rubric.question());
     comparedInTitle = Siblings.titleSubjects(rubric.question());
     List<String> texts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.interviewtutor.grading;
 
+import dev.interviewtutor.grading.text.Lexicon;
 import dev.interviewtutor.grading.text.Polarity;
 import dev.interviewtutor.grading.text.TextUnits;
 import dev.interviewtutor.grading.text.TextUnits.Unit;
@@ -129,6 +130,7 @@ final class SwapCheck {
     float[][] vectors = encoder.embed(compared);
     List<Set<String>> segmentTerms = compared.stream().map(rv.lexicon::terms).toList();
     List<Leaning> leanings = new ArrayList<>();
+    List<Leaning> wordLeanings = new ArrayList<>();
     for (int g = 0; g < segments.size(); g++) {
       int own = segments.get(g).subject();
       double ownBest = -1;
@@ -181,6 +183,12 @@ final class SwapCheck {
       if (ownBest < 0 || otherSubject < 0) {
         continue; // the bank says nothing about this subject on its own: nothing to compare with
       }
+      if (!runNegated) {
+        Leaning byWords = leaningByWords(rv, g, own, wordsOf(compared.get(g)), namedInRun);
+        if (byWords != null) {
+          wordLeanings.add(byWords);
+        }
+      }
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "swap check: subject {} run '{}' own {} best other {} ({}), words {} vs {}",
@@ -228,6 +236,31 @@ final class SwapCheck {
         }
       }
     }
+    // an exchange in the bank's words: each of two runs says what the bank says only of the other's
+    // subject, and nothing the bank says only of its own ("on a queue every consumer gets a copy
+    // ..., on a topic the subscribers compete and only one gets it"), where the model sees two
+    // runs on the same topic
+    for (Leaning a : wordLeanings) {
+      for (Leaning b : wordLeanings) {
+        int sa = segmentSentence.get(a.segment());
+        int sb = segmentSentence.get(b.segment());
+        if (a.segment() < b.segment()
+            && a.own() == b.other()
+            && b.own() == a.other()
+            && !(swappedSentences.contains(sa) && swappedSentences.contains(sb))) {
+          LOG.debug(
+              "swap check: exchange in the bank's words between '{}' and '{}'",
+              segments.get(a.segment()).claim(),
+              segments.get(b.segment()).claim());
+          for (Leaning l : List.of(a, b)) {
+            hits.add(
+                swap(
+                    rv, l, sentences.get(sentenceIndex.indexOf(segmentSentence.get(l.segment())))));
+            swappedSentences.add(segmentSentence.get(l.segment()));
+          }
+        }
+      }
+    }
     Set<Integer> leaningSentences = new HashSet<>();
     leanings.forEach(l -> leaningSentences.add(segmentSentence.get(l.segment())));
     Set<Integer> swappedUnits = new HashSet<>();
@@ -261,6 +294,93 @@ final class SwapCheck {
       }
     }
     return false;
+  }
+
+  /**
+   * The sibling whose own words the run says: at least {@value #OWN_WORDS} terms that the bank uses
+   * of that sibling and never of the run's subject, and at most half as many the other way round
+   * (the question's words and the siblings' names count for neither). Null when there is none.
+   */
+  private static Leaning leaningByWords(
+      RubricVectors rv, int segment, int own, Set<String> runTerms, Set<Integer> namedInRun) {
+    Siblings siblings = rv.siblings;
+    Set<String> neutral = new HashSet<>(rv.questionWords);
+    for (Siblings.Subject subject : siblings.subjects) {
+      neutral.addAll(wordsOf(subject.name()));
+    }
+    Set<String> ownTerms = termsOf(rv, own);
+    Leaning best = null;
+    int bestLead = 0;
+    for (int t = 0; t < siblings.subjects.size(); t++) {
+      if (t == own || namedInRun.contains(t)) {
+        continue;
+      }
+      Set<String> otherTerms = termsOf(rv, t);
+      int forOwn = 0;
+      int forOther = 0;
+      for (String term : runTerms) {
+        if (neutral.contains(term)) {
+          continue;
+        }
+        boolean o = ownTerms.contains(term);
+        boolean x = otherTerms.contains(term);
+        if (o && !x) {
+          forOwn++;
+        } else if (x && !o) {
+          forOther++;
+        }
+      }
+      LOG.debug(
+          "words: run {} own {} other {} -> {} vs {}",
+          runTerms,
+          ownTerms,
+          otherTerms,
+          forOwn,
+          forOther);
+      if (forOther >= OWN_WORDS && forOther >= 2 * forOwn && forOther - forOwn > bestLead) {
+        int claim = -1;
+        double claimWords = -1;
+        for (int c = 0; c < siblings.claims.size(); c++) {
+          double d = dice(runTerms, wordsOf(Siblings.forComparison(siblings.claims.get(c).text())));
+          if (siblings.claims.get(c).subject() == t && d > claimWords) {
+            claimWords = d;
+            claim = c;
+          }
+        }
+        bestLead = forOther - forOwn;
+        best = new Leaning(segment, own, t, claim, 0, 0);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * How many of another sibling's own words make a run lean to it (see {@link #leaningByWords}).
+   */
+  static final int OWN_WORDS = 2;
+
+  private static Set<String> termsOf(RubricVectors rv, int subject) {
+    Set<String> out = new HashSet<>();
+    for (Siblings.Claim claim : rv.siblings.claims) {
+      if (claim.subject() == subject) {
+        out.addAll(wordsOf(Siblings.forComparison(claim.text())));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Stems of every word but grammar words, as written: "every", "only" and "copy" tell a queue from
+   * a topic, though the rubric's terms fold or drop them.
+   */
+  static Set<String> wordsOf(String text) {
+    Set<String> out = new HashSet<>();
+    for (String t : Lexicon.tokens(text)) {
+      if (!Lexicon.GRAMMAR_WORDS.contains(t)) {
+        out.add(Lexicon.stem(t));
+      }
+    }
+    return out;
   }
 
   /** Words of both said in the same order, over the words of both. */

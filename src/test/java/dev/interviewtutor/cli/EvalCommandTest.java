@@ -49,7 +49,8 @@ class EvalCommandTest {
         r.out());
     List<String> lines = Files.readAllLines(predictions);
     assertTrue(
-        lines.get(0).startsWith("row,gold,score,verdict,mistakes,unsure,feature_"), lines.get(0));
+        lines.get(0).startsWith("row,gold,score,verdict,mistakes,unsure,capped,feature_"),
+        lines.get(0));
     int columns = lines.get(0).split(",").length;
     assertTrue(
         lines.stream().allMatch(l -> l.split(",").length == columns),

@@ -124,6 +124,28 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_name_an_exchange_said_in_each_sibling_s_own_words() {
+    // the model sees two runs about jobs and workers; the words "every", "copy", "compete" and
+    // "only one" are each sibling's own in the bank
+    Grade swapped =
+        grade(
+            "9028",
+            "In a work queue every worker gets a copy of each job, while on a broadcast topic the"
+                + " listeners compete and only one of them takes it.");
+    assertTrue(
+        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        swapped.misconceptions().toString());
+    assertTrue(swapped.score() <= 30, "score " + swapped.score());
+    Grade right =
+        grade(
+            "9028",
+            "In a work queue the workers compete and only one of them takes each job, while on a"
+                + " broadcast topic every listener gets a copy of each job.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    assertTrue(right.score() >= 70, "score " + right.score());
+  }
+
+  @Test
   void should_not_credit_a_key_point_from_a_clause_about_its_sibling() {
     Grade g =
         grade(

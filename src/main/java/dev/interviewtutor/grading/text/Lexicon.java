@@ -32,6 +32,14 @@ public final class Lexicon {
    */
   private static final Map<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Articles, pronouns, auxiliaries and the commonest prepositions: they state nothing. */
+  public static final Set<String> GRAMMAR_WORDS =
+      Set.of(
+          "a", "an", "the", "it", "its", "they", "them", "their", "this", "that", "these", "those",
+          "is", "are", "was", "were", "be", "been", "do", "does", "did", "can", "will", "would",
+          "of", "to", "in", "on", "for", "with", "by", "at", "from", "and", "or", "so", "how",
+          "what", "why", "when", "which", "you", "your", "i", "we");
+
   /**
    * Function words: they carry no content for coverage, and their share tells prose from keyword
    * lists.
