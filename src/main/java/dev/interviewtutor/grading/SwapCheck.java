@@ -17,7 +17,9 @@ import java.util.Set;
  *
  * <p>Each run of a sentence that names a subject is embedded with the subject replaced by "it" and
  * compared with what the bank says about every sibling, also with the subject replaced. A run is a
- * swap when it matches a sibling's claim clearly better than any claim of the subject it names.
+ * swap when it matches a sibling's claim clearly better than any claim of the subject it names; two
+ * runs are, when each says words the bank uses only of the other's subject (see {@code
+ * leaningByWords}).
  */
 final class SwapCheck {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwapCheck.class);
@@ -330,13 +332,6 @@ final class SwapCheck {
           forOther++;
         }
       }
-      LOG.debug(
-          "words: run {} own {} other {} -> {} vs {}",
-          runTerms,
-          ownTerms,
-          otherTerms,
-          forOwn,
-          forOther);
       if (forOther >= OWN_WORDS && forOther >= 2 * forOwn && forOther - forOwn > bestLead) {
         int claim = -1;
         double claimWords = -1;
