@@ -577,7 +577,7 @@ public final class OfflineGrader implements Grader {
     // uses ("Whether the bulb will light or stay dark" also says the question's "stay dark")
     Set<String> fromQuestion = new HashSet<>(answerTerms);
     fromQuestion.retainAll(rv.questionTerms);
-    boolean statesAPoint = statesAPointInOwnWords(results, rv, content, rubric.question());
+    boolean statesAPoint = statesAPointInOwnWords(results, rv, content);
     boolean statesTheAnswer =
         coverage >= RESTATED_MAX_COVERAGE && rv.referenceTerms.containsAll(fromQuestion)
             || statesAPoint;
@@ -893,13 +893,8 @@ public final class OfflineGrader implements Grader {
    * content word is the question's. "Partitions affect message ordering." has no such word.
    */
   private static boolean statesAPointInOwnWords(
-      List<KeyPointResult> results, RubricVectors rv, String answer, String question) {
-    Set<String> asked = new HashSet<>();
-    Lexicon.tokens(question).forEach(t -> asked.add(Lexicon.stem(t)));
-    boolean ownWord =
-        Lexicon.tokens(answer).stream()
-            .anyMatch(t -> !Lexicon.GRAMMAR_WORDS.contains(t) && !asked.contains(Lexicon.stem(t)));
-    if (!ownWord) {
+      List<KeyPointResult> results, RubricVectors rv, String answer) {
+    if (rv.questionWords.containsAll(SwapCheck.wordsOf(answer))) {
       return false;
     }
     for (int pi = 0; pi < results.size(); pi++) {

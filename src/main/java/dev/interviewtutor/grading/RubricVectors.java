@@ -94,6 +94,15 @@ final class RubricVectors {
   /** Each sibling claim's content words in order, for word-order checks ({@link SwapCheck}). */
   final List<List<String>> claimWords;
 
+  /** Each sibling claim's word stems as written (see {@link SwapCheck#wordsOf}). */
+  final List<Set<String>> claimStems;
+
+  /** Per sibling subject, the word stems of everything the bank says of it. */
+  final List<Set<String>> subjectStems;
+
+  /** Word stems that lean to no sibling: the question's and the siblings' names. */
+  final Set<String> neutralStems;
+
   final List<Set<String>> claimTerms;
 
   /** Per key point: the sibling subject it is about, or -1. */
@@ -276,6 +285,21 @@ final class RubricVectors {
         siblings.claims.stream()
             .map(c -> ExchangeCheck.words(lexicon, Siblings.forComparison(c.text())))
             .toList();
+    claimStems =
+        siblings.claims.stream()
+            .map(c -> SwapCheck.wordsOf(Siblings.forComparison(c.text())))
+            .toList();
+    List<Set<String>> bySubject = new ArrayList<>();
+    Set<String> neutral = new HashSet<>(questionWords);
+    for (Siblings.Subject subject : siblings.subjects) {
+      bySubject.add(new HashSet<>());
+      neutral.addAll(SwapCheck.wordsOf(subject.name()));
+    }
+    for (int c = 0; c < siblings.claims.size(); c++) {
+      bySubject.get(siblings.claims.get(c).subject()).addAll(claimStems.get(c));
+    }
+    subjectStems = bySubject.stream().map(Set::copyOf).toList();
+    neutralStems = Set.copyOf(neutral);
     pointSubjects = siblings.keyPointSubjects(rubric.keyPoints().size());
     if (LOG.isDebugEnabled() && siblings.present()) {
       LOG.debug(

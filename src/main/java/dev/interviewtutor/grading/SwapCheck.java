@@ -133,6 +133,13 @@ final class SwapCheck {
     List<Set<String>> segmentTerms = compared.stream().map(rv.lexicon::terms).toList();
     List<Leaning> leanings = new ArrayList<>();
     List<Leaning> wordLeanings = new ArrayList<>();
+    // a swap is named once per leaning run, quoting its sentence as written
+    java.util.function.Consumer<Leaning> name =
+        l -> {
+          int sentence = segmentSentence.get(l.segment());
+          hits.add(swap(rv, l, sentences.get(sentenceIndex.indexOf(sentence))));
+          swappedSentences.add(sentence);
+        };
     for (int g = 0; g < segments.size(); g++) {
       int own = segments.get(g).subject();
       double ownBest = -1;
@@ -212,8 +219,7 @@ final class SwapCheck {
         continue;
       }
       if (otherBest >= SWAP_FLOOR && otherBest >= ownBest + SWAP_MARGIN) {
-        hits.add(swap(rv, leaning, sentences.get(sentenceIndex.indexOf(segmentSentence.get(g)))));
-        swappedSentences.add(segmentSentence.get(g));
+        name.accept(leaning);
       } else if (leaning.margin() > 0) {
         leanings.add(leaning);
       }
@@ -229,12 +235,8 @@ final class SwapCheck {
             && a.margin() + b.margin() >= SWAP_MARGIN
             && Math.min(a.otherCos(), b.otherCos()) >= EXCHANGE_FLOOR
             && Math.max(a.otherCos(), b.otherCos()) >= SWAP_FLOOR) {
-          for (Leaning l : List.of(a, b)) {
-            hits.add(
-                swap(
-                    rv, l, sentences.get(sentenceIndex.indexOf(segmentSentence.get(l.segment())))));
-            swappedSentences.add(segmentSentence.get(l.segment()));
-          }
+          name.accept(a);
+          name.accept(b);
         }
       }
     }
@@ -254,12 +256,8 @@ final class SwapCheck {
               "swap check: exchange in the bank's words between '{}' and '{}'",
               segments.get(a.segment()).claim(),
               segments.get(b.segment()).claim());
-          for (Leaning l : List.of(a, b)) {
-            hits.add(
-                swap(
-                    rv, l, sentences.get(sentenceIndex.indexOf(segmentSentence.get(l.segment())))));
-            swappedSentences.add(segmentSentence.get(l.segment()));
-          }
+          name.accept(a);
+          name.accept(b);
         }
       }
     }
@@ -304,28 +302,24 @@ final class SwapCheck {
    * (the question's words and the siblings' names count for neither). Null when there is none.
    */
   private static Leaning leaningByWords(
-      RubricVectors rv, int segment, int own, Set<String> runTerms, Set<Integer> namedInRun) {
+      RubricVectors rv, int segment, int own, Set<String> runWords, Set<Integer> namedInRun) {
     Siblings siblings = rv.siblings;
-    Set<String> neutral = new HashSet<>(rv.questionWords);
-    for (Siblings.Subject subject : siblings.subjects) {
-      neutral.addAll(wordsOf(subject.name()));
-    }
-    Set<String> ownTerms = termsOf(rv, own);
+    Set<String> ownWords = rv.subjectStems.get(own);
     Leaning best = null;
     int bestLead = 0;
     for (int t = 0; t < siblings.subjects.size(); t++) {
       if (t == own || namedInRun.contains(t)) {
         continue;
       }
-      Set<String> otherTerms = termsOf(rv, t);
+      Set<String> otherWords = rv.subjectStems.get(t);
       int forOwn = 0;
       int forOther = 0;
-      for (String term : runTerms) {
-        if (neutral.contains(term)) {
+      for (String word : runWords) {
+        if (rv.neutralStems.contains(word)) {
           continue;
         }
-        boolean o = ownTerms.contains(term);
-        boolean x = otherTerms.contains(term);
+        boolean o = ownWords.contains(word);
+        boolean x = otherWords.contains(word);
         if (o && !x) {
           forOwn++;
         } else if (x && !o) {
@@ -336,7 +330,7 @@ final class SwapCheck {
         int claim = -1;
         double claimWords = -1;
         for (int c = 0; c < siblings.claims.size(); c++) {
-          double d = dice(runTerms, wordsOf(Siblings.forComparison(siblings.claims.get(c).text())));
+          double d = dice(runWords, rv.claimStems.get(c));
           if (siblings.claims.get(c).subject() == t && d > claimWords) {
             claimWords = d;
             claim = c;
@@ -353,16 +347,6 @@ final class SwapCheck {
    * How many of another sibling's own words make a run lean to it (see {@link #leaningByWords}).
    */
   static final int OWN_WORDS = 2;
-
-  private static Set<String> termsOf(RubricVectors rv, int subject) {
-    Set<String> out = new HashSet<>();
-    for (Siblings.Claim claim : rv.siblings.claims) {
-      if (claim.subject() == subject) {
-        out.addAll(wordsOf(Siblings.forComparison(claim.text())));
-      }
-    }
-    return out;
-  }
 
   /**
    * Stems of every word but grammar words, as written: "every", "only" and "copy" tell a queue from
