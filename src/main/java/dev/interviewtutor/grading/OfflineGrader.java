@@ -464,6 +464,9 @@ public final class OfflineGrader implements Grader {
               && !advisesAgainst
               && !mayDenyByVerb
               && !Polarity.deniesACondition(units.get(u).text())
+              // a point about the case without something ("Without them a server can hang a
+              // thread") is not denied by what holds with it ("so a server can't hang a thread")
+              && !Polarity.deniesACondition(p.claim())
               && Polarity.opposite(units.get(u).text(), p.claim(), Lexicon::stem)
               && statesTheSame(units.get(u).text(), p.claim())
               && hits.stream().noneMatch(h -> h.evidence().equals(sentence))) {

@@ -184,6 +184,27 @@ final class Siblings {
       }
       if (!longest.isEmpty() && !"table".equals(kp.origin())) {
         add(titleStems.containsAll(stems(longest)) ? titleOpeners : openers, longest);
+        // ... and the one a contrasting clause opens with ("`COPY` only copies files, while `ADD`
+        // also extracts archives"): the sentence sets the two side by side
+        String contrasted = contrastedOpener(text, longest, rubric.evidenceTerms());
+        if (!contrasted.isEmpty()) {
+          add(titleStems.containsAll(stems(contrasted)) ? titleOpeners : openers, contrasted);
+        }
+      }
+    }
+    // two or more inline-code terms glossed in brackets in one statement ("within `maxSurge` (extra
+    // pods above the desired count) and `maxUnavailable` (pods allowed to be missing)"): the bank
+    // defines them side by side, and each gloss is what it says of that name
+    Map<Integer, List<String[]>> glossed = new LinkedHashMap<>();
+    for (int k = 0; k < rubric.keyPoints().size(); k++) {
+      KeyPoint kp = rubric.keyPoints().get(k);
+      if ("table".equals(kp.origin()) || topicItems.contains(k) || itemClaims.containsKey(k)) {
+        continue;
+      }
+      List<String[]> glosses = inlineGlosses(withoutContext(kp), rubric.evidenceTerms());
+      if (glosses.size() >= 2) {
+        glossed.put(k, glosses);
+        glosses.forEach(g -> add(found, g[0]));
       }
     }
     if (openers.size() >= 2 || found.size() < 2) {
@@ -227,6 +248,15 @@ final class Siblings {
         int subject = partial.subjectNamed(itemClaims.get(k)[0]);
         if (subject >= 0) {
           claims.add(new Claim(subject, k, itemClaims.get(k)[1]));
+        }
+        continue;
+      }
+      if (glossed.containsKey(k)) {
+        for (String[] g : glossed.get(k)) {
+          int subject = partial.subjectNamed(g[0]);
+          if (subject >= 0) {
+            claims.add(new Claim(subject, k, "it is " + g[1]));
+          }
         }
         continue;
       }
@@ -274,6 +304,50 @@ final class Siblings {
       }
     }
     return claims.isEmpty() ? NONE : new Siblings(subjects, claims);
+  }
+
+  /**
+   * The inline-code term that opens a contrasting clause of a statement opened by {@code opener}
+   * ("`COPY` only copies files from the context, while `ADD` also extracts ..." → "ADD"), or "".
+   */
+  static String contrastedOpener(String text, String opener, List<String> codes) {
+    Matcher joint = CONTRAST_JOINT.matcher(text);
+    while (joint.find()) {
+      if (joint.start() <= opener.length()) {
+        continue;
+      }
+      String rest = text.substring(joint.end()).replaceFirst("(?i)^(?:the|a|an)\\s+", "");
+      String longest = "";
+      for (String code : codes) {
+        if (!code.equals(opener)
+            && rest.startsWith(code + " ")
+            && code.length() > longest.length()) {
+          longest = code;
+        }
+      }
+      if (!longest.isEmpty()) {
+        return longest;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * The inline-code terms of a statement with a gloss in brackets right after them, each as {name,
+   * gloss}: "`maxSurge` (extra pods above the desired count)" → {"maxSurge", "extra pods above the
+   * desired count"}.
+   */
+  static List<String[]> inlineGlosses(String text, List<String> codes) {
+    List<String[]> out = new ArrayList<>();
+    for (String code : codes) {
+      Matcher m =
+          Pattern.compile("(?<![\\w.])" + Pattern.quote(code) + "\\s+\\(([^()]{3,120})\\)")
+              .matcher(text);
+      if (m.find() && Lexicon.tokens(m.group(1)).size() >= 2 && !stems(code).isEmpty()) {
+        out.add(new String[] {code, m.group(1).strip()});
+      }
+    }
+    return out;
   }
 
   private static final Pattern PAREN_GLOSS = Pattern.compile("^([^():]{1,40}?)\\s*\\((.{3,})\\)$");

@@ -146,6 +146,45 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_name_a_swap_of_code_names_the_bank_contrasts_or_glosses_side_by_side() {
+    Grade sort =
+        grade(
+            "9029",
+            "extend() adds its argument as one single element at the end, while append() goes"
+                + " through an iterable and adds each of its items one at a time.");
+    assertTrue(
+        sort.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        sort.misconceptions().toString());
+    assertTrue(sort.score() <= 30, "score " + sort.score());
+    Grade sortRight =
+        grade(
+            "9029",
+            "append() puts its argument on the end as a single element, even a whole list, while"
+                + " extend() loops over an iterable and adds every item separately; both change the"
+                + " list in place.");
+    assertTrue(sortRight.misconceptions().isEmpty(), sortRight.misconceptions().toString());
+    assertTrue(sortRight.score() >= 70, "score " + sortRight.score());
+
+    Grade timeouts =
+        grade(
+            "9030",
+            "readTimeout is how long the client waits for the TCP connection to be established, and"
+                + " connectTimeout is how long it waits for data once the connection is open.");
+    assertTrue(
+        timeouts.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        timeouts.misconceptions().toString());
+    assertTrue(timeouts.score() <= 30, "score " + timeouts.score());
+    Grade timeoutsRight =
+        grade(
+            "9030",
+            "connectTimeout caps the wait for the TCP connection to be set up and readTimeout caps"
+                + " the wait for data after that, so a server that stops answering can't hang a"
+                + " request thread forever.");
+    assertTrue(timeoutsRight.misconceptions().isEmpty(), timeoutsRight.misconceptions().toString());
+    assertTrue(timeoutsRight.score() >= 70, "score " + timeoutsRight.score());
+  }
+
+  @Test
   void should_not_credit_a_key_point_from_a_clause_about_its_sibling() {
     Grade g =
         grade(

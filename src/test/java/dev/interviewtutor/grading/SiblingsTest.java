@@ -384,6 +384,34 @@ class SiblingsTest {
     assertTrue(names("9002").isEmpty(), names("9002").toString());
   }
 
+  @Test
+  void should_take_the_code_name_a_contrasting_clause_opens_with_as_a_sibling() {
+    // "`append()` adds its argument as one element ..., while `extend()` adds each item"
+    assertTrue(names("9029").containsAll(List.of("append", "extend")), names("9029").toString());
+    Siblings s = Siblings.of(BANK.get("9029"));
+    int extend = names("9029").indexOf("extend");
+    assertTrue(
+        s.claims.stream()
+            .anyMatch(c -> c.subject() == extend && c.text().contains("each of its items")),
+        s.claims.toString());
+  }
+
+  @Test
+  void should_take_code_names_glossed_in_brackets_side_by_side_as_siblings() {
+    assertEquals(List.of("connectTimeout", "readTimeout"), names("9030"));
+    Siblings s = Siblings.of(BANK.get("9030"));
+    assertTrue(
+        s.claims.stream()
+            .anyMatch(c -> c.subject() == 1 && c.text().contains("once the connection is open")),
+        s.claims.toString());
+    // one glossed name is a definition, not a pair of siblings
+    assertEquals(
+        1,
+        Siblings.inlineGlosses(
+                "Use timeout (seconds to wait for it) with care.", List.of("timeout", "retries"))
+            .size());
+  }
+
   private static List<String> names(Siblings siblings) {
     return siblings.subjects.stream().map(Siblings.Subject::name).toList();
   }

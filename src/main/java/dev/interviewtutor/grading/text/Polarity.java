@@ -563,11 +563,13 @@ public final class Polarity {
 
   /**
    * A clause that opens with a negated condition: "Without strictNullChecks, null is assignable to
-   * every type", "If you don't set a key, ...".
+   * every type", "If you don't set a key, ...", "Without them a server can hang a thread".
    */
   private static final Pattern NEGATED_CONDITION =
       Pattern.compile(
-          "(?i)^\\W*(?:(?:so|and|but|also)\\s+)?(?:without\\b|(?:if|when|unless|once)\\b[^,;]*?\\b(?:not|no|never|without|\\w+n['’]t)\\b)[^,;]*,");
+          "(?i)^\\W*(?:(?:so|and|but|also)\\s+)?(?:without\\b|(?:if|when|unless|once)\\b[^,;]*?\\b(?:not|no|never|without|\\w+n['’]t)\\b)[^,;]*,"
+              // "Without them a server can hang ...": a pronoun is the whole condition
+              + "|(?i)^\\W*without\\s+(?:it|them|this|that|these|those|one)\\s+(?!(?:is|are|was|were)\\b)");
 
   /**
    * Whether the clause opens with a negated condition: what it says holds in the other case, and a

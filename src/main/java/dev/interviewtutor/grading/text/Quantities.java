@@ -35,8 +35,47 @@ public final class Quantities {
         || complexityConflict(a, b)
         || ONLY_ONE.matcher(a).find() && MORE_THAN_ONE.matcher(b).find()
         || MORE_THAN_ONE.matcher(a).find() && ONLY_ONE.matcher(b).find()
-        || ONLY.matcher(a).find() && EVERY.matcher(b).find() && !ONLY.matcher(b).find()
-        || ONLY.matcher(b).find() && EVERY.matcher(a).find() && !ONLY.matcher(a).find();
+        || onlyAgainstEvery(a, b)
+        || onlyAgainstEvery(b, a);
+  }
+
+  /**
+   * Whether {@code a} limits something with "only" that {@code b} says of every case: "it copies
+   * only the top level" against "it copies all levels". The two words must be about the same thing:
+   * "IDs kept only in memory" says nothing against "a round trip for every message". An "only" with
+   * no noun of its own after it ("only one", "only once") limits whatever the other text counts.
+   */
+  private static boolean onlyAgainstEvery(String a, String b) {
+    if (!ONLY.matcher(a).find() || !EVERY.matcher(b).find() || ONLY.matcher(b).find()) {
+      return false;
+    }
+    List<Set<String>> limited = scopes(a, ONLY, 3);
+    List<Set<String>> every = scopes(b, EVERY, 2);
+    for (Set<String> l : limited) {
+      for (Set<String> e : every) {
+        if (l.isEmpty() || e.isEmpty() || !java.util.Collections.disjoint(l, e)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Per match of {@code word}: the stems of the next {@code n} content words in its clause. */
+  private static List<Set<String>> scopes(String text, Pattern word, int n) {
+    List<Set<String>> out = new java.util.ArrayList<>();
+    Matcher m = word.matcher(text);
+    while (m.find()) {
+      Set<String> scope = new HashSet<>();
+      for (String t : Polarity.tokens(text.substring(m.end()))) {
+        if (ORDER_BOUNDARIES.contains(t) || scope.size() >= n) {
+          break;
+        }
+        addContent(scope, t);
+      }
+      out.add(scope);
+    }
+    return out;
   }
 
   /**

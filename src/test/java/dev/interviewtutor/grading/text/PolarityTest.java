@@ -204,6 +204,8 @@ class PolarityTest {
     assertTrue(Polarity.deniesACondition("If you don't set a TTL, keys live forever."));
     assertFalse(Polarity.deniesACondition("Keys without a TTL live forever."));
     assertFalse(Polarity.deniesACondition("If you set a TTL, keys expire."));
+    assertTrue(Polarity.deniesACondition("Without them a stuck job can block the queue forever."));
+    assertFalse(Polarity.deniesACondition("Without it is how most teams start."));
   }
 
   @Test

@@ -41,6 +41,18 @@ class QuantitiesTest {
   }
 
   @Test
+  void should_set_only_against_every_when_both_are_about_the_same_thing() {
+    assertTrue(Quantities.quantityConflict("it copies all levels", "it copies only the top level"));
+    assertTrue(
+        Quantities.quantityConflict("a clone copies every field", "a clone copies only one"));
+    // "only" limits where the tokens are kept; "every" counts the requests: no conflict
+    assertFalse(
+        Quantities.quantityConflict(
+            "we cache the session tokens in process memory, which saves a lookup on every request",
+            "Caching session tokens only in process memory, where a restart wipes them"));
+  }
+
+  @Test
   void should_need_the_again_of_a_repeated_belief() {
     String belief = "Each request to the pool opens a new connection again";
     assertTrue(
