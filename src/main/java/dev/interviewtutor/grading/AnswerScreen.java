@@ -98,7 +98,13 @@ final class AnswerScreen {
   private static final Pattern GRADER_INSTRUCTION =
       Pattern.compile(
           "\\b(?:ignore|disregard|forget|override|bypass)\\b.{0,40}\\b(?:rubric|instructions?|rules?|prompt|grading|grader|criteria|above|previous)\\b"
-              + "|\\b(?:give|award|assign|grade|score|mark|rate)\\b.{0,30}\\b(?:100|full\\s+(?:marks|score|points|credit)|perfect|maximum|max|10/10|5/5|an?\\s+a\\+?)\\b"
+              // a grade asked for: "give this answer 100", "award full marks", "a perfect score",
+              // "an A+"; not a setting ("give index.html a max-age of a year", "rate limiting
+              // allows a maximum of 100 requests")
+              + "|\\b(?:give|award|assign|grade|score|mark|rate)\\b.{0,30}?(?:\\b100(?:\\s*/\\s*100|\\s*%|\\s+(?:points?|marks?|percent))?(?![\\w-]|\\s+[a-z])"
+              + "|\\bfull\\s+(?:marks|score|points|credit)\\b"
+              + "|\\b(?:perfect|maximum|max|top|highest|best)\\s+(?:score|marks?|points?|grade|rating)\\b"
+              + "|\\b10/10\\b|\\b5/5\\b|\\ban?\\s+(?-i:A)\\+?(?![\\w-]))"
               + "|\\b(?:you\\s+are\\s+(?:now\\s+)?(?:a|an|the)\\s+\\w*\\s*(?:grader|assistant|ai|model))\\b"
               + "|\\b(?:system\\s+prompt|as\\s+an\\s+ai|this\\s+answer\\s+is\\s+(?:perfect|correct|excellent)|mark\\s+(?:this|it|me)\\s+(?:as\\s+)?correct)\\b",
           Pattern.CASE_INSENSITIVE);

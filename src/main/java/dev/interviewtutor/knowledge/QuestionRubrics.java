@@ -59,7 +59,24 @@ public final class QuestionRubrics {
   private QuestionRubrics() {}
 
   /** A title comparing things ("Rebase vs Merge") names no one thing used. */
-  private static final Pattern COMPARISON = Pattern.compile("(?i)\\s(?:vs\\.?|versus)\\s");
+  private static final Pattern COMPARISON =
+      Pattern.compile(
+          "(?i)\\s(?:vs\\.?|versus)\\s|\\bdifferences?\\s+between\\b|\\bdiffer\\s+from\\b");
+
+  /**
+   * A ❌ item that is a practice in its own right: it says more about its thing in a relative clause
+   * ("A liveness probe that checks the database ..."), or is longer than a use case's name
+   * ("Loading every crate by hand" is one: "Use a crane for loading every crate by hand"). Such an
+   * item is not something the title's thing is used for, and "Use X for ..." would only blur it.
+   */
+  static final int USE_CASE_MAX_TOKENS = 8;
+
+  private static final Pattern PRACTICE =
+      Pattern.compile("(?i)\\b(?:that|which|whose|who|where)\\b");
+
+  static boolean describesAPractice(String item) {
+    return PRACTICE.matcher(item).find() || item.strip().split("\\s+").length > USE_CASE_MAX_TOKENS;
+  }
 
   /** A title that stays a question after its subject is looked for names no thing used. */
   private static final Pattern QUESTION_WORD =
@@ -126,7 +143,9 @@ public final class QuestionRubrics {
           // "Use worker threads for I/O" when the title names the thing used; when it is a
           // question ("How does a CDN cache content?") the ❌ item says the bad use on its own
           rubric.misconception(
-              QUESTION_WORD.matcher(subject).lookingAt() || COMPARISON.matcher(subject).find()
+              QUESTION_WORD.matcher(subject).lookingAt()
+                      || COMPARISON.matcher(subject).find()
+                      || describesAPractice(itemAndReason[0])
                   ? RubricText.capitalise(itemAndReason[0])
                   : "Use " + subject + " for " + RubricText.lowerFirst(itemAndReason[0]),
               itemAndReason[1],

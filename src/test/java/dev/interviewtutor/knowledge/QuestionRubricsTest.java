@@ -127,6 +127,21 @@ class QuestionRubricsTest {
   }
 
   @Test
+  void should_frame_only_a_use_case_as_using_the_titles_thing() {
+    assertFalse(QuestionRubrics.describesAPractice("I/O operations"));
+    assertFalse(QuestionRubrics.describesAPractice("Database queries, HTTP calls or file reads"));
+    assertFalse(QuestionRubrics.describesAPractice("Loading every crate by hand"));
+    assertTrue(
+        QuestionRubrics.describesAPractice(
+            "Deploying a mutable tag to production, so there is nothing to roll back to"));
+    assertTrue(
+        QuestionRubrics.describesAPractice("A health check that calls every downstream service"));
+    assertTrue(
+        QuestionRubrics.describesAPractice(
+            "A cron container that sleeps a day in a loop instead of running as a scheduled job"));
+  }
+
+  @Test
   void should_make_bad_use_case_lines_misconceptions_with_their_reason() {
     Rubric whenToUse = seed.get("73");
     assertEquals(1, whenToUse.misconceptions().size());
