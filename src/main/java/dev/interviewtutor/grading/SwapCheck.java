@@ -133,6 +133,10 @@ final class SwapCheck {
     List<Set<String>> segmentTerms = compared.stream().map(rv.lexicon::terms).toList();
     List<Leaning> leanings = new ArrayList<>();
     List<Leaning> wordLeanings = new ArrayList<>();
+    // runs about a subject the bank says nothing of on its own, and how close each run is to what
+    // the bank says of its own subject (-1: nothing)
+    List<Leaning> claimless = new ArrayList<>();
+    double[] ownFit = new double[segments.size()];
     // a swap is named once per leaning run, quoting its sentence as written
     java.util.function.Consumer<Leaning> name =
         l -> {
@@ -188,6 +192,10 @@ final class SwapCheck {
           otherSubject = claim.subject();
           otherClaim = c;
         }
+      }
+      ownFit[g] = ownBest;
+      if (ownBest < 0 && otherSubject >= 0 && !runNegated) {
+        claimless.add(new Leaning(g, own, otherSubject, otherClaim, 0, otherBest));
       }
       if (ownBest < 0 || otherSubject < 0) {
         continue; // the bank says nothing about this subject on its own: nothing to compare with
@@ -258,6 +266,30 @@ final class SwapCheck {
               segments.get(b.segment()).claim());
           name.accept(a);
           name.accept(b);
+        }
+      }
+    }
+    // a run about a subject the bank says nothing of on its own cannot be weighed against its own
+    // claims; but when it says what the bank says of a sibling ("user space is the privileged mode
+    // with direct access to the hardware") clearly better than the answer's own run about that
+    // sibling does ("kernel space is the restricted sandbox"), the two have been exchanged. Only
+    // for
+    // two names the title sets against each other: elsewhere a name without claims may be another
+    // name for its "sibling" ("use refs for DOM nodes" beside a right sentence about useRef).
+    for (Leaning a : claimless) {
+      for (int b = 0; b < segments.size(); b++) {
+        if (segments.get(b).subject() == a.other()
+            && ownFit[b] >= 0
+            && comparedByTitle(rv, a.own(), a.other())
+            && a.otherCos() >= SWAP_FLOOR
+            && a.otherCos() >= ownFit[b] + SWAP_MARGIN
+            && !swappedSentences.contains(segmentSentence.get(a.segment()))) {
+          LOG.debug(
+              "swap check: '{}' says what the bank says of {} better than '{}'",
+              segments.get(a.segment()).claim(),
+              siblings.subjects.get(a.other()).name(),
+              segments.get(b).claim());
+          name.accept(a);
         }
       }
     }
@@ -412,6 +444,13 @@ final class SwapCheck {
       hits.add(swapHit(e, said + keyPoints.get(e.keyPoint()), put, replaced, sentences));
       swappedSentences.add(sentenceIndex.get(e.sentence()));
     }
+  }
+
+  /** Whether the question's title compares the two subjects ("User Space and Kernel Space"). */
+  private static boolean comparedByTitle(RubricVectors rv, int a, int b) {
+    Siblings siblings = rv.siblings;
+    return rv.comparedInTitle.stream().anyMatch(n -> siblings.subjectNamed(n) == a)
+        && rv.comparedInTitle.stream().anyMatch(n -> siblings.subjectNamed(n) == b);
   }
 
   /** Whether the sentence says the opposite of something the bank says of {@code subject}. */

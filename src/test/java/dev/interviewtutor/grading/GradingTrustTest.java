@@ -185,6 +185,27 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_name_a_swap_when_the_bank_describes_only_one_of_two_compared_names() {
+    // the bank says what the hot tier is; of cold storage it says nothing under that name
+    Grade swapped =
+        grade(
+            "9031",
+            "Cold storage keeps data on fast SSDs so it can be read in milliseconds, while hot"
+                + " storage is the cheap tape archive you rarely touch.");
+    assertTrue(
+        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        swapped.misconceptions().toString());
+    assertTrue(swapped.score() <= 30, "score " + swapped.score());
+    Grade right =
+        grade(
+            "9031",
+            "Hot storage keeps data on fast SSDs for reads in milliseconds and costs the most, while"
+                + " cold storage is cheap disk or tape for archives, where a read can take hours.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    assertTrue(right.score() >= 70, "score " + right.score());
+  }
+
+  @Test
   void should_not_credit_a_key_point_from_a_clause_about_its_sibling() {
     Grade g =
         grade(
