@@ -66,7 +66,13 @@ final class Siblings {
   private static final Pattern HYPHENATED = Pattern.compile("\\p{L}+(?:-\\p{L}+)+");
 
   private static final Pattern SPLIT_CLAIMS = Pattern.compile(";\\s+");
-  private static final Pattern ASSIGNMENT = Pattern.compile("=\\S*");
+
+  /** "=N", "=3600", "=<seconds>": a placeholder or number after a name, no part of it. */
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("=(?!\\p{L}[\\p{L}-]{2,}(?![\\w<>]))\\S*");
+
+  /** "cleanup.policy=compact": a setting named by its value, a word. */
+  private static final Pattern WORD_VALUE = Pattern.compile("=(\\p{L}[\\p{L}-]{2,})$");
 
   final List<Subject> subjects;
   final List<Claim> claims;
@@ -470,8 +476,9 @@ final class Siblings {
   }
 
   /**
-   * A label as a name: without a gloss, "=N", an article or a quantifier ("One task", "All
-   * microtasks", "Maybe a rendering update": the thing, not how many) and closing punctuation.
+   * A label as a name: without a gloss, "=N" (but "=compact" names the setting), an article or a
+   * quantifier ("One task", "All microtasks", "Maybe a rendering update": the thing, not how many)
+   * and closing punctuation.
    */
   private static String nameOf(String raw) {
     return ASSIGNMENT
@@ -625,6 +632,15 @@ final class Siblings {
     forms.add(stems);
     // "Cache-Control: private" is named "private" too: the part before the colon is the namespace
     // it lives in
+    // "cleanup.policy=compact" is "the compact policy" too: the setting is told apart by its value
+    // (the value alone is often a verb: "to delete a key")
+    Matcher setting = WORD_VALUE.matcher(name);
+    List<String> setName = stems(name.substring(0, Math.max(0, name.indexOf('='))));
+    if (setting.find() && !setName.isEmpty()) {
+      List<String> valueForm = new ArrayList<>(stems(setting.group(1)));
+      valueForm.add(setName.get(setName.size() - 1));
+      forms.add(valueForm);
+    }
     int colon = name.indexOf(':');
     if (colon > 0) {
       List<String> value = stems(name.substring(colon + 1));

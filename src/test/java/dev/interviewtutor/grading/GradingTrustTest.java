@@ -206,6 +206,25 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_name_a_swap_of_two_settings_named_by_their_values() {
+    Grade swapped =
+        grade(
+            "9032",
+            "LRU eviction drops an entry as soon as its time to live has passed, and TTL eviction"
+                + " drops the entry read longest ago when memory is full.");
+    assertTrue(
+        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
+        swapped.misconceptions().toString());
+    Grade right =
+        grade(
+            "9032",
+            "LRU eviction throws out whatever was read longest ago once memory is full, and TTL"
+                + " eviction throws out an entry as soon as its time to live has run out.");
+    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
+    assertTrue(right.score() >= 70, "score " + right.score());
+  }
+
+  @Test
   void should_not_credit_a_key_point_from_a_clause_about_its_sibling() {
     Grade g =
         grade(

@@ -412,6 +412,15 @@ class SiblingsTest {
             .size());
   }
 
+  @Test
+  void should_name_settings_told_apart_by_their_value_with_the_settings_own_word() {
+    assertEquals(List.of("eviction=lru", "eviction=ttl"), names("9032"));
+    Siblings s = Siblings.of(BANK.get("9032"));
+    assertEquals(1, s.segments("With ttl eviction an entry goes once it is too old.").size());
+    // the value alone is no name: it is often a verb ("to delete a key")
+    assertTrue(s.segments("Entries you ttl by hand are gone.").isEmpty());
+  }
+
   private static List<String> names(Siblings siblings) {
     return siblings.subjects.stream().map(Siblings.Subject::name).toList();
   }
