@@ -21,6 +21,43 @@ final class RubricText {
       Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\d`\"'(])");
   private static final Pattern NOT_EQUAL = Pattern.compile("^(.+?)\\s*(?:≠|!=)\\s*(.+)$");
   private static final Pattern CONTRAST = Pattern.compile("^(.*\\S),\\s+(?:and\\s+)?not\\s+(.+)$");
+
+  /**
+   * "X per partition and never across the whole topic", "X inside the function, not outside it":
+   * where (or when) something holds, set against where it does not.
+   */
+  private static final String PLACE_WORDS =
+      "in|on|at|per|across|within|inside|outside|over|under|between|before|after|during";
+
+  private static final Pattern PLACE_CONTRAST =
+      Pattern.compile(
+          "(?i)^(.*\\S)(?:,?\\s+(?:and|but)\\s+|,\\s+)(?:not|never)\\s+((?:"
+              + PLACE_WORDS
+              + ")\\s+.+)$");
+
+  private static final Pattern LAST_PLACE =
+      Pattern.compile("(?i)^(.*\\S)\\s+(?:" + PLACE_WORDS + ")\\s+[^,;:]+$");
+
+  /** The last clause of a sentence, without the word that joins it: ", because X" → "X". */
+  private static String lastClause(String s) {
+    int comma = Math.max(s.lastIndexOf(", "), s.lastIndexOf("; "));
+    String last = comma < 0 ? s : s.substring(comma + 2);
+    return last.replaceFirst("(?i)^(?:because|since|as|so|and|but|which means)\\s+", "").strip();
+  }
+
+  /**
+   * The claim with its place phrase replaced by the one it is set against: "Kafka orders records
+   * per partition" + "across the whole topic" → "Kafka orders records across the whole topic"; null
+   * when the claim has no place phrase or too little is left before it.
+   */
+  private static String inPlaceOf(String claim, String otherPlace) {
+    Matcher m = LAST_PLACE.matcher(claim);
+    if (!m.matches() || words(m.group(1)) < MIN_KEPT_WORDS) {
+      return null;
+    }
+    return m.group(1) + " " + otherPlace.replaceAll("[.!]+$", "");
+  }
+
   private static final Pattern PREPOSITION =
       Pattern.compile("^(.*?)\\s+(?:using|with|by|through|via)\\s+.*$");
   private static final Pattern PLURAL_PER = Pattern.compile("^(\\w+?[^s\\W])s\\s+per\\s+(.+)$");
@@ -221,6 +258,13 @@ final class RubricText {
               + " is "
               + adverbAndRest[0]
               + withArticle(adverbAndRest[1]));
+    }
+    Matcher where = PLACE_CONTRAST.matcher(s);
+    if (where.matches()) {
+      String belief = inPlaceOf(lastClause(where.group(1)), where.group(2).strip());
+      if (belief != null) {
+        return Optional.of(capitalise(belief));
+      }
     }
     Matcher contrast = CONTRAST.matcher(s);
     if (contrast.matches()

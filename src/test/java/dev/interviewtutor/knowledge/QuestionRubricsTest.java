@@ -320,6 +320,17 @@ class QuestionRubricsTest {
             .orElseThrow());
     assertTrue(
         RubricText.wrongBelief("Worker threads share memory using SharedArrayBuffer.").isEmpty());
+    // where something holds, set against where it does not
+    assertEquals(
+        "A lock guards writes across the whole cluster",
+        RubricText.wrongBelief(
+                "Pick the lock by what must not interleave, because a lock guards writes per node"
+                    + " and never across the whole cluster.")
+            .orElseThrow());
+    assertEquals(
+        "The variable is visible outside the block",
+        RubricText.wrongBelief("The variable is visible inside the block, not outside the block.")
+            .orElseThrow());
   }
 
   @Test
