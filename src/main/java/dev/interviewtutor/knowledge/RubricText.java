@@ -448,6 +448,10 @@ final class RubricText {
         return null; // "Only rows ..., not the whole table": too little is left to say who does
         // what
       }
+      if (SUBORDINATE.matcher(leftWords[cut - 1]).matches()) {
+        return null; // "Only the thread that called fork(), not the others" → not "... that the
+        // others"
+      }
       return String.join(" ", java.util.Arrays.copyOf(leftWords, cut)) + " " + alt;
     }
     return alt;

@@ -320,6 +320,9 @@ class QuestionRubricsTest {
             .orElseThrow());
     assertTrue(
         RubricText.wrongBelief("Worker threads share memory using SharedArrayBuffer.").isEmpty());
+    // no belief is better than a garbled one ("Only the thread that the others")
+    assertTrue(
+        RubricText.wrongBelief("Only the thread that called fork(), not the others").isEmpty());
     // where something holds, set against where it does not
     assertEquals(
         "A lock guards writes across the whole cluster",
