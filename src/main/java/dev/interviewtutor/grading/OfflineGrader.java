@@ -315,6 +315,8 @@ public final class OfflineGrader implements Grader {
     // polarity
     List<MisconceptionHit> hits = new ArrayList<>(swaps.hits());
     Set<Integer> wrongUnits = new HashSet<>(swaps.swappedUnits());
+    // --- two things the question tells apart, said to be the same
+    hits.addAll(SameAsCheck.find(rv, units, wrongUnits));
     List<Said> said = saidForMistakes(units, uv, unitTerms, lex, rv.canon, !rv.wrongs.isEmpty());
     for (RubricVectors.Wrong w : rv.wrongs) {
       // a wrong belief the bank implies by forbidding something ("Never X" → "it is fine to X", a ❌

@@ -8,6 +8,7 @@ import dev.interviewtutor.knowledge.BankLoader;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.knowledge.Rubric;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -222,6 +223,31 @@ class GradingTrustTest {
                 + " eviction throws out an entry as soon as its time to live has run out.");
     assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
     assertTrue(right.score() >= 70, "score " + right.score());
+  }
+
+  @Test
+  void should_name_two_things_the_question_tells_apart_said_to_be_the_same() {
+    Grade same =
+        grade(
+            "9028",
+            "A work queue is basically the same thing as a broadcast topic, every program gets the"
+                + " jobs.");
+    assertTrue(
+        same.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("same-as-")),
+        same.misconceptions().toString());
+    assertTrue(same.score() <= 30, "score " + same.score());
+    // a qualified sameness compares; an analogy to something the bank never names confuses nothing
+    for (String answer :
+        List.of(
+            "A work queue is the same as a broadcast topic except that only one worker takes each"
+                + " job.",
+            "A work queue is basically the same as a checkout line at a supermarket: each job goes"
+                + " to one free worker, so more workers share the load.")) {
+      assertTrue(
+          grade("9028", answer).misconceptions().stream()
+              .noneMatch(m -> m.misconceptionId().startsWith("same-as-")),
+          answer);
+    }
   }
 
   @Test
