@@ -630,8 +630,6 @@ final class Siblings {
     }
     List<List<String>> forms = new ArrayList<>();
     forms.add(stems);
-    // "Cache-Control: private" is named "private" too: the part before the colon is the namespace
-    // it lives in
     // "cleanup.policy=compact" is "the compact policy" too: the setting is told apart by its value
     // (the value alone is often a verb: "to delete a key")
     Matcher setting = WORD_VALUE.matcher(name);
@@ -641,6 +639,8 @@ final class Siblings {
       valueForm.add(setName.get(setName.size() - 1));
       forms.add(valueForm);
     }
+    // "Cache-Control: private" is named "private" too: the part before the colon is the namespace
+    // it lives in
     int colon = name.indexOf(':');
     if (colon > 0) {
       List<String> value = stems(name.substring(colon + 1));

@@ -272,10 +272,10 @@ final class SwapCheck {
     // a run about a subject the bank says nothing of on its own cannot be weighed against its own
     // claims; but when it says what the bank says of a sibling ("user space is the privileged mode
     // with direct access to the hardware") clearly better than the answer's own run about that
-    // sibling does ("kernel space is the restricted sandbox"), the two have been exchanged. Only
-    // for
-    // two names the title sets against each other: elsewhere a name without claims may be another
-    // name for its "sibling" ("use refs for DOM nodes" beside a right sentence about useRef).
+    // sibling does ("kernel space is the restricted sandbox"), the two have been exchanged.
+    // Only for two names the title sets against each other: elsewhere a name without claims may
+    // be another name for its "sibling" ("use refs for DOM nodes" beside a right sentence about
+    // useRef).
     for (Leaning a : claimless) {
       for (int b = 0; b < segments.size(); b++) {
         if (segments.get(b).subject() == a.other()

@@ -63,17 +63,18 @@ public final class QuestionRubrics {
       Pattern.compile(
           "(?i)\\s(?:vs\\.?|versus)\\s|\\bdifferences?\\s+between\\b|\\bdiffer\\s+from\\b");
 
+  /** A use case's name is at most this many words ("Loading every crate by hand"). */
+  static final int USE_CASE_MAX_TOKENS = 8;
+
+  private static final Pattern PRACTICE =
+      Pattern.compile("(?i)\\b(?:that|which|whose|who|where)\\b");
+
   /**
    * A ❌ item that is a practice in its own right: it says more about its thing in a relative clause
    * ("A liveness probe that checks the database ..."), or is longer than a use case's name
    * ("Loading every crate by hand" is one: "Use a crane for loading every crate by hand"). Such an
    * item is not something the title's thing is used for, and "Use X for ..." would only blur it.
    */
-  static final int USE_CASE_MAX_TOKENS = 8;
-
-  private static final Pattern PRACTICE =
-      Pattern.compile("(?i)\\b(?:that|which|whose|who|where)\\b");
-
   static boolean describesAPractice(String item) {
     return PRACTICE.matcher(item).find() || item.strip().split("\\s+").length > USE_CASE_MAX_TOKENS;
   }

@@ -146,96 +146,80 @@ class GradingTrustTest {
     assertTrue(right.score() >= 70, "score " + right.score());
   }
 
+  /** The answer is named a mistake of this kind ("swap-", "same-as-") and scores at most 30. */
+  private static void assertNamed(String id, String kind, String answer) {
+    Grade g = grade(id, answer);
+    assertTrue(
+        g.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith(kind)),
+        answer + " → " + g.misconceptions());
+    assertTrue(g.score() <= 30, answer + " → score " + g.score());
+  }
+
+  /** The answer is told no mistake and scores at least 70. */
+  private static void assertRight(String id, String answer) {
+    Grade g = grade(id, answer);
+    assertTrue(g.misconceptions().isEmpty(), answer + " → " + g.misconceptions());
+    assertTrue(g.score() >= 70, answer + " → score " + g.score());
+  }
+
   @Test
   void should_name_a_swap_of_code_names_the_bank_contrasts_or_glosses_side_by_side() {
-    Grade sort =
-        grade(
-            "9029",
-            "extend() adds its argument as one single element at the end, while append() goes"
-                + " through an iterable and adds each of its items one at a time.");
-    assertTrue(
-        sort.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
-        sort.misconceptions().toString());
-    assertTrue(sort.score() <= 30, "score " + sort.score());
-    Grade sortRight =
-        grade(
-            "9029",
-            "append() puts its argument on the end as a single element, even a whole list, while"
-                + " extend() loops over an iterable and adds every item separately; both change the"
-                + " list in place.");
-    assertTrue(sortRight.misconceptions().isEmpty(), sortRight.misconceptions().toString());
-    assertTrue(sortRight.score() >= 70, "score " + sortRight.score());
-
-    Grade timeouts =
-        grade(
-            "9030",
-            "readTimeout is how long the client waits for the TCP connection to be established, and"
-                + " connectTimeout is how long it waits for data once the connection is open.");
-    assertTrue(
-        timeouts.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
-        timeouts.misconceptions().toString());
-    assertTrue(timeouts.score() <= 30, "score " + timeouts.score());
-    Grade timeoutsRight =
-        grade(
-            "9030",
-            "connectTimeout caps the wait for the TCP connection to be set up and readTimeout caps"
-                + " the wait for data after that, so a server that stops answering can't hang a"
-                + " request thread forever.");
-    assertTrue(timeoutsRight.misconceptions().isEmpty(), timeoutsRight.misconceptions().toString());
-    assertTrue(timeoutsRight.score() >= 70, "score " + timeoutsRight.score());
+    assertNamed(
+        "9029",
+        "swap-",
+        "extend() adds its argument as one single element at the end, while append() goes"
+            + " through an iterable and adds each of its items one at a time.");
+    assertRight(
+        "9029",
+        "append() puts its argument on the end as a single element, even a whole list, while"
+            + " extend() loops over an iterable and adds every item separately; both change the"
+            + " list in place.");
+    assertNamed(
+        "9030",
+        "swap-",
+        "readTimeout is how long the client waits for the TCP connection to be established, and"
+            + " connectTimeout is how long it waits for data once the connection is open.");
+    assertRight(
+        "9030",
+        "connectTimeout caps the wait for the TCP connection to be set up and readTimeout caps"
+            + " the wait for data after that, so a server that stops answering can't hang a"
+            + " request thread forever.");
   }
 
   @Test
   void should_name_a_swap_when_the_bank_describes_only_one_of_two_compared_names() {
     // the bank says what the hot tier is; of cold storage it says nothing under that name
-    Grade swapped =
-        grade(
-            "9031",
-            "Cold storage keeps data on fast SSDs so it can be read in milliseconds, while hot"
-                + " storage is the cheap tape archive you rarely touch.");
-    assertTrue(
-        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
-        swapped.misconceptions().toString());
-    assertTrue(swapped.score() <= 30, "score " + swapped.score());
-    Grade right =
-        grade(
-            "9031",
-            "Hot storage keeps data on fast SSDs for reads in milliseconds and costs the most, while"
-                + " cold storage is cheap disk or tape for archives, where a read can take hours.");
-    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
-    assertTrue(right.score() >= 70, "score " + right.score());
+    assertNamed(
+        "9031",
+        "swap-",
+        "Cold storage keeps data on fast SSDs so it can be read in milliseconds, while hot"
+            + " storage is the cheap tape archive you rarely touch.");
+    assertRight(
+        "9031",
+        "Hot storage keeps data on fast SSDs for reads in milliseconds and costs the most, while"
+            + " cold storage is cheap disk or tape for archives, where a read can take hours.");
   }
 
   @Test
   void should_name_a_swap_of_two_settings_named_by_their_values() {
-    Grade swapped =
-        grade(
-            "9032",
-            "LRU eviction drops an entry as soon as its time to live has passed, and TTL eviction"
-                + " drops the entry read longest ago when memory is full.");
-    assertTrue(
-        swapped.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("swap-")),
-        swapped.misconceptions().toString());
-    Grade right =
-        grade(
-            "9032",
-            "LRU eviction throws out whatever was read longest ago once memory is full, and TTL"
-                + " eviction throws out an entry as soon as its time to live has run out.");
-    assertTrue(right.misconceptions().isEmpty(), right.misconceptions().toString());
-    assertTrue(right.score() >= 70, "score " + right.score());
+    assertNamed(
+        "9032",
+        "swap-",
+        "LRU eviction drops an entry as soon as its time to live has passed, and TTL eviction"
+            + " drops the entry read longest ago when memory is full.");
+    assertRight(
+        "9032",
+        "LRU eviction throws out whatever was read longest ago once memory is full, and TTL"
+            + " eviction throws out an entry as soon as its time to live has run out.");
   }
 
   @Test
   void should_name_two_things_the_question_tells_apart_said_to_be_the_same() {
-    Grade same =
-        grade(
-            "9028",
-            "A work queue is basically the same thing as a broadcast topic, every program gets the"
-                + " jobs.");
-    assertTrue(
-        same.misconceptions().stream().anyMatch(m -> m.misconceptionId().startsWith("same-as-")),
-        same.misconceptions().toString());
-    assertTrue(same.score() <= 30, "score " + same.score());
+    assertNamed(
+        "9028",
+        "same-as-",
+        "A work queue is basically the same thing as a broadcast topic, every program gets the"
+            + " jobs.");
     // a qualified sameness compares; an analogy to something the bank never names confuses nothing
     for (String answer :
         List.of(
