@@ -391,12 +391,18 @@ public final class OfflineGrader implements Grader {
           nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(c.vector(), w.correction()));
         }
         double overlap = overlap(c.terms(), w.terms());
+        // a bad practice is stated without the harm the bank says it does ("COPY . . before
+        // installing dependencies, so every source edit reinstalls all packages"): its sign and
+        // quantities are read in the practice alone
+        String stated =
+            "bad-use".equals(w.misconception().origin())
+                ? practiceOf(w.misconception().text())
+                : w.misconception().text();
         boolean samePolarity =
-            !Polarity.conflict(c.text(), w.misconception().text())
-                && !Quantities.quantityConflict(c.text(), w.misconception().text())
-                && !Quantities.repetitionUnsaid(c.text(), w.misconception().text())
-                && !(cos < PARAPHRASE_COS
-                    && Quantities.universalUnsaid(c.text(), w.misconception().text()));
+            !Polarity.conflict(c.text(), stated)
+                && !Quantities.quantityConflict(c.text(), stated)
+                && !Quantities.repetitionUnsaid(c.text(), stated)
+                && !(cos < PARAPHRASE_COS && Quantities.universalUnsaid(c.text(), stated));
         if (LOG.isDebugEnabled() && cos >= 0.5) {
           LOG.debug(
               "mistake check: '{}' vs '{}' cos {} nearest point {} overlap {} same polarity {}",
@@ -788,6 +794,19 @@ public final class OfflineGrader implements Grader {
 
   /** Evidence this far from both thresholds is a sure call. */
   static final double SURE_DISTANCE = 0.1;
+
+  /** What a consequence is joined by: "X, so Y", "X, which Y", "X, meaning Y". */
+  private static final java.util.regex.Pattern CONSEQUENCE =
+      java.util.regex.Pattern.compile("(?i),\\s+(?:so|which|meaning|and\\s+so|so\\s+that)\\b");
+
+  /**
+   * A bad use without the harm it does: "COPY . . first, so every edit reinstalls" → "COPY . .
+   * first".
+   */
+  static String practiceOf(String badUse) {
+    java.util.regex.Matcher m = CONSEQUENCE.matcher(badUse);
+    return m.find() && m.start() > 0 ? badUse.substring(0, m.start()) : badUse;
+  }
 
   /**
    * Key points that state the same fact get the best coverage among them, quoting what earned it.

@@ -235,6 +235,22 @@ class GradingTrustTest {
   }
 
   @Test
+  void should_name_a_bad_use_said_without_the_harm_it_does_but_not_its_reverse() {
+    Grade bad =
+        grade(
+            "9033",
+            "I load the fixtures before running the migrations, it keeps the setup script"
+                + " short.");
+    assertFalse(bad.misconceptions().isEmpty(), "the ❌ practice, stated without its harm");
+    // the same steps in the right order ("first ... last") state no bad use
+    assertRight(
+        "9033",
+        "You run the migrations first so the schema exists and load the fixtures last, then every"
+            + " test runs in a transaction that is rolled back, so each one starts from the same"
+            + " rows.");
+  }
+
+  @Test
   void should_not_credit_a_key_point_from_a_clause_about_its_sibling() {
     Grade g =
         grade(

@@ -20,6 +20,20 @@ class OfflineGraderTest {
     return GRADER.grade(rubric, answer);
   }
 
+  @org.junit.jupiter.api.Test
+  void should_read_a_bad_use_without_the_harm_it_does() {
+    assertEquals(
+        "COPY . . before installing dependencies",
+        OfflineGrader.practiceOf(
+            "COPY . . before installing dependencies, so every source edit reinstalls all packages"));
+    assertEquals(
+        "A health check that calls every downstream service",
+        OfflineGrader.practiceOf(
+            "A health check that calls every downstream service, which restarts all replicas at"
+                + " once"));
+    assertEquals("Polling in a tight loop", OfflineGrader.practiceOf("Polling in a tight loop"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"project", "seed"})
   void should_score_a_thread_per_request_answer_low_and_name_the_misconception(String bank) {

@@ -86,12 +86,21 @@ public final class Quantities {
   static boolean orderConflict(String a, String b) {
     for (Set<String>[] x : orders(a)) {
       for (Set<String>[] y : orders(b)) {
-        if (onlyCrosswise(x[0], y[1], x[1], y[0]) && onlyCrosswise(x[1], y[0], x[0], y[1])) {
+        // a word said on the other side in each direction, at least one of them on that side alone
+        // ("copy the manifest, install first and copy the source last" against "copy before
+        // installing": "copy" is on both sides of the first)
+        if (onlyCrosswise(x[0], y[1], x[1], y[0]) && crosswise(x[1], y[0])
+            || crosswise(x[0], y[1]) && onlyCrosswise(x[1], y[0], x[0], y[1])) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Whether a word is said on side a of one text and side b of the other. */
+  private static boolean crosswise(Set<String> a, Set<String> b) {
+    return !java.util.Collections.disjoint(a, b);
   }
 
   /** Whether a word is said on side a of one text and side b of the other, and on no other side. */
@@ -128,9 +137,14 @@ public final class Quantities {
   private static List<Set<String>[]> orders(String text) {
     // a call's arguments are not a clause: "setTimeout(fn, 0) runs before ..."
     // (nor is the dot of ".then" or "process.nextTick" the end of a sentence)
+    // ... nor a dot standing alone ("COPY . . before installing")
     List<String> tokens =
         Polarity.tokens(
-            Lexicon.CALL_ARGUMENTS.matcher(text).replaceAll("").replaceAll("\\.(?=\\w)", " "));
+            Lexicon.CALL_ARGUMENTS
+                .matcher(text)
+                .replaceAll("")
+                .replaceAll("\\.(?=\\w)", " ")
+                .replaceAll("(?<=\\s|^)\\.(?=\\s)", " "));
     List<Set<String>[]> out = new java.util.ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
@@ -147,8 +161,38 @@ public final class Quantities {
       }
       out.add(t.equals("before") ? new Set[] {left, right} : new Set[] {right, left});
     }
+    // "install the dependencies first and copy the source code last": what comes first, then what
+    // comes last
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.get(i).equals("first")) {
+        continue;
+      }
+      int last = -1;
+      for (int j = i + 1; j < tokens.size() && !SENTENCE_END.contains(tokens.get(j)); j++) {
+        if (LAST.contains(tokens.get(j))) {
+          last = j;
+          break;
+        }
+      }
+      if (last < 0) {
+        continue;
+      }
+      Set<String> earlier = new HashSet<>();
+      for (int j = i - 1; j >= 0 && !ORDER_BOUNDARIES.contains(tokens.get(j)); j--) {
+        addContent(earlier, tokens.get(j));
+      }
+      Set<String> later = new HashSet<>();
+      for (int j = i + 1; j < last; j++) {
+        addContent(later, tokens.get(j));
+      }
+      out.add(new Set[] {earlier, later});
+    }
     return out;
   }
+
+  private static final Set<String> SENTENCE_END = Set.of(".", ";", "!", "?");
+
+  private static final Set<String> LAST = Set.of("last", "end", "later", "afterwards");
 
   private static final Set<String> ORDER_BOUNDARIES = Set.of(".", ";", ":", "!", "?", ",");
 

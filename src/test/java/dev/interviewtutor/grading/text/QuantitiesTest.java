@@ -38,6 +38,19 @@ class QuantitiesTest {
             "the log is flushed before the commit returns", "the log is flushed before the reply"));
     assertFalse(
         Quantities.quantityConflict("one of the replicas answers", "several replicas answer"));
+    // "first ... last" is an order too, and a word may stand on both sides of one text
+    assertTrue(
+        Quantities.quantityConflict(
+            "so you load the schema file and run the migrations first and load the fixtures last",
+            "Loading fixtures before running migrations"));
+    assertFalse(
+        Quantities.quantityConflict(
+            "so you load the fixtures first and run the migrations last",
+            "Loading fixtures before running migrations"));
+    // a dot standing alone is code, not the end of a sentence
+    assertTrue(
+        Quantities.quantityConflict(
+            "install the packages first and COPY the source last", "COPY . . before install"));
   }
 
   @Test
