@@ -346,6 +346,13 @@ public final class OfflineGrader implements Grader {
         }
       }
       String belief = rv.canon.canonical(w.misconception().text());
+      // a bad practice is stated without the harm the bank says it does ("COPY . . before
+      // installing dependencies, so every source edit reinstalls all packages"): its sign and
+      // quantities are read in the practice alone
+      String stated =
+          "bad-use".equals(w.misconception().origin())
+              ? practiceOf(w.misconception().text())
+              : w.misconception().text();
       for (Said c : said) {
         double cos = SentenceEncoder.cosine(c.vector(), w.vector());
         // every way of stating the belief below needs at least this much: the word checks after
@@ -391,13 +398,6 @@ public final class OfflineGrader implements Grader {
           nearestPoint = Math.max(nearestPoint, SentenceEncoder.cosine(c.vector(), w.correction()));
         }
         double overlap = overlap(c.terms(), w.terms());
-        // a bad practice is stated without the harm the bank says it does ("COPY . . before
-        // installing dependencies, so every source edit reinstalls all packages"): its sign and
-        // quantities are read in the practice alone
-        String stated =
-            "bad-use".equals(w.misconception().origin())
-                ? practiceOf(w.misconception().text())
-                : w.misconception().text();
         boolean samePolarity =
             !Polarity.conflict(c.text(), stated)
                 && !Quantities.quantityConflict(c.text(), stated)
