@@ -236,12 +236,11 @@ class GradingTrustTest {
 
   @Test
   void should_name_a_bad_use_said_without_the_harm_it_does_but_not_its_reverse() {
-    Grade bad =
-        grade(
-            "9033",
-            "I load the fixtures before running the migrations, it keeps the setup script"
-                + " short.");
-    assertFalse(bad.misconceptions().isEmpty(), "the ❌ practice, stated without its harm");
+    // the ❌ practice, stated without its harm, is the bank's mistake m1
+    assertNamed(
+        "9033",
+        "m",
+        "I load the fixtures before running the migrations, it keeps the setup script short.");
     // the same steps in the right order ("first ... last") state no bad use
     assertRight(
         "9033",
