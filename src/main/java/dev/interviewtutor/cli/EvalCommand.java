@@ -20,6 +20,7 @@ import dev.interviewtutor.grading.eval.LabelledFile;
 import dev.interviewtutor.grading.eval.Metrics;
 import dev.interviewtutor.knowledge.ReferenceAnswerRubrics;
 import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.knowledge.SampleAnswer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,18 @@ public final class EvalCommand implements Callable<Integer> {
   boolean neighbours;
 
   @Option(
+      names = "--samples",
+      description =
+          "A labelled file whose answers become each question's graded sample answers (as a bank's"
+              + " Sample Answers section does), matched by question_key or question_id: the"
+              + " shipped grader's 'unseen answers' setting, e.g. SciEntsBank train for its unseen"
+              + " answers. Nothing is fitted.")
+  Path samplesFile;
+
+  /** Sample answers per question key, from {@code --samples}. */
+  private Map<String, List<SampleAnswer>> samples = Map.of();
+
+  @Option(
       names = "--gold",
       description =
           "Gold column (default: the first of score, score_avg, label, label_2way, "
@@ -164,6 +177,9 @@ public final class EvalCommand implements Callable<Integer> {
     Grader grader = grader(config);
     long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
     Map<String, Rubric> bank = data.has("reference_answer") ? Map.of() : BankRubrics.load(config);
+    if (samplesFile != null) {
+      samples = samplesOf(LabelledFile.read(samplesFile));
+    }
 
     List<Graded> graded = gradeAll(grader, data, gold, bank, "grading " + dataset.getFileName());
     List<Graded> trainGraded = List.of();
@@ -183,6 +199,16 @@ public final class EvalCommand implements Callable<Integer> {
     report.put("dataset", dataset.toString());
     report.put("rows", graded.size());
     report.put("gold", gold);
+    if (samplesFile != null) {
+      report.put(
+          "samples",
+          samples.values().stream().mapToInt(List::size).sum()
+              + " graded sample answers for "
+              + samples.size()
+              + " questions from "
+              + samplesFile
+              + " (not fitted)");
+    }
     report.put(
         "grader",
         grader.name() + (grader instanceof OfflineGrader o ? ":" + o.encoder().name() : ""));
@@ -393,6 +419,7 @@ public final class EvalCommand implements Callable<Integer> {
                   + " in the bank");
         }
       }
+      rubric = rubric.withSamples(samples.getOrDefault(group.strip(), List.of()));
       String answer = row.get(answerColumn);
       if (answer.isBlank() || answer.length() > AnswerPolicy.MAX_CHARS) {
         // refused, not fatal: one bad row must not lose the run
@@ -431,6 +458,60 @@ public final class EvalCommand implements Callable<Integer> {
     }
     progress.done();
     return out;
+  }
+
+  /**
+   * The answers of a labelled file as sample answers per question (question_key, else question_id):
+   * quality from label_2way (correct 1, else 0), else label_5way (correct 1,
+   * partially_correct_incomplete 0.5, else 0), else a 0–5 score or score_avg.
+   */
+  static Map<String, List<SampleAnswer>> samplesOf(LabelledFile file) {
+    String key =
+        file.has("question_key") ? "question_key" : file.has("question_id") ? "question_id" : null;
+    String answer =
+        file.has("student_answer") ? "student_answer" : file.has("answer") ? "answer" : null;
+    if (key == null || answer == null) {
+      throw new UserFacingException(
+          file.path()
+              + ":1: --samples needs question_key or question_id and an answer column; columns: "
+              + file.header());
+    }
+    Map<String, List<SampleAnswer>> out = new LinkedHashMap<>();
+    for (LabelledFile.Row row : file.rows()) {
+      String text = row.get(answer).strip();
+      if (text.isEmpty() || text.length() > AnswerPolicy.MAX_CHARS) {
+        continue;
+      }
+      double quality;
+      try {
+        quality = sampleQuality(file, row);
+      } catch (IllegalArgumentException e) {
+        throw new UserFacingException(file.path() + ":" + row.line() + ": " + e.getMessage());
+      }
+      out.computeIfAbsent(row.get(key).strip(), k -> new ArrayList<>())
+          .add(new SampleAnswer(text, quality));
+    }
+    return out;
+  }
+
+  private static double sampleQuality(LabelledFile file, LabelledFile.Row row) {
+    if (file.has("label_2way")) {
+      return row.get("label_2way").strip().equalsIgnoreCase("correct") ? 1 : 0;
+    }
+    if (file.has("label_5way")) {
+      String label = row.get("label_5way").strip().toLowerCase(Locale.ROOT);
+      return label.equals("correct") ? 1 : label.equals("partially_correct_incomplete") ? 0.5 : 0;
+    }
+    String column = file.has("score") ? "score" : file.has("score_avg") ? "score_avg" : null;
+    if (column == null) {
+      throw new IllegalArgumentException(
+          "--samples needs label_2way, label_5way, score or score_avg");
+    }
+    try {
+      return Math.max(0, Math.min(1, Double.parseDouble(row.get(column).strip()) / 5));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " '" + row.get(column) + "' is not a number");
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.interviewtutor.grading.AnswerPolicy;
 import dev.interviewtutor.grading.EmbeddingModelChoice;
 import dev.interviewtutor.grading.OfflineGrader;
 import dev.interviewtutor.grading.OnnxSentenceEncoder;
+import dev.interviewtutor.grading.SampleVote;
 import dev.interviewtutor.grading.ScoreCalibration;
 import dev.interviewtutor.grading.ShippedCalibration;
 import dev.interviewtutor.grading.eval.Calibration;
@@ -121,8 +122,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar")
   boolean quiet;
 
-  /** One training row. */
-  record Example(TrainingSet set, String group, double target, double[] features) {}
+  /**
+   * One training row; {@code vector} is the whole answer's embedding for SciEntsBank rows (the
+   * sample vote is fitted on them), null otherwise.
+   */
+  record Example(TrainingSet set, String group, double target, double[] features, float[] vector) {}
 
   @Override
   public Integer call() throws Exception {
@@ -207,6 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (mohlerLoao) {
       fit.putAll(mohlerLeaveOneAssignmentOut(examples, interacting));
     }
+    SampleVote sampleVote = fitSampleVote(examples, regressor, fit);
     String command =
         "tutor train --out "
             + out
@@ -226,7 +231,8 @@ public final class TrainCommand implements Callable<Integer> {
                 + "label_5way: correct 1, "
                 + "partially_correct_incomplete 0.5, contradictory / irrelevant / non_domain 0",
             uses,
-            fit);
+            fit,
+            sampleVote);
     calibration.write(out);
     PrintWriter pw = spec.commandLine().getOut();
     pw.printf(Locale.ROOT, "%-16s %s%n", "wrote", out);
@@ -244,6 +250,50 @@ public final class TrainCommand implements Callable<Integer> {
     fit.forEach((k, v) -> pw.printf(Locale.ROOT, "%-16s %s%n", k, v));
     pw.flush();
     return 0;
+  }
+
+  /**
+   * Fits how graded sample answers move a score ({@link SampleVote}) on SciEntsBank's training
+   * answers: each answer is voted on by the other answers to its question (never by itself), with
+   * its score from the calibration just fitted, and "correct" is SciEntsBank's own label. Null when
+   * SciEntsBank is not among the sets or its answers were not graded here ({@code --features-in}).
+   */
+  private static SampleVote fitSampleVote(
+      List<Example> examples, Calibration.Regressor regressor, Map<String, Object> fit) {
+    List<Example> rows =
+        examples.stream()
+            .filter(e -> e.set() == TrainingSet.SCIENTSBANK && e.vector() != null)
+            .toList();
+    if (rows.isEmpty()) {
+      fit.put("sample_vote", "not fitted (needs SciEntsBank graded in this run)");
+      return null;
+    }
+    Map<String, List<Integer>> byQuestion = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      byQuestion.computeIfAbsent(rows.get(i).group(), g -> new ArrayList<>()).add(i);
+    }
+    double[] scores = new double[rows.size()];
+    double[] votes = new double[rows.size()];
+    boolean[] correct = new boolean[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Example e = rows.get(i);
+      scores[i] = Math.round(100 * Math.max(0, Math.min(1, regressor.predict(e.features()))));
+      correct[i] = e.target() >= 1;
+      List<Integer> others = new ArrayList<>(byQuestion.get(e.group()));
+      others.remove(Integer.valueOf(i));
+      double[] cosines = new double[others.size()];
+      double[] qualities = new double[others.size()];
+      for (int j = 0; j < others.size(); j++) {
+        Example o = rows.get(others.get(j));
+        cosines[j] = dev.interviewtutor.grading.SentenceEncoder.cosine(e.vector(), o.vector());
+        qualities[j] = o.target() >= 1 ? 1 : 0;
+      }
+      votes[i] = SampleVote.vote(cosines, qualities, scores[i] / 100.0);
+    }
+    SampleVote.Fit best = SampleVote.fit(scores, votes, correct);
+    fit.put("sample_vote_rows", rows.size());
+    fit.put("sample_vote_loo_macro_f1", round(best.macroF1()));
+    return best.vote();
   }
 
   /**
@@ -341,7 +391,11 @@ public final class TrainCommand implements Callable<Integer> {
                   OfflineGrader.Analysis a =
                       grader.analyse(
                           ReferenceAnswerRubrics.of(rubricId, question, reference), answer);
-                  return new Example(set, group, target, a.features());
+                  float[] vector =
+                      set == TrainingSet.SCIENTSBANK
+                          ? grader.encoder().embed(List.of(answer))[0]
+                          : null;
+                  return new Example(set, group, target, a.features(), vector);
                 }));
       }
       for (Future<Example> f : futures) {
@@ -401,7 +455,7 @@ public final class TrainCommand implements Callable<Integer> {
             OfflineGrader.FEATURE_NAMES.stream()
                 .mapToDouble(n -> Double.parseDouble(row.get(n)))
                 .toArray();
-        out.add(new Example(set, row.get("group"), Double.parseDouble(row.get("target")), x));
+        out.add(new Example(set, row.get("group"), Double.parseDouble(row.get("target")), x, null));
       } catch (NumberFormatException e) {
         throw new UserFacingException(
             file + ":" + row.line() + ": not a number (" + e.getMessage() + ")");

@@ -2,6 +2,7 @@ package dev.interviewtutor.grading;
 
 import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.knowledge.QuestionBank;
+import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.knowledge.Section;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,6 +113,9 @@ public final class KnowledgeSearch {
         }
       }
       for (Section s : q.sections()) {
+        if (QuestionRubrics.isSampleAnswers(s)) {
+          continue; // graded sample answers (wrong ones too) are not knowledge to find
+        }
         for (String bullet : s.bullets()) {
           mine.add(add(texts, plain(bullet)));
         }

@@ -281,10 +281,18 @@ public final class OfflineGrader implements Grader {
         newWords.add(answerWords.get(i));
       }
     }
+    // with graded sample answers, the whole answer is compared with them (as a sample is embedded)
+    Optional<SampleVote> sampleVote =
+        rv.sampleVectors.length == 0 ? Optional.empty() : calibration.sampleVote();
+    int wholeAt = texts.size();
+    if (sampleVote.isPresent()) {
+      texts.add(content);
+    }
     int textCount = texts.size();
     texts.addAll(newWords);
     float[][] all = encoder.embed(texts);
-    texts.subList(textCount, texts.size()).clear();
+    float[] whole = sampleVote.isPresent() ? all[wholeAt] : null;
+    texts.subList(wholeAt, texts.size()).clear();
     if (!newWords.isEmpty()) {
       wordVectors.store(newWords, all, textCount);
       for (int i = 0, n = 0; i < answerWords.size(); i++) {
@@ -602,6 +610,7 @@ public final class OfflineGrader implements Grader {
                 && newTerms.size() <= 3
                 && coverage < 0.5
                 && !statesAPoint;
+    boolean keywordList = AnswerScreen.keywordList(content) && !rv.referenceIsList;
     if (offTopic) {
       verdict = Verdict.OFF_TOPIC;
       score = Math.min(score, 5);
@@ -611,7 +620,7 @@ public final class OfflineGrader implements Grader {
       verdict = Verdict.INCORRECT;
       problem =
           "You restated the question without answering it. Say what actually happens, and why.";
-    } else if (AnswerScreen.keywordList(content) && !rv.referenceIsList) {
+    } else if (keywordList) {
       // naming the topic's terms shows recognition, not understanding: never more than a weak
       // partial
       score = Math.min(score, KEYWORD_LIST_CAP);
@@ -671,6 +680,22 @@ public final class OfflineGrader implements Grader {
         claimSupport.judges() && results.stream().allMatch(r -> r.coverage() == Coverage.MISSED);
     boolean flagged = verdict != null || problem != null || !hits.isEmpty() || nothingCredited;
     int finalScore = calibration.score(features, handScore, flagged);
+    if (sampleVote.isPresent()) {
+      double[] cosines = new double[rv.sampleVectors.length];
+      for (int i = 0; i < cosines.length; i++) {
+        cosines[i] = SentenceEncoder.cosine(whole, rv.sampleVectors[i]);
+      }
+      double vote = SampleVote.vote(cosines, rv.sampleQualities, finalScore / 100.0);
+      // graded answers overrule the grader's own doubts (nothing credited, "restated the question")
+      // but not what it found in the answer: a stated mistake, off topic, a list of terms
+      boolean found = !hits.isEmpty() || offTopic || keywordList;
+      int voted = sampleVote.get().score(finalScore, vote, found);
+      if (voted > finalScore && restated) {
+        verdict = null;
+        problem = null;
+      }
+      finalScore = voted;
+    }
     if (verdict == null) {
       verdict =
           finalScore >= 70

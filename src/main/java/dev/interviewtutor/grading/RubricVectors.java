@@ -8,6 +8,7 @@ import dev.interviewtutor.grading.text.TextUnits;
 import dev.interviewtutor.knowledge.KeyPoint;
 import dev.interviewtutor.knowledge.Misconception;
 import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.knowledge.SampleAnswer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,6 +90,11 @@ final class RubricVectors {
   final Siblings siblings;
 
   final float[][] claimVectors;
+
+  /** The question's graded sample answers, each embedded whole, and their quality (0–1). */
+  final float[][] sampleVectors;
+
+  final double[] sampleQualities;
 
   /** Content terms (synonyms folded) of each sibling claim. */
   /** Each sibling claim's content words in order, for word-order checks ({@link SwapCheck}). */
@@ -277,7 +283,11 @@ final class RubricVectors {
         texts.add(canon.canonical(correctionRead(m)));
       }
     }
+    int sampleBase = texts.size();
+    rubric.samples().forEach(sample -> texts.add(sample.text()));
     float[][] v = encoder.embed(texts);
+    sampleVectors = java.util.Arrays.copyOfRange(v, sampleBase, texts.size());
+    sampleQualities = rubric.samples().stream().mapToDouble(SampleAnswer::quality).toArray();
     claimVectors = java.util.Arrays.copyOfRange(v, claimBase, correctionBase);
     claimTerms =
         siblings.claims.stream().map(c -> lexicon.terms(Siblings.forComparison(c.text()))).toList();

@@ -29,6 +29,14 @@ public interface ScoreCalibration {
    */
   int score(double[] features, int handScore, boolean flagged);
 
+  /**
+   * How a question's graded sample answers move the score, when this mapping was fitted with them
+   * ({@link SampleVote}); empty: samples are not used.
+   */
+  default java.util.Optional<SampleVote> sampleVote() {
+    return java.util.Optional.empty();
+  }
+
   /** Which mapping this is ("calibration-v1", "none"), for eval output and provenance. */
   String version();
 }

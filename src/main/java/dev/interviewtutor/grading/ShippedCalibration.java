@@ -49,6 +49,8 @@ public final class ShippedCalibration implements ScoreCalibration {
    * @param isotonicX the isotonic step function from ridge output to quality (with {@code
    *     isotonicY})
    * @param fit numbers about the fit itself (rows, training RMSE, inner-CV folds)
+   * @param sampleVote how a question's graded sample answers move the score; null in files fitted
+   *     without SciEntsBank (no sample answers then count)
    */
   public record Spec(
       int format,
@@ -66,7 +68,8 @@ public final class ShippedCalibration implements ScoreCalibration {
       double intercept,
       double[] isotonicX,
       double[] isotonicY,
-      Map<String, Object> fit) {}
+      Map<String, Object> fit,
+      SampleVote sampleVote) {}
 
   private final Spec spec;
   private final Calibration.Regressor regressor;
@@ -160,7 +163,8 @@ public final class ShippedCalibration implements ScoreCalibration {
       String command,
       String target,
       List<DatasetUse> datasets,
-      Map<String, Object> fit) {
+      Map<String, Object> fit,
+      SampleVote sampleVote) {
     List<String> interacting =
         java.util.Arrays.stream(r.interacting())
             .mapToObj(OfflineGrader.FEATURE_NAMES::get)
@@ -182,7 +186,8 @@ public final class ShippedCalibration implements ScoreCalibration {
             r.linear().intercept(),
             r.isotonic().xs(),
             r.isotonic().ys(),
-            fit);
+            fit,
+            sampleVote);
     return new ShippedCalibration(spec, version);
   }
 
@@ -206,6 +211,11 @@ public final class ShippedCalibration implements ScoreCalibration {
   /** The fitted quality of an answer with these features, 0–1 (before any safety rule). */
   public double quality(double[] features) {
     return regressor.predict(features);
+  }
+
+  @Override
+  public java.util.Optional<SampleVote> sampleVote() {
+    return java.util.Optional.ofNullable(spec.sampleVote());
   }
 
   @Override

@@ -52,6 +52,8 @@ public final class QuestionRubrics {
   private static final Pattern KEY_POINTS = Pattern.compile("key points?");
   private static final Pattern SYNONYMS = Pattern.compile("(accepted )?synonyms");
   private static final Pattern SYNONYM_SEPARATOR = Pattern.compile(":(?=\\s)");
+  private static final Pattern SAMPLES =
+      Pattern.compile("(graded |sample |example )answers|answer samples");
   private static final Pattern MISTAKES =
       Pattern.compile("common mistakes|misconceptions|wrong beliefs");
   private static final Pattern INLINE_CODE = Pattern.compile("`([^`]+)`");
@@ -93,6 +95,7 @@ public final class QuestionRubrics {
   public static Rubric of(Question question, Map<String, List<String>> synonyms) {
     Builder rubric = new Builder(question.id());
     String subject = RubricText.subject(question.title());
+    List<SampleAnswer> samples = new ArrayList<>();
 
     for (String paragraph : question.explanation().split("\n\n")) {
       if (RubricText.startsWithCross(paragraph)) {
@@ -128,6 +131,12 @@ public final class QuestionRubrics {
         continue;
       }
       if (SYNONYMS.matcher(kind).matches()) {
+        continue;
+      }
+      if (isSampleAnswers(section)) {
+        for (String line : concat(section.bullets(), section.paragraphs())) {
+          SampleAnswer.parse(line).ifPresent(samples::add);
+        }
         continue;
       }
       if (MISTAKES.matcher(kind).matches()) {
@@ -232,13 +241,15 @@ public final class QuestionRubrics {
     }
 
     String tip = RubricText.plain(question.tip().replace("\n", " "));
-    return rubric.build(
-        question.title(),
-        question.topic(),
-        synonyms,
-        synonymsOf(List.of(question)),
-        referenceAnswer(question),
-        tip);
+    return rubric
+        .build(
+            question.title(),
+            question.topic(),
+            synonyms,
+            synonymsOf(List.of(question)),
+            referenceAnswer(question),
+            tip)
+        .withSamples(samples);
   }
 
   /**
@@ -294,12 +305,24 @@ public final class QuestionRubrics {
     return out;
   }
 
+  /**
+   * True for a {@code Sample Answers} section: graded answers, right and wrong, for the grader. A
+   * section of that name in which no line starts with a grade is ordinary content (notes often put
+   * a model answer under "Example Answers").
+   */
+  public static boolean isSampleAnswers(Section section) {
+    return SAMPLES.matcher(Section.normalise(section.heading())).matches()
+        && concat(section.bullets(), section.paragraphs()).stream()
+            .anyMatch(line -> SampleAnswer.parse(line).isPresent());
+  }
+
   /** True for sections that only carry grading annotations (renderers may hide them). */
   public static boolean isAnnotation(Section section) {
     String kind = Section.normalise(section.heading());
     return KEY_POINTS.matcher(kind).matches()
         || SYNONYMS.matcher(kind).matches()
-        || MISTAKES.matcher(kind).matches();
+        || MISTAKES.matcher(kind).matches()
+        || isSampleAnswers(section);
   }
 
   /**
@@ -342,7 +365,9 @@ public final class QuestionRubrics {
     }
     for (Section section : question.sections()) {
       String kind = Section.normalise(section.heading());
-      if (SYNONYMS.matcher(kind).matches() || MISTAKES.matcher(kind).matches()) {
+      if (SYNONYMS.matcher(kind).matches()
+          || MISTAKES.matcher(kind).matches()
+          || isSampleAnswers(section)) {
         continue;
       }
       List<String> items = new ArrayList<>();
@@ -468,7 +493,8 @@ public final class QuestionRubrics {
     List<String> texts = new ArrayList<>();
     texts.add(question.explanation());
     for (Section section : question.sections()) {
-      if (!SYNONYMS.matcher(Section.normalise(section.heading())).matches()) {
+      String kind = Section.normalise(section.heading());
+      if (!SYNONYMS.matcher(kind).matches() && !isSampleAnswers(section)) {
         texts.addAll(section.bullets());
         texts.addAll(section.paragraphs());
       }

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param tip the interview tip, may be empty
  * @param version a hash of everything above; changes whenever the rubric changes (cache keys use
  *     it)
+ * @param samples answers someone already graded ({@code Sample Answers} in a bank), may be empty
  */
 public record Rubric(
     String questionId,
@@ -34,9 +35,11 @@ public record Rubric(
     Map<String, List<String>> questionSynonyms,
     String referenceAnswer,
     String tip,
-    String version) {
+    String version,
+    List<SampleAnswer> samples) {
 
   public Rubric {
+    samples = List.copyOf(samples);
     keyPoints = List.copyOf(keyPoints);
     misconceptions = List.copyOf(misconceptions);
     evidenceTerms = List.copyOf(evidenceTerms);
@@ -46,6 +49,63 @@ public record Rubric(
       throw new IllegalArgumentException(
           "rubric for question " + questionId + " has no key points");
     }
+  }
+
+  /** A rubric without sample answers. */
+  public Rubric(
+      String questionId,
+      String question,
+      String topic,
+      List<KeyPoint> keyPoints,
+      List<Misconception> misconceptions,
+      List<String> evidenceTerms,
+      Map<String, List<String>> synonyms,
+      Map<String, List<String>> questionSynonyms,
+      String referenceAnswer,
+      String tip,
+      String version) {
+    this(
+        questionId,
+        question,
+        topic,
+        keyPoints,
+        misconceptions,
+        evidenceTerms,
+        synonyms,
+        questionSynonyms,
+        referenceAnswer,
+        tip,
+        version,
+        List.of());
+  }
+
+  /**
+   * This rubric with {@code more} sample answers added after its own; the version changes with
+   * them.
+   */
+  public Rubric withSamples(List<SampleAnswer> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<SampleAnswer> all = new java.util.ArrayList<>(samples);
+    all.addAll(more);
+    StringBuilder key = new StringBuilder(version);
+    for (SampleAnswer s : more) {
+      key.append('\n').append(s.quality()).append('|').append(s.text());
+    }
+    return new Rubric(
+        questionId,
+        question,
+        topic,
+        keyPoints,
+        misconceptions,
+        evidenceTerms,
+        synonyms,
+        questionSynonyms,
+        referenceAnswer,
+        tip,
+        version + "+s" + Integer.toHexString(key.toString().hashCode()),
+        all);
   }
 
   /** A rubric whose synonyms are all its own (one not built from a bank question). */

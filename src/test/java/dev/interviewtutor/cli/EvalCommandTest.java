@@ -133,6 +133,51 @@ class EvalCommandTest {
   }
 
   @Test
+  void should_give_each_question_the_sample_answers_of_its_key(@TempDir Path dir) throws Exception {
+    String header = "question_key\tquestion\treference_answer\tstudent_answer\tlabel_2way\n";
+    String q = "q1\tWhat does a write-ahead log do?\tIt logs each change before the data pages.\t";
+    Path data = dir.resolve("test.tsv");
+    Files.writeString(
+        data, header + q + "A cache of recent query results kept in memory.\tincorrect\n");
+    Path samples = dir.resolve("train.tsv");
+    Files.writeString(
+        samples,
+        header
+            + q
+            + "It is a cache of recent query results, kept in memory.\tincorrect\n"
+            + q
+            + "Each change goes to the log before the data pages.\tcorrect\n");
+    Path without = dir.resolve("without.csv");
+    Path with = dir.resolve("with.csv");
+    CliRun a =
+        CliRun.of(
+            "eval", "--dataset", data.toString(), "--predictions", without.toString(), "--quiet");
+    CliRun b =
+        CliRun.of(
+            "eval",
+            "--dataset",
+            data.toString(),
+            "--samples",
+            samples.toString(),
+            "--predictions",
+            with.toString(),
+            "--quiet");
+    assertEquals(0, a.code(), a.err());
+    assertEquals(0, b.code(), b.err());
+    int scoreWithout = Integer.parseInt(Files.readAllLines(without).get(1).split(",")[2]);
+    int scoreWith = Integer.parseInt(Files.readAllLines(with).get(1).split(",")[2]);
+    assertTrue(scoreWith <= scoreWithout, scoreWith + " > " + scoreWithout);
+    assertTrue(b.out().contains("samples"), b.out());
+
+    Path noLabel = dir.resolve("nolabel.tsv");
+    Files.writeString(noLabel, "question_key\tstudent_answer\nq1\tsomething\n");
+    CliRun c =
+        CliRun.of("eval", "--dataset", data.toString(), "--samples", noLabel.toString(), "--quiet");
+    assertEquals(2, c.code());
+    assertTrue(c.err().contains("nolabel.tsv:2"), c.err());
+  }
+
+  @Test
   void should_name_file_and_line_for_bad_rows(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("bad.csv");
     Files.writeString(data, "question,reference_answer,answer,score\nQ?,R.,A.,five\n");

@@ -143,11 +143,13 @@ class ShippedCalibrationTest {
             "tutor train --out x",
             "0-1 quality",
             List.of(new ShippedCalibration.DatasetUse("mohler", "m.tsv", 300, 0, "s/5")),
-            Map.of("rows", 300));
+            Map.of("rows", 300),
+            new SampleVote(0.6, 0.525));
     Path file = dir.resolve("sub/cal.json");
     written.write(file);
     ShippedCalibration read = ShippedCalibration.read(file);
     assertEquals("calibration-test", read.version());
+    assertEquals(new SampleVote(0.6, 0.525), read.sampleVote().orElseThrow());
     for (double[] f : x.subList(0, 50)) {
       assertEquals(r.predict(f), read.quality(f), 1e-12);
     }

@@ -106,6 +106,8 @@ public final class LlmGrader implements Grader {
                 keyPointLines(rubric),
                 "misconceptions",
                 misconceptionLines(rubric),
+                "samples",
+                sampleLines(rubric),
                 "tip",
                 rubric.tip().isBlank() ? "(none)" : rubric.tip(),
                 "fence",
@@ -129,6 +131,21 @@ public final class LlmGrader implements Grader {
         + rubric.version()
         + '\u0000'
         + GradeCache.answerHash(answer);
+  }
+
+  /** The bank's graded sample answers, one per line ("- incorrect: ..."), or "(none)". */
+  static String sampleLines(Rubric rubric) {
+    if (rubric.samples().isEmpty()) {
+      return "(none)";
+    }
+    return rubric.samples().stream()
+        .map(
+            s ->
+                "- "
+                    + (s.quality() >= 1 ? "correct" : s.quality() > 0 ? "partial" : "incorrect")
+                    + ": "
+                    + s.text().replace('\n', ' '))
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 
   private static String keyPointLines(Rubric rubric) {

@@ -23,7 +23,7 @@ public final class PromptTemplates {
     GRADE_SYSTEM("grade-system.txt", Set.of("fence")),
     GRADE_USER(
         "grade-user.txt",
-        Set.of("question", "keyPoints", "misconceptions", "tip", "fence", "answer")),
+        Set.of("question", "keyPoints", "misconceptions", "samples", "tip", "fence", "answer")),
     FOLLOW_UP("follow-up.txt", Set.of("question", "keyPoint", "fence", "answer")),
     EXPLANATION(
         "explanation.txt",

@@ -6,6 +6,7 @@ import dev.interviewtutor.knowledge.Question;
 import dev.interviewtutor.knowledge.QuestionBank;
 import dev.interviewtutor.knowledge.QuestionRubrics;
 import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.knowledge.SampleAnswer;
 import dev.interviewtutor.knowledge.Section;
 import dev.interviewtutor.knowledge.SourceLocation;
 import dev.interviewtutor.knowledge.lint.LintReport.Acknowledged;
@@ -289,6 +290,24 @@ public final class BankLint {
   /** The warnings of one question. */
   public static List<LintWarning> lint(Question question, Rubric rubric) {
     List<LintWarning> out = new ArrayList<>();
+    for (Section section : question.sections()) {
+      if (!QuestionRubrics.isSampleAnswers(section)) {
+        continue;
+      }
+      List<String> lines = new ArrayList<>(section.bullets());
+      lines.addAll(section.paragraphs());
+      for (String line : lines) {
+        if (SampleAnswer.parse(line).isEmpty()) {
+          out.add(
+              warn(
+                  question,
+                  Kind.UNLABELLED_SAMPLE_ANSWER,
+                  "sample answer without a label, so the grader ignores it (start it with"
+                      + " \"correct:\", \"partial:\" or \"incorrect:\"): "
+                      + (line.length() > 60 ? line.substring(0, 57) + "..." : line)));
+        }
+      }
+    }
     List<KeyPoint> points = rubric.keyPoints();
     if (points.size() < MIN_KEY_POINTS) {
       out.add(

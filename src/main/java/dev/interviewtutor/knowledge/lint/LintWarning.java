@@ -24,6 +24,8 @@ public record LintWarning(SourceLocation location, String questionId, Kind kind,
     VAGUE_KEY_POINT,
     TIP_REPEATS_EXPLANATION,
     CONTRAST_MISSING,
+    /** A {@code Sample Answers} line without a correct / partial / incorrect label. */
+    UNLABELLED_SAMPLE_ANSWER,
     /** A {@code lint-acknowledged:} entry that is malformed or matches no warning. */
     ACKNOWLEDGEMENT;
 

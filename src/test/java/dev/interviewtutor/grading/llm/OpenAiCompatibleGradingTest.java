@@ -122,6 +122,28 @@ class OpenAiCompatibleGradingTest {
   }
 
   @Test
+  void should_show_the_llm_the_banks_graded_sample_answers() throws Exception {
+    stub.content(goodReply());
+
+    services()
+        .grader()
+        .grade(
+            rubric.withSamples(
+                List.of(
+                    new dev.interviewtutor.knowledge.SampleAnswer(
+                        "Worker threads make every I/O call faster", 0),
+                    new dev.interviewtutor.knowledge.SampleAnswer(
+                        "One thread runs JavaScript; the cluster module adds processes", 1))),
+            GOOD);
+
+    String user = JSON.readTree(stub.requests().get(0).body()).at("/messages/1/content").asText();
+    assertTrue(user.contains("- incorrect: Worker threads make every I/O call faster"), user);
+    assertTrue(
+        user.contains("- correct: One thread runs JavaScript; the cluster module adds processes"),
+        user);
+  }
+
+  @Test
   void should_turn_a_valid_reply_into_a_grade() {
     stub.content(goodReply());
 

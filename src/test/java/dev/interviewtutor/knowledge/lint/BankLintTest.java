@@ -98,6 +98,31 @@ class BankLintTest {
   }
 
   @Test
+  void should_warn_about_a_sample_answer_without_a_label() throws IOException {
+    write(
+        "samples.md",
+        "# 1. What does a write-ahead log do?",
+        "",
+        "### Key Points",
+        "",
+        "- Changes are written to the log before the data pages",
+        "- Replaying the log after a crash restores committed transactions",
+        "",
+        "### Sample Answers",
+        "",
+        "- correct: It logs each change before the data files and replays the log after a crash.",
+        "- It is a cache of query results.");
+
+    List<LintWarning> warnings =
+        BankLint.lint(BankLoader.load(dir)).stream()
+            .filter(w -> w.kind() == Kind.UNLABELLED_SAMPLE_ANSWER)
+            .toList();
+
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).message().contains("It is a cache"), warnings.toString());
+  }
+
+  @Test
   void should_accept_labelled_bullets_or_a_table_as_the_comparison() throws IOException {
     write(
         "labelled.md",
