@@ -694,6 +694,7 @@ public final class OfflineGrader implements Grader {
         verdict = null;
         problem = null;
       }
+      sampleNote(voted - finalScore, cosines, rv.sampleQualities, rubric).ifPresent(notes::add);
       finalScore = voted;
     }
     if (verdict == null) {
@@ -715,6 +716,34 @@ public final class OfflineGrader implements Grader {
             name(),
             notes);
     return new Analysis(grade, features, answerVector, flagged);
+  }
+
+  /** The bank's samples moved a score by at least this much: the grade says why. */
+  static final int SAMPLE_NOTE_MOVE = 10;
+
+  /**
+   * Why the bank's graded samples moved the score: down, the nearest sample the bank marks
+   * incorrect (quoted, so the person can compare); up, that it reads like the correct ones.
+   */
+  private static Optional<String> sampleNote(
+      int moved, double[] cosines, double[] qualities, Rubric rubric) {
+    if (moved <= -SAMPLE_NOTE_MOVE) {
+      int nearest = -1;
+      for (int i = 0; i < cosines.length; i++) {
+        if (qualities[i] == 0 && (nearest < 0 || cosines[i] > cosines[nearest])) {
+          nearest = i;
+        }
+      }
+      if (nearest >= 0) {
+        String text = rubric.samples().get(nearest).text();
+        String quoted = text.length() > 120 ? text.substring(0, 117).strip() + "..." : text;
+        return Optional.of(
+            "Your answer reads like one this question's bank marks incorrect: \"" + quoted + "\"");
+      }
+    } else if (moved >= SAMPLE_NOTE_MOVE) {
+      return Optional.of("Your answer reads like the ones this question's bank marks correct.");
+    }
+    return Optional.empty();
   }
 
   private Analysis rejected(Rubric rubric, Rejection r, List<String> notes) {

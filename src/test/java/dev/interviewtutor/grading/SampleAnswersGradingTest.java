@@ -37,6 +37,14 @@ class SampleAnswersGradingTest {
         with.score() <= without.score() - 20,
         "with samples " + with.score() + ", without " + without.score());
     assertNotEquals(Verdict.CORRECT, with.verdict());
+    assertTrue(
+        with.notes().stream()
+            .anyMatch(
+                n ->
+                    n.contains("marks incorrect")
+                        && n.contains("A background thread copies each change")),
+        with.notes().toString());
+    assertTrue(without.notes().isEmpty(), without.notes().toString());
   }
 
   @Test
