@@ -9,6 +9,7 @@ import dev.interviewtutor.grading.eval.Metrics;
 import dev.interviewtutor.grading.text.Lexicon;
 import dev.interviewtutor.knowledge.ReferenceAnswerRubrics;
 import dev.interviewtutor.knowledge.Rubric;
+import dev.interviewtutor.knowledge.SampleAnswer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,33 @@ public final class BenchCommand implements Callable<Integer> {
           + "front of many instances and add servers when traffic grows. Keep the APIs stateless and store sessions in "
           + "Redis. That way any instance can answer any request.";
 
+  /** Graded sample answers for {@code --with-samples}: a question's worth, right and wrong. */
+  static final List<SampleAnswer> SAMPLES =
+      List.of(
+          new SampleAnswer(
+              "Run one process per core with cluster or PM2 behind a load balancer.", 1),
+          new SampleAnswer("Add more machines behind nginx and keep every instance stateless.", 1),
+          new SampleAnswer(
+              "Scale horizontally: many identical stateless processes, sessions in Redis.", 1),
+          new SampleAnswer(
+              "It starts one process per CPU core and spreads requests across them.", 1),
+          new SampleAnswer("Use more servers.", 0.5),
+          new SampleAnswer(
+              "Node gives each request its own thread, so it scales by adding threads.", 0),
+          new SampleAnswer(
+              "Buy a bigger machine with more CPU and memory; that is how Node scales.", 0),
+          new SampleAnswer("Node scales automatically because JavaScript is multi-threaded.", 0),
+          new SampleAnswer("Keep sessions in each process's memory so requests stick to it.", 0),
+          new SampleAnswer("Use worker threads for every incoming HTTP request.", 0));
+
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--with-samples",
+      description =
+          "Give the benchmark question "
+              + "10 graded sample answers (a bank's Sample Answers section), to time the sample vote")
+  boolean withSamples;
 
   @Option(
       names = "--answers",
@@ -89,7 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
     OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(choice, batchPadding);
     OfflineGrader grader =
         new OfflineGrader(encoder); // with the shipped calibration, as every front-end grades
-    Rubric rubric = ReferenceAnswerRubrics.of("bench", QUESTION, REFERENCE);
+    Rubric plain = ReferenceAnswerRubrics.of("bench", QUESTION, REFERENCE);
+    Rubric rubric = withSamples ? plain.withSamples(SAMPLES) : plain;
     progress.println("bench: warming up (50 answers)...");
     progress.flush();
     for (int i = 0; i < 50; i++) {
@@ -127,6 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
     r.put("model_load_ms", encoder.loadMillis());
     r.put("calibration", grader.calibration().version());
     r.put("batch_padding", batchPadding);
+    r.put("sample_answers", rubric.samples().size());
     r.put("answer_words", Lexicon.tokens(ANSWER).size());
     r.put("answers", answers);
     r.put("latency_p50_ms", round(Metrics.percentile(millis, 0.50)));

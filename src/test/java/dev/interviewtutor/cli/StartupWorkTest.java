@@ -98,5 +98,22 @@ class StartupWorkTest {
     assertTrue(bench.err().contains("bench: loading the embedding model"), bench.err());
     assertTrue(bench.err().contains("bench: timing 3 answers on one thread"), bench.err());
     assertTrue(bench.out().strip().startsWith("{"), "only the JSON on stdout: " + bench.out());
+    assertTrue(bench.out().contains("\"sample_answers\" : 0"), bench.out());
+  }
+
+  @Test
+  void bench_can_time_the_sample_vote() {
+    CliRun bench =
+        CliRun.of(
+            TutorConfig.defaults(),
+            "bench",
+            "--answers",
+            "3",
+            "--threads",
+            "1",
+            "--with-samples",
+            "--json");
+    assertEquals(0, bench.code(), bench.err());
+    assertTrue(bench.out().contains("\"sample_answers\" : 10"), bench.out());
   }
 }
