@@ -123,8 +123,9 @@ public final class TrainCommand implements Callable<Integer> {
   boolean quiet;
 
   /**
-   * One training row; {@code vector} is the whole answer's embedding for SciEntsBank rows (the
-   * sample vote is fitted on them), null otherwise.
+   * One training row; {@code vector} is the answer's vector as the grader reads it (the mean of its
+   * clauses') for SciEntsBank rows (the sample vote is fitted on them), null otherwise and for an
+   * answer the grader refused.
    */
   record Example(TrainingSet set, String group, double target, double[] features, float[] vector) {}
 
@@ -391,10 +392,7 @@ public final class TrainCommand implements Callable<Integer> {
                   OfflineGrader.Analysis a =
                       grader.analyse(
                           ReferenceAnswerRubrics.of(rubricId, question, reference), answer);
-                  float[] vector =
-                      set == TrainingSet.SCIENTSBANK
-                          ? grader.encoder().embed(List.of(answer))[0]
-                          : null;
+                  float[] vector = set == TrainingSet.SCIENTSBANK ? a.answerVector() : null;
                   return new Example(set, group, target, a.features(), vector);
                 }));
       }

@@ -242,12 +242,7 @@ public final class OfflineGrader implements Grader {
 
     // each clause is read in the rubric's terms (a bank synonym as the term it names); quotes keep
     // the answer's words
-    List<Unit> units =
-        OpeningPronoun.resolve(
-            rv.canon.units(TextUnits.units(content)), rv.questionSubject, rv.comparedInTitle);
-    if (units.size() > MAX_UNITS) {
-      units = units.subList(0, MAX_UNITS);
-    }
+    List<Unit> units = unitsOf(rv, content);
     // list items inside clauses are embedded too, so that a short key point ("PDF generation") can
     // match one; a
     // rubric without short key points gains nothing from them (measured), so they are not embedded
@@ -281,18 +276,10 @@ public final class OfflineGrader implements Grader {
         newWords.add(answerWords.get(i));
       }
     }
-    // with graded sample answers, the whole answer is compared with them (as a sample is embedded)
-    Optional<SampleVote> sampleVote =
-        rv.sampleVectors.length == 0 ? Optional.empty() : calibration.sampleVote();
-    int wholeAt = texts.size();
-    if (sampleVote.isPresent()) {
-      texts.add(content);
-    }
     int textCount = texts.size();
     texts.addAll(newWords);
     float[][] all = encoder.embed(texts);
-    float[] whole = sampleVote.isPresent() ? all[wholeAt] : null;
-    texts.subList(wholeAt, texts.size()).clear();
+    texts.subList(textCount, texts.size()).clear();
     if (!newWords.isEmpty()) {
       wordVectors.store(newWords, all, textCount);
       for (int i = 0, n = 0; i < answerWords.size(); i++) {
@@ -680,10 +667,14 @@ public final class OfflineGrader implements Grader {
         claimSupport.judges() && results.stream().allMatch(r -> r.coverage() == Coverage.MISSED);
     boolean flagged = verdict != null || problem != null || !hits.isEmpty() || nothingCredited;
     int finalScore = calibration.score(features, handScore, flagged);
+    // graded sample answers vote; an answer and a sample are each the mean of their clauses'
+    // vectors
+    Optional<SampleVote> sampleVote =
+        rv.sampleVectors.length == 0 ? Optional.empty() : calibration.sampleVote();
     if (sampleVote.isPresent()) {
       double[] cosines = new double[rv.sampleVectors.length];
       for (int i = 0; i < cosines.length; i++) {
-        cosines[i] = SentenceEncoder.cosine(whole, rv.sampleVectors[i]);
+        cosines[i] = SentenceEncoder.cosine(answerVector, rv.sampleVectors[i]);
       }
       double vote = SampleVote.vote(cosines, rv.sampleQualities, finalScore / 100.0);
       // graded answers overrule the grader's own doubts (nothing credited, "restated the question")
@@ -716,6 +707,17 @@ public final class OfflineGrader implements Grader {
             name(),
             notes);
     return new Analysis(grade, features, answerVector, flagged);
+  }
+
+  /**
+   * The clauses of an answer as the grader reads them: in the rubric's terms, an opening pronoun as
+   * the question's subject, at most {@value #MAX_UNITS}.
+   */
+  static List<Unit> unitsOf(RubricVectors rv, String content) {
+    List<Unit> units =
+        OpeningPronoun.resolve(
+            rv.canon.units(TextUnits.units(content)), rv.questionSubject, rv.comparedInTitle);
+    return units.size() > MAX_UNITS ? units.subList(0, MAX_UNITS) : units;
   }
 
   /** The bank's samples moved a score by at least this much: the grade says why. */

@@ -91,7 +91,10 @@ final class RubricVectors {
 
   final float[][] claimVectors;
 
-  /** The question's graded sample answers, each embedded whole, and their quality (0–1). */
+  /**
+   * The question's graded sample answers, each the mean of its clauses' vectors (as an answer is),
+   * and their quality (0–1).
+   */
   final float[][] sampleVectors;
 
   final double[] sampleQualities;
@@ -283,10 +286,22 @@ final class RubricVectors {
         texts.add(canon.canonical(correctionRead(m)));
       }
     }
+    // a sample is read as an answer is: the mean of its clauses' vectors
     int sampleBase = texts.size();
-    rubric.samples().forEach(sample -> texts.add(sample.text()));
+    List<Integer> sampleUnits = new ArrayList<>();
+    for (SampleAnswer sample : rubric.samples()) {
+      List<String> units =
+          OfflineGrader.unitsOf(this, sample.text()).stream().map(TextUnits.Unit::text).toList();
+      texts.addAll(units.isEmpty() ? List.of(sample.text()) : units);
+      sampleUnits.add(Math.max(1, units.size()));
+    }
     float[][] v = encoder.embed(texts);
-    sampleVectors = java.util.Arrays.copyOfRange(v, sampleBase, texts.size());
+    sampleVectors = new float[sampleUnits.size()][];
+    for (int i = 0, at = sampleBase; i < sampleUnits.size(); at += sampleUnits.get(i++)) {
+      sampleVectors[i] =
+          SentenceEncoder.mean(
+              List.of(java.util.Arrays.copyOfRange(v, at, at + sampleUnits.get(i))));
+    }
     sampleQualities = rubric.samples().stream().mapToDouble(SampleAnswer::quality).toArray();
     claimVectors = java.util.Arrays.copyOfRange(v, claimBase, correctionBase);
     claimTerms =
