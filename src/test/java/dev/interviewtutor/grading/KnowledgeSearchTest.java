@@ -57,6 +57,17 @@ class KnowledgeSearchTest {
     assertTrue(hit.confident(), "score " + hit.score());
   }
 
+  @Test
+  void should_never_offer_a_sample_answer_as_knowledge() throws Exception {
+    // question 9101 has sample answers, one of them a wrong "cache of recent query results"
+    KnowledgeSearch search =
+        new KnowledgeSearch(
+            BankLoader.load(Path.of("src/test/resources/grading/samples")), ENCODER);
+    for (KnowledgeSearch.Hit hit : search.search("a cache of recent query results in memory", 5)) {
+      assertTrue(!hit.passage().contains("query results"), hit.passage());
+    }
+  }
+
   private static String best(KnowledgeSearch search, String query) {
     return search.search(query, 1).get(0).question().id();
   }
