@@ -104,8 +104,19 @@ public record Rubric(
         questionSynonyms,
         referenceAnswer,
         tip,
-        version + "+s" + Integer.toHexString(key.toString().hashCode()),
+        version + "+s" + sha256(key.toString()).substring(0, 16),
         all);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 
   /** A rubric whose synonyms are all its own (one not built from a bank question). */
