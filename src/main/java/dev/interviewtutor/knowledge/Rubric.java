@@ -38,8 +38,15 @@ public record Rubric(
     String version,
     List<SampleAnswer> samples) {
 
+  /**
+   * Sample answers a rubric keeps, in the order given: each is embedded when the question is first
+   * graded (about 3 ms each), and an uploaded bank of one question with thousands of them must not
+   * stall that grade. Above every count measured: SciEntsBank train has at most 107 per question.
+   */
+  public static final int MAX_SAMPLES = 500;
+
   public Rubric {
-    samples = List.copyOf(samples);
+    samples = List.copyOf(samples.size() > MAX_SAMPLES ? samples.subList(0, MAX_SAMPLES) : samples);
     keyPoints = List.copyOf(keyPoints);
     misconceptions = List.copyOf(misconceptions);
     evidenceTerms = List.copyOf(evidenceTerms);

@@ -80,5 +80,12 @@ class SampleAnswerTest {
     assertEquals(1, with.samples().size());
     assertTrue(!with.version().equals(plain.version()));
     assertEquals(plain, plain.withSamples(List.of()));
+    List<SampleAnswer> many = new java.util.ArrayList<>();
+    for (int i = 0; i < Rubric.MAX_SAMPLES + 5; i++) {
+      many.add(new SampleAnswer("answer " + i, i % 2));
+    }
+    Rubric capped = plain.withSamples(many);
+    assertEquals(Rubric.MAX_SAMPLES, capped.samples().size());
+    assertEquals("answer 0", capped.samples().get(0).text());
   }
 }

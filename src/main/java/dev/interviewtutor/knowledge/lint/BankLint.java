@@ -296,6 +296,17 @@ public final class BankLint {
       }
       List<String> lines = new ArrayList<>(section.bullets());
       lines.addAll(section.paragraphs());
+      long graded = lines.stream().filter(l -> SampleAnswer.parse(l).isPresent()).count();
+      if (graded > Rubric.MAX_SAMPLES) {
+        out.add(
+            warn(
+                question,
+                Kind.TOO_MANY_SAMPLE_ANSWERS,
+                graded
+                    + " sample answers; the grader uses the first "
+                    + Rubric.MAX_SAMPLES
+                    + " (keep the ones people really give)"));
+      }
       for (String line : lines) {
         if (SampleAnswer.parse(line).isEmpty()) {
           out.add(

@@ -26,6 +26,8 @@ public record LintWarning(SourceLocation location, String questionId, Kind kind,
     CONTRAST_MISSING,
     /** A {@code Sample Answers} line without a correct / partial / incorrect label. */
     UNLABELLED_SAMPLE_ANSWER,
+    /** More {@code Sample Answers} than a rubric keeps ({@code Rubric.MAX_SAMPLES}). */
+    TOO_MANY_SAMPLE_ANSWERS,
     /** A {@code lint-acknowledged:} entry that is malformed or matches no warning. */
     ACKNOWLEDGEMENT;
 

@@ -123,6 +123,34 @@ class BankLintTest {
   }
 
   @Test
+  void should_warn_when_a_question_has_more_samples_than_the_grader_keeps() throws IOException {
+    List<String> lines =
+        new java.util.ArrayList<>(
+            List.of(
+                "# 1. What does a write-ahead log do?",
+                "",
+                "### Key Points",
+                "",
+                "- Changes are written to the log before the data pages",
+                "- Replaying the log after a crash restores committed transactions",
+                "",
+                "### Sample Answers",
+                ""));
+    for (int i = 0; i <= dev.interviewtutor.knowledge.Rubric.MAX_SAMPLES; i++) {
+      lines.add("- incorrect: It caches the results of query number " + i);
+    }
+    write("many.md", lines.toArray(String[]::new));
+
+    List<LintWarning> warnings =
+        BankLint.lint(BankLoader.load(dir)).stream()
+            .filter(w -> w.kind() == Kind.TOO_MANY_SAMPLE_ANSWERS)
+            .toList();
+
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).message().startsWith("501 sample answers"), warnings.toString());
+  }
+
+  @Test
   void should_accept_labelled_bullets_or_a_table_as_the_comparison() throws IOException {
     write(
         "labelled.md",
