@@ -99,24 +99,13 @@ class BankLintTest {
 
   @Test
   void should_warn_about_a_sample_answer_without_a_label() throws IOException {
-    write(
-        "samples.md",
-        "# 1. What does a write-ahead log do?",
-        "",
-        "### Key Points",
-        "",
-        "- Changes are written to the log before the data pages",
-        "- Replaying the log after a crash restores committed transactions",
-        "",
-        "### Sample Answers",
-        "",
-        "- correct: It logs each change before the data files and replays the log after a crash.",
-        "- It is a cache of query results.");
-
     List<LintWarning> warnings =
-        BankLint.lint(BankLoader.load(dir)).stream()
-            .filter(w -> w.kind() == Kind.UNLABELLED_SAMPLE_ANSWER)
-            .toList();
+        sampleWarnings(
+            Kind.UNLABELLED_SAMPLE_ANSWER,
+            List.of(
+                "- correct: It logs each change before the data files and replays the log after a"
+                    + " crash.",
+                "- It is a cache of query results."));
 
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).message().contains("It is a cache"), warnings.toString());
@@ -124,6 +113,19 @@ class BankLintTest {
 
   @Test
   void should_warn_when_a_question_has_more_samples_than_the_grader_keeps() throws IOException {
+    List<String> samples = new java.util.ArrayList<>();
+    for (int i = 0; i <= dev.interviewtutor.knowledge.Rubric.MAX_SAMPLES; i++) {
+      samples.add("- incorrect: It caches the results of query number " + i);
+    }
+
+    List<LintWarning> warnings = sampleWarnings(Kind.TOO_MANY_SAMPLE_ANSWERS, samples);
+
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).message().startsWith("501 sample answers"), warnings.toString());
+  }
+
+  /** The warnings of one kind for a write-ahead-log question with these Sample Answers lines. */
+  private List<LintWarning> sampleWarnings(Kind kind, List<String> sampleLines) throws IOException {
     List<String> lines =
         new java.util.ArrayList<>(
             List.of(
@@ -136,18 +138,9 @@ class BankLintTest {
                 "",
                 "### Sample Answers",
                 ""));
-    for (int i = 0; i <= dev.interviewtutor.knowledge.Rubric.MAX_SAMPLES; i++) {
-      lines.add("- incorrect: It caches the results of query number " + i);
-    }
-    write("many.md", lines.toArray(String[]::new));
-
-    List<LintWarning> warnings =
-        BankLint.lint(BankLoader.load(dir)).stream()
-            .filter(w -> w.kind() == Kind.TOO_MANY_SAMPLE_ANSWERS)
-            .toList();
-
-    assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).message().startsWith("501 sample answers"), warnings.toString());
+    lines.addAll(sampleLines);
+    write("samples.md", lines.toArray(String[]::new));
+    return BankLint.lint(BankLoader.load(dir)).stream().filter(w -> w.kind() == kind).toList();
   }
 
   @Test
