@@ -1,5 +1,9 @@
 package dev.interviewtutor.grading;
 
+import dev.interviewtutor.grading.eval.Metrics;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How graded sample answers ({@code Sample Answers} in a bank) move a score: the answer is compared
  * with every sample of its question, and the {@value #K} nearest vote with their quality, each
@@ -84,16 +88,20 @@ public record SampleVote(double weight, double threshold) {
    * @param correct each answer's gold label
    */
   public static Fit fit(double[] scores, double[] votes, boolean[] correct) {
+    List<String> gold = new ArrayList<>();
+    for (boolean c : correct) {
+      gold.add(label(c));
+    }
     Fit best = null;
     for (int wi = 0; wi <= 10; wi++) {
       double w = wi / 10.0;
       for (int ti = 0; ti <= 20; ti++) {
         double t = Math.round((0.3 + ti * 0.025) * 1000) / 1000.0;
-        boolean[] predicted = new boolean[scores.length];
+        List<String> predicted = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-          predicted[i] = (1 - w) * scores[i] / 100.0 + w * votes[i] >= t - 1e-9;
+          predicted.add(label((1 - w) * scores[i] / 100.0 + w * votes[i] >= t - 1e-9));
         }
-        double f1 = macroF1(correct, predicted);
+        double f1 = Metrics.macroF1(gold, predicted);
         if (best == null || f1 > best.macroF1() + 1e-12) {
           best = new Fit(new SampleVote(w, t), f1);
         }
@@ -105,21 +113,7 @@ public record SampleVote(double weight, double threshold) {
   /** A fitted vote and its training 2-way macro-F1 (leave one out). */
   public record Fit(SampleVote vote, double macroF1) {}
 
-  static double macroF1(boolean[] gold, boolean[] predicted) {
-    int tp = 0, fp = 0, fn = 0, tn = 0;
-    for (int i = 0; i < gold.length; i++) {
-      if (gold[i] && predicted[i]) {
-        tp++;
-      } else if (!gold[i] && predicted[i]) {
-        fp++;
-      } else if (gold[i]) {
-        fn++;
-      } else {
-        tn++;
-      }
-    }
-    double pos = 2.0 * tp + fp + fn == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    double neg = 2.0 * tn + fn + fp == 0 ? 0 : 2.0 * tn / (2.0 * tn + fn + fp);
-    return (pos + neg) / 2;
+  private static String label(boolean correct) {
+    return correct ? "correct" : "incorrect";
   }
 }

@@ -51,6 +51,11 @@ public record SampleAnswer(String text, double quality) {
     return Optional.of(new SampleAnswer(unquoted(m.group(2)), quality));
   }
 
+  /** The grade as a bank writes it: {@code correct}, {@code partial} or {@code incorrect}. */
+  public String label() {
+    return quality >= 1 ? "correct" : quality > 0 ? "partial" : "incorrect";
+  }
+
   private static String unquoted(String s) {
     String t = s.strip();
     if (t.length() >= 2

@@ -139,12 +139,7 @@ public final class LlmGrader implements Grader {
       return "(none)";
     }
     return rubric.samples().stream()
-        .map(
-            s ->
-                "- "
-                    + (s.quality() >= 1 ? "correct" : s.quality() > 0 ? "partial" : "incorrect")
-                    + ": "
-                    + s.text().replace('\n', ' '))
+        .map(s -> "- " + s.label() + ": " + s.text().replace('\n', ' '))
         .collect(java.util.stream.Collectors.joining("\n"));
   }
 
